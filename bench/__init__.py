@@ -1,0 +1,1 @@
+"""newsgraph benchmarks: run with `make bench` (python -m bench), never by `make test`."""
