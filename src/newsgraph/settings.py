@@ -21,6 +21,7 @@ from .errors import ConfigError
 class Settings:
     db: str = "newsgraph.duckdb"
     max_page_bytes: int = 10_000_000  # pages larger than this are refused unread
+    fetch_timeout: float = 20.0  # seconds, for URL-list inputs
     min_body_chars: int = 200  # an extracted body shorter than this is a failure
     near_duplicate_threshold: float = 0.8  # Jaccard estimate for near-duplicates
     minhash_perm: int = 128
