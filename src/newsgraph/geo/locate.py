@@ -1,0 +1,336 @@
+"""Places in parsed text, and the one place tied to an event.
+
+``places_in(doc)`` lists the place names of a parsed text with their character
+offsets: spaCy's GPE/LOC/FAC entities the gazetteer knows, plus proper nouns after
+a locative preposition that the entity recogniser missed.
+
+``event_location(sent, trigger)`` answers where an event happened: a locative
+phrase ("in Idlib", "near Aleppo", "north of Kherson", "across France") attached
+to the trigger or to one of its arguments, or the object of a verb of physical
+action ("shelled Afrin", "visited Kyiv").  A place that is only an actor ("Ankara
+said", "Turkish troops", "the Kremlin") is not a location, and nothing is guessed
+when the sentence names no place: the answer is None, never a capital by default.
+A country used as a location ("in Syria") gives the country's centroid with
+``feature="country"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsgraph.geo.gazetteer import Gazetteer, default_gazetteer, load_rules
+from newsgraph.records import Place
+
+_ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+_NOT_PLACE_LABELS = {"PERSON", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "WORK_OF_ART"}
+_MISREAD_LABELS = {"PERSON", "ORG"}
+# Finer features win over coarser ones when several places are tied to one event.
+_FEATURE_RANK = {
+    "facility": 0, "crossing": 0, "city": 1, "island": 2, "region": 2, "territory": 3,
+    "border": 3, "water": 4, "country": 5,
+}  # fmt: skip
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "pobj", "appos", "oprd"}
+_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
+_MAX_DEPTH = 3
+
+Token = Any  # spacy.tokens.Token; spaCy is typed loosely, and imported lazily
+Span = Any
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    locative: frozenset[str]
+    no_country_after: frozenset[str]
+    direction: frozenset[str]
+    generic: frozenset[str]
+    suffixes: frozenset[str]
+    object_verbs: frozenset[str]
+    no_descent_after: frozenset[str]
+    facility: frozenset[str]
+    destination_verbs: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules()
+    return _Rules(
+        locative=frozenset(raw["locative_prepositions"]),
+        no_country_after=frozenset(raw["no_country_after"]),
+        direction=frozenset(raw["direction_words"]),
+        generic=frozenset(raw["generic_place_nouns"]),
+        suffixes=frozenset(raw["feature_suffixes"]),
+        object_verbs=frozenset(raw["place_object_verbs"]),
+        no_descent_after=frozenset(raw["no_descent_after"]),
+        facility=frozenset(raw["facility_nouns"]),
+        destination_verbs=frozenset(raw["destination_verbs"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int  # character offsets in the doc
+    end: int
+    place: Place
+
+
+class _Reader:
+    """Reads place names off one parsed sentence or document."""
+
+    def __init__(self, gazetteer: Gazetteer, countries: set[str], hint: str | None) -> None:
+        self.gaz = gazetteer
+        self.countries = countries  # countries the text names: weak hints
+        self.hint = hint
+        self.rules = _rules()
+
+    def place_at(self, tok: Token, allow_country: bool = True, seen: int = 0) -> _Found | None:
+        """The named place the noun ``tok`` denotes, if any."""
+        if tok.ent_type_ in _NOT_PLACE_LABELS - _MISREAD_LABELS:
+            return None
+        spans = self._name_spans(tok)
+        if tok.ent_type_ in _MISREAD_LABELS:
+            # The small model reads some cities as people ("visited Kyiv"); a one-word
+            # name may still be a place, a longer person or organisation name is not.
+            ent = _entity_of(tok)
+            if len(ent) > 1 and ent.start <= tok.i < ent.end:
+                spans = [(ent.start, ent.end)]
+        for start, end in spans:
+            found = self._lookup(tok.doc, start, end, tok)
+            if found and (allow_country or found.place.feature != "country"):
+                return found
+        if tok.lemma_.lower() in self.rules.generic and seen < 2:
+            # "the town of Afrin", "the Syrian capital, Damascus"
+            for child in tok.children:
+                if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    target = child if child.dep_ == "appos" else _pobj(child)
+                    if target is not None:
+                        found = self.place_at(target, allow_country, seen + 1)
+                        if found:
+                            return found
+        return None
+
+    def _name_spans(self, tok: Token) -> list[tuple[int, int]]:
+        """Token ranges [start, end) that may name the place, longest first."""
+        doc = tok.doc
+        spans: list[tuple[int, int]] = []
+        if tok.ent_type_:
+            ent = _entity_of(tok)
+            start, end = ent.start, ent.end
+            if end < len(doc) and doc[end].lower_ in self.rules.suffixes:
+                spans.append((start, end + 1))  # "Idlib province"
+            if start > 0 and doc[start - 1].lower_ in self.rules.direction:
+                spans.append((start - 1, end))  # "eastern Mediterranean"
+            spans.append((start, end))
+        left = tok.i
+        while (
+            left > 0
+            and doc[left - 1].dep_ in {"compound", "amod"}
+            and doc[left - 1].head.i in range(left, tok.i + 1)
+        ):
+            if (
+                doc[left - 1].pos_ not in {"PROPN", "NOUN", "ADJ"}
+                or doc[left - 1].ent_type_ == "NORP"
+            ):
+                break
+            left -= 1
+        right = tok.i + 1
+        if tok.pos_ == "PROPN" or tok.lower_ in self.rules.suffixes:
+            spans.append((left, right))
+            if (
+                right + 1 < len(doc)
+                and doc[right].lower_ == "of"
+                and doc[right + 1].pos_ == "PROPN"
+            ):
+                spans.insert(0, (left, right + 2))  # "Gulf of Oman"
+        if tok.pos_ == "PROPN" and (tok.i, tok.i + 1) not in spans:
+            spans.append((tok.i, tok.i + 1))
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.rules.facility:
+            names = [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:  # "the Jenin refugee camp" -> "Jenin"
+                first = min(names)
+                while (
+                    first > 0
+                    and doc[first - 1].dep_ == "compound"
+                    and doc[first - 1].pos_ == "PROPN"
+                ):
+                    first -= 1
+                spans.append((first, max(names) + 1))
+        return spans
+
+    def _lookup(self, doc: Any, start: int, end: int, tok: Token) -> _Found | None:
+        span = doc[start:end]
+        text = span.text
+        if tok.ent_type_ == "NORP" and tok.pos_ != "PROPN":
+            return None  # a demonym ("Turkish") is never a place
+        if end - start == 1 and self.gaz.is_stop_name(text):
+            return None
+        candidates = self.gaz.candidates(text)
+        if not candidates:
+            return None
+        if tok.ent_type_ in _MISREAD_LABELS:
+            least = 100_000 if end - start > 1 else 50_000
+            if all(c.rank > 1 and c.population < least for c in candidates):
+                return None  # a city inside an organisation's name; a surname that is a town
+        hint = self._local_hint(tok) or self.hint or self._text_hint(text, candidates)
+        place = self.gaz.lookup(text, hint)
+        if place is None:
+            return None
+        if end - start > 1 and doc[end - 1].tag_ == "POS":
+            span = doc[start : end - 1]  # "Syria's" -> "Syria"
+        return _Found(span.start_char, span.end_char, place)
+
+    def _text_hint(self, text: str, candidates: list[Any]) -> str | None:
+        """A country the text names, when a place of that name there is not dwarfed by
+        a bigger namesake ("Tripoli" in a story about Lebanon; not "Vienna" in one that
+        mentions the US)."""
+        best = self.gaz.lookup(text)
+        top = max((c.population for c in candidates if best and c.place is best), default=0)
+        for c in candidates:
+            if c.place.country in self.countries and c.rank >= 2 and c.population * 10 >= top:
+                return str(c.place.country)
+        return None
+
+    def _local_hint(self, tok: Token) -> str | None:
+        """The country of a place named beside this one: "Aleppo, Syria", "Paris,
+        Texas", "Syria's Idlib province", "Tripoli, Lebanon's second city"."""
+        for child in tok.children:
+            if child.dep_ not in {"appos", "conj", "npadvmod", "poss"}:
+                continue
+            names = [child] if child.pos_ == "PROPN" else []
+            names += [c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            for name in names:
+                place = self.gaz.lookup(name.text)
+                if place is not None and place.feature in {"country", "region"}:
+                    return place.country
+        return None
+
+
+def _entity_of(tok: Token) -> Any:
+    return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+
+
+def _locative_prep(prep: Token, rules: _Rules) -> bool:
+    word = prep.lower_
+    return word in rules.locative or (word == "of" and prep.head.lower_ in rules.direction)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    for ent in tokens.ents:
+        if ent.label_ == "GPE":
+            place = gaz.lookup(ent.text)
+            if place is not None and place.feature == "country" and place.country:
+                out.add(place.country)
+    return out
+
+
+def places_in(
+    doc: Any, gazetteer: Gazetteer | None = None, country_hint: str | None = None
+) -> list[tuple[int, int, Place]]:
+    """Every place name in a parsed doc (or span): (start_char, end_char, Place), in order."""
+    gaz = gazetteer or default_gazetteer()
+    reader = _Reader(gaz, _countries_named(doc, gaz), country_hint)
+    found: dict[tuple[int, int], Place] = {}
+    for ent in doc.ents:
+        proper = all(t.pos_ == "PROPN" for t in ent if t.is_alpha)
+        if ent.label_ in _ENTITY_LABELS or (ent.label_ == "NORP" and proper):
+            hit = reader.place_at(ent.root)
+            if hit and hit.start >= ent.start_char - 1 and hit.start <= ent.end_char:
+                found.setdefault((hit.start, hit.end), hit.place)
+    covered = [(s, e) for s, e in found]
+    rules = reader.rules
+    for tok in doc:
+        if tok.pos_ != "PROPN":
+            continue
+        in_pp = tok.dep_ == "pobj" and _locative_prep(tok.head, rules)
+        as_object = (
+            tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in rules.object_verbs
+        )
+        if not (in_pp or as_object):
+            continue
+        if any(s <= tok.idx < e for s, e in covered):
+            continue
+        hit = reader.place_at(tok, allow_country=in_pp)
+        if hit:
+            found.setdefault((hit.start, hit.end), hit.place)
+    return sorted(((s, e, p) for (s, e), p in found.items()), key=lambda x: (x[0], -x[1]))
+
+
+def event_location(
+    sent: Span,
+    trigger: Token,
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Place | None:
+    """The place where the event of ``trigger`` happened, or None.
+
+    Looks at locative phrases attached to the trigger and to its arguments (and to
+    the verb a nominal trigger is the object of: "launched strikes in Idlib"), and
+    at the object of a verb of physical action.  The finest place wins (a city over
+    a region over a country), then the one nearest the trigger in the parse.
+    """
+    gaz = gazetteer or default_gazetteer()
+    reader = _Reader(gaz, _countries_named(sent, gaz), country_hint)
+    rules = reader.rules
+    found: list[tuple[int, int, int, Place]] = []  # (feature rank, depth, distance, place)
+
+    def add(hit: _Found | None, depth: int, tok: Token) -> None:
+        if hit is not None:
+            rank = _FEATURE_RANK.get(hit.place.feature or "", 1)
+            found.append((rank, depth, abs(tok.i - trigger.i), hit.place))
+
+    def visit(tok: Token, depth: int) -> None:
+        for child in tok.children:
+            if child.dep_ in {"prep", "agent"}:
+                word = child.lower_
+                locative = word in rules.locative or (
+                    word == "of" and tok.lower_ in rules.direction
+                )
+                destination = word == "to" and tok.lemma_.lower() in rules.destination_verbs
+                for obj in _objects(child):
+                    if locative or destination:
+                        allow_country = locative and word not in rules.no_country_after
+                        add(reader.place_at(obj, allow_country), depth, obj)
+                    if depth < _MAX_DEPTH and word not in rules.no_descent_after:
+                        visit(obj, depth + 1)  # "to the border near Kilis", "by rebels in Idlib"
+            elif child.dep_ == "advmod" and child.lower_ in rules.direction:
+                visit(child, depth)  # "20 km north of Aleppo"
+            elif child.dep_ in _ARGUMENT_DEPS and depth < _MAX_DEPTH - 1:
+                visit(child, depth + 1)
+
+    visit(trigger, 0)
+    if trigger.lemma_.lower() in rules.object_verbs:
+        for child in trigger.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                add(reader.place_at(child, allow_country=False), 0, child)
+    head = trigger.head
+    if trigger.dep_ in _HEAD_DEPS and head.pos_ in {"VERB", "AUX"} and head is not trigger:
+        # a nominal trigger takes the place of its verb: "launched strikes in Idlib",
+        # "fighting raged north of Aleppo", "talks resumed in Geneva"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in rules.locative:
+                for obj in _objects(child):
+                    add(reader.place_at(obj, child.lower_ not in rules.no_country_after), 1, obj)
+            elif child.dep_ in {"advmod", "npadvmod"} and child.lower_ in rules.direction:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in _objects(prep):
+                            add(reader.place_at(obj), 1, obj)
+    if not found:
+        return None
+    return min(found, key=lambda f: f[:3])[3]
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, with their conjuncts ("in Aleppo and Idlib")."""
+    out: list[Token] = []
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            out.append(obj)
+            out.extend(c for c in obj.children if c.dep_ == "conj")
+    return out
