@@ -1,0 +1,296 @@
+"""The actor dictionary: countries, organisations, people with dated roles, agent nouns.
+
+Everything is read from the data files under ``newsgraph/data/actors`` (YAML and CSV)
+once, and turned into one phrase table keyed by folded token sequences (see
+:mod:`newsgraph.actors.matching`).  ``load_dictionary`` raises ``DataFileError`` naming
+the file and the bad value when a file is malformed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ..errors import DataFileError
+from .matching import phrase_keys
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+EntryKind = Literal[
+    "country",
+    "demonym",
+    "capital",
+    "metonym",
+    "org",
+    "person",
+    "short",
+    "noun",
+    "block",
+    "backer",
+    "leader",
+    "against",
+]
+_ACRONYM = re.compile(r"[A-Z0-9+]{2,}s?")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+ROLE_RANK = {
+    "head_of_state": 0,
+    "supreme_leader": 0,
+    "head_of_government": 1,
+    "crown_prince": 2,
+    "vice_president": 2,
+    "secretary_general": 3,
+    "foreign_policy_chief": 3,
+    "foreign_minister": 3,
+    "defence_minister": 4,
+    "party_leader": 4,
+    "spokesperson": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One meaning of a phrase in the table."""
+
+    kind: EntryKind
+    ref: str  # country code, org code, person name or noun text
+    country: str | None = None
+    sector: str | None = None
+    exact: str | None = None  # acronyms: the surface (dots removed) must match exactly
+    caps: tuple[bool, ...] = ()  # per token: must the text start with a capital?
+    flags: frozenset[str] = frozenset()
+    source: str = ""  # the alias as written in the data file
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    un: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    start: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    code: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    eras: tuple[Era, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    person: str
+    country: str
+    sector: str
+    role: str
+    start: str
+    end: str | None
+    org: str | None = None  # the role is in an organisation (a UN or NATO secretary-general)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    country: str
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(slots=True)
+class Dictionary:
+    """The loaded tables; ``table`` maps folded token tuples to their meanings."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    table: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    honorifics: frozenset[str] = frozenset()
+    pronouns: dict[str, str] = field(default_factory=dict)  # word -> person|group|possessive_*
+    definite: frozenset[str] = frozenset()
+    maxlen: int = 1
+
+    def add(self, alias: str, entry: Entry) -> None:
+        alias = alias.strip()
+        keys, texts = phrase_keys(alias)
+        if not keys:
+            return
+        bare = alias.replace(".", "").replace(" ", "").replace("-", "")
+        exact = bare if _ACRONYM.fullmatch(bare) else None
+        caps = tuple(t[:1].isupper() for t in texts)
+        extra = Entry(
+            entry.kind, entry.ref, entry.country, entry.sector, exact, caps, entry.flags, alias
+        )
+        bucket = self.table[keys]
+        if extra not in bucket:
+            bucket.append(extra)
+        self.maxlen = max(self.maxlen, len(keys))
+
+
+def parse_date(value: Any, where: str) -> str:
+    text = str(value).strip()
+    if not _DATE.fullmatch(text):
+        raise DataFileError(f"{where}: date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read actor data file {path}: {exc}") from exc
+
+
+def _name_variants(name: str) -> set[str]:
+    """``Bashar al-Assad`` -> also ``Bashar Assad``, ``Bashar el-Assad``, ``Bashar al Assad``."""
+    out = {name}
+    for pre in ("al-", "el-", "Al-", "El-", "ad-", "as-", "an-"):
+        if pre in name:
+            out.add(name.replace(pre, ""))
+            out.add(name.replace(pre, "al-"))
+            out.add(name.replace(pre, "el-"))
+    return out
+
+
+def _short_forms(name: str) -> set[str]:
+    last = name.split()[-1]
+    out = {last}
+    for pre in ("al-", "el-", "Al-", "El-", "ad-", "as-", "an-"):
+        if last.startswith(pre):
+            out.add(last[len(pre) :])
+    return out
+
+
+def load_dictionary(data_dir: Path | None = None) -> Dictionary:
+    """Read every actor data file and build the phrase table."""
+    base = Path(data_dir) if data_dir else DATA_DIR
+    d = Dictionary()
+    _load_sectors(d, base / "sectors.yaml")
+    _load_countries(d, base / "countries.yaml", base / "ambiguous.yaml")
+    _load_metonyms(d, base / "metonyms.yaml")
+    _load_orgs(d, base / "organisations.yaml")
+    _load_people(d, base / "people.yaml", base / "roles.csv")
+    return d
+
+
+def _load_sectors(d: Dictionary, path: Path) -> None:
+    data = _yaml(path)
+    d.sectors = {str(k): str(v) for k, v in data["sectors"].items()}
+    for row in data["nouns"]:
+        if not isinstance(row, list) or len(row) != 3 or row[1] not in d.sectors:
+            raise DataFileError(f"{path}: bad noun row {row!r}; expected [text, SECTOR, flags]")
+        flags = frozenset(str(row[2]).split())
+        d.add(str(row[0]), Entry("noun", str(row[0]).lower(), sector=str(row[1]), flags=flags))
+    for kind, words in data["modifiers"].items():
+        if kind not in ("backer", "leader", "against"):
+            raise DataFileError(f"{path}: unknown modifier kind {kind!r}")
+        for w in words:
+            d.add(str(w), Entry(kind, str(w)))
+    d.honorifics = frozenset(phrase_keys(str(h))[0][0] for h in data["honorifics"])
+    d.pronouns = {str(w): kind for kind, words in data["pronouns"].items() for w in words}
+    d.definite = frozenset(str(w) for w in data["definite"])
+
+
+def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
+    for row in _yaml(path)["countries"]:
+        code = str(row["code"])
+        d.countries[code] = Country(code, str(row["name"]), bool(row.get("un", True)))
+        for alias in [row["name"], *row.get("official", []), *row.get("aliases", [])]:
+            d.add(str(alias), Entry("country", code, country=code))
+        for dem in row.get("demonyms", []):
+            dem = str(dem)
+            d.add(dem, Entry("demonym", code, country=code))
+            if re.search(r"(an|i|ot|ite)$", dem):
+                d.add(dem + "s", Entry("demonym", code, country=code, flags=frozenset({"plural"})))
+        for cap in row.get("capitals", []):
+            d.add(str(cap), Entry("capital", code, country=code, sector="GOV"))
+    amb = _yaml(ambiguous_path)["ambiguous"]
+    for alias, codes in amb.items():
+        d.ambiguous[str(alias)] = tuple(str(c) for c in codes)
+        d.add(
+            str(alias),
+            Entry("country", str(codes[0]), country=str(codes[0]), flags=frozenset({"ambiguous"})),
+        )
+
+
+def _load_metonyms(d: Dictionary, path: Path) -> None:
+    data = _yaml(path)
+    for row in data["metonyms"]:
+        if "org" in row:
+            d.add(str(row["text"]), Entry("org", str(row["org"])))
+        else:
+            c = str(row["country"])
+            d.add(str(row["text"]), Entry("metonym", c, country=c, sector=str(row["sector"])))
+    for text in data["not_actors"]:
+        d.add(str(text), Entry("block", str(text)))
+
+
+def _load_orgs(d: Dictionary, path: Path) -> None:
+    for row in _yaml(path)["organisations"]:
+        code = str(row["code"])
+        eras = tuple(
+            Era(parse_date(e["start"], f"{path} {code}"), e.get("country"), e.get("sector"))
+            for e in row.get("eras", [])
+        )
+        org = Org(
+            code, str(row["name"]), str(row["kind"]), row.get("country"), row.get("sector"), eras
+        )
+        d.orgs[code] = org
+        for alias in {str(row["name"]), *map(str, row.get("aliases", []))}:
+            d.add(alias, Entry("org", code, country=org.country, sector=org.sector))
+
+
+def _load_people(d: Dictionary, people_path: Path, roles_path: Path) -> None:
+    roles: dict[str, list[Role]] = defaultdict(list)
+    with roles_path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            where = f"{roles_path}:{i}"
+            try:
+                role = Role(
+                    row["person"].strip(),
+                    row["country"].strip(),
+                    row["sector"].strip(),
+                    row["role"].strip(),
+                    parse_date(row["start"], where),
+                    parse_date(row["end"], where) if row["end"].strip() else None,
+                    (row.get("org") or "").strip() or None,
+                )
+            except (KeyError, AttributeError) as exc:
+                raise DataFileError(f"{where}: missing column {exc}") from exc
+            roles[role.person].append(role)
+    for row in _yaml(people_path)["people"]:
+        name = str(row["name"])
+        person = Person(
+            name, str(row["country"]), tuple(sorted(roles.get(name, []), key=lambda r: r.start))
+        )
+        d.people[name] = person
+        full = {name, *map(str, row.get("aliases", []))}
+        for alias in {v for a in full for v in _name_variants(a)}:
+            d.add(alias, Entry("person", name, country=person.country))
+        shorts = set(map(str, row["short"])) if "short" in row else _short_forms(name)
+        for short in list(shorts):  # "Sharaa" -> also "al-Sharaa" when the name has it
+            shorts.update(
+                f"{p}{short}" for p in ("al-", "el-") if any(f"{p}{short}" in a for a in full)
+            )
+        for alias in {v for a in shorts for v in _name_variants(a)}:
+            d.add(alias, Entry("short", name, country=person.country))
+    bad_orgs = sorted({r.org for rs in roles.values() for r in rs if r.org and r.org not in d.orgs})
+    if bad_orgs:
+        raise DataFileError(f"{roles_path}: unknown organisation codes {bad_orgs}")
+    missing = sorted(set(roles) - set(d.people))
+    if missing:
+        raise DataFileError(f"{roles_path}: roles for people not in people.yaml: {missing[:5]}")

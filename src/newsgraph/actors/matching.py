@@ -1,0 +1,143 @@
+"""Token keys and longest-match scanning of token sequences against the phrase table.
+
+Dictionary phrases and texts are cut by the same spaCy English tokenizer, so that
+``al-Assad``, ``U.S.`` and ``Turkey's`` split the same way on both sides.  A token's key
+is its text case-folded, without diacritics or dots; hyphen tokens have no key and are
+skipped, so ``al-Assad`` matches ``al Assad`` and ``Russian-backed`` ``Russian backed``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .dictionary import Dictionary, Entry
+
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def fold(text: str) -> str:
+    """Case-fold, strip diacritics and dots, unify apostrophes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").replace(".", "").casefold()
+
+
+def token_key(text: str) -> str | None:
+    if text in HYPHENS or not text.strip():
+        return None
+    return fold(text) or None
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Callable[[str], Any]:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokenize(text: str) -> list[str]:
+    """Token texts of a phrase, cut as the English spaCy pipelines cut them."""
+    return [t.text for t in _tokenizer()(text) if not t.is_space]
+
+
+def phrase_keys(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The key tuple of a dictionary phrase and the token texts that carry a key."""
+    keys: list[str] = []
+    texts: list[str] = []
+    for tok in tokenize(text):
+        key = token_key(tok)
+        if key is not None:
+            keys.append(key)
+            texts.append(tok)
+    return tuple(keys), texts
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary phrase found at tokens ``start``..``end`` (end exclusive)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(e.kind for e in self.entries)
+
+
+def _case_ok(entry: Entry, texts: Sequence[str], relax: bool) -> bool:
+    if entry.exact is not None:
+        surface = "".join(t.replace(".", "") for t in texts)
+        return surface == entry.exact or (
+            relax and len(entry.exact) > 3 and surface.lower() == entry.exact.lower()
+        )
+    if not entry.caps:
+        return True
+    return all(t[:1].isupper() or not need for t, need in zip(texts, entry.caps, strict=False))
+
+
+def scan(
+    d: Dictionary, texts: Sequence[str], relax: bool = False, names: Sequence[bool] | None = None
+) -> list[Hit]:
+    """Longest non-overlapping matches, left to right.
+
+    ``relax`` lets a phrase given all in lower case match acronyms of four letters or more
+    ("nato"); names still need their capitals ("turkey" is not Turkey).
+    A surname alone ("Assad") right after an unknown capitalised word ("Germano Assad")
+    is not taken for the known person; ``names`` (from a tagger: is the token a proper
+    noun?) narrows "capitalised word" so that "Then Putin" still finds Putin.
+    """
+    keys = [token_key(t) for t in texts]
+    hits: list[Hit] = []
+    i, n = 0, len(texts)
+    while i < n:
+        if keys[i] is None:
+            i += 1
+            continue
+        idx: list[int] = []
+        j = i
+        while j < n and len(idx) < d.maxlen:
+            if keys[j] is not None:
+                idx.append(j)
+            elif texts[j] not in HYPHENS:
+                break
+            j += 1
+        found: Hit | None = None
+        for size in range(len(idx), 0, -1):
+            entries = d.table.get(tuple(keys[k] or "" for k in idx[:size]))
+            if not entries:
+                continue
+            span = [texts[k] for k in idx[:size]]
+            ok = tuple(e for e in entries if _case_ok(e, span, relax))
+            if ok:
+                found = Hit(i, idx[size - 1] + 1, ok)
+                break
+        if found is None:
+            i += 1
+            continue
+        if (
+            found.kinds == {"short"}
+            and _unknown_given_name(d, texts, keys, i)
+            and (names is None or names[i - 1])
+        ):
+            i = found.end
+            continue
+        hits.append(found)
+        i = found.end
+    return hits
+
+
+def _unknown_given_name(
+    d: Dictionary, texts: Sequence[str], keys: Sequence[str | None], i: int
+) -> bool:
+    if i == 0:
+        return False
+    prev, key = texts[i - 1], keys[i - 1]
+    if key is None or not prev[:1].isupper() or not prev.isalpha():
+        return False
+    return key not in d.honorifics and (key,) not in d.table

@@ -1,0 +1,135 @@
+"""Group the dictionary hits of a doc into phrases ("pieces"), one per actor mention.
+
+Hits inside one noun chunk form a piece ("Russian-backed Syrian forces"); a chunk is
+split at "and"/"or"/commas ("Turkish and Russian officials" -> two pieces, the first
+borrowing the head noun of the second) and at a possessive that separates two actors
+("Turkey's President Tayyip Erdogan" stays whole, "Russia's Lavrov" too, since a
+person wins).  Hits outside every chunk are grouped when adjacent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .compose import primary
+from .matching import HYPHENS, Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .dictionary import Dictionary
+
+_SPLIT = frozenset({"and", "or", "&", ",", "as", "with", "against", "versus", "vs", "vs."})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_IDENTITY = frozenset({"person", "short", "org", "metonym", "capital", "country", "demonym"})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int  # token span of the mention (end exclusive)
+    end: int
+    hits: list[Hit]
+    det: str | None = None
+    borrowed: list[Hit] = field(default_factory=list)  # head nouns shared by coordination
+
+    def extend(self, end: int, start: int | None = None) -> Piece:
+        first = self.start if start is None else min(self.start, start)
+        return replace(self, start=first, end=max(self.end, end))
+
+
+def _is_identity(h: Hit) -> bool:
+    return primary(h).kind in _IDENTITY
+
+
+def _split(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
+    while len(hits) > 1 and primary(hits[0]).kind in ("backer", "leader"):
+        hits = hits[1:]  # "foreign-backed terrorists": the mention starts at "terrorists"
+    groups: list[list[Hit]] = [[hits[0]]]
+    for prev, cur in itertools.pairwise(hits):
+        gap = [doc[i] for i in range(prev.end, cur.start)]
+        words = {t.lower_ for t in gap}
+        two = _is_identity(cur) and any(_is_identity(h) for h in groups[-1])
+        loose = gap and not all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap)
+        if (
+            words & _SPLIT
+            or any("\n" in t.text for t in gap)
+            or (two and words & _POSSESSIVE)
+            or (two and loose and primary(cur).kind not in ("person", "short"))
+        ):
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    return groups
+
+
+def _det(doc: Doc, first: int, d: Dictionary, chunk_start: int | None) -> str | None:
+    candidates = [first, first - 1]
+    if chunk_start is not None and chunk_start < first:
+        candidates.insert(0, chunk_start)
+    for i in candidates:
+        if i >= 0:
+            w = doc[i].lower_
+            if w in d.definite or d.pronouns.get(w, "").startswith("possessive"):
+                return w
+    return None
+
+
+def build_pieces(doc: Doc, hits: list[Hit], d: Dictionary) -> list[Piece]:
+    hits = [h for h in hits if "block" not in h.kinds]
+    if not hits:
+        return []
+    chunks: list[tuple[int, int]] = []
+    if doc.has_annotation("DEP"):
+        chunks = [(c.start, c.end) for c in doc.noun_chunks]
+    owner: dict[int, int] = {}
+    for n, (s, e) in enumerate(chunks):
+        for i in range(s, e):
+            owner[i] = n
+    grouped: dict[int, list[Hit]] = {}
+    loose: list[Hit] = []
+    for h in hits:
+        at = next((owner[i] for i in range(h.start, h.end) if i in owner), None)
+        if at is None:
+            loose.append(h)
+        else:
+            grouped.setdefault(at, []).append(h)
+    pieces: list[Piece] = []
+    for n, group in grouped.items():
+        parts = _split(doc, group)
+        built = [
+            Piece(
+                part[0].start,
+                part[-1].end,
+                part,
+                _det(doc, part[0].start, d, chunks[n][0] if k == 0 else None),
+            )
+            for k, part in enumerate(parts)
+        ]
+        for k in range(len(built) - 1):
+            mine = [h for h in built[k].hits if primary(h).kind == "noun"]
+            theirs = [h for h in built[-1].hits if primary(h).kind == "noun"]
+            if not mine and theirs:
+                built[k] = replace(built[k], borrowed=theirs[-1:])
+        pieces.extend(built)
+    for part in _adjacent(doc, loose):
+        pieces.extend(
+            Piece(p[0].start, p[-1].end, p, _det(doc, p[0].start, d, None))
+            for p in _split(doc, part)
+        )
+    pieces.sort(key=lambda p: p.start)
+    return pieces
+
+
+def _adjacent(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
+    out: list[list[Hit]] = []
+    for h in hits:
+        if out:
+            last = out[-1][-1]
+            gap = [doc[i] for i in range(last.end, h.start)]
+            if all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap):
+                out[-1].append(h)
+                continue
+        out.append([h])
+    return out

@@ -1,0 +1,275 @@
+"""``ActorResolver``: phrases and parsed documents -> actors.
+
+``lookup`` reads one phrase ("Turkish troops", "Ankara", "Lavrov") at a date;
+``mentions`` finds every actor mention in a parsed spaCy doc: dictionary matches grouped
+by noun chunk, unknown PERSON/ORG/NORP entities (kept with code None), and coreferent
+pronouns and definite descriptions.  The dictionary is loaded once per resolver; a
+resolver is cheap to share between threads (it holds no per-call state).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Mention
+from .compose import Kind, Need, Reading, compose, with_context
+from .coref import Candidate, resolve
+from .dated import person_state
+from .dictionary import Dictionary, load_dictionary
+from .matching import Hit, scan, tokenize
+from .pieces import Piece, build_pieces
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_ENTITY_KIND: dict[str, Kind] = {"PERSON": "person", "ORG": "org", "NORP": "name"}
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+)
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+def _actor(text: str, r: Reading) -> Actor:
+    return Actor(text=text, code=r.code, country=r.country, sector=r.sector, org=r.org, name=r.name)
+
+
+class ActorResolver:
+    """Resolve actor phrases and find actor mentions; see the module docstring."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.dictionary: Dictionary = load_dictionary(data_dir)
+
+    # -- phrases ---------------------------------------------------------------------------
+    def read(self, text: str, when: str | None = None) -> Reading | None:
+        """The full reading of one phrase (``lookup`` gives its actor)."""
+        d = self.dictionary
+        texts = tokenize(text)
+        if not texts:
+            return None
+        hits = scan(d, texts, relax=text == text.lower())
+        first = texts[0].lower()
+        det = first if first in d.definite or first in d.pronouns else None
+        return compose(d, hits, when, det)
+
+    def lookup(self, text: str, when: str | None = None) -> Actor | None:
+        """The actor a phrase names at a date (ISO ``YYYY[-MM[-DD]]``), or None if unknown."""
+        r = self.read(text, when)
+        if r is None or r.code is None or r.bound:
+            return None
+        return _actor(text, r)
+
+    def role(self, name: str, when: str | None = None) -> str | None:
+        """The listed role a known person held at a date ("foreign_minister"), or None."""
+        hits = scan(self.dictionary, tokenize(name), relax=True)
+        for h in hits:
+            for e in h.entries:
+                if e.kind in ("person", "short"):
+                    return person_state(self.dictionary.people[e.ref], when)[1]
+        return None
+
+    # -- documents -------------------------------------------------------------------------
+    def mentions(self, doc: Doc, published: str | None = None) -> list[Mention]:
+        """Every actor mention in a parsed doc, in text order, char offsets in ``doc.text``."""
+        d = self.dictionary
+        texts = [t.text for t in doc]
+        names = (
+            [t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in doc]
+            if doc.has_annotation("TAG")
+            else None
+        )
+        hits = scan(d, texts, names=names)
+        pieces = build_pieces(doc, hits, d)
+        sent_of = _sentence_index(doc)
+        readings: list[tuple[Piece, Reading]] = []
+        for p in pieces:
+            r = compose(d, p.hits + p.borrowed, published, p.det)
+            if r is None:
+                continue
+            if r.kind == "metonym" and _is_place(doc, p, hits):
+                continue
+            if not r.identity and doc[p.end - 1].dep_ == "amod" and r.need == "none":
+                continue  # "military coordination": an adjective, not an actor
+            readings.append((p, r))
+        readings = [(p, r) for p, r in _attach_of(doc, readings) if not r.bound]
+        cands = self._entity_candidates(doc, readings, sent_of)
+        for p, r in readings:
+            head = doc[p.end - 1]
+            cands.append(
+                Candidate(
+                    doc[p.start].idx,
+                    head.idx + len(head.text),
+                    r,
+                    sent_of[p.start],
+                    head.dep_ in _SUBJECT or doc[p.start].dep_ in _SUBJECT,
+                )
+            )
+        cands.extend(self._pronouns(doc, sent_of))
+        out: list[Mention] = []
+        for c in resolve(cands):
+            surface = doc.text[c.start : c.end]
+            kind: Kind = "pronoun" if c.pronoun else c.reading.kind
+            out.append(Mention(c.start, c.end, _actor(surface, c.reading), kind))
+        return out
+
+    def _entity_candidates(
+        self, doc: Doc, readings: list[tuple[Piece, Reading]], sent_of: list[int]
+    ) -> list[Candidate]:
+        """Unknown PERSON/ORG/NORP entities; a name beside an office takes the office's actor."""
+        taken: dict[int, int] = {}
+        for n, (p, _) in enumerate(readings):
+            for i in range(p.start, p.end):
+                taken[i] = n
+        out: list[Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ not in _ENTITY_KIND:
+                continue
+            inside = [taken[i] for i in range(ent.start, ent.end) if i in taken]
+            if inside:
+                n = inside[-1]
+                p, r = readings[n]
+                if (
+                    ent.label_ == "PERSON"
+                    and ent.end > p.end
+                    and r.name is None
+                    and r.kind != "person"
+                ):
+                    readings[n] = (p.extend(ent.end), _named(r, ent.text))
+                continue
+            after = taken.get(ent.end)
+            if ent.label_ == "NORP" and after is not None and readings[after][0].start == ent.end:
+                p, r = readings[after]  # "Kurdish fighters": one mention, the group's actor
+                readings[after] = (p.extend(p.end, ent.start), r)
+                continue
+            office = self._office_for(ent, readings, taken)
+            if office is not None and ent.label_ == "PERSON":
+                r = _named(office, ent.text)
+            else:
+                kind = _ENTITY_KIND[ent.label_]
+                r = Reading(None, None, None, kind=kind, person_like=ent.label_ == "PERSON")
+            text = ent.text.rstrip()
+            out.append(
+                Candidate(
+                    ent.start_char,
+                    ent.start_char + len(text),
+                    r,
+                    sent_of[ent.start],
+                    ent.root.dep_ in _SUBJECT,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _office_for(
+        ent: Span, readings: list[tuple[Piece, Reading]], taken: dict[int, int]
+    ) -> Reading | None:
+        root = ent.root
+        if root.dep_ == "appos":
+            head = root.head
+            while head.dep_ == "pobj" and head.head.lower_ == "of":
+                head = head.head.head  # "Deputy Head of the Committee of the Duma, Victor V."
+            if head.i in taken:
+                r = readings[taken[head.i]][1]
+                if r.person_like and r.kind != "person":
+                    return r
+        prev = ent.start - 1
+        if prev in taken:
+            r = readings[taken[prev]][1]
+            if r.person_like and r.kind != "person" and not r.plural:
+                return r
+        return None
+
+    def _pronouns(self, doc: Doc, sent_of: list[int]) -> list[Candidate]:
+        d = self.dictionary
+        out: list[Candidate] = []
+        for t in doc:
+            kind = d.pronouns.get(t.lower_)
+            if kind not in ("person", "group") or (t.pos_ and t.pos_ != "PRON"):
+                continue
+            need: Need = "person" if kind == "person" else "group"
+            r = Reading(
+                None,
+                None,
+                None,
+                kind="pronoun",
+                person_like=kind == "person",
+                plural=kind == "group",
+                need=need,
+            )
+            out.append(
+                Candidate(
+                    t.idx, t.idx + len(t.text), r, sent_of[t.i], t.dep_ in _SUBJECT, pronoun=True
+                )
+            )
+        return out
+
+
+def _named(r: Reading, name: str) -> Reading:
+    return replace(
+        r,
+        name=name,
+        kind="office" if r.kind in ("noun", "demonym") else r.kind,
+        person_like=True,
+        plural=False,
+    )
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return out
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
+    """A capital after "in"/"at"/... is a place, not the government ("said in Paris")."""
+    if not p.hits or any(
+        e.kind != "capital" for h in p.hits for e in h.entries if e.kind != "noun"
+    ):
+        return False
+    if any(e.kind == "noun" for h in p.hits for e in h.entries):
+        return False
+    i = p.start - 1
+    while i >= 0 and doc[i].lower_ in ("the",):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
+    """Take the country of an "of" complement: "the foreign minister of Turkey"."""
+    if not doc.has_annotation("DEP"):
+        return readings
+    at: dict[int, int] = {}
+    for n, (p, _) in enumerate(readings):
+        for i in range(p.start, p.end):
+            at[i] = n
+    out = list(readings)
+    for n, (p, r) in enumerate(readings):
+        if r.identity:
+            continue
+        token = doc[p.end - 1]
+        for _ in range(3):
+            objs = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if not objs:
+                break
+            token = objs[0]
+            if token.i in at and readings[at[token.i]][1].identity:
+                ante = readings[at[token.i]][1]
+                out[n] = (
+                    p,
+                    replace(
+                        with_context(r, ante, own_sector=not r.generic), need="none", bound=False
+                    ),
+                )
+                break
+    return out
