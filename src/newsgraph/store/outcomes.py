@@ -1,0 +1,61 @@
+"""What the pipeline hands the store for each input page: exactly one outcome per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..records import Article, Coding
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutcome:
+    """A page that became a new article (with its dedup fingerprint and, if coded, its coding)."""
+
+    page_id: str
+    location: str
+    content_hash: str
+    article_id: str
+    article: Article
+    body_hash: str
+    signature: bytes
+    bands: tuple[int, ...]  # the LSH bucket of each band, band = position
+    coding: Coding | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateOutcome:
+    """A page whose article is a copy of one already stored (or stored earlier in the run)."""
+
+    page_id: str
+    location: str
+    content_hash: str
+    article: Article
+    of_article_id: str
+    kind: Literal["exact", "near"]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class FailureOutcome:
+    """A page that could not become an article; ``reason`` is one line."""
+
+    page_id: str
+    location: str
+    content_hash: str
+    reason: str
+
+
+Outcome = ArticleOutcome | DuplicateOutcome | FailureOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """What the store already holds for a page location."""
+
+    page_id: str
+    location: str
+    content_hash: str
+    status: str
+    article_id: str | None
+    reason: str | None = None

@@ -1,0 +1,246 @@
+"""The versioned schema of the store and the migrations that build it.
+
+``MIGRATIONS`` is an ordered list; migration N brings a store from schema version
+N-1 to N.  Each one runs in its own transaction together with the row that records
+it in ``schema_version``, so a store is always at a whole version.  Opening an
+older store applies the missing steps; a store newer than this code is refused.
+
+To change the schema, append a ``Migration`` (never edit one that has shipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_V1_PAGES = (
+    """
+    CREATE TABLE runs (
+        run_id INTEGER PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        status VARCHAR NOT NULL,
+        inputs VARCHAR NOT NULL,
+        settings VARCHAR NOT NULL,
+        pages INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        events INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE pages (
+        page_id VARCHAR PRIMARY KEY,
+        location VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('article', 'duplicate', 'failed')),
+        article_id VARCHAR,
+        reason VARCHAR,
+        run_id INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE articles (
+        article_id VARCHAR PRIMARY KEY,
+        page_id VARCHAR NOT NULL,
+        location VARCHAR NOT NULL,
+        url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        author VARCHAR,
+        published VARCHAR,
+        published_source VARCHAR,
+        published_not_before VARCHAR,
+        language VARCHAR,
+        content_type VARCHAR NOT NULL,
+        body VARCHAR NOT NULL,
+        furniture VARCHAR NOT NULL,
+        body_hash VARCHAR NOT NULL,
+        note VARCHAR,
+        coded BOOLEAN NOT NULL,
+        run_id INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE duplicates (
+        page_id VARCHAR PRIMARY KEY,
+        location VARCHAR NOT NULL,
+        url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        published VARCHAR,
+        of_article_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL CHECK (kind IN ('exact', 'near')),
+        similarity DOUBLE NOT NULL,
+        run_id INTEGER NOT NULL
+    )
+    """,
+)
+
+_V2_DEDUP = (
+    "CREATE TABLE lsh_bands (band SMALLINT NOT NULL, bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+    "CREATE TABLE minhashes (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
+)
+
+_V3_CODING = (
+    """
+    CREATE TABLE sentences (
+        article_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        mention_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,
+        text VARCHAR NOT NULL,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        org VARCHAR,
+        name VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        context VARCHAR,
+        cameo VARCHAR,
+        quad_class INTEGER NOT NULL,
+        intensity DOUBLE NOT NULL,
+        evidence VARCHAR NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        trigger VARCHAR NOT NULL,
+        negated BOOLEAN NOT NULL,
+        hypothetical BOOLEAN NOT NULL,
+        reported BOOLEAN NOT NULL,
+        speaker_text VARCHAR,
+        speaker_code VARCHAR,
+        location_name VARCHAR,
+        location_country VARCHAR,
+        location_lat DOUBLE,
+        location_lon DOUBLE,
+        date VARCHAR,
+        date_precision VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE event_actors (
+        event_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('source', 'target')),
+        position INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        org VARCHAR,
+        name VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        quote_index INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        speaker_text VARCHAR,
+        speaker_code VARCHAR,
+        verb VARCHAR,
+        sentence_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "runs, pages, articles and duplicate links", _V1_PAGES),
+    Migration(2, "persisted MinHash signatures and LSH band buckets", _V2_DEDUP),
+    Migration(3, "sentences, mentions, events, event actors and quotes", _V3_CODING),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+_VERSION_TABLE = """
+    CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER NOT NULL,
+        description VARCHAR NOT NULL,
+        applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+"""
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open store (0 for an empty file)."""
+    found = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(
+    conn: duckdb.DuckDBPyConnection,
+    target: int | None = None,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> int:
+    """Bring the store up to ``target`` (default: the latest), one transaction per step.
+
+    Returns the version the store is at afterwards.
+    """
+    latest = migrations[-1].version
+    target = latest if target is None else target
+    version = current_version(conn)
+    if version > latest:
+        raise StoreError(
+            f"the store is at schema version {version} but this newsgraph knows only up to "
+            f"{latest}; upgrade newsgraph to read it"
+        )
+    for step in migrations:
+        if step.version <= version or step.version > target:
+            continue
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            conn.execute(_VERSION_TABLE)
+            for statement in step.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                [step.version, step.description],
+            )
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(
+                f"migration to schema version {step.version} ({step.description}) failed: {exc}"
+            ) from exc
+        version = step.version
+    return version

@@ -1,0 +1,5 @@
+"""Stories: near-duplicate articles, story clusters, dyad timelines, outlet framing.
+
+Submodules are imported on their own (``newsgraph.stories.dedup``); this package
+imports nothing heavy.
+"""

@@ -1,0 +1,231 @@
+"""Exact and near-duplicate articles (syndicated copies, re-posts, light rewrites).
+
+Exact copies share the hash of the normalised body (case-folded words only, so
+white space and punctuation do not matter).  Near-duplicates are found with MinHash
+over word shingles (``settings.shingle_size`` words, ``settings.minhash_perm``
+permutations) and banded LSH: an article becomes a candidate twin when one band of
+its signature falls in the same bucket as a stored one, and a twin when the
+estimated Jaccard similarity of the two is at least ``settings.near_duplicate_threshold``.
+The bands are chosen for recall (false candidates cost one signature comparison).
+
+Band buckets and signatures of stored articles live in the store (``lsh_bands``,
+``minhashes``), so a later run finds twins stored earlier; the ones of the batch in
+hand are kept in memory until the store has committed them.  A page never counts
+as a copy of an article from the same location (an older version of itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..settings import Settings
+
+_WORD = re.compile(r"\w+")
+_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
+_PROSE_MIN_WORDS = 12  # a line this long ending like a sentence is prose, not furniture
+_SEED = 1
+# Fixed for good: signatures in existing stores must stay comparable.
+_SCHEME = "affine32"
+_HASH = zlib.crc32  # shingle -> 32 bits; affine32 mixes it before permuting
+_LSH_WEIGHTS = (0.1, 0.9)  # (false positive, false negative): favour recall
+
+
+class TwinLookup(Protocol):
+    """What the deduper asks the store (``newsgraph.store.Store`` answers it)."""
+
+    def articles_with_body_hash(self, hashes: list[str]) -> list[tuple[str, str, str]]: ...
+
+    def band_matches(self, buckets: list[int]) -> list[tuple[int, int, str, str]]: ...
+
+    def signatures(self, article_ids: list[str]) -> dict[str, bytes]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    body_hash: str
+    signature: bytes  # MinHash values, little-endian uint32
+    bands: tuple[int, ...]  # signed 64-bit bucket of each band
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    article_id: str
+    kind: Literal["exact", "near"]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class DedupResult:
+    fingerprint: Fingerprint
+    match: Match | None  # None: a new article
+
+
+def words(body: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", body).casefold())
+
+
+def _lines(body: str) -> list[tuple[str, list[str]]]:
+    """Non-blank lines of a body (NFC, case-folded) with their words."""
+    folded = unicodedata.normalize("NFC", body).casefold()
+    return [(line, _WORD.findall(line)) for line in folded.splitlines() if line.strip()]
+
+
+def _prose_words(lines: list[tuple[str, list[str]]]) -> list[str]:
+    every = [w for _, ws in lines for w in ws]
+    kept = [
+        w
+        for line, ws in lines
+        if len(ws) >= _PROSE_MIN_WORDS and _PROSE_END.search(line)
+        for w in ws
+    ]
+    if len(kept) < 0.5 * len(every) or len(kept) < 3 * _PROSE_MIN_WORDS:
+        return every
+    return kept
+
+
+def prose(body: str) -> str:
+    """The words of a body's prose lines (long, ending like a sentence), case-folded.
+
+    Near-duplicates are judged on these, so a copy that carries another outlet's
+    header, share bar or footer still matches.  A body with little such prose is
+    used whole.
+    """
+    return " ".join(_prose_words(_lines(body)))
+
+
+def body_hash(body: str) -> str:
+    """Hash of the normalised body: equal for copies that differ only in spacing or case."""
+    return _hash_words(words(body))
+
+
+def _hash_words(ws: list[str]) -> str:
+    return hashlib.sha256(" ".join(ws).encode("utf-8")).hexdigest()[:32]
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    return float(np.mean(x == y)) if len(x) == len(y) and len(x) else 0.0
+
+
+class Deduper:
+    """Decides, batch by batch and in input order, whether an article is new or a copy."""
+
+    def __init__(self, settings: Settings, lookup: TwinLookup | None = None) -> None:
+        self.shingle_size = max(1, settings.shingle_size)
+        self.num_perm = settings.minhash_perm
+        self.threshold = settings.near_duplicate_threshold
+        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=_LSH_WEIGHTS)
+        self.n_bands, self.rows = int(lsh.b), int(lsh.r)
+        self._template = MinHash(num_perm=self.num_perm, seed=_SEED, hashfunc=_HASH, scheme=_SCHEME)
+        self._lookup = lookup
+        self._pending_hash: dict[str, list[tuple[str, str]]] = {}
+        self._pending_band: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        self._pending_sig: dict[str, bytes] = {}
+
+    def shingles(self, body: str) -> list[bytes]:
+        return self._shingles(_prose_words(_lines(body)))
+
+    def _shingles(self, w: list[str]) -> list[bytes]:
+        n = self.shingle_size
+        if len(w) <= n:
+            return [" ".join(w).encode("utf-8")]
+        return [" ".join(w[i : i + n]).encode("utf-8") for i in range(len(w) - n + 1)]
+
+    def fingerprint(self, body: str) -> Fingerprint:
+        lines = _lines(body)
+        m = MinHash(
+            num_perm=self.num_perm,
+            seed=_SEED,
+            hashfunc=_HASH,
+            permutations=self._template.permutations,
+            scheme=_SCHEME,
+        )
+        m.update_batch(self._shingles(_prose_words(lines)))
+        values = np.asarray(m.hashvalues, dtype="<u4")
+        bands = []
+        for band in range(self.n_bands):
+            chunk = values[band * self.rows : (band + 1) * self.rows].tobytes()
+            digest = hashlib.blake2b(chunk, digest_size=8, person=b"band%04d" % band).digest()
+            bands.append(int.from_bytes(digest, "little", signed=True))
+        every = [w for _, ws in lines for w in ws]
+        return Fingerprint(_hash_words(every), values.tobytes(), tuple(bands))
+
+    def resolve(self, items: Sequence[tuple[str, str, str]]) -> list[DedupResult]:
+        """Classify ``(article_id, location, body)`` items, in order.
+
+        A new article is remembered, so later items of the same batch (or of later
+        batches) can be its copies; call ``committed()`` once the store holds it.
+        """
+        fps = [self.fingerprint(body) for _, _, body in items]
+        stored_hash: dict[str, list[tuple[str, str]]] = {}
+        stored_band: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        stored_sig: dict[str, bytes] = {}
+        if self._lookup is not None and fps:
+            for h, aid, loc in self._lookup.articles_with_body_hash(sorted({f.body_hash for f in fps})):
+                stored_hash.setdefault(h, []).append((aid, loc))
+            buckets = sorted({b for f in fps for b in f.bands})
+            for band, bucket, aid, loc in self._lookup.band_matches(buckets):
+                stored_band.setdefault((band, bucket), []).append((aid, loc))
+            ids = sorted({aid for twins in stored_band.values() for aid, _ in twins})
+            stored_sig = self._lookup.signatures(ids) if ids else {}
+        results = []
+        for (aid, loc, _), fp in zip(items, fps, strict=True):
+            match = self._match(loc, fp, stored_hash, stored_band, stored_sig)
+            if match is None:
+                self._remember(aid, loc, fp)
+            results.append(DedupResult(fp, match))
+        return results
+
+    def _match(
+        self,
+        location: str,
+        fp: Fingerprint,
+        stored_hash: dict[str, list[tuple[str, str]]],
+        stored_band: dict[tuple[int, int], list[tuple[str, str]]],
+        stored_sig: dict[str, bytes],
+    ) -> Match | None:
+        for aid, loc in stored_hash.get(fp.body_hash, []) + self._pending_hash.get(fp.body_hash, []):
+            if loc != location:
+                return Match(aid, "exact", 1.0)
+        candidates: set[str] = set()
+        for band, bucket in enumerate(fp.bands):
+            key = (band, bucket)
+            for aid, loc in stored_band.get(key, []) + self._pending_band.get(key, []):
+                if loc != location:
+                    candidates.add(aid)
+        best: Match | None = None
+        for aid in sorted(candidates):
+            sig = self._pending_sig.get(aid) or stored_sig.get(aid)
+            if sig is None:
+                continue
+            sim = similarity(fp.signature, sig)
+            if sim >= self.threshold and (best is None or sim > best.similarity):
+                best = Match(aid, "near", sim)
+        return best
+
+    def _remember(self, article_id: str, location: str, fp: Fingerprint) -> None:
+        self._pending_hash.setdefault(fp.body_hash, []).append((article_id, location))
+        for band, bucket in enumerate(fp.bands):
+            self._pending_band.setdefault((band, bucket), []).append((article_id, location))
+        self._pending_sig[article_id] = fp.signature
+
+    def committed(self) -> None:
+        """The store now holds every article remembered so far: forget them here."""
+        if self._lookup is not None:
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop what was remembered (a batch that was not stored after all)."""
+        self._pending_hash.clear()
+        self._pending_band.clear()
+        self._pending_sig.clear()
