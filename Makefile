@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m newsgraph.stories.embed build
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -24,7 +25,8 @@ demo: $(STAMP)
 	$(VENV)/bin/newsgraph events --db demo.duckdb
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	bash scripts/install_browser.sh
+	NEWSGRAPH_REQUIRE_BROWSER=1 $(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) -m bench

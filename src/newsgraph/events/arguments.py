@@ -1,0 +1,227 @@
+"""Actors and recipients of one trigger, by the way the trigger is used.
+
+A verb takes its subject and objects; a bare participle ("Russian-backed forces")
+its agent and the noun it modifies; an evaluative predicate ("... would be
+unacceptable") the speaker and the copula's subject; an event noun ("the downing
+of X by Y", "Turkey's request that NATO deploy") its agent, possessor or
+modifier and its complements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Place
+from .lexicon import PLOVER_TYPES, Trigger
+from .match import copula as copula_of
+from .match import judge
+from .roles import Roles, in_words, with_country, without
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
+INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
+                        "inside", "for"})  # fmt: skip
+
+
+@dataclass(slots=True)
+class Arguments:
+    """The actors (``source``), recipients (``target``) and whether the actor is the
+    trigger's own (subject, agent, possessor) rather than borrowed from context."""
+
+    source: list[Actor]
+    target: list[Actor]
+    own: bool
+
+
+def arguments(
+    tok: Token,
+    trigger: Trigger,
+    kind: str,
+    roles: Roles,
+    speaker: Actor | None,
+    light_verbs: frozenset[str],
+    lookup: Callable[[str], Actor | None] | None = None,
+    judging_verbs: frozenset[str] = frozenset(),
+) -> Arguments:
+    """Actors and recipients for ``tok`` firing ``trigger`` as ``kind``."""
+    preps = trigger.preps | trigger.particle
+    if kind == "verb":
+        if roles.reduced_passive(tok):
+            # "Russian-backed forces", "backed by Iran": the agent and the noun it modifies
+            source = roles.agent(tok) or _prefix_actors(tok, lookup) or roles.modifier_actors(tok)
+            target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
+            return Arguments(source, target, True)
+        source = roles.subject(tok)
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
+        return Arguments(
+            source, roles.target(tok, source, preps, topic_object=trigger.topic_object), own
+        )
+    if kind == "pred":
+        copula = copula_of(tok) or tok.head
+        judging = judge(tok, judging_verbs)
+        if judging is not None and copula_of(tok) is None:
+            # "called Turkey's remarks unacceptable": the judge and the judged
+            source = roles.subject(judging)
+            return Arguments(
+                source, roles.search(tok.head if tok.dep_ == "amod" else tok, source), True
+            )
+        if PLOVER_TYPES[trigger.type] == 3:
+            # an evaluation ("would be unacceptable") is the speaker's act on the subject
+            source = [speaker] if speaker is not None and speaker.code else []
+            subj = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return Arguments(source, roles.search(subj[0], source) if subj else [], False)
+        source = roles.subject(copula)
+        return Arguments(source, roles.target(tok, source, preps), True)
+    return _nominal(tok, trigger, roles, preps, light_verbs)
+
+
+def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:
+    """The name before the hyphen of "Russian-backed", read alone (the resolver's
+    mention may span the whole "Russian-backed Syrian forces")."""
+    if lookup is None:
+        return []
+    for child in tok.lefts:
+        if child.dep_ in ("npadvmod", "nmod", "compound", "amod") and child.pos_ in (
+            "PROPN",
+            "ADJ",
+        ):
+            actor = lookup(child.text)
+            if isinstance(actor, Actor):
+                return [actor]
+    return []
+
+
+def _nominal(
+    tok: Token, trigger: Trigger, roles: Roles, preps: frozenset[str], light_verbs: frozenset[str]
+) -> Arguments:
+    of_objects = roles.prep_objects(tok, ("of",))
+    own, used_of = True, False
+    source = roles.agent(tok) or roles.modifier_actors(tok)
+    if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
+        of_objects = [
+            o for by in roles.prep_objects(tok, ("by",)) for o in roles.prep_objects(by, ("of",))
+        ]
+    if not source and of_objects:
+        source = roles.agent(of_objects[0])  # "the assassination of a leader by Israel"
+    if not source and of_objects and trigger.type in INTRANSITIVE:
+        # "the withdrawal of Russian troops", "the delivery of Chinese vaccines"
+        source = roles.phrase(of_objects[0]) or roles.modifier_actors(of_objects[0])
+        used_of = bool(source)
+    if not source and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        outer = (
+            tok.head.head
+        )  # "the declaration of a truce by Ethiopia", "Russia's announcement of"
+        if outer.pos_ in ("NOUN", "PROPN"):
+            source = roles.agent(outer) or roles.modifier_actors(outer)
+    if not source:
+        between = roles.prep_objects(tok, ("between", "among"))
+        both = roles.phrase(between[0]) if between else []
+        if len(both) > 1:
+            # "talks between Turkey and Russia": every party of a joint act is an actor
+            if trigger.type in JOINT:
+                return Arguments(both, [], True)
+            return Arguments(both[:1], both[1:], True)
+    light = tok.dep_ == "dobj" and in_words(tok.head, light_verbs)
+    if not source and light:
+        source, own = roles.subject(tok.head), False  # "held talks", "launched an offensive"
+    if not source and trigger.type in SYMMETRIC:
+        source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
+    target: list[Actor] = []
+    if of_objects and not used_of:
+        target = roles.search(of_objects[0], source, max_depth=3)
+    if not target:
+        for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
+            if target := roles.search(obj, source, max_depth=3):
+                break
+    if not target and light:
+        # "offered concessions to Stockholm": the recipient hangs on the light verb
+        target = roles.target(tok.head, source, preps | {"to"}, topic_object=True)
+    if not target and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.preps:
+        # "arrived in Tehran for a visit"
+        for obj in roles.prep_objects(tok.head.head, trigger.preps):
+            if target := roles.search(obj, source, max_depth=2):
+                break
+    if not target:
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+                # "Turkey's request that the alliance deploy ...": the clause's subject
+                subj = [c for c in child.children if c.dep_ == "nsubj"]
+                target = without(roles.phrase(subj[0]), source) if subj else []
+                target = target or roles.target(child, source, preps)
+                if target:
+                    break
+    return Arguments(source, target, own)
+
+
+def placed(
+    source: list[Actor],
+    target: list[Actor],
+    type_: str,
+    location: Place,
+    located: frozenset[str],
+    non_state: frozenset[str],
+) -> tuple[list[Actor], list[Actor]]:
+    """Use the place an act happened in for actors that name no country.
+
+    Protesters are people of the place they protest in; a recipient that is the
+    place itself ("shelled Kherson") or a state body or civilians there ("the
+    university in Managua") takes the place's country; an act aimed at a
+    territory with no recipient named is aimed at the country it happened in.
+    Non-state armed groups ("Kurdish militants in Iraq") are not placed.
+    """
+    country = location.country
+    if not country:
+        return source, target
+    if type_ == "PROTEST":
+        source = [with_country(a, country) if _placeable(a, non_state) else a for a in source]
+    if not any(a.country or a.org for a in target):
+        if target:
+            target = [
+                with_country(a, country)
+                if (a.code is None and a.text in location.name)
+                or (a.code is not None and _placeable(a, non_state))
+                else a
+                for a in target
+            ]
+        elif type_.lower() in located:
+            target = [Actor(text=location.name, code=country, country=country)]
+        target = without(target, source)
+    return source, target
+
+
+def _placeable(actor: Actor, non_state: frozenset[str]) -> bool:
+    return actor.country is None and actor.org is None and actor.sector not in non_state
+
+
+def protest_target(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """A protest "against a bill", "against the government" is aimed at the
+    protesters' own government when no other recipient is named."""
+    if not roles.prep_objects(tok, ("against",)):
+        return []
+    countries = {a.country for a in source if a.country}
+    if len(countries) != 1:
+        return []
+    country = countries.pop()
+    return [Actor(text="government", code=country + "GOV", country=country, sector="GOV")]
+
+
+def location_target(
+    tok: Token, roles: Roles, source: list[Actor], preps: frozenset[str]
+) -> list[Actor]:
+    """The country of the place an act happened in, for acts aimed at a territory
+    ("killed 20 people in southern Lebanon", "massed troops near the Ukrainian border")."""
+    heads = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]]
+    if tok.dep_ == "nsubj":  # "Israeli air strikes killed 20 people in southern Lebanon"
+        heads += [tok.head, *[c for c in tok.head.children if c.dep_ == "dobj"]]
+    for head in heads:
+        for obj in roles.prep_objects(head, preps):
+            found = [a for a in roles.search(obj, source, max_depth=2) if a.country is not None]
+            if found:
+                return found
+    return []

@@ -1,0 +1,329 @@
+"""Article body -> ``Coding``: sentences, actor mentions, PLOVER events and quotes.
+
+The coder parses with the one cached spaCy pipeline, asks the actor resolver for
+mentions, then visits only sentences that name an actor: each token is looked up
+in the trigger lexicon, and for a trigger the actors and recipients are read off
+the dependency tree (``roles``), its reality off its modifiers (``modality``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..nlp import load_nlp, sentence_spans, to_sentence
+from ..quotes import find_quotes, first_person
+from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
+from ..settings import Settings
+from .arguments import arguments, location_target, placed, protest_target
+from .embed import Draft, fold, prune
+from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
+from .match import match
+from .modality import according_to, modality, speech_head
+from .roles import Roles, dedupe, in_words, without
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
+class Resolver(Protocol):
+    def mentions(self, doc: Doc, published: str | None = None) -> list[Mention]: ...
+
+
+def _default_resolver() -> Resolver:
+    from ..actors import ActorResolver
+
+    resolver: Resolver = ActorResolver()
+    return resolver
+
+
+def _date_resolver() -> Callable[..., tuple[str | None, str]] | None:
+    try:
+        from ..eventdates import resolve_event_date
+    except ImportError:
+        return None
+    return resolve_event_date
+
+
+def _gazetteer() -> Any:
+    try:
+        from ..geo import default_gazetteer
+    except ImportError:
+        return None
+    return default_gazetteer()
+
+
+def _locator() -> Callable[..., Any] | None:
+    try:
+        from ..geo import event_location
+    except ImportError:
+        return None
+    return event_location
+
+
+class Coder:
+    """Codes article bodies into events; loads spaCy, lexicon and resolver once."""
+
+    def __init__(self, settings: Settings | None = None, resolver: Resolver | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.spacy_model)
+        self.lexicon: Lexicon = load_lexicon()
+        self.resolver = resolver if resolver is not None else _default_resolver()
+        self.words = self.lexicon.words
+        # acts embedded in another ("threatened to attack") are folded into it; this
+        # setting also emits them, flagged hypothetical
+        self.keep_embedded = bool(getattr(self.settings, "events_keep_embedded", False))
+        self.speech = self.words.get("speech_verbs", frozenset())
+        self.light = self.words.get("light_verbs", frozenset())
+        self.judging = self.words.get("judging_verbs", frozenset())
+        self.non_state = frozenset(
+            w.upper() for w in self.words.get("non_state_sectors", frozenset())
+        )
+        self.located = self.words.get("located_types", frozenset())
+        self.location_preps = self.words.get("location_preps", frozenset())
+        lookup = getattr(self.resolver, "lookup", None)
+        self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
+        self._date = _date_resolver()
+        self._locate = _locator()
+        self._gazetteer = _gazetteer()
+
+    def code(self, text: str, published: str | None = None) -> Coding:
+        return self.code_doc(self.nlp(text), published)
+
+    def code_many(
+        self, items: Iterable[tuple[str, str | None]], batch_size: int = 32
+    ) -> Iterator[Coding]:
+        """Code (text, published) pairs in input order, parsing them with ``nlp.pipe``."""
+        for doc, published in self.nlp.pipe(items, batch_size=batch_size, as_tuples=True):
+            yield self.code_doc(doc, published)
+
+    # ------------------------------------------------------------------ one doc
+    def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
+        spans = sentence_spans(doc)
+        sentences = tuple(to_sentence(i, s) for i, s in enumerate(spans))
+        mentions = tuple(self.resolver.mentions(doc, published))
+        roles = Roles(
+            doc,
+            mentions,
+            self.words.get("relative_pronouns", frozenset()),
+            speech=self.speech,
+            people=self.words.get("people_nouns", frozenset()),
+            place_country=self._place_country,
+        )
+        quotes = find_quotes(doc, spans, roles, self.speech)
+        roles.by_token.update(
+            {i: a for i, a in first_person(doc, quotes, self.words.get("first_person", frozenset())).items()
+             if i not in roles.by_token}
+        )  # fmt: skip
+        events: list[Event] = []
+        for sentence, span in zip(sentences, spans, strict=True):
+            if not any(t.i in roles.by_token for t in span):
+                continue
+            events.extend(self._code_sentence(sentence, span, roles, quotes, published))
+        return Coding(sentences, mentions, tuple(events), tuple(quotes))
+
+    def _code_sentence(
+        self,
+        sentence: Sentence,
+        span: Span,
+        roles: Roles,
+        quotes: Sequence[Quote],
+        published: str | None,
+    ) -> list[Event]:
+        matched = {}
+        for tok in span:
+            found = match(tok, self.lexicon, roles)
+            if found is not None:
+                matched[tok.i] = found
+        drafts: dict[int, Draft] = {}
+        for i, (trigger, kind) in matched.items():
+            tok = span.doc[i]
+            if kind == "verb" and self._not_an_act(tok, matched):
+                continue
+            draft = self._draft(tok, trigger, kind, span, roles, quotes)
+            if draft is not None:
+                drafts[i] = draft
+        fold(drafts, self.lexicon, self.light)
+        seen: set[tuple[Any, ...]] = set()
+        out: list[Event] = []
+        kept = [d for d in drafts.values() if not d.folded]
+        if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
+            kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
+        for draft in prune(kept):
+            key = (
+                draft.type,
+                _codes(draft.source),
+                _codes(draft.target),
+                draft.negated,
+                draft.hypothetical,
+            )
+            if key not in seen:
+                seen.add(key)
+                out.append(self._event(draft, sentence, span, published))
+        return out
+
+    def _not_an_act(self, tok: Token, matched: dict[int, tuple[Trigger, str]]) -> bool:
+        """A light verb whose object names the act ("ordered strikes"), a verb that
+        judges ("considers it unacceptable"), or a speech verb reporting another
+        actor's act ("US officials warned Iran could ...")."""
+        lemma = tok.lemma_.lower()
+        addressed = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        if lemma in self.judging and any(
+            c.dep_ == "oprd" or (c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp"))
+            for c in tok.children
+        ):
+            return True  # "considers the veto unacceptable": a judgement, coded on the adjective
+        for child in tok.children:
+            if (
+                in_words(tok, self.light)
+                and child.dep_ == "dobj"
+                and matched.get(child.i, (None, ""))[1] == "noun"
+            ):
+                return True
+            if (
+                lemma in self.speech
+                and not addressed
+                and child.dep_ == "ccomp"
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ one trigger
+    def _speaker(
+        self, tok: Token, roles: Roles, quotes: Sequence[Quote]
+    ) -> tuple[bool, Actor | None]:
+        for quote in quotes:
+            if quote.start <= tok.idx < quote.end:
+                return True, quote.speaker
+        head = speech_head(tok, self.speech)
+        if head is not None:
+            found = roles.subject(head)
+            return True, found[0] if found else None
+        obj = according_to(tok)
+        if obj is not None:
+            found = roles.phrase(obj)
+            return True, found[0] if found else None
+        return False, None
+
+    def _draft(
+        self,
+        tok: Token,
+        trigger: Trigger,
+        kind: str,
+        span: Span,
+        roles: Roles,
+        quotes: Sequence[Quote],
+    ) -> Draft | None:
+        reported, speaker = self._speaker(tok, roles, quotes)
+        args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
+        source = dedupe(args.source)
+        if not source:
+            return None
+        target = without(dedupe(args.target), source)
+        location = self._location(span, tok)
+        if not target and trigger.type.lower() in self.located:
+            # an act aimed at a territory: the country of the place it happened in
+            target = location_target(tok, roles, source, self.location_preps)
+        if location is not None:
+            source, target = placed(
+                source, target, trigger.type, location, self.located, self.non_state
+            )
+        if not target and trigger.type == "PROTEST":
+            target = protest_target(tok, roles, source)
+        mood = modality(tok, self.words, self.speech, reported)
+        type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
+        hypothetical = mood.hypothetical
+        if kind == "pred" and PLOVER_TYPES[type_] == 3:
+            hypothetical = False  # the evaluation is made now, whatever it evaluates
+        elif mood.intended and type_ in INTENT_TYPES and not mood.negated:
+            cameo = self.lexicon.future_agree.get(cameo) or self.lexicon.future_agree.get(
+                type_, "030"
+            )
+            type_, mode = "AGREE", None
+        elif mood.intended and type_ == "RETREAT" and not mood.negated:
+            type_, cameo, mode = "CONCEDE", "080", None  # a promised concession, not yet made
+        elif mood.intended:
+            hypothetical = True
+        return Draft(tok, trigger, kind, source, target, args.own, type_, cameo, mode,
+                     mood.negated, hypothetical, reported, speaker, location)  # fmt: skip
+
+    def _event(self, draft: Draft, sentence: Sentence, span: Span, published: str | None) -> Event:
+        code = self.lexicon.cameo[draft.cameo]
+        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[draft.kind] + (
+            0.15 if draft.target else 0.0
+        )
+        confidence -= (0.0 if draft.own else 0.15) + (0.1 if draft.hypothetical else 0.0)
+        date, precision = self._event_date(sentence, draft.tok, published)
+        return Event(
+            type=draft.type,
+            mode=draft.mode,
+            context=code.context,
+            cameo=draft.cameo,
+            quad_class=PLOVER_TYPES[draft.type],
+            intensity=self.lexicon.score(draft.type, draft.mode),
+            source=tuple(draft.source),
+            target=tuple(draft.target),
+            evidence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            sentence_index=sentence.index,
+            trigger=_surface(draft.tok),
+            negated=draft.negated,
+            hypothetical=draft.hypothetical,
+            reported=draft.reported,
+            speaker=draft.speaker,
+            location=draft.location,
+            date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            confidence=round(max(0.05, min(0.95, confidence)), 2),
+        )
+
+    def _event_date(
+        self, sentence: Sentence, tok: Token, published: str | None
+    ) -> tuple[str | None, str]:
+        fallback = (published, _precision(published))
+        if self._date is None:
+            return fallback
+        try:
+            date, precision = self._date(sentence.text, published, tok.idx - sentence.start)
+        except Exception:  # a date helper's failure must not lose the event
+            return fallback
+        return (date, precision) if date else fallback
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a place name, from the gazetteer (None without one)."""
+        if self._gazetteer is None:
+            return None
+        try:
+            place = self._gazetteer.lookup(name)
+        except Exception:  # a gazetteer failure must not lose the event
+            return None
+        return place.country if isinstance(place, Place) else None
+
+    def _location(self, span: Span, tok: Token) -> Place | None:
+        if self._locate is None:
+            return None
+        try:
+            place = self._locate(span, tok)
+        except Exception:  # a gazetteer failure must not lose the event
+            return None
+        return place if isinstance(place, Place) else None
+
+
+def _precision(date: str | None) -> str:
+    """The precision an ISO date string carries."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "unknown")
+
+
+def _codes(actors: Sequence[Actor]) -> tuple[str | None, ...]:
+    return tuple(sorted((a.code or a.text.lower()) for a in actors))
+
+
+def _surface(tok: Token) -> str:
+    """The trigger with its particle ("called for", "shot down")."""
+    parts = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

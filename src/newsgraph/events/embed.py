@@ -1,0 +1,170 @@
+"""One event inside another: "threatened to attack", "agreed to hold talks",
+"rejected Spain's request".
+
+A trigger in the complement of another trigger ("to attack", "that the US
+extradite", "calls for a ceasefire") is part of that event, not an event of its
+own: it is folded into its governor.  When the governor only expresses intent
+(agree, promise, vow, offer, ready), the folded act decides its type, as PLOVER
+codes intentions: promising to cooperate, meet, support or aid is AGREE, promising
+a concession (release, withdraw, lift) is CONCEDE, vowing force is THREATEN.
+An event noun with its own actor ("Spain's request", "Turkish shelling") stays an
+event; when it is a request or offer that the governor answers ("Algeria declined
+Spain's request"), the governor's actor is its recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Place
+from .lexicon import Lexicon, Trigger
+from .roles import in_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
+COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
+ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
+ADDRESSED = frozenset({"REQUEST", "AGREE"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built for one trigger token."""
+
+    tok: Token
+    trigger: Trigger
+    kind: str
+    source: list[Actor]
+    target: list[Actor]
+    own: bool
+    type: str
+    cameo: str
+    mode: str | None
+    negated: bool
+    hypothetical: bool
+    reported: bool
+    speaker: Actor | None
+    location: Place | None = None
+    folded: bool = False
+
+
+def governor(
+    tok: Token, drafts: dict[int, Draft], light_verbs: frozenset[str], loose: bool = False
+) -> tuple[Draft, str] | None:
+    """The nearest trigger whose complement holds ``tok`` and the arc into it.
+
+    ``loose`` also climbs through noun modifiers and the objects of any verb (for an
+    event noun whose actor was borrowed from its clause: "agreed to set up a joint
+    patrol corridor").
+    """
+    cur = tok
+    for _ in range(6):
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return None
+        relation = dep
+        if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "dative") and head.head.i != head.i:
+            if head.lower_ not in COMPLEMENT_PREPS:
+                return None
+            relation, head = head.lower_, head.head
+        elif dep in ("dobj", "nsubjpass") and cur.pos_ not in ("VERB", "AUX"):
+            if head.i not in drafts and not in_words(head, light_verbs) and not loose:
+                return None
+        elif dep == "conj":
+            cur = head  # a conjunct shares its first conjunct's governor
+            continue
+        elif (
+            dep not in COMPLEMENTS
+            and not _purpose(cur)
+            and not (loose and dep in ("compound", "amod", "nmod", "advcl"))
+        ):
+            return None
+        if head.i in drafts:
+            return drafts[head.i], relation
+        cur = head
+    return None
+
+
+def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]) -> None:
+    """Fold complement events into their governors, in place (``folded`` marks them).
+
+    An event noun with its own actor stays an event when it is what a free-standing
+    trigger acts on ("slammed Turkish shelling", "declined Spain's request"); one
+    that only gives a reason ("thanked them for their support"), repeats its
+    governor ("hosted talks between A and B") or sits inside an embedded act
+    ("threatened to suspend Tunisia's budget support") is folded.
+    """
+    links: dict[int, tuple[Draft, str]] = {}
+    for i, draft in drafts.items():
+        borrowed = draft.kind == "noun" and not draft.own
+        found = governor(draft.tok, drafts, light_verbs, loose=borrowed)
+        if found is not None:
+            links[i] = found
+    for i in sorted(links, key=lambda i: -_depth(drafts[i].tok)):
+        inner, (outer, relation) = drafts[i], links[i]
+        while outer.folded and outer.tok.i in links:
+            outer = links[outer.tok.i][0]
+        if (
+            inner.kind == "noun"
+            and inner.own
+            and relation in ("dobj", "nsubjpass")
+            and (outer.tok.i not in links and outer.type != inner.type)
+        ):
+            if inner.type in ADDRESSED and outer.type in ANSWERS:
+                inner.target = list(outer.source)  # a request is addressed to whoever answers it
+            continue
+        inner.folded = True
+        if not outer.target:
+            outer.target = [a for a in inner.target if a not in outer.source]
+        if outer.type == "AGREE" and not outer.negated:
+            _retype(outer, inner, lexicon)
+
+
+def prune(drafts: list[Draft]) -> list[Draft]:
+    """Drop an event that repeats another of the same type and actors with less:
+    no recipient where the other names one ("met Hamas officials ... to discuss")."""
+    out = []
+    for d in drafts:
+        if not d.target and any(
+            o is not d and o.type == d.type and o.target and _same_actors(o.source, d.source)
+            for o in drafts
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+def _same_actors(a: list[Actor], b: list[Actor]) -> bool:
+    return {x.country or x.code for x in a} == {x.country or x.code for x in b}
+
+
+def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
+    """An intention takes its type from the act intended."""
+    if inner.type in YIELDING:
+        outer.type, outer.cameo, outer.mode = "CONCEDE", "080", None
+    elif inner.type in HOSTILE and outer.tok.lemma_.lower() in THREAT_INTENT:
+        code = "138" if inner.type in ("ASSAULT", "MOBILIZE") else "130"
+        outer.type, outer.cameo, outer.mode = "THREATEN", code, lexicon.cameo[code].mode
+    elif inner.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        outer.cameo = lexicon.future_agree.get(inner.cameo) or lexicon.future_agree.get(
+            inner.type, "030"
+        )
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitival purpose clause: "sent troops to fight the cartels"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth

