@@ -232,6 +232,18 @@ def table_scaling(quick: bool) -> None:
         print(f"| {size:,} | {timings[0]:.2f} | {timings[1]:.2f} |")
 
 
+def run(quick: bool = False) -> str:
+    """The section for BENCHMARKS.md (see bench/__main__.py)."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        table_runtimes(quick)
+        table_scaling(quick)
+    return "## Sentence encoder for stories (torch vs lighter runtimes)\n\n" + out.getvalue()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one round, smaller stores")
