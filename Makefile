@@ -19,10 +19,12 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP)
 
 demo: $(STAMP)
-	rm -f demo.duckdb demo.duckdb.wal
+	rm -f demo.duckdb demo.duckdb.wal demo.duckdb.stories.npz
 	$(VENV)/bin/newsgraph ingest examples/seeds --manifest examples/seeds/manifest.jsonl --db demo.duckdb
 	$(VENV)/bin/newsgraph articles --db demo.duckdb
-	$(VENV)/bin/newsgraph events --db demo.duckdb
+	$(VENV)/bin/newsgraph events --db demo.duckdb --limit 15
+	$(VENV)/bin/newsgraph timeline RUS TUR --by month --db demo.duckdb
+	$(VENV)/bin/newsgraph serve --db demo.duckdb --port $(PORT)
 
 test: $(STAMP)
 	bash scripts/install_browser.sh

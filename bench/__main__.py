@@ -6,7 +6,7 @@ measured in the same process, because these machines are noisy.
 
     python -m bench                 # all benchmarks, rewrite BENCHMARKS.md
     python -m bench ingest events   # only bench_ingest.py and bench_events.py
-    python -m bench --quick         # smaller inputs, for a smoke run
+    python -m bench --quick         # smaller inputs; the section says it was a quick run
 """
 
 from __future__ import annotations
@@ -49,16 +49,16 @@ def main(argv: list[str] | None = None) -> int:
         text = module.run(quick=args.quick).strip()
         print(text, flush=True)
         print(f"({time.perf_counter() - started:.0f} s)", flush=True)
-        if not args.quick:
-            sections[name] = text
-    if not args.quick:
-        machine = (
-            f"Last run: {time.strftime('%Y-%m-%d')}, {platform.python_implementation()} "
-            f"{platform.python_version()}, {psutil.cpu_count()} cores, "
-            f"{psutil.virtual_memory().total / 2**30:.0f} GiB.\n"
-        )
-        body = "\n\n".join(f"<!-- bench:{k} -->\n{v}" for k, v in sorted(sections.items()))
-        OUT.write_text(f"{HEADER}\n{machine}\n{body}\n", encoding="utf-8")
+        if args.quick:
+            text += "\n\n_Quick run (`python -m bench --quick`): smaller inputs than the full run._"
+        sections[name] = text
+    machine = (
+        f"Last run: {time.strftime('%Y-%m-%d')}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {psutil.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB.\n"
+    )
+    body = "\n\n".join(f"<!-- bench:{k} -->\n{v}" for k, v in sorted(sections.items()))
+    OUT.write_text(f"{HEADER}\n{machine}\n{body}\n", encoding="utf-8")
     return 0
 
 

@@ -45,7 +45,7 @@ def run(quick: bool = False) -> str:
     from newsgraph.sources import iter_pages
 
     n = 60 if quick else 600
-    settings = Settings(code_events=False)
+    settings = Settings(code_events=False, stories=False)
     rows: list[tuple[str, int, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -72,7 +72,7 @@ def run(quick: bool = False) -> str:
 
         def whole() -> None:
             db = db_dir / f"run{next(counter)}.duckdb"
-            ingest([mixed], Settings(code_events=False, db=str(db)))
+            ingest([mixed], Settings(code_events=False, stories=False, db=str(db)))
 
         ours = _timed(whole, repeat=2)
         rows.append(("whole ingest into DuckDB (no coding)", len(files), base, ours))

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from newsgraph.nlp import load_nlp, parse_many, sentences, split_sentences
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.nlp import (
+    BREAKS,
+    FastRuler,
+    _same_matches,
+    load_nlp,
+    parse_many,
+    sentences,
+    split_sentences,
+)
 
 
 def test_pipeline_is_loaded_once() -> None:
@@ -34,3 +48,55 @@ def test_parse_many_keeps_input_order() -> None:
     docs = list(parse_many(["One.", "Two three.", "Four five six."], batch_size=2))
     assert [len(sentences(d)) for d in docs] == [1, 1, 1]
     assert [d.text for d in docs] == ["One.", "Two three.", "Four five six."]
+
+
+# -- the attribute ruler and lemmatizer run on arrays: same annotations as spaCy's ------
+EDGE_CASES = [
+    "Y'all ain't gonna believe it, c'mon, let's go. Nothin' there. I gotta go.",
+    "She gets it; he got it. There is a cat and there were two dogs.",
+    "It was I who did it, you know. I gave it to you, but it was not me.",
+    "What is that?  That is what he said, which was odd.\n\n  \n The end.",
+    "Turkey did not have to do it. Do you have it? Russia does.",
+]
+
+
+def _texts() -> list[str]:
+    root = Path(__file__).resolve().parent.parent
+    pages = sorted((root / "examples" / "seeds").glob("*.txt"))[:3]
+    gold = (root / "tests" / "data" / "events_gold.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line)["text"] for line in gold.splitlines() if line.strip()][:60]
+    return EDGE_CASES + rows + [p.read_text(encoding="utf-8") for p in pages]
+
+
+def _annotations(doc: Any) -> list[list[int]]:
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    rows: list[list[int]] = doc.to_array([POS, TAG, MORPH, LEMMA, DEP, HEAD]).tolist()
+    return rows
+
+
+def test_the_fast_ruler_is_installed() -> None:
+    ruler = load_nlp().get_pipe("attribute_ruler")
+    assert isinstance(ruler.match.__self__, FastRuler)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("batched", [True, False], ids=["pipe", "call"])
+def test_tags_lemmas_and_trees_are_spacys(nlp: Any, batched: bool) -> None:
+    """Our pipeline (line-break rule aside) annotates every token as the model does."""
+    ours = load_nlp()
+    texts = _texts()
+    with ours.select_pipes(disable=[BREAKS]):
+        mine = list(ours.pipe(texts, batch_size=16)) if batched else [ours(t) for t in texts]
+    for text, a, b in zip(texts, mine, nlp.pipe(texts), strict=True):
+        assert _annotations(a) == _annotations(b), text[:60]
+
+
+def test_ruler_matches_equal_the_matchers_before_and_after_parsing() -> None:
+    ours = load_nlp()
+    ruler = ours.get_pipe("attribute_ruler")
+    texts = _texts()[:40]
+    for disabled in (["parser"], []):
+        off = [BREAKS, "attribute_ruler", "lemmatizer", "ner", *disabled]
+        with ours.select_pipes(disable=off):
+            docs = list(ours.pipe(texts))
+        assert all(_same_matches(ruler, doc) for doc in docs)

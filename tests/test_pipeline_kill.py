@@ -63,7 +63,7 @@ def write_pages(folder: Path, count: int) -> None:
 
 
 def _ingest(pages: Path, db: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "NEWSGRAPH_BATCH_SIZE": "50"}
+    env = {**os.environ, "NEWSGRAPH_BATCH_SIZE": "50", "NEWSGRAPH_STORIES": "false"}
     return subprocess.Popen(
         [sys.executable, "-m", "newsgraph", "ingest", str(pages), "--db", str(db), "--no-code"],
         stdout=subprocess.DEVNULL,

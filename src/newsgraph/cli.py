@@ -160,6 +160,75 @@ def ingest(
         raise typer.Exit(1)
 
 
+# -- run (sharded batch runs) -----------------------------------------------------
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or archives.")],
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=0, help="Local worker processes (0 or 1: inline; default: cores)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run on the Dask cluster at tcp://HOST:PORT.")
+    ] = None,
+    db: DbOpt = None,
+    manifest: Annotated[Path | None, typer.Option("--manifest", help="JSONL or CSV manifest.")] = None,
+    no_code: Annotated[bool, typer.Option("--no-code", help="Store articles, skip event coding.")] = False,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Folder for the Parquet partitions (default: DB.parts).")
+    ] = None,
+    shard_size: Annotated[
+        int | None, typer.Option("--shard-size", min=1, help="Single-page files per shard (default 250).")
+    ] = None,
+    no_stories: Annotated[
+        bool, typer.Option("--no-stories", help="Skip story clustering after the load (a later run catches up).")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Run the whole chain in shards on local workers or a Dask cluster; resumable."""
+    from contextlib import closing
+
+    from .batch import run_batch
+    from .runners import executor_for
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    settings = _settings(config, db=db, code_events=False if no_code else None)
+
+    def line(report: Any) -> None:
+        done = report.shards_run + report.shards_reused + report.shards_skipped
+        print(
+            f"run: shard {done}/{report.shards} loaded; {report.pages} pages, "
+            f"{report.articles} articles, {report.duplicates} duplicates, {report.failed} failed "
+            f"({report.pages / max(report.seconds, 1e-9):,.1f} pages/s)",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    with _errors(), closing(executor_for(workers, scheduler)) as executor:
+        report = run_batch(
+            paths, settings, manifest=manifest, executor=executor, out=out_dir,
+            shard_size=shard_size, progress=line, stories=False if no_stories else None,
+        )  # fmt: skip
+    err.print(
+        f"{report.pages} pages in {report.shards} shards ({report.shards_run} run, "
+        f"{report.shards_reused} reused from disk, {report.shards_skipped} skipped as loaded before; "
+        f"{report.executor}): {report.articles} articles, {report.duplicates} duplicates, "
+        f"{report.failed} failed, {report.skipped_already_stored} already stored; "
+        f"{report.events} events -> {settings.db}",
+        highlight=False,
+    )
+    if not report.ok:
+        err.print(
+            f"{report.failed_total} of {report.pages} pages failed; see `newsgraph failures`",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+
+
 # -- reading the store -------------------------------------------------------------
 
 
@@ -289,6 +358,155 @@ def events(
     _render(rows, format, _EVENT_TABLE if format == "table" else _EVENT_CSV, "events")
 
 
+# -- the analyst's view: stories, timelines, outlets, disagreements, exports ---------
+
+SinceOpt = Annotated[str | None, typer.Option("--since", help="YYYY[-MM[-DD]]")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="YYYY[-MM[-DD]]")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor code, country or org.")]
+
+
+@app.command()
+def stories(
+    db: DbOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    format: FormatOpt = "table",
+    limit: LimitOpt = None,
+    update: Annotated[bool, typer.Option("--update", help="First cluster stored articles "
+                                         "that have no story yet.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """List stories: articles about the same event, across outlets."""
+    from .store.analysis import connection
+    from .store.analysis import stories as read_stories
+
+    if update:
+        from .stories.pipeline_hook import update_stories
+
+        with _errors():
+            done = update_stories(_settings(config, db=db))
+        err.print(f"{done['clustered']} articles clustered, {done['toned']} tone-scored", highlight=False)
+    with _open(db, config) as store:
+        rows = read_stories(connection(store), since=since, until=until, actor=actor,
+                            outlet=outlet, limit=limit)
+    if format == "jsonl":
+        _render(rows, format, [], "stories")
+        return
+    flat = [r | {"articles": len(r["articles"]), "outlets": r["outlets"]} for r in rows]
+    _render(flat, format, ["story_id", "first_date", "last_date", "articles", "outlets", "title"],
+            "stories")
+
+
+@app.command()
+def timeline(
+    a: Annotated[str, typer.Argument(metavar="A", help="Actor code, e.g. RUS or TURMIL.")],
+    b: Annotated[str | None, typer.Argument(metavar="[B]", help="The other actor.")] = None,
+    db: DbOpt = None,
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A -> B events.")] = False,
+    include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Draw to FILE.html or FILE.png.")] = None,
+    format: FormatOpt = "table",
+) -> None:
+    """Events of a dyad per period: quad classes, intensity, net cooperation."""
+    from .store.analysis import connection
+    from .stories.timeline import dyad_timeline, sparklines
+    from .stories.timeline import plot as draw
+
+    with _open(db) as store, _errors():
+        tl = dyad_timeline(connection(store), a, b, by, directed, include_negated, since, until)
+    columns = ["period", "n", "quad1", "quad2", "quad3", "quad4", "intensity_mean",
+               "intensity_sum", "net_coop_count", "net_coop_intensity"]
+    rows = [r for r in tl.rows() if r["n"]]
+    _render(rows, format, columns, f"{tl.label} by {by}")
+    if format == "table":
+        span = f"{tl.periods[0].period} .. {tl.periods[-1].period}" if tl.periods else "no events"
+        for label, line in sparklines(tl):
+            out.file.write(f"{label:<12}{line}\n")
+        out.file.write(f"{'':<12}{span}; {tl.total} events"
+                       f"{'' if include_negated else ' (negated left out)'}, "
+                       f"{tl.imprecise} dated too imprecisely for a {by}\n")
+    if plot is not None:
+        with _errors():
+            err.print(f"plot written: {draw(tl, plot)}", highlight=False)
+
+
+@app.command()
+def outlets(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="How outlets name and quote this "
+                                              "actor (default: armed groups, opposition).")] = None,
+    format: FormatOpt = "table",
+) -> None:
+    """Per outlet: the words it uses for the same actors, its tone, whom it quotes."""
+    from .store.analysis import connection
+    from .stories.outlets import outlet_reports
+
+    with _open(db) as store, _errors():
+        reports = outlet_reports(connection(store), actor)
+    rows = [r.to_dict() for r in reports]
+    if format != "jsonl":
+        for r in rows:
+            r["terms"] = "; ".join(
+                f"{t['term']} {t['own'] + t['quoted']}" + (f" ({t['quoted']} quoted)" if t["quoted"] else "")
+                for t in r["terms"]
+            )
+            r["speakers"] = "; ".join(f"{s['speaker']} {s['quotes']}" for s in r["speakers"])
+    _render(rows, format, ["outlet", "articles", "events", "tone", "event_tone", "top_term", "terms",
+                           "quotes", "speakers"], "outlets")
+
+
+@app.command()
+def disagreements(
+    story: Annotated[str | None, typer.Argument(metavar="[STORY]", help="A story id.")] = None,
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
+) -> None:
+    """Claims that differ between outlets inside a story (figures, actors, dates)."""
+    from .store.analysis import connection
+    from .stories.disagree import disagreements as find
+
+    with _open(db) as store, _errors():
+        found = find(connection(store), story)
+    if format == "jsonl":
+        _render([d.to_dict() for d in found], format, [], "disagreements")
+        return
+    if format != "text":
+        raise _fail(f"unknown format {format!r}; use text or jsonl")
+    if not found:
+        out.file.write("no disagreements found\n")
+    for d in found:
+        out.file.write(f"{d.story_id}  {d.kind}: {d.subject}\n")
+        for claim in (d.a, d.b):
+            out.file.write(f"  {claim.outlet or '(unknown outlet)'}: {claim.value}\n")
+            out.file.write(f"    \"{claim.evidence}\" [{claim.article_id}]\n")
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl or gdelt.")],
+    out_path: Annotated[Path, typer.Option("--out", help="A folder (a file for gdelt).")],
+    db: DbOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+) -> None:
+    """Export the store: Parquet/CSV/JSONL (one file per table) or GDELT 2.0 events."""
+    from .export import ExportFilters
+    from .export import export as run_export
+
+    with _open(db) as store, _errors():
+        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet))
+    note = f"; {report.skipped_undated} undated events left out" if report.skipped_undated else ""
+    err.print(f"{sum(report.rows.values())} rows in {len(report.rows)} files -> {out_path}{note}",
+              highlight=False)
+
+
 # -- no store --------------------------------------------------------------------------
 
 
@@ -355,6 +573,24 @@ def code(
     if bad:
         err.print(f"{bad} input lines could not be coded", highlight=False)
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to bind (default: loopback only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port; 0 = any.")] = 8000,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse ingest batches.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the dashboard and REST API; `newsgraph ingest` meanwhile writes through it."""
+    from .web import serve as run_server
+
+    settings = _settings(config, db=db)
+    with _errors():
+        run_server(settings.db, host=host, port=port, read_only=read_only)
 
 
 if __name__ == "__main__":  # pragma: no cover

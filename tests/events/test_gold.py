@@ -23,8 +23,10 @@ GOLD = ROOT / "tests" / "data" / "events_gold.jsonl"
 FLOORS = json.loads((ROOT / "tests" / "floors" / "events_gold.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def scored(coder: Coder) -> tuple[float, float, int, int, int]:
+@pytest.fixture(scope="module", params=["coder", "selective_coder"])
+def scored(request: pytest.FixtureRequest) -> tuple[float, float, int, int, int]:
+    """Both parse paths (``parse="full"`` and ``"selective"``) are held to the floors."""
+    coder: Coder = request.getfixturevalue(request.param)
     text = GOLD.read_text(encoding="utf-8")
     rows: list[dict[str, Any]] = [json.loads(line) for line in text.splitlines() if line.strip()]
     codings = coder.code_many((r["text"], r.get("published")) for r in rows)

@@ -44,8 +44,12 @@ def matches(gold: dict[str, Any], event: Event) -> bool:
     return None in wanted and (not event.target or None in targets)
 
 
-@pytest.fixture(scope="module")
-def coded(coder: Coder, seeds_gold: dict[str, Any]) -> list[tuple[dict[str, Any], list[Event]]]:
+@pytest.fixture(scope="module", params=["coder", "selective_coder"])
+def coded(
+    request: pytest.FixtureRequest, seeds_gold: dict[str, Any]
+) -> list[tuple[dict[str, Any], list[Event]]]:
+    """The seeds coded by both parse paths (``parse="full"`` and ``"selective"``)."""
+    coder: Coder = request.getfixturevalue(request.param)
     articles = seeds_gold["articles"]
     bodies = [
         (

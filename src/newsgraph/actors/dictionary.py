@@ -123,6 +123,7 @@ class Dictionary:
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> person|group|possessive_*
     definite: frozenset[str] = frozenset()
     maxlen: int = 1
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a key
 
     def add(self, alias: str, entry: Entry) -> None:
         alias = alias.strip()
@@ -139,6 +140,7 @@ class Dictionary:
         if extra not in bucket:
             bucket.append(extra)
         self.maxlen = max(self.maxlen, len(keys))
+        self.prefixes.update(keys[:n] for n in range(1, len(keys)))
 
 
 def parse_date(value: Any, where: str) -> str:

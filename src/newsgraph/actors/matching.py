@@ -27,6 +27,7 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace(".", "").casefold()
 
 
+@lru_cache(maxsize=65536)
 def token_key(text: str) -> str | None:
     if text in HYPHENS or not text.strip():
         return None
@@ -93,23 +94,29 @@ def scan(
     noun?) narrows "capitalised word" so that "Then Putin" still finds Putin.
     """
     keys = [token_key(t) for t in texts]
+    table, prefixes = d.table, d.prefixes
     hits: list[Hit] = []
     i, n = 0, len(texts)
     while i < n:
-        if keys[i] is None:
+        key = keys[i]
+        if key is None or ((key,) not in prefixes and (key,) not in table):
             i += 1
             continue
-        idx: list[int] = []
-        j = i
-        while j < n and len(idx) < d.maxlen:
-            if keys[j] is not None:
+        # the tokens of the longest run whose keys are still a prefix of some phrase
+        idx: list[int] = [i]
+        path: list[str] = [key]
+        j = i + 1
+        while j < n and len(idx) < d.maxlen and tuple(path) in prefixes:
+            k = keys[j]
+            if k is not None:
                 idx.append(j)
+                path.append(k)
             elif texts[j] not in HYPHENS:
                 break
             j += 1
         found: Hit | None = None
         for size in range(len(idx), 0, -1):
-            entries = d.table.get(tuple(keys[k] or "" for k in idx[:size]))
+            entries = table.get(tuple(path[:size]))
             if not entries:
                 continue
             span = [texts[k] for k in idx[:size]]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, with_context
@@ -72,10 +74,13 @@ class ActorResolver:
     # -- documents -------------------------------------------------------------------------
     def mentions(self, doc: Doc, published: str | None = None) -> list[Mention]:
         """Every actor mention in a parsed doc, in text order, char offsets in ``doc.text``."""
+        from spacy.symbols import PROPN
+
         d = self.dictionary
+        columns = _columns(doc)
         texts = [t.text for t in doc]
         names = (
-            [t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in doc]
+            ((columns[:, 1] == PROPN) | (columns[:, 2] == doc.vocab.strings["PERSON"])).tolist()
             if doc.has_annotation("TAG")
             else None
         )
@@ -105,10 +110,11 @@ class ActorResolver:
                     head.dep_ in _SUBJECT or doc[p.start].dep_ in _SUBJECT,
                 )
             )
-        cands.extend(self._pronouns(doc, sent_of))
+        cands.extend(self._pronouns(doc, sent_of, columns))
         out: list[Mention] = []
+        text = doc.text  # spaCy joins the tokens anew on every access
         for c in resolve(cands):
-            surface = doc.text[c.start : c.end]
+            surface = text[c.start : c.end]
             kind: Kind = "pronoun" if c.pronoun else c.reading.kind
             out.append(Mention(c.start, c.end, _actor(surface, c.reading), kind))
         return out
@@ -180,12 +186,17 @@ class ActorResolver:
                 return r
         return None
 
-    def _pronouns(self, doc: Doc, sent_of: list[int]) -> list[Candidate]:
+    def _pronouns(self, doc: Doc, sent_of: list[int], columns: Any) -> list[Candidate]:
+        from spacy.symbols import PRON
+
         d = self.dictionary
         out: list[Candidate] = []
-        for t in doc:
+        lowers, pos = columns[:, 0], columns[:, 1]
+        words = [doc.vocab.strings[w] for w in d.pronouns]
+        for i in np.flatnonzero(np.isin(lowers, words) & ((pos == 0) | (pos == PRON))).tolist():
+            t = doc[i]
             kind = d.pronouns.get(t.lower_)
-            if kind not in ("person", "group") or (t.pos_ and t.pos_ != "PRON"):
+            if kind not in ("person", "group"):
                 continue
             need: Need = "person" if kind == "person" else "group"
             r = Reading(
@@ -215,14 +226,23 @@ def _named(r: Reading, name: str) -> Reading:
     )
 
 
+def _columns(doc: Doc) -> Any:
+    """LOWER, POS and ENT_TYPE of every token, one row per token."""
+    from spacy.attrs import ENT_TYPE, LOWER, POS
+
+    return doc.to_array([LOWER, POS, ENT_TYPE]).reshape(len(doc), 3)
+
+
 def _sentence_index(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return out
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out
+    """The sentence number of every token (a sentence starts at token 0 and wherever
+    ``sent_start`` is 1, as ``doc.sents`` reads it)."""
+    from spacy.attrs import SENT_START
+
+    if not len(doc) or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0] * len(doc)
+    starts = doc.to_array([SENT_START]).astype(np.int64) == 1
+    starts[0] = True
+    return (np.cumsum(starts) - 1).tolist()
 
 
 def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:

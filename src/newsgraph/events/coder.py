@@ -4,15 +4,22 @@ The coder parses with the one cached spaCy pipeline, asks the actor resolver for
 mentions, then visits only sentences that name an actor: each token is looked up
 in the trigger lexicon, and for a trigger the actors and recipients are read off
 the dependency tree (``roles``), its reality off its modifiers (``modality``).
+
+The ``parse`` setting chooses how much is parsed: ``"full"`` (the default) runs the
+whole model on every sentence; ``"selective"`` only on the sentences that may hold an
+event or a quoted speaker (``parse.py``).  ``make bench`` measures both.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..nlp import load_nlp, sentence_spans, to_sentence
+from ..actors.matching import token_key
+from ..errors import ConfigError
+from ..nlp import load_nlp, sentence_records
 from ..quotes import find_quotes, first_person
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
@@ -20,12 +27,16 @@ from .arguments import arguments, location_target, placed, protest_target
 from .embed import Draft, fold, prune
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
-from .modality import according_to, modality, speech_head
+from .modality import according_to_in, modality, speech_head
+from .parse import PARSED, SelectiveParser
 from .roles import Roles, dedupe, in_words, without
+from .when import SentenceDates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+PARSE_MODES = ("selective", "full")
+DEFAULT_PARSE = "full"
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -38,14 +49,6 @@ def _default_resolver() -> Resolver:
 
     resolver: Resolver = ActorResolver()
     return resolver
-
-
-def _date_resolver() -> Callable[..., tuple[str | None, str]] | None:
-    try:
-        from ..eventdates import resolve_event_date
-    except ImportError:
-        return None
-    return resolve_event_date
 
 
 def _gazetteer() -> Any:
@@ -67,12 +70,23 @@ def _locator() -> Callable[..., Any] | None:
 class Coder:
     """Codes article bodies into events; loads spaCy, lexicon and resolver once."""
 
-    def __init__(self, settings: Settings | None = None, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        resolver: Resolver | None = None,
+        parse: str | None = None,
+    ) -> None:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.spacy_model)
         self.lexicon: Lexicon = load_lexicon()
         self.resolver = resolver if resolver is not None else _default_resolver()
         self.words = self.lexicon.words
+        # "selective" parses only the sentences that may hold an event (events/parse.py)
+        self.parse = parse or str(getattr(self.settings, "parse", DEFAULT_PARSE))
+        if self.parse not in PARSE_MODES:
+            raise ConfigError(
+                f"setting 'parse' is {self.parse!r}; expected one of {', '.join(PARSE_MODES)}"
+            )
         # acts embedded in another ("threatened to attack") are folded into it; this
         # setting also emits them, flagged hypothetical
         self.keep_embedded = bool(getattr(self.settings, "events_keep_embedded", False))
@@ -86,24 +100,44 @@ class Coder:
         self.location_preps = self.words.get("location_preps", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
-        self._date = _date_resolver()
         self._locate = _locator()
         self._gazetteer = _gazetteer()
+        self._selective = self._selective_parser() if self.parse == "selective" else None
+        self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
 
     def code(self, text: str, published: str | None = None) -> Coding:
-        return self.code_doc(self.nlp(text), published)
+        return next(self.code_many([(text, published)], batch_size=1))
 
     def code_many(
         self, items: Iterable[tuple[str, str | None]], batch_size: int = 32
     ) -> Iterator[Coding]:
-        """Code (text, published) pairs in input order, parsing them with ``nlp.pipe``."""
-        for doc, published in self.nlp.pipe(items, batch_size=batch_size, as_tuples=True):
+        """Code (text, published) pairs in input order, parsing them in batches."""
+        if self._selective is not None:
+            docs = self._selective.pipe(items, batch_size=batch_size)
+        else:
+            docs = self.nlp.pipe(items, batch_size=batch_size, as_tuples=True)
+        for doc, published in docs:
             yield self.code_doc(doc, published)
+
+    def _selective_parser(self) -> SelectiveParser:
+        d = getattr(self.resolver, "dictionary", None)
+        actor_word: Callable[[str], bool] | None = None
+        actor_words = self.words.get("first_person", frozenset())
+        if d is not None:  # a word where a dictionary phrase may start
+            table, prefixes = d.table, d.prefixes
+
+            def actor_word(text: str) -> bool:
+                key = token_key(text)
+                return key is not None and ((key,) in table or (key,) in prefixes)
+
+            actor_words = actor_words | frozenset(d.pronouns)
+        return SelectiveParser(self.nlp, self.lexicon.triggers, self.speech, actor_word,
+                               actor_words)  # fmt: skip
 
     # ------------------------------------------------------------------ one doc
     def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
-        spans = sentence_spans(doc)
-        sentences = tuple(to_sentence(i, s) for i, s in enumerate(spans))
+        spans, records = sentence_records(doc)
+        sentences = tuple(records)
         mentions = tuple(self.resolver.mentions(doc, published))
         roles = Roles(
             doc,
@@ -119,10 +153,14 @@ class Coder:
              if i not in roles.by_token}
         )  # fmt: skip
         events: list[Event] = []
-        for sentence, span in zip(sentences, spans, strict=True):
-            if not any(t.i in roles.by_token for t in span):
+        parsed = doc.user_data.get(PARSED)  # None: every sentence was parsed
+        named = _sentences_with(roles.by_token, spans)
+        triggers = self._trigger_words(doc)
+        for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
+            if n not in named or (parsed is not None and span.start not in parsed):
                 continue
-            events.extend(self._code_sentence(sentence, span, roles, quotes, published))
+            words = [i for i in range(span.start, span.end) if i in triggers]
+            events.extend(self._code_sentence(sentence, span, roles, quotes, published, words))
         return Coding(sentences, mentions, tuple(events), tuple(quotes))
 
     def _code_sentence(
@@ -132,22 +170,27 @@ class Coder:
         roles: Roles,
         quotes: Sequence[Quote],
         published: str | None,
+        candidates: Iterable[int],
     ) -> list[Event]:
         matched = {}
-        for tok in span:
-            found = match(tok, self.lexicon, roles)
+        doc = span.doc
+        for i in candidates:
+            found = match(doc[i], self.lexicon, roles)
             if found is not None:
-                matched[tok.i] = found
+                matched[i] = found
         drafts: dict[int, Draft] = {}
+        # "according to X" reports every act of the sentence
+        according = according_to_in(span) if "according" in sentence.text.lower() else None
         for i, (trigger, kind) in matched.items():
             tok = span.doc[i]
             if kind == "verb" and self._not_an_act(tok, matched):
                 continue
-            draft = self._draft(tok, trigger, kind, span, roles, quotes)
+            draft = self._draft(tok, trigger, kind, span, roles, quotes, according)
             if draft is not None:
                 drafts[i] = draft
         fold(drafts, self.lexicon, self.light)
         seen: set[tuple[Any, ...]] = set()
+        dates = SentenceDates(sentence.text, published)
         out: list[Event] = []
         kept = [d for d in drafts.values() if not d.folded]
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
@@ -162,7 +205,24 @@ class Coder:
             )
             if key not in seen:
                 seen.add(key)
-                out.append(self._event(draft, sentence, span, published))
+                out.append(self._event(draft, sentence, dates))
+        return out
+
+    def _trigger_words(self, doc: Doc) -> set[int]:
+        """The tokens whose lemma or lower-case form is in the trigger lexicon (the
+        only ones ``match`` can fire on), looked up once per distinct form."""
+        from spacy.attrs import LEMMA, LOWER
+
+        known, strings, triggers = self._trigger_ids, doc.vocab.strings, self.lexicon.triggers
+        out: set[int] = set()
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            for value in (lemma, lower):
+                hit = known.get(value)
+                if hit is None:
+                    hit = known[value] = strings[value].lower() in triggers
+                if hit:
+                    out.add(i)
+                    break
         return out
 
     def _not_an_act(self, tok: Token, matched: dict[int, tuple[Trigger, str]]) -> bool:
@@ -194,7 +254,7 @@ class Coder:
 
     # ------------------------------------------------------------------ one trigger
     def _speaker(
-        self, tok: Token, roles: Roles, quotes: Sequence[Quote]
+        self, tok: Token, roles: Roles, quotes: Sequence[Quote], according: Token | None
     ) -> tuple[bool, Actor | None]:
         for quote in quotes:
             if quote.start <= tok.idx < quote.end:
@@ -203,9 +263,8 @@ class Coder:
         if head is not None:
             found = roles.subject(head)
             return True, found[0] if found else None
-        obj = according_to(tok)
-        if obj is not None:
-            found = roles.phrase(obj)
+        if according is not None:
+            found = roles.phrase(according)
             return True, found[0] if found else None
         return False, None
 
@@ -217,8 +276,9 @@ class Coder:
         span: Span,
         roles: Roles,
         quotes: Sequence[Quote],
+        according: Token | None,
     ) -> Draft | None:
-        reported, speaker = self._speaker(tok, roles, quotes)
+        reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
         if not source:
@@ -251,13 +311,18 @@ class Coder:
         return Draft(tok, trigger, kind, source, target, args.own, type_, cameo, mode,
                      mood.negated, hypothetical, reported, speaker, location)  # fmt: skip
 
-    def _event(self, draft: Draft, sentence: Sentence, span: Span, published: str | None) -> Event:
+    def _event(
+        self,
+        draft: Draft,
+        sentence: Sentence,
+        dates: SentenceDates,
+    ) -> Event:
         code = self.lexicon.cameo[draft.cameo]
         confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[draft.kind] + (
             0.15 if draft.target else 0.0
         )
         confidence -= (0.0 if draft.own else 0.15) + (0.1 if draft.hypothetical else 0.0)
-        date, precision = self._event_date(sentence, draft.tok, published)
+        date, precision = dates.at(draft.tok.idx - sentence.start)
         return Event(
             type=draft.type,
             mode=draft.mode,
@@ -282,18 +347,6 @@ class Coder:
             confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
 
-    def _event_date(
-        self, sentence: Sentence, tok: Token, published: str | None
-    ) -> tuple[str | None, str]:
-        fallback = (published, _precision(published))
-        if self._date is None:
-            return fallback
-        try:
-            date, precision = self._date(sentence.text, published, tok.idx - sentence.start)
-        except Exception:  # a date helper's failure must not lose the event
-            return fallback
-        return (date, precision) if date else fallback
-
     def _place_country(self, name: str) -> str | None:
         """The country of a place name, from the gazetteer (None without one)."""
         if self._gazetteer is None:
@@ -314,9 +367,15 @@ class Coder:
         return place if isinstance(place, Place) else None
 
 
-def _precision(date: str | None) -> str:
-    """The precision an ISO date string carries."""
-    return {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "unknown")
+def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:
+    """The numbers of the sentences in ``spans`` that hold one of ``tokens``."""
+    starts = [s.start for s in spans]
+    out: set[int] = set()
+    for i in tokens:
+        n = bisect_right(starts, i) - 1
+        if n >= 0 and i < spans[n].end:
+            out.add(n)
+    return out
 
 
 def _codes(actors: Sequence[Actor]) -> tuple[str | None, ...]:

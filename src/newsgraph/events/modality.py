@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
 PASS_THROUGH = frozenset({"advcl", "conj"})
@@ -149,7 +149,12 @@ def speech_head(tok: Token, speech: frozenset[str]) -> Token | None:
 
 def according_to(tok: Token) -> Token | None:
     """The object of "according to X" in the sentence of ``tok``."""
-    for t in tok.sent:
+    return according_to_in(tok.sent)
+
+
+def according_to_in(sent: Span) -> Token | None:
+    """The object of the first "according to X" in ``sent``."""
+    for t in sent:
         if t.lower_ == "according":
             for prep in t.children:
                 if prep.lower_ == "to":

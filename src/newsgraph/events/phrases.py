@@ -108,7 +108,12 @@ class Phrases:
         self.relative = relative_pronouns
         self.speech = speech
         self.by_token: dict[int, Actor] = dict(extra or {})
-        starts = {t.idx: t.i for t in doc}
+        if not mentions:
+            return
+        from spacy.attrs import IDX
+
+        offsets: list[int] = doc.to_array([IDX]).tolist()  # each token's start char
+        starts = {idx: i for i, idx in enumerate(offsets)}
         for m in mentions:
             first = starts.get(m.start)
             if first is None:
@@ -117,7 +122,7 @@ class Phrases:
                     continue
                 first = span.start
             i = first
-            while i < len(doc) and doc[i].idx < m.end:
+            while i < len(offsets) and offsets[i] < m.end:
                 self.by_token[i] = m.actor
                 i += 1
 

@@ -179,10 +179,66 @@ _V3_CODING = (
     """,
 )
 
+_V4_SHARDS = (
+    """
+    CREATE TABLE shards (
+        shard_id VARCHAR PRIMARY KEY,
+        position INTEGER NOT NULL,
+        inputs VARCHAR NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('written', 'loaded')),
+        partitions VARCHAR NOT NULL,
+        pages INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        events INTEGER NOT NULL DEFAULT 0,
+        run_id INTEGER,
+        updated_at TIMESTAMP NOT NULL
+    )
+    """,
+)
+
+_V5_STORIES = (
+    # Written by newsgraph.stories.pipeline_hook after each stored batch; rebuilt for the
+    # stories a batch touches.  No key constraints: rows are deleted and re-inserted.
+    """
+    CREATE TABLE stories (
+        story_id VARCHAR NOT NULL,
+        title VARCHAR,
+        first_date VARCHAR,
+        last_date VARCHAR,
+        summary VARCHAR,
+        article_count INTEGER NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    )
+    """,
+    "CREATE TABLE story_articles (story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL)",
+    """
+    CREATE TABLE story_summary (
+        story_id VARCHAR NOT NULL,
+        rank INTEGER NOT NULL,
+        sentence VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_tone (
+        article_id VARCHAR NOT NULL,
+        tone DOUBLE NOT NULL,
+        sentences INTEGER NOT NULL,
+        positive DOUBLE NOT NULL,
+        negative DOUBLE NOT NULL
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "runs, pages, articles and duplicate links", _V1_PAGES),
     Migration(2, "persisted MinHash signatures and LSH band buckets", _V2_DEDUP),
     Migration(3, "sentences, mentions, events, event actors and quotes", _V3_CODING),
+    Migration(4, "the shard ledger of batch runs (newsgraph run)", _V4_SHARDS),
+    Migration(5, "stories, their articles and summaries; article tone", _V5_STORIES),
 )
 
 LATEST = MIGRATIONS[-1].version

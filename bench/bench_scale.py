@@ -1,0 +1,246 @@
+"""Issue: scale out. ``newsgraph run`` on local Dask workers: rate, scaling, memory, GDELT.
+
+    python -m bench scale [--quick]
+
+Figures, all from ``run_batch`` on a Dask ``LocalCluster`` of single-threaded worker
+processes on this machine, over generated pages of about 600 words (two fixture
+pages of ``bench/make_corpus.py`` joined, varied as it varies them):
+
+* pages per second of the whole chain (read, extract, dedup, NLP, actors, events,
+  places, tone, Parquet partitions, load into DuckDB) with 1 and 2 workers, models
+  loaded beforehand; scaling efficiency = rate(2) / rate(1), target >= 1.7;
+* peak RSS per worker process (``ru_maxrss``, reported by the worker with each shard)
+  at growing corpus sizes, without event coding (10k and 100k pages) and with it (2k
+  and 10k pages): 100k coded pages would take hours here.  Target <= 1.5 GB, flat;
+* the cores that would process GDELT's daily volume (about 580,000 articles) in 24
+  hours at the measured per-core rate of the coded chain (target >= 4 articles/s/core).
+
+Story clustering, serial in the driver after the load, is left out of the rates
+(``stories=False``) and timed on its own in ``bench_profile``.
+``NEWSGRAPH_BENCH_SCALE_SIZES="plain:10000,100000;coded:2000,10000"`` overrides the sizes.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import cloudpickle
+
+from bench.make_corpus import PARAGRAPH, _write_warc, templates, vary
+
+GDELT_DAILY = 580_000
+WORDS = 640  # words of paragraphs per page: bodies come out at about 600
+_TAG = re.compile(r"<[^>]+>")
+
+
+@functools.cache
+def _paragraph_pool() -> list[str]:
+    """English news paragraphs of the project's fixture pages (15 words or more)."""
+    from newsgraph.extract.language import detect_language
+
+    pool: set[str] = set()
+    for kind in ("text", "html"):
+        for page in templates(kind):
+            if kind == "html":
+                blocks = [html.unescape(_TAG.sub(" ", m.group(2))) for m in PARAGRAPH.finditer(page)]
+            else:
+                blocks = page.split("\n\n")
+            for block in blocks:
+                text = " ".join(block.split())
+                found = detect_language(text) if len(text.split()) >= 15 else None
+                if found is not None and found.code == "en":
+                    pool.add(text)
+    return sorted(pool)
+
+
+def _page(kind: str, paragraphs: list[str], serial: int) -> str:
+    title = " ".join(paragraphs[0].split()[:9]).rstrip(",.;:")
+    if kind == "text":
+        return f"{title}\n\nBy the regional desk, report {serial}\n\n" + "\n\n".join(paragraphs) + "\n"
+    body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html lang=\"en\"><head><title>{html.escape(title)} | Daily Ledger</title>"
+        "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> "
+        "<a href=\"/politics\">Politics</a></nav><main><article>"
+        f"<h1>{html.escape(title)}</h1><p class=\"byline\">By the regional desk</p>\n{body}"
+        "</article></main><footer><p>Copyright Daily Ledger. All rights reserved.</p>"
+        "<a href=\"/privacy\">Privacy</a></footer></body></html>"
+    )
+
+
+def long_pages(n: int, kinds: list[str], seed: int = 7, words: int = WORDS) -> Iterator[tuple[str, str, str]]:
+    """(kind, name, content) of n news pages of about ``words`` words of body.
+
+    Paragraphs are drawn at random from the fixtures' English paragraphs, then the
+    page is varied as ``make_corpus.vary`` varies pages (names, years, order, a
+    serial sentence), so that no two pages are near-duplicates.
+    """
+    rng = random.Random(seed)
+    pool = _paragraph_pool()
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        base = "html" if kind == "warc" else kind
+        chosen: list[str] = []
+        count = 0
+        for paragraph in rng.sample(pool, len(pool)):
+            chosen.append(paragraph)
+            count += len(paragraph.split())
+            if count >= words:
+                break
+        yield kind, f"page{i:07d}", vary(_page(base, chosen, i), base, i, rng)
+
+
+def write_long_corpus(n: int, out: Path, kinds: list[str] | None = None, seed: int = 7) -> Path:
+    """Like ``make_corpus.write_corpus`` (WARC files of 500 pages), with ~600-word pages."""
+    kinds = kinds or ["text", "html", "warc"]
+    out.mkdir(parents=True, exist_ok=True)
+    batch: list[tuple[str, str]] = []
+    for kind, name, page in long_pages(n, kinds, seed):
+        if kind == "warc":
+            batch.append((name, page))
+            if len(batch) == 500:
+                _write_warc(out, batch)
+                batch = []
+            continue
+        sub = out / name[-3:]
+        sub.mkdir(exist_ok=True)
+        (sub / f"{name}.{'html' if kind == 'html' else 'txt'}").write_text(page, encoding="utf-8")
+    if batch:
+        _write_warc(out, batch)
+    return out
+
+
+def _warm(code: bool) -> None:
+    """Load the models in a worker before the clock starts (a long run pays this once)."""
+    from newsgraph.batch.worker import shard_coder
+    from newsgraph.extract import extract_page
+    from newsgraph.records import Page
+    from newsgraph.settings import Settings
+
+    page = Page("warm.txt", "Warm up\n\n" + "Officials met in the capital on Monday. " * 20, "text")
+    extract_page(page, Settings())
+    if code:
+        shard_coder(Settings()).code("Officials from Greece met Turkish diplomats in Athens.")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    workers: int
+    pages: int
+    articles: int
+    seconds: float
+    peak_rss: int  # bytes, the largest worker
+    shards: int
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int = 100) -> Measure:
+    """One timed run on a fresh store and a fresh local cluster of ``workers``."""
+    from newsgraph.batch import run_batch
+    from newsgraph.runners import DaskExecutor
+    from newsgraph.settings import Settings
+
+    tag = f"w{workers}-{'code' if code else 'plain'}-{time.monotonic_ns()}"
+    settings = Settings(db=str(root / f"{tag}.duckdb"), code_events=code)
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # _warm, for the workers
+    with DaskExecutor(workers=workers) as executor:
+        executor.client.run(_warm, code)
+        report = run_batch(
+            [corpus], settings, executor=executor, out=root / f"{tag}.parts",
+            shard_size=shard_size, stories=False,
+        )  # fmt: skip
+    shutil.rmtree(root / f"{tag}.parts", ignore_errors=True)
+    for suffix in ("", ".wal"):
+        Path(settings.db + suffix).unlink(missing_ok=True)
+    peak = max(report.worker_peak_rss.values(), default=0)
+    return Measure(workers, report.pages, report.articles, report.seconds, peak, report.shards)
+
+
+def _sizes(quick: bool) -> dict[str, list[int]]:
+    spec = os.environ.get("NEWSGRAPH_BENCH_SCALE_SIZES")
+    if spec:
+        out: dict[str, list[int]] = {}
+        for part in spec.split(";"):
+            name, _, values = part.partition(":")
+            out[name.strip()] = [int(v) for v in values.split(",") if v.strip()]
+        return out
+    if quick:
+        return {"scale": [16], "plain": [200], "coded": []}
+    return {"scale": [300], "plain": [10_000, 100_000], "coded": [2_000, 10_000]}
+
+
+def run(quick: bool = False) -> str:
+    load_before = os.getloadavg()[0]
+    sizes = _sizes(quick)
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        root = Path(tmp)
+        n = sizes.get("scale", [300])[0]
+        corpus = write_long_corpus(n, root / f"scale{n}", ["text", "html"], seed=11)
+        shard = max(5, n // 8)
+        one = measure(corpus, root, 1, True, shard)
+        two = measure(corpus, root, 2, True, shard)
+        memory: list[tuple[str, Measure]] = []
+        for kind in ("plain", "coded"):
+            for count in sizes.get(kind, []):
+                folder = write_long_corpus(count, root / f"{kind}{count}", seed=5)
+                memory.append((kind, measure(folder, root, 2, kind == "coded", 250)))
+                shutil.rmtree(folder, ignore_errors=True)
+    return _table(one, two, memory) + (
+        f"\n\nLoad average (1 min) before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+        "(anything above the benchmark's own 2-3 processes is other work on the machine)."
+    )
+
+
+def _table(one: Measure, two: Measure, memory: list[tuple[str, Measure]]) -> str:
+    efficiency = two.rate / one.rate if one.rate else 0.0
+    per_core = one.rate
+    cores = GDELT_DAILY / (per_core * 86_400) if per_core else float("inf")
+    cores2 = GDELT_DAILY / (two.rate / 2 * 86_400) if two.rate else float("inf")
+    gb = 2**30
+    lines = [
+        "## Scale-out (newsgraph run on Dask)",
+        "",
+        "Whole coded chain on ~600-word generated pages, models loaded before the clock "
+        "starts, stories off (serial, see the profile). Rates include loading into DuckDB.",
+        "",
+        "| workers | pages | seconds | pages/s | peak RSS per worker |",
+        "|---:|---:|---:|---:|---:|",
+        f"| 1 | {one.pages} | {one.seconds:.1f} | {one.rate:.2f} | {one.peak_rss / gb:.2f} GB |",
+        f"| 2 | {two.pages} | {two.seconds:.1f} | {two.rate:.2f} | {two.peak_rss / gb:.2f} GB |",
+        "",
+        f"Scaling efficiency rate(2)/rate(1): **{efficiency:.2f}** (target >= 1.7: "
+        f"{'met' if efficiency >= 1.7 else 'not met'}).",
+        "",
+        f"GDELT's ~{GDELT_DAILY:,} articles a day at {per_core:.2f} articles/s/core (1 worker) need "
+        f"**{cores:.1f} cores** for 24 hours ({cores2:.1f} at the 2-worker rate per core); target "
+        f">= 4 articles/s/core: {'met' if per_core >= 4 else 'not met'}.",
+        "",
+        "Peak RSS per worker by corpus size (2 workers; target <= 1.5 GB and flat):",
+        "",
+        "| coding | pages | shards | seconds | pages/s | peak RSS per worker |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind, m in memory:
+        lines.append(
+            f"| {'coded' if kind == 'coded' else 'no (--no-code)'} | {m.pages:,} | {m.shards} | "
+            f"{m.seconds:.0f} | {m.rate:.1f} | {m.peak_rss / gb:.2f} GB |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(run(quick="--quick" in sys.argv))

@@ -1,0 +1,188 @@
+"""The batch run: plan shards, run them through an executor, load them in order.
+
+::
+
+    plan_shards(inputs) -> skip shards the ledger marks loaded
+        -> executor.map(run_shard, the others)      (workers: Parquet partitions)
+        -> in plan order: ShardLoader.load(shard)   (driver: dedup pass + one transaction)
+
+The driver is the only process that opens the store.  A shard whose partitions are
+complete on disk from an earlier, interrupted run (its ``_done.json`` marker) is
+loaded without being computed again.  Results come back in plan order (the
+executor's ``map`` keeps order and runs ahead), so shard N is loaded while workers
+compute the next ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..runners import Executor, InlineExecutor
+from ..settings import Settings
+from ..sources import load_manifest
+from ..store.bulk import BulkStore
+from ..stories.pipeline_hook import AfterBatch
+from .load import LoadTally, ShardLoader
+from .partitions import PARTITION_TABLES, ShardResult, read_marker
+from .plan import DEFAULT_SHARD_SIZE, Shard, plan_shards
+from .worker import ShardTask, run_shard
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """What a batch run did.  Page counts are the driver's final verdicts."""
+
+    db: str
+    out: str
+    executor: str = "inline"
+    run_id: int | None = None
+    shards: int = 0
+    shards_run: int = 0  # computed by workers in this run
+    shards_reused: int = 0  # partitions found complete on disk, loaded without recomputing
+    shards_skipped: int = 0  # loaded by an earlier run (the ledger says so)
+    pages: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    skipped_already_stored: int = 0
+    previously_failed: int = 0
+    events: int = 0
+    coded_by_driver: int = 0
+    dropped_codings: int = 0
+    stories_clustered: int = 0  # articles placed in stories after the load
+    toned: int = 0  # articles whose tone was scored after the load
+    stories_seconds: float = 0.0
+    seconds: float = 0.0
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed_total(self) -> int:
+        return self.failed + self.previously_failed
+
+    @property
+    def ok(self) -> bool:
+        return self.failed_total == 0
+
+    def absorb(self, tally: LoadTally, skipped_pages: int = 0) -> None:
+        """Take the loader's running totals (plus the pages of skipped shards)."""
+        for name in (
+            "pages", "articles", "duplicates", "failed", "skipped_already_stored",
+            "previously_failed", "events", "coded_by_driver", "dropped_codings",
+        ):  # fmt: skip
+            setattr(self, name, getattr(tally, name))
+        self.failures = tally.failures
+        self.pages += skipped_pages
+        self.skipped_already_stored += skipped_pages
+
+
+Progress = Callable[[BatchReport], None]
+
+
+def default_out(db: str) -> Path:
+    """Where partitions go unless told: a folder beside the store."""
+    return Path(f"{db}.parts")
+
+
+def run_batch(
+    inputs: str | Path | Sequence[str | Path],
+    settings: Settings | None = None,
+    manifest: Any = None,
+    executor: Executor | None = None,
+    out: str | Path | None = None,
+    shard_size: int | None = None,
+    progress: Progress | None = None,
+    stories: bool | None = None,
+) -> BatchReport:
+    """Run the whole chain over ``inputs`` in shards and load the results into the store.
+
+    Tone and stories follow ``ingest``'s after-batch hook (``AfterBatch``): when it
+    scores tone, workers score their articles' and the driver the rest at the end
+    (articles it coded itself); then it places the new articles in stories, unless
+    ``stories`` is false or the hook is off (``settings.stories``).  Clustering is
+    serial: it is incremental and keeps one state per store.
+    """
+    started = time.perf_counter()
+    settings = settings or Settings.load()
+    paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    if isinstance(manifest, str | Path):
+        manifest = load_manifest(manifest)
+    size = shard_size or int(getattr(settings, "shard_size", DEFAULT_SHARD_SIZE))
+    out_dir = Path(out) if out is not None else default_out(settings.db)
+    executor = executor or InlineExecutor()
+    report = BatchReport(db=settings.db, out=str(out_dir), executor=executor.name)
+    shards = plan_shards(paths, settings, manifest, size)
+    report.shards = len(shards)
+    with BulkStore.open(settings.db) as store:
+        states = store.shard_states([s.shard_id for s in shards])
+        todo: list[tuple[Shard, ShardResult | None]] = []
+        skipped_pages = 0  # pages of shards loaded by earlier runs
+        for shard in shards:
+            state = states.get(shard.shard_id)
+            if state is not None and state.status == "loaded":
+                report.shards_skipped += 1
+                skipped_pages += state.pages
+                continue
+            todo.append((shard, read_marker(out_dir / shard.shard_id)))
+        schemas = store.partition_schemas(PARTITION_TABLES)
+        hook = AfterBatch(settings, store)  # what ingest does after each batch, we do too
+        tone = bool(getattr(hook, "tone", True))
+        tasks = [
+            ShardTask(shard, settings, manifest, str(out_dir / shard.shard_id), schemas, tone)
+            for shard, done in todo
+            if done is None
+        ]
+        run = store.new_run([str(p) for p in paths], asdict(settings))
+        report.run_id = run.run_id
+        loader = ShardLoader(store, settings, run)
+        computed: Iterator[ShardResult] = executor.map(run_shard, tasks)
+        status = "interrupted"
+        try:
+            for shard, done in todo:
+                result = done if done is not None else next(computed)
+                if done is None:
+                    report.shards_run += 1
+                    pid = result.pid
+                    report.worker_peak_rss[pid] = max(report.worker_peak_rss.get(pid, 0), result.peak_rss)
+                else:
+                    report.shards_reused += 1
+                store.mark_written(shard.shard_id, shard.position, list(shard.inputs), Path(result.folder))
+                loader.load(shard, result)
+                report.absorb(loader.tally, skipped_pages)
+                report.seconds = time.perf_counter() - started
+                if progress is not None:
+                    progress(report)
+            status = "done"
+            _after_load(hook, report, stories)
+        finally:
+            close = getattr(computed, "close", None)
+            if close is not None:
+                close()
+            report.absorb(loader.tally, skipped_pages)
+            store.finish_run(run, report.skipped_already_stored, status)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _after_load(hook: AfterBatch, report: BatchReport, stories: bool | None) -> None:
+    """Tone of the articles without one (those the driver coded, or all when the workers
+    did not score it), then stories, as ``ingest``'s after-batch ``hook`` decides."""
+    began = time.perf_counter()
+    try:
+        if getattr(hook, "tone", True):
+            report.toned = hook.score_tone()
+        if hook.enabled and (stories if stories is not None else True):
+            hook.clusterer()
+            report.stories_clustered = hook.last_caught_up
+    except ConfigError as exc:  # a missing optional dependency: the rest is stored
+        log.warning("tone or stories not done in this run: %s", exc)
+    hook.close()
+    report.stories_seconds = time.perf_counter() - began

@@ -1,0 +1,242 @@
+"""``newsgraph export``: the store as Parquet, CSV or JSONL files, or as GDELT 2.0 events.
+
+* ``parquet``: a folder with one ``TABLE.parquet`` per table of the store (every table).
+* ``csv``, ``jsonl``: the same folder layout, one file per table, without the two
+  internal near-duplicate index tables (``minhashes``, ``lsh_bands``: binary).
+* ``gdelt``: one file, one event a line, tab-separated, no header: the 61 columns of
+  the GDELT 2.0 event table in codebook order, then newsgraph's own (``NG_*``).  The
+  column list, types and what each holds are in ``data/export/gdelt_columns.csv``;
+  geography uses FIPS 10-4 country codes (``data/export/iso3_fips.csv``).  Text is
+  written as is, without quoting (tabs and line breaks become spaces): read it back
+  with quoting off (DuckDB ``read_csv(..., delim='\\t', header=false, quote='')``).
+  An event with no date at all (neither its own nor its article's) is left out.
+
+Filters: for the table formats, ``since``/``until`` (article publication date),
+``outlet`` and ``actor`` (an event actor or a mention of the article) select articles,
+and every table keyed by article, event or story is narrowed to them.  For ``gdelt``,
+``since``/``until`` apply to the event date and ``actor`` to the event's actors.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import ConfigError
+from .store import export as sql
+from .store.analysis import connection
+
+__all__ = ["FORMATS", "ExportFilters", "ExportReport", "export", "gdelt_columns", "iso3_to_fips"]
+
+FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+_INTERNAL = ("minhashes", "lsh_bands")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilters:
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
+class ExportReport:
+    format: str
+    out: Path
+    rows: dict[str, int] = field(default_factory=dict)  # file name -> rows written
+    skipped_undated: int = 0
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = (resources.files("newsgraph") / "data" / "export" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+@functools.cache
+def gdelt_columns() -> tuple[tuple[str, str], ...]:
+    """(name, DuckDB type) of every column of the ``gdelt`` format, in order."""
+    return tuple((r["name"], r["type"]) for r in _data_rows("gdelt_columns.csv"))
+
+
+@functools.cache
+def iso3_to_fips() -> dict[str, str]:
+    return {r["iso3"]: r["fips"] for r in _data_rows("iso3_fips.csv") if r["fips"]}
+
+
+def export(store: Any, fmt: str, out: str | Path, filters: ExportFilters | None = None) -> ExportReport:
+    """Write the store (an open ``Store``) in format ``fmt`` to ``out``."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    conn = connection(store)
+    f = filters or ExportFilters()
+    target = Path(out)
+    report = ExportReport(fmt, target)
+    if fmt == "gdelt":
+        ids = sql.selected_articles(conn, outlet=f.outlet)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            report.rows[target.name], report.skipped_undated = _write_gdelt(
+                handle, sql.gdelt_events(conn, ids, f.actor, f.since, f.until)
+            )
+        return report
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"--out {target} is a file; the {fmt} export writes a folder of files")
+    target.mkdir(parents=True, exist_ok=True)
+    ids = sql.selected_articles(conn, f.since, f.until, f.actor, f.outlet)
+    for table in sql.table_names(conn):
+        if fmt != "parquet" and table in _INTERNAL:
+            continue
+        path = target / f"{table}.{fmt}"
+        report.rows[path.name] = _write_table(sql.table_reader(conn, table, ids), fmt, path)
+    return report
+
+
+def _write_table(reader: Any, fmt: str, path: Path) -> int:
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    n = 0
+    if fmt == "parquet":
+        with pq.ParquetWriter(path, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                n += batch.num_rows
+    elif fmt == "csv":
+        with pacsv.CSVWriter(path, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                n += batch.num_rows
+    else:
+        with path.open("w", encoding="utf-8") as handle:
+            for batch in reader:
+                for row in batch.to_pylist():
+                    handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                n += batch.num_rows
+    return n
+
+
+# -- GDELT -------------------------------------------------------------------------------
+
+
+def global_event_id(event_id: str) -> int:
+    """A stable positive integer for an event id (the first 60 bits of its SHA-256)."""
+    return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _day(when: str | None) -> date | None:
+    if not when:
+        return None
+    text = when[:10]
+    if len(text) == 7:
+        text += "-01"
+    elif len(text) == 4:
+        text += "-01-01"
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _clean(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return " ".join(str(value).replace("\t", " ").splitlines()).strip()
+
+
+class _Geo:
+    """GDELT geography of a stored event location (type, full name, FIPS, feature id)."""
+
+    def __init__(self) -> None:
+        from .geo.gazetteer import default_gazetteer
+
+        self.gazetteer = default_gazetteer()
+        self.fips = iso3_to_fips()
+        self.cache: dict[tuple[str, str | None], list[Any]] = {}
+
+    def columns(self, name: str | None, country: str | None, lat: Any, lon: Any) -> list[Any]:
+        if name is None:
+            return [""] * 8
+        key = (name, country)
+        if key not in self.cache:
+            place = self.gazetteer.lookup(name, country)
+            feature = place.feature if place else None
+            country_place = self.gazetteer.country(country) if country else None
+            country_name = country_place.name if country_place else (country or "")
+            fips = self.fips.get(country or "", "")
+            us = country == "USA"
+            if feature == "country":
+                kind, full, adm1 = 1, country_name, fips
+            elif feature in ("region", "territory"):
+                kind, full, adm1 = (2 if us else 5), f"{name}, {country_name}".strip(", "), ""
+            else:
+                kind, full, adm1 = (3 if us else 4), f"{name}, {country_name}".strip(", "), ""
+            geonameid = place.geonameid if place and place.geonameid else ""
+            self.cache[key] = [kind, full, fips, adm1, "", None, None, geonameid]
+        row = list(self.cache[key])
+        row[5], row[6] = lat, lon
+        return row
+
+
+def _actor(row: dict[str, Any], p: str) -> list[Any]:
+    name = row[f"{p}_name"] or row[f"{p}_text"]
+    return [
+        row[f"{p}_code"], name.upper() if name else None, row[f"{p}_country"], row[f"{p}_org"],
+        None, None, None, row[f"{p}_sector"], None, None,
+    ]
+
+
+def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
+    """One event as the values of ``gdelt_columns()`` (None when it has no date)."""
+    day = _day(row["when_date"])
+    if day is None:
+        return None
+    cameo = row["cameo"] or ""
+    outlets = {o for o in [row["outlet"], *(row["copy_outlets"] or [])] if o}
+    added = row["ingested_at"]
+    values: list[Any] = [
+        global_event_id(row["event_id"]),
+        int(day.strftime("%Y%m%d")), int(day.strftime("%Y%m")), day.year,
+        round(day.year + day.timetuple().tm_yday / 365, 4),
+        *_actor(row, "a1"), *_actor(row, "a2"),
+        1 if row["sentence_index"] < 3 else 0,
+        cameo, cameo[:3], cameo[:2],
+        int(row["quad_class"]), max(-10.0, min(10.0, float(row["intensity"]))),
+        1 + int(row["copies"]), max(1, len(outlets)), 1 + int(row["copies"]),
+        None if row["tone"] is None else round(float(row["tone"]), 4),
+        *([""] * 16),
+        *geo.columns(row["location_name"], row["location_country"], row["location_lat"], row["location_lon"]),
+        added.strftime("%Y%m%d%H%M%S") if added else "",
+        row["url"] or row["article_location"],
+        row["event_id"], row["article_id"], row["type"], row["mode"], row["context"],
+        row["negated"], row["hypothetical"], row["reported"], row["date_precision"],
+        round(float(row["confidence"]), 4), row["sources"], row["targets"], row["outlet"],
+        row["trigger"], row["evidence"],
+    ]
+    return values
+
+
+def _write_gdelt(handle: TextIO, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    width = len(gdelt_columns())
+    geo = _Geo()
+    written = skipped = 0
+    for row in rows:
+        values = gdelt_row(row, geo)
+        if values is None:
+            skipped += 1
+            continue
+        if len(values) != width:
+            raise AssertionError(f"a GDELT row has {len(values)} values; expected {width}")
+        handle.write("\t".join(_clean(v) for v in values) + "\n")
+        written += 1
+    return written, skipped

@@ -1,0 +1,241 @@
+"""After each stored batch: score the new articles' tone and cluster them into stories.
+
+``ingest`` calls ``AfterBatch.batch(outcomes)`` once a batch is committed and
+``AfterBatch.close()`` when the run ends.  What it keeps:
+
+* ``article_tone``: one row per article (``newsgraph.tone``), written per batch.
+* ``stories``, ``story_articles``, ``story_summary``: the stories touched by the batch
+  are rewritten from the clusterer after every batch, so the tables are always whole.
+* The clusterer's own state (centroids, pools, time index) is a sidecar file next to
+  the store, ``<db>.stories.npz`` (``StoryClusterer.save``: an ``.npz`` written to a
+  ``.partial`` file and renamed).  A sidecar rather than a BLOB because the state grows
+  to hundreds of MB at 100k articles and is rewritten whole: in the store it would
+  bloat the file at every save.  It is saved when the run ends and, in long runs,
+  every ``settings.story_save_seconds`` (default 600).
+
+Incremental and self-healing: when the hook starts it loads the state and first
+clusters every stored article the state does not know (articles of a killed run,
+of ``newsgraph run`` shards, or all of them when the sidecar is missing or was built
+with another encoder, in which case the story tables are rebuilt), then rewrites the
+rows of known articles that have none.  Near-duplicate pages are not articles: they
+belong to their twin's story through ``duplicates.of_article_id``.
+
+Articles are clustered only in the coded languages (``settings.languages``).  A date
+known only to the month (year) is given to the clusterer as the middle of the month
+(year), so that it is gated in time: it may miss a story it belongs to, but never
+joins one from another year.  ``settings.stories`` (default true) turns clustering off
+(``newsgraph stories --update`` clusters later); tone is always scored.  Clustering
+costs the encoder's time (tens of ms per article): for a quick ``--no-code`` store of
+many pages, turn it off.  A missing optional dependency (the sentence encoder's runtime,
+the VADER lexicon) does not stop an ingest: that part is skipped for the run with one
+logged warning, and ``newsgraph stories --update`` catches up once it is installed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, StoreError
+from ..store import analysis
+from ..store.outcomes import ArticleOutcome, Outcome
+from ..tone import article_tone
+from .cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
+from .embed import Encoder, cached_encoder
+
+__all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
+
+LEAD_SENTENCES = 3  # the lead the clusterer embeds with the title
+POOL_SENTENCES = 4  # summary candidates per article
+CHUNK = 256  # articles per clusterer call when catching up
+log = logging.getLogger(__name__)
+
+
+def state_path(db: str | Path) -> Path:
+    """Where the clusterer state of the store ``db`` is kept."""
+    path = Path(db)
+    return path.with_name(path.name + ".stories.npz")
+
+
+def _gate_date(published: str | None) -> str | None:
+    if not published:
+        return None
+    if len(published) >= 10:
+        return published[:10]
+    if len(published) == 7:
+        return published + "-15"
+    if len(published) == 4 and published.isdigit():
+        return published + "-07-02"
+    return None
+
+
+def to_input(row: dict[str, Any]) -> StoryInput:
+    """A clusterer input from an ``analysis.story_inputs`` row."""
+    sentences = row.get("sentences") or split_sentences(str(row["body"])[:6000])
+    sentences = [s for s in sentences if len(s) > 1][:POOL_SENTENCES]
+    return StoryInput(
+        article_id=str(row["article_id"]),
+        title=str(row.get("title") or ""),
+        lead=" ".join(sentences[:LEAD_SENTENCES]),
+        published=_gate_date(row.get("published")),
+        outlet=row.get("outlet"),
+        actors=frozenset(row.get("actors") or ()),
+        event_types=frozenset(row.get("types") or ()),
+        sentences=tuple(sentences),
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class AfterBatch:
+    """What runs after each committed batch (see the module docstring)."""
+
+    def __init__(self, settings: Any, store: Any, encoder: Encoder | None = None) -> None:
+        self.settings = settings
+        self.conn = analysis.connection(store)
+        self.path = state_path(settings.db)
+        self.enabled = bool(getattr(settings, "stories", True))
+        self.tone = True
+        self.save_every = float(getattr(settings, "story_save_seconds", 600.0))
+        self.languages = [x.strip() for x in settings.languages.split(",") if x.strip()]
+        self._encoder = encoder
+        self._clusterer: StoryClusterer | None = None
+        self._dirty = False
+        self._saved_at = time.monotonic()
+        self.last_caught_up = 0
+
+    # -- the pipeline's calls ---------------------------------------------------------
+
+    def batch(self, outcomes: Sequence[Outcome]) -> None:
+        new = [o for o in outcomes if isinstance(o, ArticleOutcome)]
+        if not new:
+            return
+        if self.tone:
+            try:
+                self.score_tone([o.article_id for o in new])
+            except ConfigError as exc:
+                self.tone = False
+                log.warning("tone is not scored in this run: %s", exc)
+        ids = [o.article_id for o in new if o.article.language in self.languages]
+        if not self.enabled or not ids:
+            return
+        try:
+            clusterer = self.clusterer()
+        except ConfigError as exc:
+            self.enabled = False
+            log.warning("stories are not clustered in this run: %s", exc)
+            return
+        self._cluster(clusterer, ids)
+        if time.monotonic() - self._saved_at > self.save_every:
+            self.save()
+
+    def close(self) -> None:
+        """Save the clusterer state if anything changed."""
+        if self._dirty:
+            self.save()
+
+    # -- tone ---------------------------------------------------------------------------
+
+    def score_tone(self, article_ids: Sequence[str] | None = None) -> int:
+        """Score and store the tone of these articles (or of every article without one)."""
+        todo = analysis.articles_without_tone(self.conn, article_ids)
+        rows: list[tuple[str, float, int, float, float]] = []
+        for start in range(0, len(todo), CHUNK):
+            texts = analysis.article_texts(self.conn, todo[start : start + CHUNK])
+            for aid, (sentences, body) in texts.items():
+                t = article_tone(sentences if sentences is not None else split_sentences(body))
+                rows.append((aid, t.tone, t.sentences, t.positive, t.negative))
+        analysis.write_tones(self.conn, rows)
+        return len(rows)
+
+    # -- stories ------------------------------------------------------------------------
+
+    def clusterer(self) -> StoryClusterer:
+        """The clusterer, loaded (or rebuilt) and caught up with the store on first use."""
+        if self._clusterer is None:
+            encoder = self._encoder or cached_encoder(getattr(self.settings, "story_encoder", "auto"))
+            options = ClusterOptions.from_settings(self.settings)
+            clusterer: StoryClusterer | None = None
+            if self.path.is_file():
+                try:
+                    clusterer = StoryClusterer.load(self.path, encoder, options)
+                except StoreError:
+                    clusterer = None
+            if clusterer is None:
+                clusterer = StoryClusterer(encoder, options)
+                analysis.clear_stories(self.conn)
+                self._dirty = True
+            self._clusterer = clusterer
+            self.catch_up()
+        return self._clusterer
+
+    def catch_up(self) -> int:
+        """Cluster stored articles the state does not know; write rows that are missing."""
+        clusterer = self._clusterer
+        assert clusterer is not None
+        analysis.prune_dangling(self.conn)
+        known = clusterer.story_of
+        missing = [a for a in analysis.article_ids_by_date(self.conn, self.languages) if known(a) is None]
+        for start in range(0, len(missing), CHUNK):
+            self._cluster(clusterer, missing[start : start + CHUNK])
+        unrecorded = {known(a) for a in analysis.articles_without_story(self.conn)}
+        self._write(clusterer, {s for s in unrecorded if s is not None})
+        self.last_caught_up = len(missing)
+        return len(missing)
+
+    def _cluster(self, clusterer: StoryClusterer, article_ids: Sequence[str]) -> None:
+        rows = analysis.story_inputs(self.conn, article_ids, POOL_SENTENCES)
+        placed = clusterer.add(to_input(r) for r in rows)
+        self._dirty = True
+        self._write(clusterer, set(placed.values()))
+
+    def _write(self, clusterer: StoryClusterer, story_ids: Iterable[str]) -> None:
+        stories = clusterer.stories(sorted(story_ids))
+        if not stories:
+            return
+        dates = analysis.published_dates(self.conn, [a for s in stories for a in s.article_ids])
+        rows = []
+        for s in stories:
+            days = sorted(dates[a] for a in s.article_ids if a in dates)
+            rows.append(
+                {
+                    "story_id": s.story_id,
+                    "title": s.title,
+                    "first_date": days[0] if days else None,
+                    "last_date": days[-1] if days else None,
+                    "article_ids": list(s.article_ids),
+                    "summary": list(s.summary),
+                }
+            )
+        analysis.write_stories(self.conn, rows, _now())
+
+    def save(self) -> None:
+        if self._clusterer is not None:
+            self._clusterer.save(self.path)
+        self._dirty = False
+        self._saved_at = time.monotonic()
+
+
+def update_stories(settings: Any, encoder: Encoder | None = None) -> dict[str, int]:
+    """Bring the stories and tones of the store at ``settings.db`` up to date.
+
+    For stores filled another way than ``ingest`` (``newsgraph run`` shards) or after
+    clustering was off; returns how many articles were clustered and tone-scored.
+    """
+    from ..store import Store
+
+    with Store.open(settings.db) as store:
+        hook = AfterBatch(settings, store, encoder)
+        toned = hook.score_tone()
+        clustered = 0
+        if hook.enabled:
+            hook.clusterer()
+            clustered = hook.last_caught_up
+        hook.close()
+    return {"clustered": clustered, "toned": toned}

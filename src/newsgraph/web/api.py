@@ -1,0 +1,278 @@
+"""The read-only REST API under ``/api`` (JSON; errors are ``{"error": message}``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from ..store import reads
+from . import models
+from .host import StoreHost
+from .params import (
+    ID_RE,
+    Actor,
+    By,
+    Directed,
+    Dyad,
+    EventType,
+    Language,
+    Limit,
+    Offset,
+    Order,
+    Outlet,
+    Since,
+    Sort,
+    Until,
+    split_dyad,
+)
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": models.Error, "description": "A parameter is malformed."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": models.Error, "description": "No such item."},
+    **ERRORS,
+}
+
+router = APIRouter(prefix="/api", tags=["api"])
+Code = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.\-]{1,40}$", description="Actor code.")]
+Ident = Annotated[str, Path(pattern=ID_RE, description="Article id, page id or location.")]
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return None
+    return str(value)
+
+
+class JSON(Response):
+    """JSON without per-row validation (the models above only document the shape)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_default, allow_nan=False).encode(
+            "utf-8"
+        )
+
+
+def host(request: Request) -> StoreHost:
+    found: StoreHost = request.app.state.host
+    return found
+
+
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/health", responses={200: {"model": models.Health}})
+def health(request: Request) -> JSON:
+    """Liveness and the size of the store."""
+    h = host(request)
+    counts = h.reader().counts()
+    return JSON(
+        {
+            "status": "ok",
+            "db": str(h.path),
+            "schema_version": h.reader().schema_version,
+            "articles": counts.get("articles", 0),
+            "events": counts.get("events", 0),
+            "read_only": h.read_only,
+            "tables": counts,
+            "index": h.index_state(),
+            "cache": cache.stats()
+            if (cache := getattr(request.app.state, "response_cache", None))
+            else None,
+        }
+    )
+
+
+@router.get("/articles", responses={200: {"model": models.ArticlePage}, **ERRORS})
+def articles(
+    request: Request,
+    outlet: Outlet = None,
+    language: Language = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSON:
+    """Article summaries, oldest publication first, a page at a time."""
+    h = host(request)
+    filters = {"outlet": outlet, "language": language, "since": since, "until": until}
+    total = reads.count_articles(h.cursor(), **filters)
+    rows = h.reader().articles(limit=limit, offset=offset, **filters) if offset < total else []
+    return JSON(_page(rows, total, limit, offset))
+
+
+def article_detail(h: StoreHost, ident: str) -> dict[str, Any] | None:
+    found = h.reader().article(ident)
+    if found is None:
+        return None
+    found["mentions"] = reads.mentions(h.cursor(), found["article_id"])
+    found.pop("body_hash", None)
+    return found
+
+
+@router.get("/articles/{ident}", responses={200: {"model": models.ArticleDetail}, **NOT_FOUND})
+def article(request: Request, ident: Ident) -> JSON:
+    """One article: body, removed furniture, copies, events with evidence, mentions, quotes."""
+    found = article_detail(host(request), ident)
+    if found is None:
+        raise HTTPException(404, f"no article {ident!r}")
+    return JSON(found)
+
+
+async def answer(h: StoreHost, name: str, **kwargs: Any) -> Any:
+    """Ask the in-memory index when it is fresh (inline: about a millisecond), else SQL
+    in a worker thread.  ``name`` is a method of both ``EventIndex`` and ``reads``."""
+    index = h.fresh_index()
+    if index is not None:
+        return getattr(index, name)(**kwargs)
+
+    def from_sql() -> Any:
+        return getattr(reads, name)(h.cursor(), **kwargs)
+
+    return await run_in_threadpool(from_sql)
+
+
+@router.get("/events", responses={200: {"model": models.EventPage}, **ERRORS})
+async def events(
+    request: Request,
+    actor: Actor = None,
+    dyad: Dyad = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    directed: Directed = True,
+    sort: Sort = "date",
+    order: Order = "desc",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSON:
+    """Coded events with their actors, place and evidence; filters as in `newsgraph events`.
+
+    `dyad=A,B` keeps events with source A and target B (with `directed=false`: A and B
+    two different actors of the event, in any roles, as the timeline counts them); an
+    actor matches its code, country or organisation.
+    """
+    rows, total = await answer(
+        host(request),
+        "events_page",
+        sort=sort,
+        order=order,
+        limit=limit,
+        offset=offset,
+        actor=actor,
+        dyad=split_dyad(dyad),
+        type=type,
+        since=since,
+        until=until,
+        outlet=outlet,
+        directed=directed,
+    )
+    for row in rows:
+        row.pop("when_date", None)
+    return JSON(_page(rows, total, limit, offset))
+
+
+@router.get("/timeline", responses={200: {"model": models.Timeline}, **ERRORS})
+async def timeline(
+    request: Request,
+    a: Code = None,
+    b: Code = None,
+    by: By = "month",
+    directed: Directed = False,
+    since: Since = None,
+    until: Until = None,
+    include_negated: Annotated[bool, Query(description="Count negated events too.")] = False,
+) -> JSON:
+    """Events of the dyad A-B per period: counts by quad class, intensity, net cooperation.
+
+    net_coop_count = (quad1 + quad2) - (quad3 + quad4); net_coop_intensity = sum of
+    |intensity| of cooperative events minus that of conflictual ones.  Events whose
+    date is less precise than the period are counted in `imprecise`.  With only A (or
+    B), the timeline of every event that actor takes part in; with neither, of all.
+    The same events as `newsgraph timeline`: undirected, A and B are two different
+    actors of the event in any roles; directed, A among the sources and B among the
+    targets; negated events are left out unless `include_negated=true`.
+    """
+    data = await answer(
+        host(request),
+        "timeline",
+        a=a,
+        b=b,
+        by=by,
+        directed=directed,
+        since=since,
+        until=until,
+        include_negated=include_negated,
+    )
+    return JSON(data)
+
+
+@router.get("/actors", responses={200: {"model": models.ActorPage}, **ERRORS})
+def actors(request: Request, limit: Limit = 100, offset: Offset = 0) -> JSON:
+    """Actor codes with the number of events they take part in, most active first."""
+    rows, total = reads.actors(host(request).cursor(), limit=limit, offset=offset)
+    return JSON(_page(rows, total, limit, offset))
+
+
+@router.get("/outlets", responses={200: {"model": list[models.OutletCount]}})
+def outlets(request: Request) -> JSON:
+    """Outlets with article and event counts (mean tone once the store has it)."""
+    return JSON(reads.outlets(host(request).cursor()))
+
+
+@router.get("/map", responses={200: {"model": models.MapPoints}, **ERRORS})
+async def map_points(
+    request: Request,
+    actor: Actor = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Places at most.")] = 2000,
+) -> JSON:
+    """Located events grouped by place (for the map), most frequent places first."""
+    rows, total = await answer(
+        host(request), "map_points", limit=limit, actor=actor, type=type, since=since, until=until
+    )
+    return JSON({"total": total, "items": rows})
+
+
+@router.get("/stories", responses={200: {"model": models.StoryPage}, **ERRORS})
+def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSON:
+    """Stories (clusters of articles about one event), newest first; empty until clustered."""
+    rows, total = reads.stories(host(request).cursor(), limit=limit, offset=offset)
+    return JSON(_page(rows, total, limit, offset))
+
+
+def story_detail(h: StoreHost, story_id: str) -> dict[str, Any] | None:
+    found = reads.story(h.cursor(), story_id)
+    if found is None:
+        return None
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for item in found["articles"]:
+        by_outlet.setdefault(item["outlet"] or "(unknown outlet)", []).append(item)
+    found["by_outlet"] = by_outlet
+    return found
+
+
+@router.get("/stories/{story_id}", responses={200: {"model": models.StoryDetail}, **NOT_FOUND})
+def story(request: Request, story_id: Annotated[str, Path(pattern=ID_RE)]) -> JSON:
+    """One story with its articles, grouped by outlet."""
+    found = story_detail(host(request), story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return JSON(found)

@@ -1,0 +1,146 @@
+"""The FastAPI application: ``create_app(db_path)``.
+
+Every response carries a strict Content-Security-Policy (scripts and styles from this
+server only, no inline script), ``X-Content-Type-Options: nosniff`` and no-framing
+headers.  Errors under ``/api`` are JSON ``{"error": message}``; pages get an HTML
+error page.  Assets (CSS, JS, the world outline) are served from the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from . import api, internal, pages
+from .api import JSON
+from .cache import ResponseCache
+from .host import StoreHost
+from .params import HINTS
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'; object-src 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith(("/api", "/internal", "/openapi")) or path.startswith("/static")
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSON({"error": message}, status_code=status)
+    return pages.render("error.html", status=status, active="", status_code=status, message=message)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+        message = str(err.get("msg", "invalid"))
+        if where in HINTS and "pattern" in message:
+            message = f"expected {HINTS[where]}"
+        parts.append(f"{where or 'request'}: {message}")
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(
+    db_path: str, read_only: bool = False, announce: tuple[str, int] | None = None
+) -> FastAPI:
+    """The dashboard and API over the store at ``db_path`` (created if missing).
+
+    The store is opened when the app starts (read-write unless ``read_only``) and held
+    until it stops.  With ``announce=(host, port)`` the app writes ``<db>.server.json``
+    so that ``newsgraph ingest`` sends its batches here (see ``newsgraph.web.host``).
+    """
+    host = StoreHost(db_path, read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        host.open()
+        if announce is not None and not read_only:
+            host.announce(*announce)
+        try:
+            yield
+        finally:
+            host.close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        summary="Political events coded from news pages, with their evidence.",
+        description=(
+            "Read-only access to a newsgraph store. Errors are JSON objects "
+            '`{"error": message}` with status 404 (unknown id) or 422 (malformed parameter).'
+        ),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.host = host
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return _error(request, 422, _validation_message(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return _error(request, 500, f"internal error ({type(exc).__name__}); see the server log")
+
+    app.include_router(api.router)
+    app.include_router(internal.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
+    app.add_middleware(ResponseCache, version=lambda: host.version, state=app.state)
+    app.add_middleware(SecurityHeaders)  # outermost: cached answers get the headers too
+    return app

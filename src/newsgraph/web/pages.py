@@ -1,0 +1,268 @@
+"""The dashboard's pages: server-rendered Jinja2 (autoescaped), light JavaScript in /static."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..store import reads
+from .api import article_detail, host, story_detail
+from .highlight import safe_url, segments
+from .params import clean_form, page_number, split_dyad
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+
+env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+env.filters["safe_url"] = safe_url
+
+router = APIRouter(include_in_schema=False)
+
+
+class _SQL:
+    """``reads`` bound to this thread's cursor, with the ``EventIndex`` signatures."""
+
+    def __init__(self, h: Any) -> None:
+        self.cursor = h.cursor()
+
+    def events_page(self, **kwargs: Any) -> tuple[list[dict[str, Any]], int]:
+        return reads.events_page(self.cursor, **kwargs)
+
+
+def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+
+def _query(values: dict[str, Any], **changes: Any) -> str:
+    merged = {k: v for k, v in {**values, **changes}.items() if v not in (None, "", False)}
+    return "?" + urlencode(merged) if merged else ""
+
+
+def _actors(items: list[dict[str, Any]]) -> str:
+    return ", ".join(a.get("code") or a.get("text") or "?" for a in items)
+
+
+env.filters["actors"] = _actors
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    h = host(request)
+    cur = h.cursor()
+    counts = h.reader().counts()
+    story_rows, story_total = reads.stories(cur, limit=8)
+    return render(
+        "overview.html",
+        active="overview",
+        counts=counts,
+        statuses=reads.page_statuses(cur),
+        stories=story_rows,
+        story_total=story_total,
+        latest=reads.latest_articles(cur, limit=8),
+        dyads=reads.top_dyads(cur, limit=10),
+        outlets=reads.outlets(cur)[:10],
+    )
+
+
+_EVENT_FIELDS = ("actor", "dyad", "type", "since", "until", "outlet")
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request) -> HTMLResponse:
+    raw = dict(request.query_params)
+    filters, errors = clean_form(raw)
+    sort = raw.get("sort") or ""
+    sort = sort if sort in reads.EVENT_SORTS else "date"
+    order = raw.get("order") or ""
+    order = order if order in ("asc", "desc") else "desc"
+    number = page_number(raw.get("page"))
+    h = host(request)
+    index = h.fresh_index()
+    rows, total = (index or _SQL(h)).events_page(
+        sort=sort,
+        order=order,
+        limit=PAGE_SIZE,
+        offset=(number - 1) * PAGE_SIZE,
+        dyad=split_dyad(filters.get("dyad")),
+        **{k: filters.get(k) for k in ("actor", "type", "since", "until", "outlet")},
+    )
+    form = {k: raw.get(k, "") for k in _EVENT_FIELDS} | {"sort": sort, "order": order}
+    pages = max(1, -(-total // PAGE_SIZE))
+    return render(
+        "events.html",
+        status=422 if errors else 200,
+        active="events",
+        form=form,
+        errors=errors,
+        rows=rows,
+        total=total,
+        page=number,
+        pages=pages,
+        prev_link=_query(form, page=number - 1) if number > 1 else None,
+        next_link=_query(form, page=number + 1) if number < pages else None,
+        sorts=list(reads.EVENT_SORTS),
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request) -> HTMLResponse:
+    raw = dict(request.query_params)
+    filters, errors = clean_form(raw)
+    by = raw.get("by") if raw.get("by") in ("day", "week", "month", "year") else "month"
+    directed = raw.get("directed") == "true"
+    form = {"a": filters.get("a", ""), "b": filters.get("b", ""), "by": by, "directed": directed}
+    api = "/api/timeline" + _query({**form, "directed": "true" if directed else "false"})
+    return render(
+        "timeline.html",
+        status=422 if errors else 200,
+        active="timeline",
+        form=form,
+        errors=errors,
+        api=api,
+        dyads=reads.top_dyads(host(request).cursor(), limit=8),
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    raw = dict(request.query_params)
+    filters, errors = clean_form(raw)
+    form = {k: filters.get(k, "") for k in ("actor", "type", "since", "until")}
+    return render(
+        "map.html",
+        status=422 if errors else 200,
+        active="map",
+        form=form,
+        errors=errors,
+        api="/api/map" + _query(form),
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request) -> HTMLResponse:
+    raw = dict(request.query_params)
+    filters, errors = clean_form(raw)
+    kept = {k: filters.get(k) for k in ("outlet", "language", "since", "until")}
+    number = page_number(raw.get("page"))
+    h = host(request)
+    total = reads.count_articles(h.cursor(), **kept)
+    offset = (number - 1) * PAGE_SIZE
+    rows = h.reader().articles(limit=PAGE_SIZE, offset=offset, **kept) if offset < total else []
+    pages = max(1, -(-total // PAGE_SIZE))
+    form = {k: raw.get(k, "") for k in ("outlet", "language", "since", "until")}
+    return render(
+        "articles.html",
+        status=422 if errors else 200,
+        active="articles",
+        form=form,
+        errors=errors,
+        rows=rows,
+        total=total,
+        page=number,
+        pages=pages,
+        prev_link=_query(form, page=number - 1) if number > 1 else None,
+        next_link=_query(form, page=number + 1) if number < pages else None,
+    )
+
+
+@router.get("/articles/{ident}", response_class=HTMLResponse)
+def article(request: Request, ident: str) -> HTMLResponse:
+    found = article_detail(host(request), ident[:300])
+    if found is None:
+        return render(
+            "error.html",
+            status=404,
+            active="articles",
+            status_code=404,
+            message=f"No article {ident[:80]!r} in the store.",
+        )
+    parts = segments(found["body"], found["mentions"], found["events"])
+    furniture = [line for line in found["furniture"].splitlines() if line.strip()]
+    return render("article.html", active="articles", a=found, parts=parts, furniture=furniture)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request) -> HTMLResponse:
+    number = page_number(request.query_params.get("page"))
+    rows, total = reads.stories(
+        host(request).cursor(), limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE
+    )
+    pages = max(1, -(-total // PAGE_SIZE))
+    return render(
+        "stories.html",
+        active="stories",
+        rows=rows,
+        total=total,
+        page=number,
+        pages=pages,
+        prev_link=_query({}, page=number - 1) if number > 1 else None,
+        next_link=_query({}, page=number + 1) if number < pages else None,
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    found = story_detail(host(request), story_id[:300])
+    if found is None:
+        return render(
+            "error.html",
+            status=404,
+            active="stories",
+            status_code=404,
+            message=f"No story {story_id[:80]!r} in the store.",
+        )
+    extra = {
+        k: v for k, v in found.items() if k not in ("story_id", "title", "articles", "by_outlet")
+    }
+    return render("story.html", active="stories", s=found, extra=extra)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> HTMLResponse:
+    """A self-contained API reference rendered from the OpenAPI schema (no CDN)."""
+    schema = request.app.openapi()
+    ops = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            ops.append(
+                {
+                    "path": path,
+                    "method": method.upper(),
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "parameters": [_param(p) for p in op.get("parameters", [])],
+                    "responses": {
+                        code: r.get("description", "")
+                        for code, r in op.get("responses", {}).items()
+                    },
+                    "example": path if not op.get("parameters") or "{" in path else None,
+                }
+            )
+    return render("docs.html", active="docs", info=schema.get("info", {}), ops=ops)
+
+
+def _param(p: dict[str, Any]) -> dict[str, Any]:
+    schema = p.get("schema", {})
+    options = schema.get("anyOf", [schema])
+    main = next((o for o in options if o.get("type") != "null"), schema)
+    limits = [f"{k} {main[k]}" for k in ("minimum", "maximum", "pattern", "enum") if k in main]
+    return {
+        "name": p.get("name"),
+        "where": p.get("in"),
+        "required": p.get("required", False),
+        "type": main.get("type", "") if "enum" not in main else "enum",
+        "default": schema.get("default"),
+        "limits": "; ".join(str(x) for x in limits),
+        "description": p.get("description", ""),
+    }
