@@ -80,11 +80,6 @@ def test_seed_rus_tur_timeline_by_month(seeds_db: Settings) -> None:
     assert {"2016-02", "2016-08", "2020-02"} <= months
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the event coder codes 'Russia opposes the possible deployment by NATO of Patriot "
-    "missiles near Turkey's border' (seed 000) as RUS->NATO only; the gold has RUS->[NATO, TUR]",
-)
 def test_seed_rus_tur_timeline_has_2012_11(seeds_db: Settings) -> None:
     with Conn(Path(seeds_db.db)) as conn:
         tl = dyad_timeline(conn, "RUS", "TUR", by="month")
