@@ -17,11 +17,11 @@ from typing import Any
 
 import duckdb
 
-from .queries import _PERIOD_END, _PERIOD_START, period_end, period_start
+from .filters import MATCH as _MATCH
+from .filters import WHEN
+from .filters import period as _period
 
 Conn = duckdb.DuckDBPyConnection
-WHEN = "coalesce(e.date, a.published)"
-_MATCH = "(code = ? OR country = ? OR org = ?)"
 
 # period -> (bucket expression, "the date is precise enough for this period"), on ``d``
 BUCKETS: dict[str, tuple[str, str]] = {
@@ -59,18 +59,6 @@ def _in_tx(conn: Conn, statements: Iterable[tuple[str, list[Any]]]) -> None:
         raise
 
 
-def _period(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if since:
-        where.append(_PERIOD_END.format(d=column) + " >= ?")
-        params.append(period_start(since))
-    if until:
-        where.append(_PERIOD_START.format(d=column) + " <= ?")
-        params.append(period_end(until))
-    return where, params
-
-
 # -- story inputs and story rows (the hook) --------------------------------------------
 
 
@@ -92,7 +80,9 @@ def articles_without_story(conn: Conn) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def story_inputs(conn: Conn, article_ids: Sequence[str], lead_sentences: int) -> list[dict[str, Any]]:
+def story_inputs(
+    conn: Conn, article_ids: Sequence[str], lead_sentences: int
+) -> list[dict[str, Any]]:
     """What the clusterer needs of each article, in date order.
 
     ``sentences`` are the first stored sentences (None when the article was not coded),
@@ -173,7 +163,9 @@ def write_stories(conn: Conn, stories: Sequence[dict[str, Any]], now: datetime) 
             [[s["story_id"] for s in stories for _ in s["article_ids"]], members],
         ),
     ]
-    ranks = [(s["story_id"], i, text, aid) for s in stories for i, (text, aid) in enumerate(s["summary"])]
+    ranks = [
+        (s["story_id"], i, text, aid) for s in stories for i, (text, aid) in enumerate(s["summary"])
+    ]
     if ranks:
         statements.append(
             (
@@ -207,7 +199,9 @@ def articles_without_tone(conn: Conn, article_ids: Sequence[str] | None = None) 
     return [str(r[0]) for r in conn.execute(sql, params).fetchall()]
 
 
-def article_texts(conn: Conn, article_ids: Sequence[str]) -> dict[str, tuple[list[str] | None, str]]:
+def article_texts(
+    conn: Conn, article_ids: Sequence[str]
+) -> dict[str, tuple[list[str] | None, str]]:
     """Per article: its stored sentences (None when not coded) and its body."""
     ids = list(article_ids)
     found: dict[str, tuple[list[str] | None, str]] = {
@@ -233,7 +227,10 @@ def write_tones(conn: Conn, rows: Sequence[tuple[str, float, int, float, float]]
         conn,
         [
             ("DELETE FROM article_tone WHERE article_id IN (SELECT unnest(?))", [cols[0]]),
-            ("INSERT INTO article_tone SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?)", cols),
+            (
+                "INSERT INTO article_tone SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?)",
+                cols,
+            ),
         ],
     )
 
@@ -243,8 +240,14 @@ def prune_dangling(conn: Conn) -> None:
     _in_tx(
         conn,
         [
-            ("DELETE FROM story_articles WHERE article_id NOT IN (SELECT article_id FROM articles)", []),
-            ("DELETE FROM article_tone WHERE article_id NOT IN (SELECT article_id FROM articles)", []),
+            (
+                "DELETE FROM story_articles WHERE article_id NOT IN (SELECT article_id FROM articles)",
+                [],
+            ),
+            (
+                "DELETE FROM article_tone WHERE article_id NOT IN (SELECT article_id FROM articles)",
+                [],
+            ),
         ],
     )
 
@@ -279,7 +282,9 @@ def stories(
         params.append(story_id)
     if actor:
         sql, p = _actor_articles(actor)
-        where.append(f"s.story_id IN (SELECT story_id FROM story_articles WHERE article_id IN {sql})")
+        where.append(
+            f"s.story_id IN (SELECT story_id FROM story_articles WHERE article_id IN {sql})"
+        )
         params += p
     if outlet:
         where.append(
@@ -354,8 +359,10 @@ def timeline(
     if by not in BUCKETS:
         raise ValueError(f"by {by!r}: expected one of {', '.join(BUCKETS)}")
     if b is None:
-        pair = "SELECT DISTINCT event_id FROM event_actors WHERE " + _MATCH + (
-            " AND role = 'source'" if directed else ""
+        pair = (
+            "SELECT DISTINCT event_id FROM event_actors WHERE "
+            + _MATCH
+            + (" AND role = 'source'" if directed else "")
         )
         params: list[Any] = [a] * 3
     else:
@@ -463,9 +470,7 @@ def event_sentences(conn: Conn, actor: str | None) -> list[dict[str, Any]]:
     """Distinct event evidence sentences per outlet (of events of the actor, if given)."""
     where, params = "NOT e.negated", []
     if actor:
-        where += (
-            " AND e.event_id IN (SELECT event_id FROM event_actors WHERE " + _MATCH + ")"
-        )
+        where += " AND e.event_id IN (SELECT event_id FROM event_actors WHERE " + _MATCH + ")"
         params = [actor] * 3
     return _dicts(
         conn.execute(

@@ -12,12 +12,12 @@ from typing import Any
 
 import duckdb
 
+from .filters import WHEN, article_where, event_where, period_end, period_start
 from .outcomes import PageState
 
-Conn = duckdb.DuckDBPyConnection
+__all__ = ["period_end", "period_start"]
 
-_PERIOD_START = "CASE length({d}) WHEN 4 THEN {d} || '-01-01' WHEN 7 THEN {d} || '-01' ELSE {d} END"
-_PERIOD_END = "CASE length({d}) WHEN 4 THEN {d} || '-12-31' WHEN 7 THEN {d} || '-31' ELSE {d} END"
+Conn = duckdb.DuckDBPyConnection
 
 
 def page_id(location: str) -> str:
@@ -28,14 +28,6 @@ def page_id(location: str) -> str:
 def _dicts(cursor: Conn) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def period_start(value: str) -> str:
-    return value + "-01-01" if len(value) == 4 else value + "-01" if len(value) == 7 else value
-
-
-def period_end(value: str) -> str:
-    return value + "-12-31" if len(value) == 4 else value + "-31" if len(value) == 7 else value
 
 
 # -- pipeline lookups ---------------------------------------------------------------
@@ -111,26 +103,13 @@ def articles(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
-    if language:
-        where.append("a.language = ?")
-        params.append(language)
-    if since:
-        where.append(_PERIOD_END.format(d="a.published") + " >= ?")
-        params.append(period_start(since))
-    if until:
-        where.append(_PERIOD_START.format(d="a.published") + " <= ?")
-        params.append(period_end(until))
+    where, params = article_where("a.", outlet, language, since, until)
     sql = (
         "SELECT a.article_id, a.outlet, a.published, a.title, a.language, a.coded, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events, "
         "(SELECT count(*) FROM duplicates d WHERE d.of_article_id = a.article_id) AS copies, "
         "a.url, a.location FROM articles a WHERE "
-        + " AND ".join(where)
+        + where
         + " ORDER BY a.published NULLS LAST, a.location LIMIT ? OFFSET ?"
     )
     params += [limit if limit is not None else 2**62, offset]
@@ -183,35 +162,20 @@ def events(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events with their article's outlet and date; actors as lists of dicts."""
-    when = "coalesce(e.date, a.published)"
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    actor_match = "(code = ? OR country = ? OR org = ?)"
-    if actor:
-        where.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE {actor_match})")
-        params += [actor] * 3
-    if dyad:
-        for role, code in zip(("source", "target"), dyad, strict=True):
-            where.append(
-                "e.event_id IN (SELECT event_id FROM event_actors "
-                f"WHERE role = ? AND {actor_match})"
-            )
-            params += [role, code, code, code]
-    for column, value in (("e.type", type), ("a.outlet", outlet), ("e.article_id", article_id)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if since:
-        where.append(_PERIOD_END.format(d=when) + " >= ?")
-        params.append(period_start(since))
-    if until:
-        where.append(_PERIOD_START.format(d=when) + " <= ?")
-        params.append(period_end(until))
+    where, params = event_where(
+        actor=actor,
+        dyad=dyad,
+        type=type,
+        since=since,
+        until=until,
+        outlet=outlet,
+        article_id=article_id,
+    )
     sql = (
         "SELECT e.*, a.outlet, a.published, a.url, a.title FROM events e "
         "JOIN articles a USING (article_id) WHERE "
-        + " AND ".join(where)
-        + f" ORDER BY {when} NULLS LAST, e.article_id, e.start, e.event_id LIMIT ? OFFSET ?"
+        + where
+        + f" ORDER BY {WHEN} NULLS LAST, e.article_id, e.start, e.event_id LIMIT ? OFFSET ?"
     )
     params += [limit if limit is not None else 2**62, offset]
     rows = _dicts(conn.execute(sql, params))

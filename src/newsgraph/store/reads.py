@@ -29,16 +29,13 @@ from typing import Any, Literal
 import duckdb
 
 from .analysis import BUCKETS
-from .queries import _PERIOD_END, _PERIOD_START, period_end, period_start
+from .filters import WHEN, article_where, event_where
+from .filters import actor_clause as _actor_clause
 
 Conn = duckdb.DuckDBPyConnection
 Period = Literal["day", "week", "month", "year"]
 
-WHEN = "coalesce(e.date, a.published)"
 EVENT_SORTS: dict[str, str] = {"date": WHEN, "intensity": "e.intensity", "type": "e.type"}
-_ACTOR = "(x.code = ? OR x.country = ? OR x.org = ?)"
-_MATCH = "(code = ? OR country = ? OR org = ?)"
-_HAS_ACTOR = "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id{role} AND {m})"
 
 # bucket expression and "precise enough" condition of each period, on the date ``d``:
 # the same as the CLI's timelines (``newsgraph timeline``)
@@ -76,67 +73,6 @@ def columns(conn: Conn, table: str) -> list[str]:
 
 
 # -- filters ----------------------------------------------------------------------------
-
-
-def _actor_clause(role: str | None, code: str) -> tuple[str, list[Any]]:
-    sql = _HAS_ACTOR.format(role=" AND x.role = ?" if role else "", m=_ACTOR)
-    return sql, ([role] if role else []) + [code, code, code]
-
-
-def _dyad_clause(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
-    """Directed: A among the sources and B among the targets.  Undirected: A and B are
-    two different actor rows of the event, in any roles (as ``newsgraph timeline``)."""
-    if directed:
-        s1, p1 = _actor_clause("source", a)
-        t1, q1 = _actor_clause("target", b)
-        return f"({s1} AND {t1})", p1 + q1
-    pair = (
-        f"e.event_id IN (WITH m AS (SELECT event_id, role, position, {_MATCH} AS is_a, "
-        f"{_MATCH} AS is_b FROM event_actors WHERE {_MATCH} OR {_MATCH}) "
-        "SELECT x.event_id FROM m x JOIN m y ON x.event_id = y.event_id "
-        "AND (x.role <> y.role OR x.position <> y.position) WHERE x.is_a AND y.is_b)"
-    )
-    return pair, [a] * 3 + [b] * 3 + [a] * 3 + [b] * 3
-
-
-def event_where(
-    actor: str | None = None,
-    dyad: tuple[str, str] | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    article_id: str | None = None,
-    directed: bool = True,
-    located: bool = False,
-    include_negated: bool = True,
-) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e JOIN articles a``) and its parameters."""
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if actor:
-        sql, p = _actor_clause(None, actor)
-        where.append(sql)
-        params += p
-    if dyad:
-        sql, p = _dyad_clause(dyad[0], dyad[1], directed)
-        where.append(sql)
-        params += p
-    for column, value in (("e.type", type), ("a.outlet", outlet), ("e.article_id", article_id)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if since:
-        where.append(_PERIOD_END.format(d=WHEN) + " >= ?")
-        params.append(period_start(since))
-    if until:
-        where.append(_PERIOD_START.format(d=WHEN) + " <= ?")
-        params.append(period_end(until))
-    if located:
-        where.append("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")
-    if not include_negated:
-        where.append("NOT e.negated")
-    return " AND ".join(where), params
 
 
 # -- events -----------------------------------------------------------------------------
@@ -254,23 +190,8 @@ def count_articles(
     since: str | None = None,
     until: str | None = None,
 ) -> int:
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if outlet:
-        where.append("outlet = ?")
-        params.append(outlet)
-    if language:
-        where.append("language = ?")
-        params.append(language)
-    if since:
-        where.append(_PERIOD_END.format(d="published") + " >= ?")
-        params.append(period_start(since))
-    if until:
-        where.append(_PERIOD_START.format(d="published") + " <= ?")
-        params.append(period_end(until))
-    return int(
-        _scalar(conn, "SELECT count(*) FROM articles WHERE " + " AND ".join(where), params) or 0
-    )
+    where, params = article_where("", outlet, language, since, until)
+    return int(_scalar(conn, "SELECT count(*) FROM articles WHERE " + where, params) or 0)
 
 
 def mentions(conn: Conn, article_id: str) -> list[dict[str, Any]]:
