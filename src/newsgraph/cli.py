@@ -128,6 +128,12 @@ def _progress(total: int | None) -> Iterator[Callable[[Any], None]]:
     yield line
 
 
+def _require_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or archives.")],
@@ -140,9 +146,7 @@ def ingest(
     from .pipeline import estimate_pages
     from .pipeline import ingest as run_ingest
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    _require_paths(paths)
     settings = _settings(config, db=db, code_events=False if no_code else None)
     with _errors(), _progress(estimate_pages(paths)) as on_batch:
         report = run_ingest(paths, settings, manifest=manifest, progress=on_batch)
@@ -193,9 +197,7 @@ def run(
     from .batch import run_batch
     from .runners import executor_for
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    _require_paths(paths)
     settings = _settings(config, db=db, code_events=False if no_code else None)
 
     def line(report: Any) -> None:

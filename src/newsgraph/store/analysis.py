@@ -39,8 +39,8 @@ BUCKETS: dict[str, tuple[str, str]] = {
 
 
 def connection(store: Any) -> Conn:
-    """The DuckDB connection of an open ``Store`` (it keeps it private)."""
-    return store._conn
+    """The DuckDB connection of an open ``Store``."""
+    return store.connection  # type: ignore[no-any-return]
 
 
 def _dicts(cursor: Conn) -> list[dict[str, Any]]:

@@ -118,6 +118,12 @@ class Store:
         self.close()
 
     @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The store's own connection, for the query modules (``analysis``, ``reads``,
+        ``export``); a thread of its own takes ``connection.cursor()``."""
+        return self._conn
+
+    @property
     def schema_version(self) -> int:
         return current_version(self._conn)
 
