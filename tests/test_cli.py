@@ -204,3 +204,20 @@ def test_python_dash_m_and_the_console_script(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert stats.returncode == 0 and "language: en" in stats.stdout
+
+
+def test_reading_a_store_a_server_holds_says_where_to_read_it(seeded: Path, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent / "web"))
+    from serverproc import start_server
+
+    server = start_server(seeded, tmp_path / "server.log")
+    try:
+        result = runner.invoke(app, ["articles", "--db", str(seeded)])
+    finally:
+        server.stop()
+    assert result.exit_code != 0
+    assert "held by a running newsgraph server" in result.stderr
+    assert f"{server.url}/api/" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    after = runner.invoke(app, ["articles", "--db", str(seeded), "--format", "jsonl"])
+    assert after.exit_code == 0 and len(after.stdout.splitlines()) == 5

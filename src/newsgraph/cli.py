@@ -77,8 +77,24 @@ def _open(db: str | None, config: Path | None = None) -> Any:
     from .store import Store
 
     settings = _settings(config, db=db)
-    with _errors():
+    try:
         return Store.open(settings.db, read_only=True)
+    except NewsgraphError as exc:
+        raise _fail(_held_by_server(settings.db) or str(exc)) from None
+
+
+def _held_by_server(db: str) -> str | None:
+    """Why the store cannot be opened when a running ``newsgraph serve`` holds it."""
+    from .web.client import read_announcement
+
+    info = read_announcement(db)
+    if not info or "port" not in info:
+        return None
+    url = f"http://{info.get('host', '127.0.0.1')}:{info['port']}"
+    return (
+        f"the store {db} is held by a running newsgraph server (pid {info.get('pid')}); "
+        f"read it at {url} (REST API under {url}/api/) or stop the server first"
+    )
 
 
 # -- ingest --------------------------------------------------------------------------
