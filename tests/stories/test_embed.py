@@ -15,9 +15,11 @@ from newsgraph.stories.embed import (
     OnnxEncoder,
     build_onnx,
     cached_encoder,
+    default_int8_path,
     default_onnx_path,
     load_encoder,
     packaged_model_dir,
+    quantize_onnx,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "stories" / "corpus.jsonl"
@@ -78,10 +80,43 @@ def test_onnx_agrees_with_torch(torch_encoder: Encoder, onnx_path: Path) -> None
     assert float(np.min(np.sum(a * b, axis=1))) > 0.9999
 
 
-def test_auto_takes_the_onnx_file_when_built(onnx_path: Path) -> None:
-    encoder = load_encoder("auto", onnx_path)
-    assert isinstance(encoder, OnnxEncoder)
-    assert encoder.name.endswith("/onnx")
+@pytest.fixture(scope="session")
+def int8_path(onnx_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if default_int8_path(onnx_path).is_file():
+        return default_int8_path(onnx_path)
+    return quantize_onnx(onnx_path, tmp_path_factory.mktemp("int8") / "minilm-int8.onnx")
+
+
+def test_int8_agrees_with_the_float_model(onnx_path: Path, int8_path: Path) -> None:
+    texts = corpus_texts()
+    a = OnnxEncoder(onnx_path).encode(texts)
+    b = OnnxEncoder(int8_path).encode(texts)
+    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    cosines = np.sum(a * b, axis=1)
+    assert float(cosines.mean()) > 0.985 and float(cosines.min()) > 0.97  # 0.994 / 0.991
+    same = (a @ a.T > 0.6) == (b @ b.T > 0.6)  # the pairs a threshold keeps together
+    assert float(same.mean()) > 0.99
+
+
+def test_auto_takes_the_int8_file_then_the_float_one(
+    onnx_path: Path, int8_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "m.onnx").symlink_to(onnx_path)
+    encoder = load_encoder("auto", folder / "m.onnx")
+    assert isinstance(encoder, OnnxEncoder) and encoder.name.endswith("/onnx")
+    (folder / "m-int8.onnx").symlink_to(int8_path)
+    assert default_int8_path(folder / "m.onnx") == folder / "m-int8.onnx"
+    encoder = load_encoder("auto", folder / "m.onnx")
+    assert isinstance(encoder, OnnxEncoder) and encoder.name.endswith("/onnx-int8")
+    assert load_encoder("onnx", folder / "m.onnx").name.endswith("/onnx")
+    assert load_encoder("int8", folder / "m.onnx").name.endswith("/onnx-int8")
+
+
+def test_quantising_needs_the_float_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="build it first"):
+        quantize_onnx(tmp_path / "absent.onnx")
 
 
 def test_missing_onnx_file_says_how_to_build_it(tmp_path: Path) -> None:
@@ -90,5 +125,5 @@ def test_missing_onnx_file_says_how_to_build_it(tmp_path: Path) -> None:
 
 
 def test_unknown_backend_is_refused() -> None:
-    with pytest.raises(ConfigError, match="auto, onnx or torch"):
+    with pytest.raises(ConfigError, match="auto, onnx, int8 or torch"):
         load_encoder("tensorflow")  # type: ignore[arg-type]

@@ -7,11 +7,13 @@
 * ``stories``, ``story_articles``, ``story_summary``: the stories touched by the batch
   are rewritten from the clusterer after every batch, so the tables are always whole.
 * The clusterer's own state (centroids, pools, time index) is a sidecar file next to
-  the store, ``<db>.stories.npz`` (``StoryClusterer.save``: an ``.npz`` written to a
-  ``.partial`` file and renamed).  A sidecar rather than a BLOB because the state grows
-  to hundreds of MB at 100k articles and is rewritten whole: in the store it would
-  bloat the file at every save.  It is saved when the run ends and, in long runs,
-  every ``settings.story_save_seconds`` (default 600).
+  the store, ``<db>.stories.state`` (``StoryClusterer.save``; format and crash safety
+  in ``storystate``).  A save appends the stories touched since the last one, so it
+  costs what the run added, not the size of the store (about 180 MB at 100k
+  articles); the file is rewritten whole, atomically, once its appended parts outweigh
+  it.  It is saved when the run ends and, in long runs (a server), every
+  ``settings.story_save_seconds``.  A state of the older format
+  (``<db>.stories.npz``) is not read: the stories are rebuilt and it is removed.
 
 Incremental and self-healing: when the hook starts it loads the state and first
 clusters every stored article the state does not know (articles of a killed run,
@@ -25,7 +27,7 @@ known only to the month (year) is given to the clusterer as the middle of the mo
 (year), so that it is gated in time: it may miss a story it belongs to, but never
 joins one from another year.  ``settings.stories`` (default true) turns clustering off
 (``newsgraph stories --update`` clusters later); tone is always scored.  Clustering
-costs the encoder's time (tens of ms per article): for a quick ``--no-code`` store of
+costs the encoder's time (about 10 ms of CPU per article): for a quick ``--no-code`` store of
 many pages, turn it off.  A missing optional dependency (the sentence encoder's runtime,
 the VADER lexicon) does not stop an ingest: that part is skipped for the run with one
 logged warning, and ``newsgraph stories --update`` catches up once it is installed.
@@ -57,6 +59,11 @@ log = logging.getLogger(__name__)
 
 def state_path(db: str | Path) -> Path:
     """Where the clusterer state of the store ``db`` is kept."""
+    path = Path(db)
+    return path.with_name(path.name + ".stories.state")
+
+
+def _legacy_state_path(db: str | Path) -> Path:
     path = Path(db)
     return path.with_name(path.name + ".stories.npz")
 
@@ -102,7 +109,7 @@ class AfterBatch:
         self.path = state_path(settings.db)
         self.enabled = bool(getattr(settings, "stories", True))
         self.tone = True
-        self.save_every = float(getattr(settings, "story_save_seconds", 600.0))
+        self.save_every = float(getattr(settings, "story_save_seconds", 60.0))
         self.languages = [x.strip() for x in settings.languages.split(",") if x.strip()]
         self._encoder = encoder
         self._clusterer: StoryClusterer | None = None
@@ -218,6 +225,7 @@ class AfterBatch:
     def save(self) -> None:
         if self._clusterer is not None:
             self._clusterer.save(self.path)
+            _legacy_state_path(self.settings.db).unlink(missing_ok=True)
         self._dirty = False
         self._saved_at = time.monotonic()
 
