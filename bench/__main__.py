@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown benchmark(s) {unknown}; available: {available}", file=sys.stderr)
         return 2
-    sections = _read_sections()
+    done: dict[str, str] = {}
     for name in names:
         started = time.perf_counter()
         print(f"== {name}", flush=True)
@@ -51,7 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"({time.perf_counter() - started:.0f} s)", flush=True)
         if args.quick:
             text += "\n\n_Quick run (`python -m bench --quick`): smaller inputs than the full run._"
-        sections[name] = text
+        done[name] = text
+        _write({**_read_sections(), **done})  # re-read: another run may have written meanwhile
+    return 0
+
+
+def _write(sections: dict[str, str]) -> None:
     machine = (
         f"Last run: {time.strftime('%Y-%m-%d')}, {platform.python_implementation()} "
         f"{platform.python_version()}, {psutil.cpu_count()} cores, "
@@ -59,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     body = "\n\n".join(f"<!-- bench:{k} -->\n{v}" for k, v in sorted(sections.items()))
     OUT.write_text(f"{HEADER}\n{machine}\n{body}\n", encoding="utf-8")
-    return 0
 
 
 def _read_sections() -> dict[str, str]:
