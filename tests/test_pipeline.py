@@ -202,3 +202,11 @@ def test_content_hash_covers_content_and_metadata() -> None:
     assert pipeline.content_hash(page) != pipeline.content_hash(Page("a.txt", "text 2", "text"))
     other = Page("a.txt", "text", "text", meta=PageMeta(outlet="Press TV"))
     assert pipeline.content_hash(page) != pipeline.content_hash(other)
+
+
+@pytest.mark.parametrize("tone", [True, False])
+def test_tone_is_scored_after_each_batch_unless_turned_off(tmp_path: Path, tone: bool) -> None:
+    settings = _settings(tmp_path, code_events=False, stories=False, tone=tone)
+    ingest([SEEDS], settings, manifest=SEEDS / "manifest.jsonl")
+    assert _counts(settings)["article_tone"] == (5 if tone else 0)
+    assert _counts(settings)["articles"] == 5

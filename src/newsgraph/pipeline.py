@@ -5,6 +5,8 @@ Stages, batch by batch (``settings.batch_size`` pages)::
     iter_pages -> (skip pages already stored) -> extract_page -> dedup
                -> Coder.code_many (new articles in settings.languages, if code_events)
                -> store, the whole batch in one transaction
+               -> tone and stories of the stored batch (unless ``tone`` and
+                  ``stories`` are both off)
 
 Every input page ends as exactly one of: an article, a duplicate link to an article,
 or a failure with its one-line reason.  A page whose location and content hash are
@@ -117,7 +119,7 @@ def ingest(
         report.run_id = run.run_id
         batcher = _Batcher(settings, store, executor, report)
         # tone and stories of each stored batch; the server runs them itself
-        after = AfterBatch(settings, store) if remote is None else None
+        after = _after_batch(settings, store) if remote is None else None
         status = "interrupted"
         try:
             pages = iter_pages(paths, settings, manifest)
@@ -247,6 +249,17 @@ class _Batcher:
                 _raise_if_fatal(exc)
                 out.append(_one_line(f"not coded: {type(exc).__name__}: {exc}"))
         return out
+
+
+def _after_batch(settings: Settings, store: Store | RemoteStore) -> AfterBatch | None:
+    """What runs after each stored batch (tone, stories), or None when both are off:
+    an ingest of the foundation alone (no coding, no stories, no tone) stores articles only.
+    """
+    if not settings.tone and not settings.stories:
+        return None
+    after = AfterBatch(settings, store)
+    after.tone = settings.tone
+    return after
 
 
 def _count(report: RunReport, outcomes: list[Outcome]) -> None:

@@ -33,6 +33,7 @@ class Settings:
     parse: str = "full"  # "full" parses every sentence; "selective" only event candidates
     events_keep_embedded: bool = False  # also emit acts embedded under a threat or demand
     stories: bool = True  # cluster stored articles into stories after each batch
+    tone: bool = True  # score each stored article's tone after each batch
     story_encoder: str = "auto"  # "auto" (int8 ONNX, else float ONNX, else torch), "onnx", "int8", "torch"
     story_save_seconds: float = 60.0  # how often the story state is saved during a run
 

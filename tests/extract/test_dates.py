@@ -129,3 +129,40 @@ def test_seeds_with_manifest(
         assert article.published_source == "manifest"
         assert article.published_not_before is None  # only when published is unknown
         assert article.outlet == gold["outlet"]
+
+
+def _find_dates_whole(text: str) -> list[Any]:
+    """find_dates as a search of the whole text (the windows must find the same)."""
+    from newsgraph.extract import dates as d
+
+    taken: list[tuple[int, int]] = []
+    found = []
+    for precision, pattern in d._PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span("year") if precision == "year" else match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            taken.append((start, end))
+            value = d._to_iso(match, precision)
+            if value is not None:
+                found.append(d.TextDate(value, d._precision_of(value), start, end))
+    return sorted(found, key=lambda x: x.start)
+
+
+def test_searching_windows_around_years_finds_what_the_whole_text_holds() -> None:
+    import random
+
+    rng = random.Random(3)
+    pieces = [
+        "March", "Sept.", "19th", "of", "2015", "2015,000", "1990s", "20151", "-", "--", "in",
+        "mid", "early-", "summer of", "2016-02-19", "3/4/2019", "12/25/2019", "since", "by",
+        "\u00a0", "\u0663\u0664", "2020-13-01", "31", "February", "29", "1899", "s", "\n\n",
+    ]  # fmt: skip
+    texts = [
+        "".join(rng.choice(pieces) + rng.choice(["", " ", "   ", "\n", "-"]) for _ in range(12))
+        for _ in range(3000)
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("On March" + " " * 200 + "3, 2015 and in" + "-" * 80 + "2016 it rained.")
+    for text in texts:
+        assert find_dates(text) == _find_dates_whole(text), text

@@ -108,3 +108,23 @@ def test_bands_follow_the_settings() -> None:
     assert len(fp.signature) == 64 * 4 and len(fp.bands) == d.n_bands
     assert d.n_bands * d.rows <= 64
     assert d.shingles("one two three four") == [b"one two three", b"two three four"]
+
+
+@pytest.mark.parametrize("perm", [64, 128])
+def test_signatures_equal_datasketch_minhash(perm: int) -> None:
+    """Stores written by earlier versions hold datasketch signatures and bands: the numpy
+    pass must give the very same values, or old twins would no longer be found."""
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    d = Deduper(Settings(minhash_perm=perm))
+    bodies = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    assert len(bodies) >= 4
+    for body in [*bodies, "short body", "é à ü words with accents in them, more than five"]:
+        shingles = d.shingles(body)
+        reference = MinHash(num_perm=perm, seed=1, hashfunc=zlib.crc32, scheme="affine32")
+        reference.update_batch(shingles)
+        ours = np.frombuffer(d.fingerprint(body).signature, dtype="<u4")
+        assert ours.tolist() == [int(v) for v in reference.hashvalues]

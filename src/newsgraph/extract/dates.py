@@ -59,6 +59,12 @@ _FUTURE_BEFORE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"’”»)]*\s+|\n")
 
+# Every pattern above holds a year: the text is searched only in windows around the
+# year-like numbers, which finds the same dates as searching it whole (see _windows).
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+_LEFT_CONTEXT = 40  # characters other than spaces and dashes a match may hold before its year
+_RIGHT_SLACK = 3  # characters read past a year's trailing digits, commas and dashes
+
 
 @dataclass(frozen=True, slots=True)
 class TextDate:
@@ -83,8 +89,9 @@ def find_dates(text: str) -> list[TextDate]:
     """
     taken: list[tuple[int, int]] = []
     found: list[TextDate] = []
+    windows = _windows(text)
     for precision, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = match.span("year") if precision == "year" else match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
@@ -93,6 +100,35 @@ def find_dates(text: str) -> list[TextDate]:
             if value is not None:
                 found.append(TextDate(value, _precision_of(value), start, end))
     return sorted(found, key=lambda d: d.start)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged (start, end) spans around every year-like number, wide enough for any match.
+
+    A match of a date pattern holds a year and reaches at most ``_LEFT_CONTEXT``
+    characters before it (white space and dashes aside, which the patterns allow in
+    any number) and past it only over digits, commas and dashes, plus the few
+    characters its look-aheads read.  ``finditer(text, start, end)`` still sees the
+    character before ``start`` for ``\\b``, so a window finds what the whole text would.
+    """
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for match in _YEAR_LIKE.finditer(text):
+        left, count = match.start(), 0
+        while left > 0 and count < _LEFT_CONTEXT:
+            left -= 1
+            ch = text[left]
+            if ch != "-" and not ch.isspace():
+                count += 1
+        right = match.end()
+        while right < size and (text[right].isdecimal() or text[right] in ",-"):
+            right += 1
+        right = min(size, right + _RIGHT_SLACK)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    return windows
 
 
 def latest_absolute_date(text: str) -> str | None:

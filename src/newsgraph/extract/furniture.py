@@ -48,9 +48,12 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def is_prose(text: str, features: Features) -> bool:
-    """A line that reads like article prose: a long enough sentence, or just long."""
-    words = word_count(text)
+def is_prose(text: str, features: Features, words: int | None = None) -> bool:
+    """A line that reads like article prose: a long enough sentence, or just long.
+
+    ``words`` is ``word_count(text)`` when the caller has it already."""
+    if words is None:
+        words = word_count(text)
     if words >= features.long_line_words:
         return True
     return words >= features.sentence_min_words and bool(_TERMINAL.search(text))
@@ -86,13 +89,13 @@ def split_blocks(text: str, joiners: frozenset[str] = frozenset()) -> Iterator[t
             yield index, line
 
 
-def _is_all_caps(text: str, features: Features) -> bool:
+def _is_all_caps(text: str, features: Features, words: int) -> bool:
+    if words >= features.short_line_words:
+        return False
+    if text.isascii():  # the same test, for ASCII letters
+        return text.isupper()
     letters = [c for c in text if c.isalpha()]
-    return (
-        bool(letters)
-        and all(c.isupper() for c in letters)
-        and (word_count(text) < features.short_line_words)
-    )
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_short(line: Line, features: Features) -> bool:
@@ -105,8 +108,9 @@ def score_lines(text: str, model: FurnitureModel) -> list[Line]:
     lines: list[Line] = []
     for block, raw in split_blocks(text, model.wrap_joiners):
         match = match_line(raw, model)
-        weight = match.weight + (feats.all_caps_weight if _is_all_caps(raw, feats) else 0.0)
-        lines.append(Line(raw, block, word_count(raw), is_prose(raw, feats), match, weight))
+        words = word_count(raw)
+        weight = match.weight + (feats.all_caps_weight if _is_all_caps(raw, feats, words) else 0.0)
+        lines.append(Line(raw, block, words, is_prose(raw, feats, words), match, weight))
     start = 0
     while start < len(lines):
         end = start

@@ -4,8 +4,9 @@ The steps, on one parsed tree::
 
     repair mismatched headings -> parse -> note the visible text (for ``furniture``)
     -> prune comment threads, share bars, related links, newsletter and cookie boxes
-    -> turn layout tables into blocks -> trafilatura (text + metadata, date from
-       markup only) -> tidy body, title, author, site name
+    -> turn layout tables into blocks -> metadata (title, author, URL, site name,
+       date from markup only; ``html_meta``) -> trafilatura's text -> tidy body,
+       title, author, site name
 
 The publication date comes from the page's metadata and markup only (meta tags,
 JSON-LD, ``<time>``, date-classed elements, canonical URL): htmldate's free-text
@@ -29,6 +30,7 @@ from trafilatura.utils import load_html
 
 from ..errors import DataFileError, ExtractionError
 from ..textnorm import fold_spaces, normalize_text
+from .html_meta import page_metadata
 
 NO_BODY = "no article text found (HTML has no readable body)"
 FURNITURE_LIMIT = 20_000  # characters of furniture kept per page
@@ -114,35 +116,32 @@ def extract_html(html: str) -> HtmlParts:
     _prune_link_lines(tree)
     _unwrap_layout_tables(tree)
     _reopen_swallowing_labels(tree)
+    date_params = {
+        "extensive_search": False,  # markup only: no dates guessed from free text
+        "original_date": True,
+        "max_date": date.today().isoformat(),
+    }
+    meta = page_metadata(tree, date_params)
     doc = bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={
-            "extensive_search": False,  # markup only: no dates guessed from free text
-            "original_date": True,
-            "max_date": date.today().isoformat(),
-        },
+        tree, include_comments=False, include_tables=True, date_extraction_params=date_params
     )
     text = getattr(doc, "text", None) or ""
     if not text.strip():
         raise ExtractionError(
             f"no article text found (HTML has {sum(map(len, visible))} chars of visible text, none of it article-like)"
         )
-    raw_title = getattr(doc, "title", None)
-    title = clean_title(raw_title, page_title, visible)
-    sitename = getattr(doc, "sitename", None) or _sitename_from_title(page_title, title)
+    title = clean_title(meta.title, page_title, visible)
+    sitename = meta.sitename or _sitename_from_title(page_title, title)
     body = _tidy_body(text, title)
     folded_body = fold_spaces(body)
     furniture = "\n".join(line for line in visible if line not in folded_body)
     return HtmlParts(
         body=body,
         title=title,
-        author=clean_author(getattr(doc, "author", None)),
+        author=clean_author(meta.author),
         sitename=fold_spaces(sitename) if sitename else None,
-        url=getattr(doc, "url", None),
-        published=getattr(doc, "date", None),
+        url=meta.url,
+        published=meta.date,
         furniture=furniture[:FURNITURE_LIMIT],
         page_text="\n".join(visible),
     )
@@ -197,8 +196,13 @@ def _fix_heading(match: re.Match[str]) -> str:
 
 
 def _is_furniture(element: HtmlElement) -> bool:
+    return _furniture_names(f"{element.get('class', '')} {element.get('id', '')}".lower())
+
+
+@lru_cache(maxsize=8192)
+def _furniture_names(names: str) -> bool:
+    """True when a class/id string (lower-cased) names page furniture."""
     stems, words, exceptions = furniture_words()
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
     for token in names.split():
         if any(word in words for word in re.split(r"[-_]", token)):
             return True
@@ -213,10 +217,12 @@ def _prune_furniture(tree: HtmlElement) -> None:
     headlines = set(tree.iter("h1"))
     paragraph_chars = sum(len(p.text_content()) for p in tree.iter("p"))
     doomed: list[HtmlElement] = []
-    for element in tree.iter():
+    gone: set[HtmlElement] = set()
+    # (an element without class or id is never furniture: only those are looked at)
+    for element in tree.xpath("descendant-or-self::*[@class or @id]"):
         if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
             continue
-        if not _is_furniture(element) or any(a in doomed for a in element.iterancestors()):
+        if not _is_furniture(element) or any(a in gone for a in element.iterancestors()):
             continue
         if any(h is element or h in element.iterdescendants() for h in headlines):
             continue
@@ -224,6 +230,7 @@ def _prune_furniture(tree: HtmlElement) -> None:
         if paragraph_chars and own_chars > 0.5 * paragraph_chars:
             continue
         doomed.append(element)
+        gone.add(element)
     for element in doomed:
         element.drop_tree()
 
@@ -231,6 +238,8 @@ def _prune_furniture(tree: HtmlElement) -> None:
 def _prune_link_lines(tree: HtmlElement) -> None:
     """Paragraphs made only of links ("Printer-friendly version | E-mail this story") go."""
     for paragraph in list(tree.iter("p")):
+        if next(paragraph.iter("a"), None) is None:
+            continue  # no link: not a link line
         text = re.sub(r"[\s|·•/]+", "", paragraph.text_content())
         linked = re.sub(r"[\s|·•/]+", "", "".join(a.text_content() for a in paragraph.iter("a")))
         if text and len(linked) >= 0.9 * len(text) and len(text) < 200:

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from newsgraph.errors import DataFileError
+from newsgraph.extract.regex_gates import PatternSet
 
 _DOMAIN = re.compile(r"\b(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 _SITE_LINE_SPLIT = re.compile(r"\s+(?:—|–|-{1,2}|\||:|·)\s+")
@@ -167,11 +168,20 @@ def _default_catalog() -> OutletCatalog:
 def referenced_names(lines: Iterable[str], catalog: OutletCatalog) -> list[tuple[str, float]]:
     """(name, weight) for every self-reference found in ``lines``."""
     found: list[tuple[str, float]] = []
+    refs = catalog.self_references
+    patterns = _pattern_set(refs)
     for line in lines:
-        for ref in catalog.self_references:
+        for index in patterns.candidates(line):
+            ref = refs[index]
             for m in ref.pattern.finditer(line):
                 found.append((m.group("name").strip(), ref.weight))
     return found
+
+
+@lru_cache(maxsize=8)
+def _pattern_set(refs: tuple[SelfReference, ...]) -> PatternSet:
+    """The gates of the self-reference patterns (they skip lines a pattern cannot match)."""
+    return PatternSet([ref.pattern for ref in refs])
 
 
 def find_outlet(

@@ -20,6 +20,7 @@ _CAPITALISED = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
 _HEADLINE_ENDS_BADLY = re.compile(r"[.:,;]$")
 _NOT_TITLE_REASONS = frozenset({"caption next to a credit", "comment thread"})
 _SITE_PREFIX = re.compile(r"\s+(?:—|–|-{1,2}|\||:|·)\s+")
+_NOT_KEY = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class CleanText:
 
 def line_key(text: str) -> str:
     """Comparison key of a line: case, quotes, dashes and punctuation aside."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_KEY.sub("", text.casefold())
 
 
 def _headline_cased(text: str) -> bool:
@@ -84,22 +85,27 @@ def _strip_site_suffix(title: str, names: set[str]) -> str:
 
 
 def _choose_title(
-    lines: list[Line], head_end: int, body_end: int, names: set[str], model: FurnitureModel
+    lines: list[Line],
+    head_end: int,
+    body_end: int,
+    names: set[str],
+    model: FurnitureModel,
+    keys: list[str] | None = None,
 ) -> int | None:
     """Index of the headline among the lines above the article, or None.
 
     A headline repeated above or inside the article counts for more (a repeat in the
     footer or the comments is a site name, not a headline).
     """
+    keys = keys if keys is not None else [line_key(line.text) for line in lines]
     counts: dict[str, int] = {}
-    for line in lines[: max(head_end, body_end + 1)]:
-        key = line_key(line.text)
+    for key in keys[: max(head_end, body_end + 1)]:
         counts[key] = counts.get(key, 0) + 1
     nav_at = [i for i, ln in enumerate(lines[:head_end]) if "nav" in ln.match.categories]
     best: tuple[float, int] | None = None
     order = 0
     for i, line in enumerate(lines[:head_end]):
-        repeated = counts[line_key(line.text)] > 1
+        repeated = counts[keys[i]] > 1
         above_nav = any(j > i for j in nav_at)
         score = _title_score(line, order, repeated, names, model, above_nav)
         if score is None:
@@ -131,14 +137,15 @@ def split_page(text: str, model: FurnitureModel, catalog: OutletCatalog) -> Clea
     guess = find_outlet(evidence, head, catalog)
     names = {name_key(n) for n in guess.names}
 
-    title_index = _choose_title(lines, start, end, names, model)
+    keys = [line_key(line.text) for line in lines]
+    title_index = _choose_title(lines, start, end, names, model, keys)
     title_line = lines[title_index].text if title_index is not None else None
     title_key = line_key(title_line) if title_line else None
     title = _strip_site_suffix(title_line, names) if title_line else None
 
     keep: list[bool] = []
     for i, line in enumerate(lines):
-        if line.furniture or i == title_index or line_key(line.text) == title_key:
+        if line.furniture or i == title_index or keys[i] == title_key:
             keep.append(False)
         elif span is None or start <= i <= end:
             keep.append(True)

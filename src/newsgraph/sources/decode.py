@@ -38,6 +38,7 @@ _MAGIC = (
     b"7z\xbc\xaf",
 )
 _CONTROL = frozenset([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 _MIN_UTF8_CHARS = 10  # a damaged file is read as UTF-8 when it has this many good
 _UTF8_DAMAGE = 20  # non-ASCII characters and one bad sequence at most per 20 of them
 _CONTROL_SHARE = 0.05  # more control bytes than this in the sniffed head: binary
@@ -125,7 +126,7 @@ def _mostly_utf8(raw: bytes) -> str | None:
 def _looks_binary(head: bytes) -> bool:
     if head.startswith(_MAGIC) or b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > _CONTROL_SHARE * len(head)
 
 

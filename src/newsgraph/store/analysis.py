@@ -40,7 +40,7 @@ BUCKETS: dict[str, tuple[str, str]] = {
 
 def connection(store: Any) -> Conn:
     """The DuckDB connection of an open ``Store``."""
-    return store.connection  # type: ignore[no-any-return]
+    return store.connection
 
 
 def _dicts(cursor: Conn) -> list[dict[str, Any]]:

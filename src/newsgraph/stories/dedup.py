@@ -69,6 +69,15 @@ class DedupResult:
     match: Match | None  # None: a new article
 
 
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finaliser, element-wise (uint32 arithmetic wraps)."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
 def words(body: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", body).casefold())
 
@@ -126,7 +135,10 @@ class Deduper:
         self.threshold = settings.near_duplicate_threshold
         lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=_LSH_WEIGHTS)
         self.n_bands, self.rows = int(lsh.b), int(lsh.r)
+        self._band_persons = [b"band%04d" % band for band in range(self.n_bands)]
         self._template = MinHash(num_perm=self.num_perm, seed=_SEED, hashfunc=_HASH, scheme=_SCHEME)
+        a, b = self._template.permutations
+        self._permutations = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
         self._lookup = lookup
         self._pending_hash: dict[str, list[tuple[str, str]]] = {}
         self._pending_band: dict[tuple[int, int], list[tuple[str, str]]] = {}
@@ -139,26 +151,36 @@ class Deduper:
         n = self.shingle_size
         if len(w) <= n:
             return [" ".join(w).encode("utf-8")]
-        return [" ".join(w[i : i + n]).encode("utf-8") for i in range(len(w) - n + 1)]
+        encoded = [x.encode("utf-8") for x in w]  # UTF-8 of a join = join of the UTF-8s
+        runs = zip(*(encoded[k:] for k in range(n)), strict=False)  # shorter tails end it
+        return [b" ".join(run) for run in runs]
+
+    def _signature(self, shingles: list[bytes]) -> np.ndarray:
+        """The MinHash values of ``shingles``: datasketch's ``affine32`` scheme (hash,
+        MurmurHash3 finaliser, one affine map per permutation, minimum), in one numpy
+        pass instead of a ``MinHash`` object per article."""
+        hv = np.fromiter(map(_HASH, shingles), dtype=np.uint32, count=len(shingles))
+        hv = _fmix32(hv)
+        a, b = self._permutations
+        return np.asarray((hv[:, None] * a + b).min(axis=0), dtype="<u4")
 
     def fingerprint(self, body: str) -> Fingerprint:
         lines = _lines(body)
-        m = MinHash(
-            num_perm=self.num_perm,
-            seed=_SEED,
-            hashfunc=_HASH,
-            permutations=self._template.permutations,
-            scheme=_SCHEME,
+        values = self._signature(self._shingles(_prose_words(lines)))
+        signature = values.tobytes()
+        width = 4 * self.rows  # bytes of one band's values
+        bands = tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    signature[band * width : (band + 1) * width], digest_size=8, person=person
+                ).digest(),
+                "little",
+                signed=True,
+            )
+            for band, person in enumerate(self._band_persons)
         )
-        m.update_batch(self._shingles(_prose_words(lines)))
-        values = np.asarray(m.hashvalues, dtype="<u4")
-        bands = []
-        for band in range(self.n_bands):
-            chunk = values[band * self.rows : (band + 1) * self.rows].tobytes()
-            digest = hashlib.blake2b(chunk, digest_size=8, person=b"band%04d" % band).digest()
-            bands.append(int.from_bytes(digest, "little", signed=True))
         every = [w for _, ws in lines for w in ws]
-        return Fingerprint(_hash_words(every), values.tobytes(), tuple(bands))
+        return Fingerprint(_hash_words(every), signature, bands)
 
     def resolve(self, items: Sequence[tuple[str, str, str]]) -> list[DedupResult]:
         """Classify ``(article_id, location, body)`` items, in order.
