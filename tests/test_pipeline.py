@@ -183,7 +183,7 @@ def test_the_same_location_twice_in_one_run_is_stored_once(tmp_path: Path) -> No
 
 def test_progress_is_reported_after_each_committed_batch(tmp_path: Path) -> None:
     seen: list[int] = []
-    settings = _settings(tmp_path, code_events=False, batch_size=2)
+    settings = _settings(tmp_path, code_events=False, batch_size=2, commit_seconds=0.0)
 
     def progress(report: RunReport) -> None:
         seen.append(report.pages)
@@ -210,3 +210,17 @@ def test_tone_is_scored_after_each_batch_unless_turned_off(tmp_path: Path, tone:
     ingest([SEEDS], settings, manifest=SEEDS / "manifest.jsonl")
     assert _counts(settings)["article_tone"] == (5 if tone else 0)
     assert _counts(settings)["articles"] == 5
+
+
+def test_quick_batches_share_a_transaction_with_the_same_rows(tmp_path: Path) -> None:
+    seen: list[int] = []
+    grouped = _settings(tmp_path / "a", code_events=False, batch_size=2, commit_seconds=3600.0)
+    ingest([SEEDS], grouped, manifest=SEEDS / "manifest.jsonl", progress=lambda r: seen.append(r.pages))
+    assert seen == [5]  # one commit at the end
+    each = _settings(tmp_path / "b", code_events=False, batch_size=2, commit_seconds=0.0)
+    ingest([SEEDS], each, manifest=SEEDS / "manifest.jsonl")
+    with newsgraph.open(grouped.db) as a, newsgraph.open(each.db) as b:
+        assert a.counts() == b.counts()
+        assert [r["article_id"] for r in a.articles()] == [r["article_id"] for r in b.articles()]
+        runs = a.runs()
+    assert len(runs) == 1 and runs[0]["pages"] == 5

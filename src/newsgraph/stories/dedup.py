@@ -16,6 +16,7 @@ as a copy of an article from the same location (an older version of itself).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -126,6 +127,14 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(x == y)) if len(x) == len(y) and len(x) else 0.0
 
 
+@functools.lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows per band for the threshold (datasketch's optimisation, which
+    integrates numerically: a tenth of a second, so once per process)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=_LSH_WEIGHTS)
+    return int(lsh.b), int(lsh.r)
+
+
 class Deduper:
     """Decides, batch by batch and in input order, whether an article is new or a copy."""
 
@@ -133,8 +142,7 @@ class Deduper:
         self.shingle_size = max(1, settings.shingle_size)
         self.num_perm = settings.minhash_perm
         self.threshold = settings.near_duplicate_threshold
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=_LSH_WEIGHTS)
-        self.n_bands, self.rows = int(lsh.b), int(lsh.r)
+        self.n_bands, self.rows = _bands(self.threshold, self.num_perm)
         self._band_persons = [b"band%04d" % band for band in range(self.n_bands)]
         self._template = MinHash(num_perm=self.num_perm, seed=_SEED, hashfunc=_HASH, scheme=_SCHEME)
         a, b = self._template.permutations
