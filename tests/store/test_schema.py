@@ -50,6 +50,7 @@ def test_older_file_is_upgraded_and_keeps_its_rows(tmp_path: Path) -> None:
 
 
 def test_a_failing_migration_leaves_the_store_at_the_previous_version(tmp_path: Path) -> None:
+    Store.open(tmp_path / "x.duckdb").close()  # an existing store is upgraded step by step
     conn = duckdb.connect(str(tmp_path / "x.duckdb"))
     broken = (*MIGRATIONS, Migration(LATEST + 1, "broken", ("CREATE TABLE t (a INT)", "NOT SQL")))
     with pytest.raises(StoreError, match=f"schema version {LATEST + 1}"):
@@ -79,3 +80,14 @@ def test_read_only_open_of_a_missing_or_foreign_file_names_it(tmp_path: Path) ->
     duckdb.connect(str(foreign)).close()
     with pytest.raises(StoreError, match="not a newsgraph store"):
         Store.open(foreign, read_only=True)
+
+
+def test_a_new_file_gets_the_whole_schema_or_none(tmp_path: Path) -> None:
+    conn = duckdb.connect(str(tmp_path / "new.duckdb"))
+    broken = (*MIGRATIONS, Migration(LATEST + 1, "broken", ("CREATE TABLE t (a INT)", "NOT SQL")))
+    with pytest.raises(StoreError, match=f"schema version {LATEST + 1}"):
+        migrate(conn, migrations=broken)
+    assert current_version(conn) == 0
+    assert conn.execute("SELECT count(*) FROM information_schema.tables").fetchone() == (0,)
+    assert migrate(conn) == LATEST
+    conn.close()

@@ -268,7 +268,9 @@ def migrate(
     target: int | None = None,
     migrations: tuple[Migration, ...] = MIGRATIONS,
 ) -> int:
-    """Bring the store up to ``target`` (default: the latest), one transaction per step.
+    """Bring the store up to ``target`` (default: the latest), one transaction per step
+    (a new, empty file gets every step in one transaction: it either has the whole
+    schema or none).
 
     Returns the version the store is at afterwards.
     """
@@ -280,23 +282,27 @@ def migrate(
             f"the store is at schema version {version} but this newsgraph knows only up to "
             f"{latest}; upgrade newsgraph to read it"
         )
-    for step in migrations:
-        if step.version <= version or step.version > target:
+    steps = [m for m in migrations if version < m.version <= target]
+    groups = [steps] if version == 0 else [[m] for m in steps]
+    for group in groups:
+        if not group:
             continue
+        step = group[0]
         try:
             conn.execute("BEGIN TRANSACTION")
             conn.execute(_VERSION_TABLE)
-            for statement in step.statements:
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_version (version, description) VALUES (?, ?)",
-                [step.version, step.description],
-            )
+            for step in group:
+                for statement in step.statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                    [step.version, step.description],
+                )
             conn.execute("COMMIT")
         except duckdb.Error as exc:
             conn.execute("ROLLBACK")
             raise StoreError(
                 f"migration to schema version {step.version} ({step.description}) failed: {exc}"
             ) from exc
-        version = step.version
+        version = group[-1].version
     return version
