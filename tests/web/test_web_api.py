@@ -174,8 +174,14 @@ def test_openapi_and_offline_docs(base_url: str) -> None:
 
 
 def test_security_headers_everywhere(base_url: str) -> None:
-    for path in ("/api/health", "/", "/events", "/static/app.css", "/api/nothing", "/nothing"):
-        headers = get(base_url, path).headers
+    paths: list[tuple[str, dict[str, Any]]] = [
+        (path, {})
+        for path in ("/api/health", "/", "/events", "/static/app.css", "/api/nothing", "/nothing")
+    ]
+    # the lean path answers these (newsgraph.web.fast), first and then from the cache
+    paths += [("/api/events", {"limit": 5})] * 2 + [("/api/timeline", {"a": "RUS", "by": "year"})]
+    for path, params in paths:
+        headers = get(base_url, path, **params).headers
         assert "script-src 'self'" in headers["content-security-policy"], path
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff", path

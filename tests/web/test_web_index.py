@@ -8,6 +8,7 @@ between ``EventIndex`` and ``reads``.  Also the response cache's bookkeeping.
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,6 +83,32 @@ def test_events_pages_agree(
     conn, index = store
     args = {"sort": sort, "order": order, "limit": limit, "offset": offset, **filters}
     assert index.events_page(**args) == reads.events_page(conn, **args)
+
+
+@given(
+    filters=FILTERS,
+    sort=st.sampled_from(["date", "intensity", "type"]),
+    order=st.sampled_from(["asc", "desc"]),
+    limit=st.integers(1, 60),
+    offset=st.integers(0, 700),
+)
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+def test_events_json_is_the_sql_page(
+    store: tuple[Any, EventIndex],
+    filters: dict[str, Any],
+    sort: str,
+    order: str,
+    limit: int,
+    offset: int,
+) -> None:
+    """The pre-encoded answer of /api/events: the SQL page less ``when_date``."""
+    conn, index = store
+    args = {"sort": sort, "order": order, "limit": limit, "offset": offset, **filters}
+    rows, total = reads.events_page(conn, **args)
+    for row in rows:
+        row.pop("when_date")
+    expected = {"total": total, "limit": limit, "offset": offset, "items": rows}
+    assert json.loads(index.events_json(**args)) == expected
 
 
 @pytest.mark.parametrize("sort", ["date", "intensity", "type"])

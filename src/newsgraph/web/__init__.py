@@ -20,8 +20,14 @@ def create_app(db_path: str, read_only: bool = False) -> FastAPI:
     return make(db_path, read_only=read_only)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False) -> None:
+def serve(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    read_only: bool = False,
+    cache: bool = True,
+) -> None:
     """Serve the dashboard until interrupted; prints the URL (see ``newsgraph.web.serve``)."""
     from .serve import serve as run
 
-    run(db, host=host, port=port, read_only=read_only)
+    run(db, host=host, port=port, read_only=read_only, cache=cache)

@@ -4,6 +4,10 @@ Every response carries a strict Content-Security-Policy (scripts and styles from
 server only, no inline script), ``X-Content-Type-Options: nosniff`` and no-framing
 headers.  Errors under ``/api`` are JSON ``{"error": message}``; pages get an HTML
 error page.  Assets (CSS, JS, the world outline) are served from the package.
+
+Around the routes, outermost first: the security headers, the response cache
+(``cache.py``), and the lean path that answers plain ``/api/events`` and
+``/api/timeline`` queries straight from the in-memory index (``fast.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from .. import __version__
 from . import api, internal, pages
 from .api import JSON
 from .cache import ResponseCache
+from .fast import FastPath
 from .host import StoreHost
 from .params import HINTS
 
@@ -86,13 +91,20 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(
-    db_path: str, read_only: bool = False, announce: tuple[str, int] | None = None
+    db_path: str,
+    read_only: bool = False,
+    announce: tuple[str, int] | None = None,
+    fast: bool = True,
+    cache: bool = True,
 ) -> FastAPI:
     """The dashboard and API over the store at ``db_path`` (created if missing).
 
     The store is opened when the app starts (read-write unless ``read_only``) and held
     until it stops.  With ``announce=(host, port)`` the app writes ``<db>.server.json``
     so that ``newsgraph ingest`` sends its batches here (see ``newsgraph.web.host``).
+    ``fast=False`` leaves out the lean path for /api/events and /api/timeline
+    (``newsgraph.web.fast``): every request then goes through the FastAPI routes;
+    ``cache=False`` leaves out the response cache (``newsgraph.web.cache``).
     """
     host = StoreHost(db_path, read_only=read_only)
 
@@ -117,6 +129,8 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        # no OpenTelemetry here: skip FastAPI's per-request check for configured providers
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.host = host
 
@@ -141,6 +155,9 @@ def create_app(
     def favicon() -> Response:
         return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
-    app.add_middleware(ResponseCache, version=lambda: host.version, state=app.state)
+    if fast:
+        app.add_middleware(FastPath, index=host.fresh_index)
+    if cache:
+        app.add_middleware(ResponseCache, version=lambda: host.version, state=app.state)
     app.add_middleware(SecurityHeaders)  # outermost: cached answers get the headers too
     return app

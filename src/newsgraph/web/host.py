@@ -40,7 +40,7 @@ from .client import server_file
 from .index import EventIndex
 
 log = logging.getLogger("newsgraph.web")
-INDEX_MAX_EVENTS = 2_000_000  # above this the API answers from SQL only (memory)
+INDEX_MAX_EVENTS = 1_000_000  # above this the API answers from SQL only (~5 KB per event)
 INDEX_QUIET = 1.0  # seconds without writes before a stale index is rebuilt
 
 
@@ -102,7 +102,7 @@ class StoreHost:
         """This thread's read cursor on the shared connection."""
         cursor: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
         if cursor is None:
-            cursor = self.store._conn.cursor()
+            cursor = self.store.connection.cursor()
             self._local.cursor = cursor
             with self._cursor_lock:
                 self._cursors.append(cursor)

@@ -37,12 +37,22 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False) -> None:
+def serve(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    read_only: bool = False,
+    cache: bool = True,
+) -> None:
     """Serve the dashboard and API over the store ``db`` on ``host:port`` (0: a free port).
 
     Prints the URL, announces the server in ``<db>.server.json`` for ``newsgraph
     ingest``, and returns when interrupted (Ctrl-C).  Raises ``StoreError`` when the
     store cannot be opened (for instance while an ingest process holds it).
+    ``cache=False`` serves without the response cache (for measurements).
+
+    uvicorn runs on uvloop and parses HTTP with httptools when they are installed
+    (its "auto" choice), else on asyncio with h11.
     """
     import uvicorn
 
@@ -52,7 +62,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = 
     try:
         real_port = int(sock.getsockname()[1])
         local = host if _is_loopback(host) else ("::1" if ":" in host else "127.0.0.1")
-        app = create_app(db, read_only=read_only, announce=(local, real_port))
+        app = create_app(db, read_only=read_only, announce=(local, real_port), cache=cache)
         app.state.host.open()  # fail here, with a clear message, if the store is held
         shown = f"[{host}]" if ":" in host else host
         print(
@@ -66,7 +76,14 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = 
                 file=sys.stderr,
                 flush=True,
             )
-        config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30)
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=False,
+            timeout_keep_alive=30,
+            loop="auto",
+            http="auto",
+        )
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
