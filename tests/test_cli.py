@@ -221,3 +221,15 @@ def test_reading_a_store_a_server_holds_says_where_to_read_it(seeded: Path, tmp_
     assert len(result.stderr.strip().splitlines()) == 1
     after = runner.invoke(app, ["articles", "--db", str(seeded), "--format", "jsonl"])
     assert after.exit_code == 0 and len(after.stdout.splitlines()) == 5
+
+
+def test_serve_passes_its_options_to_the_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import newsgraph.web
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(newsgraph.web, "serve", lambda db, **kw: calls.append({"db": db, **kw}))
+    db = str(tmp_path / "x.duckdb")
+    assert runner.invoke(app, ["serve", "--db", db, "--port", "0", "--no-cache"]).exit_code == 0
+    assert runner.invoke(app, ["serve", "--db", db]).exit_code == 0
+    assert calls[0] == {"db": db, "host": "127.0.0.1", "port": 0, "read_only": False, "cache": False}
+    assert calls[1]["cache"] is True and calls[1]["port"] == 8000

@@ -601,6 +601,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port; 0 = any.")] = 8000,
     read_only: Annotated[bool, typer.Option("--read-only", help="Refuse ingest batches.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Answer every request afresh (no response cache).")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Serve the dashboard and REST API; `newsgraph ingest` meanwhile writes through it."""
@@ -608,7 +611,7 @@ def serve(
 
     settings = _settings(config, db=db)
     with _errors():
-        run_server(settings.db, host=host, port=port, read_only=read_only)
+        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache)
 
 
 if __name__ == "__main__":  # pragma: no cover
