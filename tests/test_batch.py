@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import shutil
+import sys
+import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,11 +17,24 @@ import pytest
 from bench.make_corpus import write_corpus
 from typer.testing import CliRunner
 
-from newsgraph.batch import plan_shards, read_marker, run_batch
+from newsgraph.batch import (
+    PARTITION_TABLES,
+    Shard,
+    ShardTask,
+    plan_shards,
+    read_marker,
+    run_batch,
+    run_shard,
+)
+from newsgraph.batch import worker as shard_worker
+from newsgraph.batch.worker import drop_models, peak_rss, shard_coder
 from newsgraph.cli import app
+from newsgraph.extract.furniture_rules import RuleMatcher
 from newsgraph.pipeline import ingest
+from newsgraph.runners import InlineExecutor, ProcessExecutor, Recycling, current_rss
 from newsgraph.settings import Settings
 from newsgraph.sources import iter_pages, load_manifest
+from newsgraph.store.bulk import BulkStore
 from newsgraph.stories.dedup import Deduper, similarity
 
 TABLES = (
@@ -268,3 +284,80 @@ def test_tone_and_stories_follow_what_ingest_does(tmp_path: Path) -> None:
     placed = {r[1] for r in table_rows(batch, "story_articles")}
     assert placed == {r[1] for r in table_rows(inline, "story_articles")}
     assert report.stories_clustered == len(placed)
+
+
+def test_a_worker_keeps_nothing_that_grows_with_the_shards_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """N shards or 5N: a worker process holds the same objects and memory afterwards.
+
+    Bounded caches are made small (the furniture rules' line cache) so that they are
+    full before counting starts; a first corpus warms up lazy imports."""
+    monkeypatch.setattr(RuleMatcher, "CACHE_LINES", 8)
+    settings = Settings(db=str(tmp_path / "s.duckdb"), code_events=False)
+    with BulkStore.open(settings.db) as store:
+        schemas = store.partition_schemas(PARTITION_TABLES)
+
+    def run(shards: list[Shard]) -> tuple[int, int]:
+        for shard in shards:
+            run_shard(ShardTask(shard, settings, None, str(tmp_path / "parts" / shard.shard_id), schemas))
+        gc.collect()
+        return len(gc.get_objects()), tracemalloc.get_traced_memory()[0]
+
+    warm = write_corpus(24, tmp_path / "warm", ["text", "html"], seed=2)
+    shards = plan_shards([write_corpus(36, tmp_path / "c", ["text", "html"], seed=9)], settings, shard_size=2)
+    assert len(shards) == 18
+    run(plan_shards([warm], settings, shard_size=2))
+    tracemalloc.start()
+    try:
+        objects_n, bytes_n = run(shards[:3])
+        objects_5n, bytes_5n = run(shards[3:15])
+    finally:
+        tracemalloc.stop()
+    # 24 more pages: keeping anything per page (a record, a row, a fingerprint, its
+    # text) would show as dozens of objects or about 100 KB
+    assert objects_5n - objects_n < 24, (objects_n, objects_5n)
+    assert bytes_5n - bytes_n < 48_000, (bytes_n, bytes_5n)
+
+
+def worker_peak(_: int) -> int:
+    return peak_rss()
+
+
+def test_a_worker_reports_its_own_peak_not_its_parents() -> None:
+    """A spawned process starts as a copy of its parent: ``ru_maxrss`` would report the
+    parent's RSS at that time (the driver's, for a Dask worker), not the worker's."""
+    ballast = b"\x01" * (400 * 2**20)  # the parent holds 400 MiB, touched
+    assert current_rss() > len(ballast)
+    with ProcessExecutor(workers=1) as executor:
+        child = next(executor.map(worker_peak, [0]))
+    assert 0 < child < len(ballast)
+    del ballast
+
+
+def test_inline_recycling_loses_and_doubles_nothing(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "recycled.duckdb"
+    executor = InlineExecutor(Recycling(max_tasks=1))
+    settings = Settings(db=str(db), code_events=False)
+    report = run_batch([corpus], settings, executor=executor, shard_size=20, stories=False)
+    assert executor.recycled == report.shards_run == report.shards > 3
+    assert_same_rows(inline_db, db)
+
+
+def test_inline_recycling_drops_the_coder_and_its_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    drop_models()  # a real coder cached by another test goes too
+    made: list[object] = []
+
+    def make_coder(settings: Settings) -> object:
+        made.append(object())
+        return made[-1]
+
+    monkeypatch.setattr(shard_worker, "make_coder", make_coder)
+    first = shard_coder(Settings())
+    assert shard_coder(Settings()) is first and len(made) == 1
+    drop_models()
+    assert shard_coder(Settings()) is not first and len(made) == 2
+    nlp = sys.modules.get("newsgraph.nlp")
+    if nlp is not None:
+        assert nlp._load.cache_info().currsize == 0
+    drop_models()

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from newsgraph.batch import run_batch
 from newsgraph.cli import app
 from newsgraph.errors import ConfigError
-from newsgraph.runners import DaskExecutor, get_executor
+from newsgraph.runners import DaskExecutor, Recycling, get_executor
 from newsgraph.settings import Settings
 from test_batch import add_twins, assert_same_rows, ingest_without_stories, make_corpus, table_rows
 
@@ -73,6 +73,12 @@ def fail_once(item: tuple[int, str]) -> int:
     except FileExistsError:
         return value
     raise RuntimeError("the first attempt fails")
+
+
+def profiler_state(dask_worker: Any) -> tuple[list[str], int, int]:
+    """The worker's profiler callbacks and how much profile history it keeps."""
+    callbacks = sorted(k for k in dask_worker.periodic_callbacks if k.startswith("profile"))
+    return callbacks, len(dask_worker.profile_history), len(dask_worker.profile_keys_history)
 
 
 def load_coder() -> None:
@@ -207,4 +213,27 @@ def test_a_driver_killed_with_sigkill_resumes_and_skips_loaded_shards(
     assert found, again.output
     total, run, reused, skipped = map(int, found.groups())
     assert skipped >= 2 and run + reused + skipped == total
+    assert_same_rows(inline_db, db)
+
+
+def test_local_workers_keep_no_profile_history(cluster: DaskExecutor) -> None:
+    """Dask's profiler would keep a call tree per second of the run (and per task):
+    worker memory growing with the length of the run.  It is off."""
+    assert list(cluster.map(abs, range(-4, 0))) == [4, 3, 2, 1]
+    states = cluster.client.run(profiler_state)
+    assert len(states) == 2 and all(state == ([], 0, 0) for state in states.values())
+
+
+def test_dask_workers_are_recycled_and_nothing_is_lost_or_doubled(
+    corpus: Path, inline_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "recycled.duckdb"
+    with DaskExecutor(workers=2, recycling=Recycling(max_tasks=2)) as executor:
+        report = run_batch(
+            [corpus], Settings(db=str(db), code_events=False), executor=executor, shard_size=20,
+            stories=False,
+        )  # fmt: skip
+        recycled = executor.recycled
+    assert recycled >= 1
+    assert report.shards_run == report.shards and len(report.worker_peak_rss) > 2  # new pids
     assert_same_rows(inline_db, db)

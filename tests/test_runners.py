@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from newsgraph import runners
 from newsgraph.errors import ConfigError
-from newsgraph.runners import InlineExecutor, ProcessExecutor, executor_for, get_executor
+from newsgraph.runners import (
+    InlineExecutor,
+    ProcessExecutor,
+    Recycling,
+    executor_for,
+    get_executor,
+)
 
 
 def square(x: int) -> int:
     return x * x
+
+
+def with_pid(x: int) -> tuple[int, int]:
+    return x, os.getpid()
 
 
 def die_once(item: tuple[int, str]) -> int:
@@ -68,3 +80,42 @@ def test_a_dead_pool_past_its_retries_raises(tmp_path: Path) -> None:
 
     with ProcessExecutor(workers=1, retries=0) as executor, pytest.raises(BrokenProcessPool):
         list(executor.map(die_once, [(3, str(tmp_path / "m"))]))
+
+
+def test_processes_are_recycled_after_max_tasks_losing_and_doubling_nothing() -> None:
+    with ProcessExecutor(workers=2, window=2, recycling=Recycling(max_tasks=2)) as executor:
+        results = list(executor.map(with_pid, range(8)))
+    assert [x for x, _ in results] == list(range(8))
+    per_process = Counter(pid for _, pid in results)
+    assert executor.recycled >= 1 and len(per_process) > 2
+    # at most max_tasks, plus what was already handed out when the limit was seen
+    assert max(per_process.values()) <= 2 + 2 - 1
+
+
+def test_a_process_over_the_rss_ceiling_is_replaced() -> None:
+    recycling = Recycling(max_rss_mb=1)  # any process is over 1 MB: a new one each item
+    with ProcessExecutor(workers=1, window=1, recycling=recycling) as executor:
+        results = list(executor.map(with_pid, range(3)))
+    assert [x for x, _ in results] == [0, 1, 2]
+    assert len({pid for _, pid in results}) == 3
+
+
+def test_inline_recycling_runs_the_reset_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(runners, "_RESETS", [lambda: calls.append(1)])
+    monkeypatch.setattr(runners, "_DONE", [0])
+    executor = InlineExecutor(Recycling(max_tasks=2))
+    assert list(executor.map(square, range(5))) == [0, 1, 4, 9, 16]
+    assert executor.recycled == len(calls) == 2
+    assert list(InlineExecutor().map(square, range(5))) == [0, 1, 4, 9, 16] and len(calls) == 2
+
+
+def test_recycling_comes_from_the_settings() -> None:
+    class Given:
+        worker_max_shards = 50
+        worker_max_rss_mb = 1200
+
+    assert Recycling.from_settings(Given()) == Recycling(50, 1200)
+    assert not Recycling.from_settings(object()).enabled
+    executor = executor_for(1, settings=Given())
+    assert isinstance(executor, InlineExecutor) and executor.recycling == Recycling(50, 1200)

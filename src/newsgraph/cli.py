@@ -226,7 +226,7 @@ def run(
             flush=True,
         )
 
-    with _errors(), closing(executor_for(workers, scheduler)) as executor:
+    with _errors(), closing(executor_for(workers, scheduler, settings)) as executor:
         report = run_batch(
             paths, settings, manifest=manifest, executor=executor, out=out_dir,
             shard_size=shard_size, progress=line, stories=False if no_stories else None,

@@ -50,6 +50,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return _load(model)
 
 
+def clear_models() -> None:
+    """Forget the loaded pipelines (a long-running worker loads a fresh one next time:
+    a pipeline's vocabulary grows with every new word it meets)."""
+    _load.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     import spacy

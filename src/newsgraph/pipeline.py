@@ -253,7 +253,7 @@ class _Batcher:
         items = [(a.body, a.published) for a in articles]
         try:
             codings: list[Coding | str] = list(
-                self._coder.code_many(items, batch_size=self.settings.batch_size)
+                self._coder.code_many(items, batch_size=max(1, self.settings.coding_batch_size))
             )
             if len(codings) == len(items):
                 return codings
@@ -357,7 +357,7 @@ def code_records(
         coder = coder or make_coder(settings)
         items = [(text, published) for _, _, text, published in batch]
         try:
-            codings = list(coder.code_many(items, batch_size=settings.batch_size))
+            codings = list(coder.code_many(items, batch_size=max(1, settings.coding_batch_size)))
         except Exception as exc:
             _raise_if_fatal(exc)
             codings = []

@@ -35,6 +35,9 @@ class Settings:
     events_keep_embedded: bool = False  # also emit acts embedded under a threat or demand
     stories: bool = True  # cluster stored articles into stories after each batch
     tone: bool = True  # score each stored article's tone after each batch
+    coding_batch_size: int = 16  # articles spaCy parses at once (its peak memory grows with it)
+    worker_max_shards: int = 0  # `newsgraph run`: replace a worker after this many shards (0: never)
+    worker_max_rss_mb: int = 0  # ... or once its RSS reaches this many MB (0: no ceiling)
     story_encoder: str = "auto"  # "auto" (int8 ONNX, else float ONNX, else torch), "onnx", "int8", "torch"
     story_save_seconds: float = 60.0  # how often the story state is saved during a run
 

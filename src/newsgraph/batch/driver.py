@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..runners import Executor, InlineExecutor
+from ..runners import Executor, InlineExecutor, Recycling
 from ..settings import Settings
 from ..sources import load_manifest
 from ..store.bulk import BulkStore
@@ -117,7 +117,7 @@ def run_batch(
         manifest = load_manifest(manifest)
     size = shard_size or int(getattr(settings, "shard_size", DEFAULT_SHARD_SIZE))
     out_dir = Path(out) if out is not None else default_out(settings.db)
-    executor = executor or InlineExecutor()
+    executor = executor or InlineExecutor(Recycling.from_settings(settings))
     report = BatchReport(db=settings.db, out=str(out_dir), executor=executor.name)
     shards = plan_shards(paths, settings, manifest, size)
     report.shards = len(shards)

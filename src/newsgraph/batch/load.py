@@ -32,7 +32,7 @@ from ..store.bulk import DECISION_COLUMNS, BulkStore, ShardLoad
 from ..stories.dedup import Deduper, DedupResult, Fingerprint
 from .partitions import ShardResult, remove_stale
 from .plan import Shard
-from .worker import code_articles, shard_coder, with_coding
+from .worker import code_articles, coding_batch, shard_coder, with_coding
 
 
 @dataclass(slots=True)
@@ -209,7 +209,7 @@ class ShardLoader:
         }
         order = list(promoted)
         codings = code_articles(
-            shard_coder(self.settings), [articles[aid] for aid in order], self.settings.batch_size
+            shard_coder(self.settings), [articles[aid] for aid in order], coding_batch(self.settings)
         )
         self.tally.coded_by_driver += len(order)
         outcomes = []

@@ -30,7 +30,11 @@ PLAN_VERSION = 1
 _CONTAINERS = (".warc", ".warc.gz", ".jsonl", ".rss", ".atom", ".xml", ".urls")
 # settings that do not change what a worker makes of a page (any other setting does,
 # so a new one makes shards run again rather than reuse stale partitions)
-_NEUTRAL = frozenset({"db", "batch_size", "stories", "story_encoder", "story_save_seconds"})
+_NEUTRAL = frozenset({
+    "db", "batch_size", "stories", "story_encoder", "story_save_seconds",
+    "worker_max_shards", "worker_max_rss_mb",  # when a worker process is replaced
+    "coding_batch_size",  # articles parsed together: the same codings
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
