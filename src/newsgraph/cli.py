@@ -397,7 +397,6 @@ def stories(
     config: ConfigOpt = None,
 ) -> None:
     """List stories: articles about the same event, across outlets."""
-    from .store.analysis import connection
     from .store.analysis import stories as read_stories
 
     if update:
@@ -407,7 +406,7 @@ def stories(
             done = update_stories(_settings(config, db=db))
         err.print(f"{done['clustered']} articles clustered, {done['toned']} tone-scored", highlight=False)
     with _open(db, config) as store:
-        rows = read_stories(connection(store), since=since, until=until, actor=actor,
+        rows = read_stories(store.connection, since=since, until=until, actor=actor,
                             outlet=outlet, limit=limit)
     if format == "jsonl":
         _render(rows, format, [], "stories")
@@ -431,12 +430,11 @@ def timeline(
     format: FormatOpt = "table",
 ) -> None:
     """Events of a dyad per period: quad classes, intensity, net cooperation."""
-    from .store.analysis import connection
     from .stories.timeline import dyad_timeline, sparklines
     from .stories.timeline import plot as draw
 
     with _open(db) as store, _errors():
-        tl = dyad_timeline(connection(store), a, b, by, directed, include_negated, since, until)
+        tl = dyad_timeline(store.connection, a, b, by, directed, include_negated, since, until)
     columns = ["period", "n", "quad1", "quad2", "quad3", "quad4", "intensity_mean",
                "intensity_sum", "net_coop_count", "net_coop_intensity"]
     rows = [r for r in tl.rows() if r["n"]]
@@ -461,11 +459,10 @@ def outlets(
     format: FormatOpt = "table",
 ) -> None:
     """Per outlet: the words it uses for the same actors, its tone, whom it quotes."""
-    from .store.analysis import connection
     from .stories.outlets import outlet_reports
 
     with _open(db) as store, _errors():
-        reports = outlet_reports(connection(store), actor)
+        reports = outlet_reports(store.connection, actor)
     rows = [r.to_dict() for r in reports]
     if format != "jsonl":
         for r in rows:
@@ -485,11 +482,10 @@ def disagreements(
     format: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
 ) -> None:
     """Claims that differ between outlets inside a story (figures, actors, dates)."""
-    from .store.analysis import connection
     from .stories.disagree import disagreements as find
 
     with _open(db) as store, _errors():
-        found = find(connection(store), story)
+        found = find(store.connection, story)
     if format == "jsonl":
         _render([d.to_dict() for d in found], format, [], "disagreements")
         return

@@ -32,7 +32,6 @@ from typing import Any, TextIO
 
 from .errors import ConfigError
 from .store import export as sql
-from .store.analysis import connection
 
 __all__ = ["FORMATS", "ExportFilters", "ExportReport", "export", "gdelt_columns", "iso3_to_fips"]
 
@@ -76,7 +75,7 @@ def export(store: Any, fmt: str, out: str | Path, filters: ExportFilters | None 
     """Write the store (an open ``Store``) in format ``fmt`` to ``out``."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    conn = connection(store)
+    conn = store.connection
     f = filters or ExportFilters()
     target = Path(out)
     report = ExportReport(fmt, target)

@@ -16,13 +16,13 @@ from newsgraph.errors import ConfigError
 from newsgraph.pipeline import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import LATEST, Store
-from newsgraph.store.analysis import connection, stories
+from newsgraph.store.analysis import stories
 from newsgraph.stories.pipeline_hook import _gate_date, state_path, update_stories
 
 
 def _stories(settings: Settings) -> list[dict]:
     with Store.open(settings.db, read_only=True) as store:
-        return stories(connection(store))
+        return stories(store.connection)
 
 
 def _by_seed(rows: list[dict]) -> dict[str, str]:

@@ -38,11 +38,6 @@ BUCKETS: dict[str, tuple[str, str]] = {
 }
 
 
-def connection(store: Any) -> Conn:
-    """The DuckDB connection of an open ``Store``."""
-    return store.connection
-
-
 def _dicts(cursor: Conn) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

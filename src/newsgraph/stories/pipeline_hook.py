@@ -105,7 +105,7 @@ class AfterBatch:
 
     def __init__(self, settings: Any, store: Any, encoder: Encoder | None = None) -> None:
         self.settings = settings
-        self.conn = analysis.connection(store)
+        self.conn = store.connection
         self.path = state_path(settings.db)
         self.enabled = bool(getattr(settings, "stories", True))
         self.tone = True

@@ -98,7 +98,6 @@ def events(request: Request) -> HTMLResponse:
         **{k: filters.get(k) for k in ("actor", "type", "since", "until", "outlet")},
     )
     form = {k: raw.get(k, "") for k in _EVENT_FIELDS} | {"sort": sort, "order": order}
-    pages = max(1, -(-total // PAGE_SIZE))
     return render(
         "events.html",
         status=422 if errors else 200,
@@ -106,13 +105,21 @@ def events(request: Request) -> HTMLResponse:
         form=form,
         errors=errors,
         rows=rows,
-        total=total,
-        page=number,
-        pages=pages,
-        prev_link=_query(form, page=number - 1) if number > 1 else None,
-        next_link=_query(form, page=number + 1) if number < pages else None,
         sorts=list(reads.EVENT_SORTS),
+        **_pager(form, number, total),
     )
+
+
+def _pager(form: dict[str, Any], number: int, total: int) -> dict[str, Any]:
+    """Page count and the links to the pages either side, keeping the form's filters."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    return {
+        "total": total,
+        "page": number,
+        "pages": pages,
+        "prev_link": _query(form, page=number - 1) if number > 1 else None,
+        "next_link": _query(form, page=number + 1) if number < pages else None,
+    }
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -159,7 +166,6 @@ def articles(request: Request) -> HTMLResponse:
     total = reads.count_articles(h.cursor(), **kept)
     offset = (number - 1) * PAGE_SIZE
     rows = h.reader().articles(limit=PAGE_SIZE, offset=offset, **kept) if offset < total else []
-    pages = max(1, -(-total // PAGE_SIZE))
     form = {k: raw.get(k, "") for k in ("outlet", "language", "since", "until")}
     return render(
         "articles.html",
@@ -168,11 +174,7 @@ def articles(request: Request) -> HTMLResponse:
         form=form,
         errors=errors,
         rows=rows,
-        total=total,
-        page=number,
-        pages=pages,
-        prev_link=_query(form, page=number - 1) if number > 1 else None,
-        next_link=_query(form, page=number + 1) if number < pages else None,
+        **_pager(form, number, total),
     )
 
 
