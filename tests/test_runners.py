@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,3 +120,27 @@ def test_recycling_comes_from_the_settings() -> None:
     assert not Recycling.from_settings(object()).enabled
     executor = executor_for(1, settings=Given())
     assert isinstance(executor, InlineExecutor) and executor.recycling == Recycling(50, 1200)
+
+
+def test_an_item_submitted_to_a_pool_that_just_broke_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker can die while results are read: the next submit then meets a broken
+    pool, and that item must be resubmitted with the others, not dropped."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Pool:
+        submits = 0
+
+        def submit(self, fn: Any, item: int) -> Future[int]:
+            Pool.submits += 1
+            if Pool.submits == 6:
+                raise BrokenProcessPool("a worker died")
+            done: Future[int] = Future()
+            done.set_result(fn(item))
+            return done
+
+        def shutdown(self, **_: Any) -> None: ...
+
+    executor = ProcessExecutor(workers=2, window=3)
+    monkeypatch.setattr(executor, "_get_pool", lambda: Pool())
+    assert list(executor.map(square, range(10))) == [x * x for x in range(10)]

@@ -235,7 +235,7 @@ class ProcessExecutor(_Closing):
                         item = next(source, _END)
                         if item is _END:
                             break
-                        pending.append((item, self._get_pool().submit(call, item)))
+                        pending.append((item, self._submit(call, item)))
                     if not pending:
                         item = next(source, _END) if draining else _END
                         if item is _END:
@@ -243,7 +243,7 @@ class ProcessExecutor(_Closing):
                         draining = False  # all in flight done, more to do: fresh processes
                         self.close()
                         self.recycled += 1
-                        pending.append((item, self._get_pool().submit(call, item)))
+                        pending.append((item, self._submit(call, item)))
                         continue
                     result = pending[0][1].result()
                 except BrokenProcessPool:  # a worker died: new pool, same items again
@@ -251,7 +251,7 @@ class ProcessExecutor(_Closing):
                     if broken > self.retries:
                         raise
                     self._rebuild()
-                    pending = deque((it, self._get_pool().submit(call, it)) for it, _ in pending)
+                    pending = deque((it, self._submit(call, it)) for it, _ in pending)
                     continue
                 pending.popleft()
                 if call is not fn:
@@ -261,6 +261,16 @@ class ProcessExecutor(_Closing):
         finally:
             for _, future in pending:
                 future.cancel()
+
+    def _submit(self, call: Callable[[T], Any], item: T) -> Future[Any]:
+        """The item's future; a pool already broken gives a future holding that error,
+        so the item stays in line and is resubmitted with the others."""
+        try:
+            return self._get_pool().submit(call, item)
+        except BrokenProcessPool as exc:
+            failed: Future[Any] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _rebuild(self) -> None:
         if self._pool is not None:
