@@ -25,14 +25,14 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from .errors import NewsgraphError, PageError
-from .records import Article, Coding, Failure, Page
+from .records import Article, Coding, Failure, Page, PageTally
 from .runners import Executor, InlineExecutor
 from .settings import Settings
 from .store import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, Store, page_id
@@ -41,29 +41,12 @@ from .stories.pipeline_hook import AfterBatch
 from .web.client import RemoteStore, remote_writer
 
 
-@dataclass(slots=True)
-class RunReport:
-    """What a run did.  ``failed`` counts this run's new failures; pages skipped as
-    already stored that had failed before are counted in ``previously_failed``."""
+@dataclass(slots=True, kw_only=True)
+class RunReport(PageTally):
+    """What a run did (the page counts of ``PageTally``)."""
 
     db: str
     run_id: int | None = None
-    pages: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    skipped_already_stored: int = 0
-    previously_failed: int = 0
-    events: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def failed_total(self) -> int:
-        return self.failed + self.previously_failed
-
-    @property
-    def ok(self) -> bool:
-        return self.failed_total == 0
 
 
 Progress = Callable[[RunReport], None]

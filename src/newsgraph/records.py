@@ -181,3 +181,28 @@ class Coding:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
+
+
+@dataclass(slots=True, kw_only=True)
+class PageTally:
+    """How a run's pages ended: the counts every run reports (ingest, batch, load).
+
+    ``failed`` counts this run's new failures; pages skipped as already stored that
+    had failed before are counted in ``previously_failed``."""
+
+    pages: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    skipped_already_stored: int = 0
+    previously_failed: int = 0
+    events: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed_total(self) -> int:
+        return self.failed + self.previously_failed
+
+    @property
+    def ok(self) -> bool:
+        return self.failed_total == 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,8 @@ from .worker import ShardTask, run_shard
 log = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
-class BatchReport:
+@dataclass(slots=True, kw_only=True)
+class BatchReport(LoadTally):
     """What a batch run did.  Page counts are the driver's final verdicts."""
 
     db: str
@@ -48,40 +48,21 @@ class BatchReport:
     shards_run: int = 0  # computed by workers in this run
     shards_reused: int = 0  # partitions found complete on disk, loaded without recomputing
     shards_skipped: int = 0  # loaded by an earlier run (the ledger says so)
-    pages: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    skipped_already_stored: int = 0
-    previously_failed: int = 0
-    events: int = 0
-    coded_by_driver: int = 0
-    dropped_codings: int = 0
     stories_clustered: int = 0  # articles placed in stories after the load
     toned: int = 0  # articles whose tone was scored after the load
     stories_seconds: float = 0.0
     seconds: float = 0.0
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def failed_total(self) -> int:
-        return self.failed + self.previously_failed
-
-    @property
-    def ok(self) -> bool:
-        return self.failed_total == 0
 
     def absorb(self, tally: LoadTally, skipped_pages: int = 0) -> None:
         """Take the loader's running totals (plus the pages of skipped shards)."""
-        for name in (
-            "pages", "articles", "duplicates", "failed", "skipped_already_stored",
-            "previously_failed", "events", "coded_by_driver", "dropped_codings",
-        ):  # fmt: skip
+        for name in _TALLIED:
             setattr(self, name, getattr(tally, name))
-        self.failures = tally.failures
         self.pages += skipped_pages
         self.skipped_already_stored += skipped_pages
+
+
+_TALLIED = tuple(f.name for f in fields(LoadTally))
 
 
 Progress = Callable[[BatchReport], None]

@@ -17,7 +17,7 @@ as ``newsgraph ingest``).  So duplicate links come out as an inline run makes th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..records import Article
+from ..records import Article, PageTally
 from ..settings import Settings
 from ..store import ArticleOutcome, RunInfo
 from ..store.bulk import DECISION_COLUMNS, BulkStore, ShardLoad
@@ -35,20 +35,12 @@ from .plan import Shard
 from .worker import code_articles, coding_batch, shard_coder, with_coding
 
 
-@dataclass(slots=True)
-class LoadTally:
+@dataclass(slots=True, kw_only=True)
+class LoadTally(PageTally):
     """What the loads of a run added up to (the driver's final verdicts)."""
 
-    pages: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    events: int = 0
-    skipped_already_stored: int = 0
-    previously_failed: int = 0
     coded_by_driver: int = 0  # in-shard copies that became articles corpus-wide
     dropped_codings: int = 0  # worker articles that copy an earlier shard's article
-    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _KnownFingerprints(Deduper):
