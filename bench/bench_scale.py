@@ -161,9 +161,19 @@ def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # _warm, for the workers
     early: list[int] = []
 
+    log = os.environ.get("NEWSGRAPH_BENCH_SCALE_LOG")  # a line per progress report, for long runs
+    started = time.monotonic()
+
     def progress(report: BatchReport) -> None:  # the peak once a tenth of the shards ran
         if not early and report.shards_run >= max(1, report.shards // 10):
             early.append(max(report.worker_peak_rss.values(), default=0))
+        if log:
+            peaks = " ".join(f"{v / 2**30:.3f}" for _, v in sorted(report.worker_peak_rss.items()))
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(
+                    f"{time.monotonic() - started:.0f}s {tag} shards {report.shards_run}/{report.shards} "
+                    f"pages {report.pages} articles {report.articles} peak_gb {peaks}\n"
+                )
 
     with DaskExecutor(workers=workers) as executor:
         executor.client.run(_warm, code)
@@ -180,6 +190,71 @@ def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int 
     )
 
 
+# Heaps' law for English news (Reuters RCV1, Manning, Raghavan and Schuetze, "Introduction
+# to Information Retrieval", 5.1.1): distinct words V = 44 * T ** 0.49 after T tokens.
+HEAPS_K, HEAPS_B = 44.0, 0.49
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    articles: int
+    new_words: int  # distinct words the pipeline had not met
+    new_strings: int  # strings its vocabulary gained (forms, lower case, norms, ...)
+    new_lexemes: int
+    rss_growth: int  # bytes
+
+    @property
+    def bytes_per_word(self) -> float:
+        return self.rss_growth / self.new_words if self.new_words else 0.0
+
+    def projected_growth(self, articles: int, words: int = 600) -> float:
+        """Bytes a worker's vocabulary grows by over ``articles`` news articles."""
+        return HEAPS_K * (articles * words) ** HEAPS_B * self.bytes_per_word
+
+
+def _vocabulary_probe(articles: int, seed: int = 3) -> Vocabulary:
+    """In a fresh process: code ``articles`` ~600-word articles whose every third word is
+    a made-up name, and count what the spaCy vocabulary and the RSS gained."""
+    import gc
+
+    from newsgraph.batch.worker import shard_coder
+    from newsgraph.nlp import load_nlp
+    from newsgraph.runners import current_rss
+    from newsgraph.settings import Settings
+
+    rng = random.Random(seed)
+    pool = _paragraph_pool()
+    syllables = ["ka", "lo", "mi", "ran", "te", "vo", "shi", "dar", "pel", "qu", "zen", "bor"]
+    coder = shard_coder(Settings())
+    texts = []
+    for _ in range(articles):
+        words = " ".join(rng.sample(pool, 6)).split()[:WORDS]
+        for j in range(0, len(words), 3):
+            words[j] = "".join(rng.choice(syllables) for _ in range(rng.randint(3, 5))).capitalize()
+        texts.append(" ".join(words))
+    coder.code(" ".join(rng.sample(pool, 6)))  # warm: the first parse allocates for good
+    vocab = load_nlp().vocab
+    gc.collect()
+    strings, lexemes, rss = len(vocab.strings), len(vocab), current_rss()
+    known = {lex.orth_ for lex in vocab}
+    for text in texts:
+        coder.code(text)
+    gc.collect()
+    new_words = len({w for text in texts for w in text.split()} - known)
+    return Vocabulary(
+        articles, new_words, len(vocab.strings) - strings, len(vocab) - lexemes, current_rss() - rss
+    )
+
+
+def vocabulary_growth(articles: int = 200) -> Vocabulary:
+    """``_vocabulary_probe`` in a spawned process (the bench's own memory left out)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_vocabulary_probe, articles).result()
+
+
 def _sizes(quick: bool) -> dict[str, list[int]]:
     spec = os.environ.get("NEWSGRAPH_BENCH_SCALE_SIZES")
     if spec:
@@ -189,8 +264,8 @@ def _sizes(quick: bool) -> dict[str, list[int]]:
             out[name.strip()] = [int(v) for v in values.split(",") if v.strip()]
         return out
     if quick:
-        return {"scale": [16], "plain": [200], "coded": []}
-    return {"scale": [300], "plain": [10_000, 100_000], "coded": [2_000, 10_000]}
+        return {"scale": [16], "plain": [200], "coded": [], "vocab": [20]}
+    return {"scale": [300], "plain": [10_000, 100_000], "coded": [2_000, 10_000], "vocab": [200]}
 
 
 def run(quick: bool = False) -> str:
@@ -212,9 +287,24 @@ def run(quick: bool = False) -> str:
                 memory.append((kind, measure(folder, root, 2, kind == "coded", 250)))
                 print(f"{kind}: {memory[-1][1]}", flush=True)  # kept if a later size fails
                 shutil.rmtree(folder, ignore_errors=True)
-    return _table(scaling, memory) + (
+    vocab = [vocabulary_growth(n) for n in sizes.get("vocab", [])[:1] if n > 0]
+    return _table(scaling, memory) + "".join(_vocabulary_text(v) for v in vocab) + (
         f"\n\nLoad average (1 min) before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
         "(anything above the benchmark's own 2-3 processes is other work on the machine)."
+    )
+
+
+def _vocabulary_text(v: Vocabulary) -> str:
+    mb = 2**20
+    return (
+        f"\n\nVocabulary growth (open vocabulary): a fresh coded worker met {v.new_words:,} new "
+        f"words in {v.articles} generated articles (every third word a made-up name); its spaCy "
+        f"vocabulary gained {v.new_lexemes:,} lexemes and {v.new_strings:,} strings and its RSS "
+        f"{v.rss_growth / mb:.1f} MB: **{v.bytes_per_word:.0f} bytes per new word**. With Heaps' law "
+        f"for English news (V = {HEAPS_K:g} T^{HEAPS_B:g}, T tokens; Reuters RCV1), a worker that "
+        f"codes 50,000 600-word articles grows by about {v.projected_growth(50_000) / mb:.0f} MB, "
+        f"one that codes 1,000,000 by about {v.projected_growth(1_000_000) / mb:.0f} MB. "
+        "`worker_max_rss_mb` (1,280 MB by default) replaces a worker process that reaches it."
     )
 
 

@@ -18,6 +18,7 @@ from newsgraph.runners import (
     executor_for,
     get_executor,
 )
+from newsgraph.settings import Settings
 
 
 def square(x: int) -> int:
@@ -118,8 +119,27 @@ def test_recycling_comes_from_the_settings() -> None:
 
     assert Recycling.from_settings(Given()) == Recycling(50, 1200)
     assert not Recycling.from_settings(object()).enabled
-    executor = executor_for(1, settings=Given())
-    assert isinstance(executor, InlineExecutor) and executor.recycling == Recycling(50, 1200)
+    executor = executor_for(1, settings=Given())  # inline: the shard count only
+    assert isinstance(executor, InlineExecutor) and executor.recycling == Recycling(50, 0)
+
+
+def test_worker_processes_have_a_memory_ceiling_by_default() -> None:
+    """spaCy's vocabulary grows with every new word a worker meets: by default a worker
+    process is replaced once its RSS reaches 1,280 MB (the target is 1.5 GB)."""
+    recycling = Recycling.from_settings(Settings())
+    assert recycling == Recycling(0, 1280) and recycling.enabled
+    with ProcessExecutor(workers=1, recycling=recycling) as executor:
+        assert executor.recycling.max_rss_mb == 1280
+    # inline, the ceiling would reload the models after every item of a large driver
+    assert not InlineExecutor(recycling).recycling.enabled
+
+
+def test_inline_recycling_ignores_the_rss_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(runners, "_RESETS", [lambda: calls.append(1)])
+    executor = InlineExecutor(Recycling(max_rss_mb=1))  # any process is over 1 MB
+    assert list(executor.map(square, range(3))) == [0, 1, 4]
+    assert executor.recycled == len(calls) == 0
 
 
 def test_an_item_submitted_to_a_pool_that_just_broke_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,8 +12,8 @@ result N while later ones are computed, and memory stays bounded.
   processes, or an existing cluster (``scheduler="tcp://host:port"``).  A failed
   task is retried; a task whose worker died is rescheduled by Dask itself.
 
-Worker recycling (``max_tasks``, ``max_rss_mb``; settings ``worker_max_shards`` and
-``worker_max_rss_mb``, 0 = never): a worker process that has run ``max_tasks`` items, or
+Worker recycling (``max_tasks``, ``max_rss_mb``; settings ``worker_max_shards``, 0 = never,
+and ``worker_max_rss_mb``, 1,280 by default): a worker process that has run ``max_tasks`` items, or
 whose resident memory is ``max_rss_mb`` or more after an item, is replaced by a fresh
 one, so that what a long run leaves behind in a process (caches that grow with the
 vocabulary, allocator high-water) stays bounded.  The executor stops handing out
@@ -21,7 +21,8 @@ items, lets the ones in flight finish and yields their results (so nothing is lo
 or run twice), restarts the process (a Dask worker through its nanny, the process
 pool as a whole), then goes on.  Inline, the process cannot be replaced: the reset
 hooks registered with ``on_recycle`` (per-process caches, loaded models) are run
-instead, then the garbage collector, and glibc gives freed memory back.
+instead, every ``max_tasks`` items, then the garbage collector, and glibc gives freed
+memory back.
 
 This is the only module that imports dask, and only when a Dask executor is built.
 Functions and items must be picklable (module-level functions, dataclasses).
@@ -171,14 +172,17 @@ class _Closing:
 class InlineExecutor(_Closing):
     """Runs everything in the calling process, lazily and in order.
 
-    With ``recycling``, the reset hooks run (``release_memory``) where a worker
-    process would be replaced."""
+    With ``recycling``, the reset hooks run (``release_memory``) every ``max_tasks``
+    items, where a worker process would be replaced.  The RSS ceiling is not used
+    here: this process is the driver, whose store and stories count in its RSS, so
+    releasing the models would not bring it under a ceiling meant for a worker, and
+    they would be reloaded after every item."""
 
     name = "inline"
     workers = 1
 
     def __init__(self, recycling: Recycling | None = None) -> None:
-        self.recycling = recycling or Recycling()
+        self.recycling = Recycling(max_tasks=recycling.max_tasks) if recycling else Recycling()
         self.recycled = 0
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:

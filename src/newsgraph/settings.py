@@ -37,7 +37,9 @@ class Settings:
     tone: bool = True  # score each stored article's tone after each batch
     coding_batch_size: int = 16  # articles spaCy parses at once (its peak memory grows with it)
     worker_max_shards: int = 0  # `newsgraph run`: replace a worker after this many shards (0: never)
-    worker_max_rss_mb: int = 0  # ... or once its RSS reaches this many MB (0: no ceiling)
+    # ... or once a worker process's RSS reaches this many MB (0: no ceiling; inline runs,
+    # whose process is the driver with its store, ignore it)
+    worker_max_rss_mb: int = 1280
     story_encoder: str = "auto"  # "auto" (int8 ONNX, else float ONNX, else torch), "onnx", "int8", "torch"
     story_save_seconds: float = 60.0  # how often the story state is saved during a run
 
