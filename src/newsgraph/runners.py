@@ -43,9 +43,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
+from .closing import Closing
 from .errors import ConfigError
 
 T = TypeVar("T")
@@ -153,23 +153,7 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-class _Closing:
-    def close(self) -> None:
-        return None
-
-    def __enter__(self: Any) -> Any:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class InlineExecutor(_Closing):
+class InlineExecutor(Closing):
     """Runs everything in the calling process, lazily and in order.
 
     With ``recycling``, the reset hooks run (``release_memory``) every ``max_tasks``
@@ -198,7 +182,7 @@ class InlineExecutor(_Closing):
             yield result
 
 
-class ProcessExecutor(_Closing):
+class ProcessExecutor(Closing):
     """A pool of ``workers`` local processes (spawned, so no state leaks from the parent)."""
 
     name = "processes"
@@ -287,7 +271,7 @@ class ProcessExecutor(_Closing):
             self._pool = None
 
 
-class DaskExecutor(_Closing):
+class DaskExecutor(Closing):
     """Tasks on a Dask cluster: a new ``LocalCluster`` or the one at ``scheduler``.
 
     The local cluster has ``workers`` single-threaded worker processes (each loads

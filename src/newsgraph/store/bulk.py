@@ -107,9 +107,6 @@ class BulkStore(Store):
         assert isinstance(store, BulkStore)
         return store
 
-    def __enter__(self) -> BulkStore:
-        return self
-
     def partition_schemas(self, tables: Iterable[str]) -> dict[str, pa.Schema]:
         """The Arrow schema of each table, for workers to write partitions with."""
         schemas = {}

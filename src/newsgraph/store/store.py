@@ -18,12 +18,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from ..closing import Closing
 from ..errors import StoreError
 from . import queries
 from .outcomes import ArticleOutcome, DuplicateOutcome, Outcome, PageState
@@ -59,7 +59,7 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class Store:
+class Store(Closing):
     """A newsgraph store.  Use ``Store.open(path)`` (or ``newsgraph.open`` to read)."""
 
     def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
@@ -106,16 +106,6 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:

@@ -17,9 +17,9 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from ..closing import Closing
 from ..errors import StoreError
 from ..store import Outcome, PageState, RunInfo
 from . import codec
@@ -33,7 +33,7 @@ def server_file(db_path: str | Path) -> Path:
     return path.with_name(path.name + ".server.json")
 
 
-class RemoteStore:
+class RemoteStore(Closing):
     """The part of ``Store`` the ingest pipeline uses, answered by a running server."""
 
     read_only = False
@@ -76,16 +76,6 @@ class RemoteStore:
     def close(self) -> None:
         """Nothing to release: every call opens and closes its own connection."""
 
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- writing -------------------------------------------------------------------------
 
