@@ -15,11 +15,12 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from ..closing import Closing
 
 PARTITION_TABLES = (
     "pages",
@@ -66,7 +67,7 @@ def read_marker(folder: Path) -> ShardResult | None:
     return replace(result, folder=str(folder))
 
 
-class PartitionWriter:
+class PartitionWriter(Closing):
     """One Parquet file per table for a shard, under temporary names until ``commit``."""
 
     def __init__(self, folder: Path, schemas: Mapping[str, pa.Schema]) -> None:
@@ -116,15 +117,8 @@ class PartitionWriter:
         for path in self.folder.glob(f"*{self._tag}"):
             path.unlink(missing_ok=True)
 
-    def __enter__(self) -> PartitionWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Leaving a ``with`` block uncommitted (an error): nothing of the shard is kept."""
         if not self._done:
             self.abort()
 
