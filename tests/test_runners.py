@@ -94,12 +94,37 @@ def test_processes_are_recycled_after_max_tasks_losing_and_doubling_nothing() ->
     assert max(per_process.values()) <= 2 + 2 - 1
 
 
+_HELD: list[bytes] = []
+
+
+def grows_at_one(x: int) -> tuple[int, int]:
+    """Item 1 makes its process hold 300 MB more; the others leave it as it was."""
+    if x == 1:
+        _HELD.append(b"x" * (300 * 2**20))
+    return x, os.getpid()
+
+
 def test_a_process_over_the_rss_ceiling_is_replaced() -> None:
-    recycling = Recycling(max_rss_mb=1)  # any process is over 1 MB: a new one each item
+    recycling = Recycling(max_rss_mb=250)  # a fresh spawned worker is well under it
+    with ProcessExecutor(workers=1, window=1, recycling=recycling) as executor:
+        results = list(executor.map(grows_at_one, range(4)))
+    assert [x for x, _ in results] == [0, 1, 2, 3]
+    pids = [pid for _, pid in results]
+    # item 1 took it over the ceiling: items 2 and 3 ran in a fresh process
+    assert pids[0] == pids[1] != pids[2] == pids[3] and executor.recycled == 1
+
+
+def test_a_process_over_the_ceiling_after_one_item_is_not_replaced_for_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A fresh process over the ceiling would be over it again: no replacement after
+    every item (it would only reload the models), and one warning."""
+    recycling = Recycling(max_rss_mb=1)  # any process is over 1 MB after its first item
     with ProcessExecutor(workers=1, window=1, recycling=recycling) as executor:
         results = list(executor.map(with_pid, range(3)))
     assert [x for x, _ in results] == [0, 1, 2]
-    assert len({pid for _, pid in results}) == 3
+    assert len({pid for _, pid in results}) == 1 and executor.recycled == 0
+    assert sum("not replaced for its memory" in r.getMessage() for r in caplog.records) == 1
 
 
 def test_inline_recycling_runs_the_reset_hooks(monkeypatch: pytest.MonkeyPatch) -> None:

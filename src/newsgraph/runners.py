@@ -12,11 +12,12 @@ result N while later ones are computed, and memory stays bounded.
   processes, or an existing cluster (``scheduler="tcp://host:port"``).  A failed
   task is retried; a task whose worker died is rescheduled by Dask itself.
 
-Worker recycling (``max_tasks``, ``max_rss_mb``; settings ``worker_max_shards``, 0 = never,
-and ``worker_max_rss_mb``, 1,280 by default): a worker process that has run ``max_tasks`` items, or
-whose resident memory is ``max_rss_mb`` or more after an item, is replaced by a fresh
-one, so that what a long run leaves behind in a process (caches that grow with the
-vocabulary, allocator high-water) stays bounded.  The executor stops handing out
+Worker recycling (``max_tasks``, ``max_rss_mb``; settings ``worker_max_shards``, 0 =
+never, and ``worker_max_rss_mb``, 1,280 by default): a worker process that has run
+``max_tasks`` items, or whose resident memory is ``max_rss_mb`` or more after an item
+(unless it was after its first item already: a fresh one would be too), is replaced by
+a fresh one, so that what a long run leaves behind in a process (caches that grow with
+the vocabulary, allocator high-water) stays bounded.  The executor stops handing out
 items, lets the ones in flight finish and yields their results (so nothing is lost
 or run twice), restarts the process (a Dask worker through its nanny, the process
 pool as a whole), then goes on.  Inline, the process cannot be replaced: the reset
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 _F = TypeVar("_F", bound=Callable[[], object])
 _RESETS: list[Callable[[], object]] = []
 _DONE = [0]  # items run by this process since it started (or since its last inline reset)
+_FIRST_RSS = [0]  # this process's RSS after its first item
 
 
 def on_recycle(reset: _F) -> _F:
@@ -105,9 +107,21 @@ class Recycling:
         return self.max_tasks > 0 or self.max_rss_mb > 0
 
     def due(self, stamp: Stamp) -> bool:
+        """Whether the process that made ``stamp`` is to be replaced now.  Not for its
+        memory if it was over the ceiling after its first item already: a fresh process
+        would be too (a larger model, a cluster's own libraries), and replacing it after
+        every item would only reload the models (see ``futile``)."""
         return (0 < self.max_tasks <= stamp.tasks) or (
-            self.max_rss_mb > 0 and stamp.rss >= self.max_rss_mb * 2**20
+            self.max_rss_mb > 0 and stamp.rss >= self.ceiling and not self.futile(stamp)
         )
+
+    @property
+    def ceiling(self) -> int:
+        return self.max_rss_mb * 2**20
+
+    def futile(self, stamp: Stamp) -> bool:
+        """The RSS ceiling is below what this process needed for one item."""
+        return self.max_rss_mb > 0 and stamp.first_rss >= self.ceiling
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +132,7 @@ class Stamp:
     tasks: int
     rss: int
     worker: str | None = None  # the Dask worker's address
+    first_rss: int = 0  # the process's RSS after its first item
 
 
 class Tracked(Generic[T, R]):
@@ -129,7 +144,21 @@ class Tracked(Generic[T, R]):
     def __call__(self, item: T) -> tuple[R, Stamp]:
         result = self.fn(item)
         _DONE[0] += 1
-        return result, Stamp(os.getpid(), _DONE[0], current_rss(), _dask_worker())
+        rss = current_rss()
+        if _DONE[0] == 1 and not _FIRST_RSS[0]:
+            _FIRST_RSS[0] = rss
+        return result, Stamp(os.getpid(), _DONE[0], rss, _dask_worker(), _FIRST_RSS[0])
+
+
+def _warn_futile(recycling: Recycling, stamp: Stamp, warned: set[int]) -> None:
+    """Say once per process that its memory ceiling cannot be kept by replacing it."""
+    if recycling.futile(stamp) and stamp.pid not in warned:
+        warned.add(stamp.pid)
+        log.warning(
+            "worker process %s used %d MB after its first item, over worker_max_rss_mb=%d: "
+            "a fresh process would be over it too, so it is not replaced for its memory",
+            stamp.pid, stamp.first_rss // 2**20, recycling.max_rss_mb,
+        )  # fmt: skip
 
 
 def _dask_worker() -> str | None:
@@ -214,6 +243,7 @@ class ProcessExecutor(Closing):
         source = iter(items)
         call: Callable[[T], Any] = Tracked(fn) if self.recycling.enabled else fn
         pending: deque[tuple[T, Future[Any]]] = deque()
+        warned: set[int] = set()
         broken = 0
         draining = False
         try:
@@ -244,6 +274,7 @@ class ProcessExecutor(Closing):
                 pending.popleft()
                 if call is not fn:
                     result, stamp = result
+                    _warn_futile(self.recycling, stamp, warned)
                     draining = draining or self.recycling.due(stamp)
                 yield result
         finally:
@@ -342,6 +373,7 @@ class DaskExecutor(Closing):
         source = iter(items)
         call: Callable[[T], Any] = Tracked(fn) if self.recycling.enabled else fn
         pending: deque[Any] = deque()
+        warned: set[int] = set()
         due: set[str] = set()
         try:
             while True:
@@ -363,6 +395,7 @@ class DaskExecutor(Closing):
                 future.release()
                 if call is not fn:
                     result, stamp = result
+                    _warn_futile(self.recycling, stamp, warned)
                     if self.recycling.due(stamp) and stamp.worker is not None:
                         due.add(stamp.worker)
                 yield result
