@@ -144,6 +144,7 @@ class Measure:
     peak_rss: int  # bytes, the largest worker, at the end of the run
     shards: int
     early_peak_rss: int = 0  # bytes, the largest worker after the first tenth of the shards
+    driver_rss: int = 0  # bytes, the driver's largest RSS seen after a shard's load
 
     @property
     def rate(self) -> float:
@@ -153,18 +154,20 @@ class Measure:
 def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int = 100) -> Measure:
     """One timed run on a fresh store and a fresh local cluster of ``workers``."""
     from newsgraph.batch import BatchReport, run_batch
-    from newsgraph.runners import DaskExecutor
+    from newsgraph.runners import DaskExecutor, current_rss
     from newsgraph.settings import Settings
 
     tag = f"w{workers}-{'code' if code else 'plain'}-{time.monotonic_ns()}"
     settings = Settings(db=str(root / f"{tag}.duckdb"), code_events=code)
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # _warm, for the workers
     early: list[int] = []
+    driver = [0]
 
     log = os.environ.get("NEWSGRAPH_BENCH_SCALE_LOG")  # a line per progress report, for long runs
     started = time.monotonic()
 
     def progress(report: BatchReport) -> None:  # the peak once a tenth of the shards ran
+        driver[0] = max(driver[0], current_rss())
         if not early and report.shards_run >= max(1, report.shards // 10):
             early.append(max(report.worker_peak_rss.values(), default=0))
         if log:
@@ -172,7 +175,8 @@ def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int 
             with open(log, "a", encoding="utf-8") as out:
                 out.write(
                     f"{time.monotonic() - started:.0f}s {tag} shards {report.shards_run}/{report.shards} "
-                    f"pages {report.pages} articles {report.articles} peak_gb {peaks}\n"
+                    f"pages {report.pages} articles {report.articles} peak_gb {peaks} "
+                    f"driver_gb {current_rss() / 2**30:.3f}\n"
                 )
 
     with DaskExecutor(workers=workers) as executor:
@@ -186,8 +190,9 @@ def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int 
         Path(settings.db + suffix).unlink(missing_ok=True)
     peak = max(report.worker_peak_rss.values(), default=0)
     return Measure(
-        workers, report.pages, report.articles, report.seconds, peak, report.shards, (early or [peak])[0]
-    )
+        workers, report.pages, report.articles, report.seconds, peak, report.shards,
+        (early or [peak])[0], driver[0],
+    )  # fmt: skip
 
 
 # Heaps' law for English news (Reuters RCV1, Manning, Raghavan and Schuetze, "Introduction
@@ -336,15 +341,17 @@ def _table(scaling: tuple[Measure, Measure] | None, memory: list[tuple[str, Meas
         ]
     lines += [
         "Peak RSS per worker by corpus size (2 workers; target <= 1.5 GB and flat), the largest "
-        "worker's peak once a tenth of the shards had run and at the end:",
+        "worker's peak once a tenth of the shards had run and at the end; and the driver's largest "
+        "RSS after a shard's load (it holds the store, whose DuckDB cache `store_memory_mb` caps):",
         "",
-        "| coding | pages | shards | seconds | pages/s | peak RSS, first tenth | peak RSS per worker |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| coding | pages | shards | seconds | pages/s | peak RSS, first tenth | peak RSS per worker | driver RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, m in memory:
         lines.append(
             f"| {'coded' if kind == 'coded' else 'no (--no-code)'} | {m.pages:,} | {m.shards} | "
-            f"{m.seconds:.0f} | {m.rate:.1f} | {m.early_peak_rss / gb:.2f} GB | {m.peak_rss / gb:.2f} GB |"
+            f"{m.seconds:.0f} | {m.rate:.1f} | {m.early_peak_rss / gb:.2f} GB | {m.peak_rss / gb:.2f} GB | "
+            f"{m.driver_rss / gb:.2f} GB |"
         )
     return "\n".join(lines)
 

@@ -78,7 +78,7 @@ def _open(db: str | None, config: Path | None = None) -> Any:
 
     settings = _settings(config, db=db)
     try:
-        return Store.open(settings.db, read_only=True)
+        return Store.open(settings.db, read_only=True, memory_mb=settings.store_memory_mb)
     except NewsgraphError as exc:
         raise _fail(_held_by_server(settings.db) or str(exc)) from None
 

@@ -100,7 +100,7 @@ def ingest(
     report = RunReport(db=settings.db)
     # A running `newsgraph serve` owns the store file: write through it (see web/client.py).
     remote = remote_writer(settings.db)
-    with remote or Store.open(settings.db) as store:
+    with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
         run = store.new_run([str(p) for p in paths], asdict(settings))
         report.run_id = run.run_id
         batcher = _Batcher(settings, store, executor, report)

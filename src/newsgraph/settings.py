@@ -42,6 +42,9 @@ class Settings:
     worker_max_rss_mb: int = 1280
     story_encoder: str = "auto"  # "auto" (int8 ONNX, else float ONNX, else torch), "onnx", "int8", "torch"
     story_save_seconds: float = 60.0  # how often the story state is saved during a run
+    # DuckDB's memory ceiling for the store, in MB (0: a quarter of this machine's memory,
+    # so that a long run's cached store blocks leave room for the workers)
+    store_memory_mb: int = 0
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from store_factories import (
@@ -156,3 +159,45 @@ def test_an_article_still_linked_is_kept_when_its_page_now_fails(tmp_path: Path)
         assert store.page_states([page_id("one.txt")])[page_id("one.txt")].status == "failed"
         store.write_batch(run, [failure_outcome("two.txt", "empty file", chash="h3")])
         assert store.counts()["articles"] == 1  # nothing linked to two.txt: removed
+
+
+def test_duckdb_memory_is_capped_by_the_setting_or_a_quarter_of_the_machine(tmp_path: Path) -> None:
+    """DuckDB caches the store's blocks up to its limit (80% of the machine by default):
+    a long run's driver would grow with the store and crowd out its workers."""
+    from newsgraph.store.store import memory_limit_mb
+
+    limit = "SELECT current_setting('memory_limit')"
+    with Store.open(tmp_path / "a.duckdb", memory_mb=300) as store:
+        assert store.connection.execute(limit).fetchone() == ("300.0 MiB",)
+    with Store.open(tmp_path / "a.duckdb", read_only=True) as store:
+        shown = str(store.connection.execute(limit).fetchone()[0])
+    total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    assert 256 <= memory_limit_mb() <= max(256, total_mb // 4)
+    value, unit = shown.split()
+    assert float(value) * {"MiB": 1, "GiB": 1024}[unit] == pytest.approx(memory_limit_mb(), abs=110)  # shown to 0.1
+
+
+def test_ingest_and_batch_runs_open_the_store_with_the_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.batch import run_batch
+    from newsgraph.pipeline import ingest
+    from newsgraph.settings import Settings
+    from newsgraph.store.bulk import BulkStore
+
+    seen: list[int] = []
+    for cls in (Store, BulkStore):
+        real = cls.open.__func__  # type: ignore[attr-defined]
+
+        def spy(cls_: type[Store], path: Any, read_only: bool = False, memory_mb: int = 0, real: Any = real) -> Any:
+            seen.append(memory_mb)
+            return real(cls_, path, read_only, memory_mb)
+
+        monkeypatch.setattr(cls, "open", classmethod(spy))
+    page = tmp_path / "in" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("A title\n\n" + "Officials met in Athens on Monday to talk. " * 20, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "s.duckdb"), code_events=False, stories=False, store_memory_mb=321)
+    ingest([page.parent], settings)
+    run_batch([page.parent], replace(settings, db=str(tmp_path / "b.duckdb")), stories=False)
+    assert seen and set(seen) == {321}

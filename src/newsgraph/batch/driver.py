@@ -102,7 +102,7 @@ def run_batch(
     report = BatchReport(db=settings.db, out=str(out_dir), executor=executor.name)
     shards = plan_shards(paths, settings, manifest, size)
     report.shards = len(shards)
-    with BulkStore.open(settings.db) as store:
+    with BulkStore.open(settings.db, memory_mb=settings.store_memory_mb) as store:
         states = store.shard_states([s.shard_id for s in shards])
         todo: list[tuple[Shard, ShardResult | None]] = []
         skipped_pages = 0  # pages of shards loaded by earlier runs

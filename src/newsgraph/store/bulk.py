@@ -102,8 +102,8 @@ class BulkStore(Store):
     """A ``Store`` that can also load whole shards of Parquet partitions."""
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> BulkStore:
-        store = super().open(path, read_only)
+    def open(cls, path: str | Path, read_only: bool = False, memory_mb: int = 0) -> BulkStore:
+        store = super().open(path, read_only, memory_mb)
         assert isinstance(store, BulkStore)
         return store
 

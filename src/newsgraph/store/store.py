@@ -14,7 +14,9 @@ link to is kept as it was, so no link is left dangling.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +61,14 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def memory_limit_mb() -> int:
+    """A quarter of this machine's memory (or of the container's limit), in MB."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    with contextlib.suppress(OSError, ValueError):  # cgroup v2: "max" or a byte count
+        total = min(total, int(Path("/sys/fs/cgroup/memory.max").read_text().strip()))
+    return max(256, total // 4 // 2**20)
+
+
 class Store(Closing):
     """A newsgraph store.  Use ``Store.open(path)`` (or ``newsgraph.open`` to read)."""
 
@@ -70,8 +80,13 @@ class Store(Closing):
     # -- lifecycle -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Store:
-        """Open (and, when writable, create or upgrade) the store at ``path``."""
+    def open(cls, path: str | Path, read_only: bool = False, memory_mb: int = 0) -> Store:
+        """Open (and, when writable, create or upgrade) the store at ``path``.
+
+        DuckDB keeps the blocks it has read or written cached up to its memory limit
+        (80% of the machine by default), so a long run's driver grows with the store;
+        the limit here is ``memory_mb`` (``store_memory_mb``), else ``memory_limit_mb()``.
+        """
         path = Path(path)
         if read_only and not path.is_file():
             raise StoreError(f"no store at {path}; run `newsgraph ingest PATH --db {path}` first")
@@ -82,6 +97,7 @@ class Store(Closing):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {path}: {_one_line(exc)}") from exc
         try:
+            conn.execute(f"SET memory_limit = '{memory_mb or memory_limit_mb()}MiB'")
             if read_only:
                 version = current_version(conn)
                 if version == 0:

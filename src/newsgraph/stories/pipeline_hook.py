@@ -238,7 +238,7 @@ def update_stories(settings: Any, encoder: Encoder | None = None) -> dict[str, i
     """
     from ..store import Store
 
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
         hook = AfterBatch(settings, store, encoder)
         toned = hook.score_tone()
         clustered = 0
