@@ -32,6 +32,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import NewsgraphError
+from .records import PageTally
 from .settings import Settings
 
 app = typer.Typer(
@@ -172,6 +173,11 @@ def ingest(
         f"{report.events} events -> {settings.db}",
         highlight=False,
     )
+    _exit_on_failures(report)
+
+
+def _exit_on_failures(report: PageTally) -> None:
+    """Exit 1 when any page failed (this run or before), pointing at ``failures``."""
     if not report.ok:
         err.print(
             f"{report.failed_total} of {report.pages} pages failed; see `newsgraph failures`",
@@ -239,12 +245,7 @@ def run(
         f"{report.events} events -> {settings.db}",
         highlight=False,
     )
-    if not report.ok:
-        err.print(
-            f"{report.failed_total} of {report.pages} pages failed; see `newsgraph failures`",
-            highlight=False,
-        )
-        raise typer.Exit(1)
+    _exit_on_failures(report)
 
 
 # -- reading the store -------------------------------------------------------------

@@ -122,6 +122,10 @@ def _pager(form: dict[str, Any], number: int, total: int) -> dict[str, Any]:
     }
 
 
+def _not_found(active: str, message: str) -> HTMLResponse:
+    return render("error.html", status=404, active=active, status_code=404, message=message)
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> HTMLResponse:
     raw = dict(request.query_params)
@@ -182,13 +186,7 @@ def articles(request: Request) -> HTMLResponse:
 def article(request: Request, ident: str) -> HTMLResponse:
     found = article_detail(host(request), ident[:300])
     if found is None:
-        return render(
-            "error.html",
-            status=404,
-            active="articles",
-            status_code=404,
-            message=f"No article {ident[:80]!r} in the store.",
-        )
+        return _not_found("articles", f"No article {ident[:80]!r} in the store.")
     parts = segments(found["body"], found["mentions"], found["events"])
     furniture = [line for line in found["furniture"].splitlines() if line.strip()]
     return render("article.html", active="articles", a=found, parts=parts, furniture=furniture)
@@ -200,30 +198,14 @@ def stories(request: Request) -> HTMLResponse:
     rows, total = reads.stories(
         host(request).cursor(), limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE
     )
-    pages = max(1, -(-total // PAGE_SIZE))
-    return render(
-        "stories.html",
-        active="stories",
-        rows=rows,
-        total=total,
-        page=number,
-        pages=pages,
-        prev_link=_query({}, page=number - 1) if number > 1 else None,
-        next_link=_query({}, page=number + 1) if number < pages else None,
-    )
+    return render("stories.html", active="stories", rows=rows, **_pager({}, number, total))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
     found = story_detail(host(request), story_id[:300])
     if found is None:
-        return render(
-            "error.html",
-            status=404,
-            active="stories",
-            status_code=404,
-            message=f"No story {story_id[:80]!r} in the store.",
-        )
+        return _not_found("stories", f"No story {story_id[:80]!r} in the store.")
     extra = {
         k: v for k, v in found.items() if k not in ("story_id", "title", "articles", "by_outlet")
     }
