@@ -32,14 +32,17 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import cloudpickle
 
 from bench.make_corpus import PARAGRAPH, _write_warc, templates, vary
 
+T = TypeVar("T")
+R = TypeVar("R")
 GDELT_DAILY = 580_000
 WORDS = 640  # words of paragraphs per page: bodies come out at about 600
 _TAG = re.compile(r"<[^>]+>")
@@ -151,8 +154,11 @@ class Measure:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int = 100) -> Measure:
-    """One timed run on a fresh store and a fresh local cluster of ``workers``."""
+def measure(
+    corpus: Path, root: Path, workers: int, code: bool, shard_size: int = 100, keep_parts: Path | None = None
+) -> Measure:
+    """One timed run on a fresh store and a fresh local cluster of ``workers`` (its
+    Parquet partitions moved to ``keep_parts`` when given, else deleted)."""
     from newsgraph.batch import BatchReport, run_batch
     from newsgraph.runners import DaskExecutor, current_rss
     from newsgraph.settings import Settings
@@ -185,6 +191,8 @@ def measure(corpus: Path, root: Path, workers: int, code: bool, shard_size: int 
             [corpus], settings, executor=executor, out=root / f"{tag}.parts",
             shard_size=shard_size, stories=False, progress=progress,
         )  # fmt: skip
+    if keep_parts is not None:
+        shutil.move(root / f"{tag}.parts", keep_parts)
     shutil.rmtree(root / f"{tag}.parts", ignore_errors=True)
     for suffix in ("", ".wal"):
         Path(settings.db + suffix).unlink(missing_ok=True)
@@ -260,6 +268,105 @@ def vocabulary_growth(articles: int = 200) -> Vocabulary:
         return pool.submit(_vocabulary_probe, articles).result()
 
 
+@dataclass(frozen=True, slots=True)
+class Replay:
+    limit: str  # what the store's DuckDB memory limit was
+    shards: int
+    pages: int
+    seconds: float
+    first_rss: int  # bytes, the driver after its first shard
+    peak_rss: int  # bytes, the driver's largest RSS after a shard's load
+    cache: int  # bytes of table blocks DuckDB held at the end
+
+
+class _ComputesNothing:
+    """An executor for shards whose partitions are all on disk already."""
+
+    name = "replay"
+    workers = 1
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return iter(())
+
+    def close(self) -> None:
+        return None
+
+
+def _replay(parts: str, corpus: str, shard_size: int, memory_mb: int, label: str) -> Replay:
+    """The driver's side alone: load a coded run's partitions (``parts``, every shard
+    complete) into a fresh store whose DuckDB memory limit is ``memory_mb``."""
+    from newsgraph.batch import BatchReport, run_batch
+    from newsgraph.runners import current_rss
+    from newsgraph.settings import Settings
+    from newsgraph.store.bulk import BulkStore
+
+    db = Path(parts).with_name(f"replay-{os.getpid()}-{memory_mb}.duckdb")
+    settings = Settings(db=str(db), code_events=True, store_memory_mb=memory_mb)  # as `measure` ran
+    seen: list[int] = []
+    stores: list[BulkStore] = []
+    real_open = BulkStore.open.__func__  # type: ignore[attr-defined]
+
+    def opened(cls: type[BulkStore], path: str | Path, read_only: bool = False, memory_mb: int = 0) -> BulkStore:
+        stores.append(real_open(cls, path, read_only, memory_mb))
+        return stores[-1]
+
+    BulkStore.open = classmethod(opened)  # type: ignore[method-assign,assignment]
+    cache = [0]
+
+    last: list[BatchReport] = []
+
+    def progress(report: BatchReport) -> None:
+        last[:] = [report]
+        seen.append(current_rss())
+        row = stores[-1].connection.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'BASE_TABLE'"
+        ).fetchone()
+        cache[0] = int(row[0]) if row else 0
+
+    started = time.perf_counter()
+    try:
+        report = run_batch(
+            [Path(corpus)], settings, executor=_ComputesNothing(), out=parts, shard_size=shard_size,
+            stories=False, progress=progress,
+        )  # fmt: skip
+    except StopIteration:  # a shard not on disk: the replay ends with the shards before it
+        report = last[0]
+    seconds = time.perf_counter() - started
+    for suffix in ("", ".wal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    return Replay(label, report.shards_reused, report.pages, seconds, seen[0], max(seen), cache[0])
+
+
+def replay_driver(parts: Path, corpus: Path, shard_size: int, memory_mb: int, label: str) -> Replay:
+    """``_replay`` in a spawned process (a fresh driver)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_replay, str(parts), str(corpus), shard_size, memory_mb, label).result()
+
+
+def _driver_text(replays: list[Replay]) -> str:
+    mb = 2**20
+    lines = [
+        "",
+        "",
+        "The driver alone (`replay_driver`): the largest coded run's partitions loaded again into a "
+        "fresh store by a fresh process, with the store's DuckDB memory limit at DuckDB's own default "
+        "(80% of the machine), at newsgraph's default (`store_memory_mb` = 0: a quarter) and at 64 MB:",
+        "",
+        "| DuckDB memory limit | shards | pages | seconds | driver RSS after the first shard | "
+        "largest driver RSS | table blocks cached at the end |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in replays:
+        lines.append(
+            f"| {r.limit} | {r.shards} | {r.pages:,} | {r.seconds:.0f} | {r.first_rss / mb:.0f} MB | "
+            f"{r.peak_rss / mb:.0f} MB | {r.cache / mb:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
 def _sizes(quick: bool) -> dict[str, list[int]]:
     spec = os.environ.get("NEWSGRAPH_BENCH_SCALE_SIZES")
     if spec:
@@ -286,14 +393,31 @@ def run(quick: bool = False) -> str:
             scaling = (measure(corpus, root, 1, True, shard), measure(corpus, root, 2, True, shard))
             print(f"scaling: {scaling}", flush=True)
         memory: list[tuple[str, Measure]] = []
+        replays: list[Replay] = []
         for kind in ("plain", "coded"):
-            for count in sizes.get(kind, []):
+            counts = sizes.get(kind, [])
+            for count in counts:
                 folder = write_long_corpus(count, root / f"{kind}{count}", seed=5)
-                memory.append((kind, measure(folder, root, 2, kind == "coded", 250)))
+                keep = root / "kept.parts" if kind == "coded" and count == max(counts) else None
+                memory.append((kind, measure(folder, root, 2, kind == "coded", 250, keep)))
                 print(f"{kind}: {memory[-1][1]}", flush=True)  # kept if a later size fails
+                if keep is not None:
+                    from newsgraph.store.store import memory_limit_mb
+
+                    whole = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+                    for mb, label in (
+                        (whole * 8 // 10, "DuckDB's default, 80%"),
+                        (memory_limit_mb(), "newsgraph's default, a quarter"),
+                        (64, "64 MB"),
+                    ):
+                        replays.append(replay_driver(keep, folder, 250, mb, f"{label} ({mb:,} MB)"))
+                        print(f"replay: {replays[-1]}", flush=True)
+                    shutil.rmtree(keep, ignore_errors=True)
                 shutil.rmtree(folder, ignore_errors=True)
     vocab = [vocabulary_growth(n) for n in sizes.get("vocab", [])[:1] if n > 0]
-    return _table(scaling, memory) + "".join(_vocabulary_text(v) for v in vocab) + (
+    return _table(scaling, memory) + (_driver_text(replays) if replays else "") + "".join(
+        _vocabulary_text(v) for v in vocab
+    ) + (
         f"\n\nLoad average (1 min) before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
         "(anything above the benchmark's own 2-3 processes is other work on the machine)."
     )

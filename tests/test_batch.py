@@ -178,6 +178,9 @@ def test_shard_ids_are_stable_and_follow_inputs_and_settings(tmp_path: Path) -> 
         s.shard_id for s in plan_shards([corpus], Settings(db="x.duckdb", stories=False), shard_size=5)
     ]
     assert same_work == ids
+    # the driver's memory and when workers are replaced do not change what they make
+    neutral = Settings(store_memory_mb=512, worker_max_rss_mb=0, worker_max_shards=3)
+    assert [s.shard_id for s in plan_shards([corpus], neutral, shard_size=5)] == ids
     first = sorted(corpus.rglob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     changed = [s.shard_id for s in plan_shards([corpus], settings, shard_size=5)]

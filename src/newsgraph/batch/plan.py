@@ -34,6 +34,7 @@ _NEUTRAL = frozenset({
     "db", "batch_size", "stories", "story_encoder", "story_save_seconds",
     "worker_max_shards", "worker_max_rss_mb",  # when a worker process is replaced
     "coding_batch_size",  # articles parsed together: the same codings
+    "store_memory_mb",  # the driver's store, not what workers make
 })  # fmt: skip
 
 
