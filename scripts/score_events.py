@@ -54,7 +54,7 @@ def show_errors(records: list[dict[str, Any]], preds: dict[str, list[dict[str, A
         if r["split"] != "train":
             continue
         s = score([r], {str(r["id"]): preds.get(str(r["id"]), [])})
-        if s.triple_recall < 1 or s.type_precision < 1 and s.predicted_events:
+        if s.triple_recall < 1 or (s.type_precision < 1 and s.predicted_events):
             wrong.append(r)
     random.Random(seed).shuffle(wrong)
     print(f"\n{len(wrong)} train sentences with a miss; {min(n, len(wrong))} of them:\n")

@@ -126,9 +126,7 @@ def _quad(event: Prediction) -> int:
     return int(event.get("quad_class") or PLOVER_TYPES.get(str(event.get("type")), 0))
 
 
-def score(
-    records: Sequence[Record], predictions: Mapping[str, Sequence[Prediction]]
-) -> Scores:
+def score(records: Sequence[Record], predictions: Mapping[str, Sequence[Prediction]]) -> Scores:
     """The measures over ``records`` given the predicted events per record id."""
     n_gold = hit = trip = n_pred = right = acc = 0
     det_gold = det_pred = det_both = 0
@@ -179,9 +177,7 @@ def score(
                 a_right += any(codes_match(gold_codes(g.get("actor")), ps) for g in same_gold)
             if pt:
                 r_pred += 1
-                r_right += any(
-                    codes_match(gold_codes(g.get("recipient")), pt) for g in same_gold
-                )
+                r_right += any(codes_match(gold_codes(g.get("recipient")), pt) for g in same_gold)
         q = 0
         if pe:
             q = _quad(max(pe, key=lambda e: e.get("confidence") or 0))
@@ -240,9 +236,13 @@ def table(parts: Mapping[str, Scores]) -> str:
     ]
     out = ["| measure | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     for label, attr in rows:
-        out.append(f"| {label} | " + " | ".join(f"{getattr(parts[n], attr):.3f}" for n in names) + " |")
+        out.append(
+            f"| {label} | " + " | ".join(f"{getattr(parts[n], attr):.3f}" for n in names) + " |"
+        )
     out.append("")
-    out.append("| type | " + " | ".join(f"{n} recall | {n} precision | {n} gold" for n in names) + " |")
+    out.append(
+        "| type | " + " | ".join(f"{n} recall | {n} precision | {n} gold" for n in names) + " |"
+    )
     out.append("|---|" + "---:|---:|---:|" * len(names))
     for t in PLOVER_TYPES:
         cells = []
