@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP)
 
 demo: $(STAMP)
-	rm -f demo.duckdb demo.duckdb.wal demo.duckdb.stories.npz
+	rm -f demo.duckdb demo.duckdb.wal demo.duckdb.stories.state
 	$(VENV)/bin/newsgraph ingest examples/seeds --manifest examples/seeds/manifest.jsonl --db demo.duckdb
 	$(VENV)/bin/newsgraph articles --db demo.duckdb
 	$(VENV)/bin/newsgraph events --db demo.duckdb --limit 15

@@ -75,3 +75,10 @@ def test_empty_jsonl_file(tmp_path: Path, settings: Settings) -> None:
     path.write_bytes(b"")
     [page] = iter_pages([path], settings)
     assert page.error == "empty file"
+
+
+def test_a_control_character_is_named_once(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "control.jsonl"
+    path.write_bytes(b'{"text": "a line\tbroken"}\n')
+    (page,) = iter_pages([path], settings)
+    assert page.error == "invalid JSON: Invalid control character at column 17"

@@ -82,6 +82,13 @@ def _line_page(location: str, line: bytes, first: bool) -> Page:
         return error_page(location, content_type, exc.reason, meta)
 
 
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """What is wrong and where: "Invalid control character at column 59" (the
+    decoder's own message of that kind already ends in "at")."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{msg} at column {exc.colno}"
+
+
 def _parse(line: bytes, first: bool) -> tuple[dict[str, str], str]:
     """The known string fields of a line, and the names of all its fields."""
     try:
@@ -93,7 +100,7 @@ def _parse(line: bytes, first: bool) -> tuple[dict[str, str], str]:
     try:
         value: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+        raise SourceError(f"invalid JSON: {json_reason(exc)}") from exc
     if not isinstance(value, dict):
         raise SourceError(f"JSONL line is a JSON {_kind(value)}, expected an object")
     row: dict[str, str] = {}
