@@ -186,9 +186,9 @@ class _Finder:
             return
         if label == "PERSON" and end - start > 1:
             return  # a person's full name; a one-word "person" may be a misread town
-        role = "place" if label in _PLACE_LABELS else "modifier"
-        if label == "PERSON":
-            role = "place"
+        role = "place" if label in _PLACE_LABELS or label == "PERSON" else "modifier"
+        if role == "modifier" and _after_locative(doc[start:end]):
+            role = "place"  # "in Moorhead", though the recogniser read an organisation
         self._scan(start, end, label, inside=True, role=role)
 
     def _scan(self, start: int, end: int, label: str, inside: bool, role: str = "place") -> None:
@@ -309,6 +309,17 @@ class _Finder:
                     entry = _division_or_country(owner.candidates)
                     if entry is not None and _inside_any(p.candidates, entry):
                         p.qualifier, p.qualifier_text = entry, doc[owner.start : owner.end].text
+
+
+_LOCATIVE = {"in", "at", "near", "from", "outside", "inside", "around", "across", "to", "into"}
+
+
+def _after_locative(span: Any) -> bool:
+    """The whole span is the object of a locative preposition."""
+    root = span.root
+    return bool(
+        root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and all(t.pos_ == "PROPN" for t in span)
+    )
 
 
 def _capital(tok: Token) -> bool:
