@@ -186,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = Path(args[1]) if len(args) > 1 else default_paths()[0]
     save(index, target)
     seconds = time.perf_counter() - started
-    print(f"gazetteer index: {len(index)} cities, {len(index.keys)} names -> {target} ({seconds:.1f} s)")
+    print(
+        f"gazetteer index: {len(index)} cities, {len(index.keys)} names -> {target} ({seconds:.1f} s)"
+    )
     return 0
 
 

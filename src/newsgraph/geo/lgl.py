@@ -167,8 +167,11 @@ def match(gold: GoldToponym, predicted: Sequence[Resolved]) -> Resolved | None:
 
 
 def near(gold: GoldToponym, p: Resolved | None) -> bool:
-    return p is not None and p.lat is not None and p.lon is not None and (
-        km(gold.lat, gold.lon, p.lat, p.lon) <= KM
+    return (
+        p is not None
+        and p.lat is not None
+        and p.lon is not None
+        and (km(gold.lat, gold.lon, p.lat, p.lon) <= KM)
     )
 
 
@@ -246,10 +249,7 @@ def _print_errors(arts: Sequence[GoldArticle], preds: Sequence[Sequence[Resolved
                 continue
             what = "MISS" if hit is None else f"-> {hit.country} {hit.lat},{hit.lon}"
             ctx = art.text[max(0, gold.start - 40) : gold.end + 30].replace("\n", " ")
-            print(
-                f"{gold.phrase!r:24} {gold.fcode:5} {gold.country} {gold.admin1} "
-                f"{what}  | {ctx}"
-            )
+            print(f"{gold.phrase!r:24} {gold.fcode:5} {gold.country} {gold.admin1} {what}  | {ctx}")
             shown += 1
             if shown >= n:
                 return

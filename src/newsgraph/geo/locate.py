@@ -192,7 +192,9 @@ class _Reader:
             return None
         if tok.ent_type_ in _MISREAD_LABELS:
             least = 100_000 if end - start > 1 else 50_000
-            if all(c.entry.fcode.startswith("PPL") and c.entry.population < least for c in candidates):
+            if all(
+                c.entry.fcode.startswith("PPL") and c.entry.population < least for c in candidates
+            ):
                 return None  # a city inside an organisation's name; a surname that is a town
         hint = self._local_hint(tok) or self.hint or self._text_hint(text, candidates)
         place = self.gaz.lookup(text, hint)
@@ -207,10 +209,14 @@ class _Reader:
         a bigger namesake ("Tripoli" in a story about Lebanon; not "Vienna" in one that
         mentions the US)."""
         best = self.gaz.best(text)
-        top = max((c.entry.population for c in candidates if c.entry is best), default=0)
+        top = best.population if best is not None else 0
         for c in candidates:
             e = c.entry
-            if e.country in self.countries and e.fcode.startswith("PPL") and e.population * 10 >= top:
+            if (
+                e.country in self.countries
+                and e.fcode.startswith("PPL")
+                and e.population * 10 >= top
+            ):
                 return str(e.country)
         return None
 

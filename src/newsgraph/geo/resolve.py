@@ -147,7 +147,7 @@ class _Finder:
                     break
 
     def _county_lists(self) -> None:
-        """"Barrow, Jackson and Madison counties": each name is a county."""
+        """ "Barrow, Jackson and Madison counties": each name is a county."""
         doc = self.doc
         for end, tok in enumerate(doc):
             if tok.lower_ not in {"counties", "parishes"}:
@@ -196,7 +196,7 @@ class _Finder:
         i = start
         while i < end:
             if self.taken[i] or not _capital(self.doc[i]):
-                if inside and self.doc[i].ent_type_ == "NORP" or _demonym_word(self.doc[i]):
+                if _demonym_word(self.doc[i]):
                     self._demonym(i, i + 1, label or "NORP")
                 i += 1
                 continue
@@ -274,12 +274,14 @@ class _Finder:
             return
         for k in range(start, end):
             self.taken[k] = True
-        prop = _Proposal(start, end, f"demonym:{country}", "demonym", label, [Candidate(entry, False)])
+        prop = _Proposal(
+            start, end, f"demonym:{country}", "demonym", label, [Candidate(entry, False)]
+        )
         prop.demonym = country
         self.out.append(prop)
 
     def _qualifiers(self) -> None:
-        """"Alexandria, La.", "Dublin, Ohio", "Paris, Texas", "Syria's Idlib"."""
+        """ "Alexandria, La.", "Dublin, Ohio", "Paris, Texas", "Syria's Idlib"."""
         doc = self.doc
         by_start = {p.start: p for p in self.out}
         for p in list(self.out):
@@ -298,8 +300,14 @@ class _Finder:
                     if entry is not None and not self.taken[e + 1]:
                         self.taken[e + 1] = True
                         self.out.append(
-                            _Proposal(e + 1, e + 2, normalize(text), "place", "",
-                                      [Candidate(entry, False)])  # fmt: skip
+                            _Proposal(
+                                e + 1,
+                                e + 2,
+                                normalize(text),
+                                "place",
+                                "",
+                                [Candidate(entry, False)],
+                            )
                         )
                 if entry is not None and _inside_any(p.candidates, entry):
                     p.qualifier, p.qualifier_text = entry, text
@@ -318,7 +326,9 @@ def _after_locative(span: Any) -> bool:
     """The whole span is the object of a locative preposition."""
     root = span.root
     return bool(
-        root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and all(t.pos_ == "PROPN" for t in span)
+        root.dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE
+        and all(t.pos_ == "PROPN" for t in span)
     )
 
 
@@ -454,9 +464,7 @@ def _emit(
     out: list[PlaceMention] = []
     root = doc.doc if hasattr(doc, "doc") else doc
     starts = [s.start for s in root.sents] if root.has_annotation("SENT_START") else [0]
-    towns = [
-        (p, chosen[p.key][0]) for p in proposals if chosen[p.key][0].fclass == "P"
-    ]
+    towns = [(p, chosen[p.key][0]) for p in proposals if chosen[p.key][0].fclass == "P"]
     for p in proposals:
         entry, why, margin = chosen[p.key]
         evidence = list(why)
@@ -465,7 +473,8 @@ def _emit(
             near = [t for q, t in towns if t.country == entry.country and t.admin1 == entry.admin1]
             if near:
                 q_town = min(
-                    ((q, t) for q, t in towns if t in near), key=lambda qt: abs(qt[0].start - p.start)
+                    ((q, t) for q, t in towns if t in near),
+                    key=lambda qt: abs(qt[0].start - p.start),
                 )[1]
                 entry = _moved(entry, q_town)
                 evidence.append(f"at:{q_town.name}")
