@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m newsgraph.stories.embed build
+	$(PY) -m newsgraph.geo.cityindex build
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -293,7 +293,10 @@ def test_places_file_is_valid(gaz: Gazetteer) -> None:
         assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180, item
         names += [normalize(n) for n in [item["name"], *item["aliases"]]]
     assert len(names) == len(set(names)), "a curated name is listed twice"
-    assert len(data["us_states"]) == 50
+    assert len(data["us_states"]) == 51  # and the District of Columbia
+    for state in data["us_states"]:
+        assert set(state) == {"name", "code", "ap", "lat", "lon"}, state
+        assert len(state["code"]) == 2 and all(a.endswith(".") for a in state["ap"]), state
     assert all(isinstance(w, str) for w in data["not_places"])
 
 
@@ -368,7 +371,7 @@ def test_places_in_offsets_and_demonyms(nlp: Any) -> None:
     )
     found = places_in(doc)
     names = [doc.text[s:e] for s, e, _ in found]
-    assert names == ["Afrin", "Ankara", "the United States"]
+    assert names == ["Afrin", "Ankara", "United States"]
     assert [p.country for _, _, p in found] == ["SYR", "TUR", "USA"]
 
 

@@ -1,8 +1,9 @@
 """Places in parsed text, and the one place tied to an event.
 
-``places_in(doc)`` lists the place names of a parsed text with their character
-offsets: spaCy's GPE/LOC/FAC entities the gazetteer knows, plus proper nouns after
-a locative preposition that the entity recogniser missed.
+``places_in(doc)`` lists the places a parsed text names with their character
+offsets (the ``place`` mentions of :func:`newsgraph.geo.resolve.mentions`).
+``locate_event`` says where an event happened and from what: its clause, its
+sentence, or the article's place its actors point to.
 
 ``event_location(sent, trigger)`` answers where an event happened: a locative
 phrase ("in Idlib", "near Aleppo", "north of Kherson", "across France") attached
@@ -16,11 +17,15 @@ A country used as a location ("in Syria") gives the country's centroid with
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from newsgraph.geo.gazetteer import Gazetteer, default_gazetteer, load_rules
+from newsgraph.geo.names import normalize
+from newsgraph.geo.resolve import PlaceMention, mentions
 from newsgraph.records import Place
 
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -78,11 +83,20 @@ class _Found:
 class _Reader:
     """Reads place names off one parsed sentence or document."""
 
-    def __init__(self, gazetteer: Gazetteer, countries: set[str], hint: str | None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        countries: set[str],
+        hint: str | None,
+        article: Sequence[PlaceMention] = (),
+    ) -> None:
         self.gaz = gazetteer
         self.countries = countries  # countries the text names: weak hints
         self.hint = hint
         self.rules = _rules()
+        # the article's resolved places, by character span and by name
+        self.spans = {(m.start, m.end): m for m in article if m.role == "place"}
+        self.names = {normalize(m.text): m for m in article if m.role == "place"}
 
     def place_at(self, tok: Token, allow_country: bool = True, seen: int = 0) -> _Found | None:
         """The named place the noun ``tok`` denotes, if any."""
@@ -165,12 +179,22 @@ class _Reader:
             return None  # a demonym ("Turkish") is never a place
         if end - start == 1 and self.gaz.is_stop_name(text):
             return None
+        if end - start > 1 and doc[end - 1].tag_ == "POS":
+            span = doc[start : end - 1]
+        known = self.spans.get((span.start_char, span.end_char)) or self.names.get(
+            normalize(span.text)
+        )
+        if known is not None:  # resolved with the whole article as context
+            return _Found(span.start_char, span.end_char, known.entry.place)
+        span = doc[start:end]
         candidates = self.gaz.candidates(text)
         if not candidates:
             return None
         if tok.ent_type_ in _MISREAD_LABELS:
             least = 100_000 if end - start > 1 else 50_000
-            if all(c.rank > 1 and c.population < least for c in candidates):
+            if all(
+                c.entry.fcode.startswith("PPL") and c.entry.population < least for c in candidates
+            ):
                 return None  # a city inside an organisation's name; a surname that is a town
         hint = self._local_hint(tok) or self.hint or self._text_hint(text, candidates)
         place = self.gaz.lookup(text, hint)
@@ -184,11 +208,16 @@ class _Reader:
         """A country the text names, when a place of that name there is not dwarfed by
         a bigger namesake ("Tripoli" in a story about Lebanon; not "Vienna" in one that
         mentions the US)."""
-        best = self.gaz.lookup(text)
-        top = max((c.population for c in candidates if best and c.place is best), default=0)
+        best = self.gaz.best(text)
+        top = best.population if best is not None else 0
         for c in candidates:
-            if c.place.country in self.countries and c.rank >= 2 and c.population * 10 >= top:
-                return str(c.place.country)
+            e = c.entry
+            if (
+                e.country in self.countries
+                and e.fcode.startswith("PPL")
+                and e.population * 10 >= top
+            ):
+                return str(e.country)
         return None
 
     def _local_hint(self, tok: Token) -> str | None:
@@ -210,11 +239,6 @@ def _entity_of(tok: Token) -> Any:
     return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
 
 
-def _locative_prep(prep: Token, rules: _Rules) -> bool:
-    word = prep.lower_
-    return word in rules.locative or (word == "of" and prep.head.lower_ in rules.direction)
-
-
 def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
@@ -232,33 +256,79 @@ def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
 def places_in(
     doc: Any, gazetteer: Gazetteer | None = None, country_hint: str | None = None
 ) -> list[tuple[int, int, Place]]:
-    """Every place name in a parsed doc (or span): (start_char, end_char, Place), in order."""
-    gaz = gazetteer or default_gazetteer()
-    reader = _Reader(gaz, _countries_named(doc, gaz), country_hint)
-    found: dict[tuple[int, int], Place] = {}
-    for ent in doc.ents:
-        proper = all(t.pos_ == "PROPN" for t in ent if t.is_alpha)
-        if ent.label_ in _ENTITY_LABELS or (ent.label_ == "NORP" and proper):
-            hit = reader.place_at(ent.root)
-            if hit and hit.start >= ent.start_char - 1 and hit.start <= ent.end_char:
-                found.setdefault((hit.start, hit.end), hit.place)
-    covered = [(s, e) for s, e in found]
-    rules = reader.rules
-    for tok in doc:
-        if tok.pos_ != "PROPN":
-            continue
-        in_pp = tok.dep_ == "pobj" and _locative_prep(tok.head, rules)
-        as_object = (
-            tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in rules.object_verbs
+    """The places a parsed text names: (start_char, end_char, Place), in order.
+
+    The ``place`` mentions of :func:`newsgraph.geo.resolve.mentions` (not the names
+    inside organisations' names, nor demonyms), resolved with the whole text as context.
+    """
+    return [
+        (m.start, m.end, m.place)
+        for m in mentions(doc, country_hint, gazetteer)
+        if m.role == "place"
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLocation:
+    """Where an event happened, and how that was decided.
+
+    ``source``: ``clause`` (a locative phrase or place object tied to the trigger),
+    ``sentence`` (a place the sentence names elsewhere, not as an actor), ``article``
+    (the article's place in the country the sentence's actors point to), ``none``.
+    """
+
+    place: Place | None
+    source: str
+
+
+def locate_event(
+    sent: Span,
+    trigger: Token,
+    article: Sequence[PlaceMention] = (),
+    actor_countries: Sequence[str] = (),
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> EventLocation:
+    """The place of the event of ``trigger``: clause, else sentence, else article.
+
+    ``article`` is the output of ``mentions`` for the whole text (its resolution, with
+    the article as context, is reused); ``actor_countries`` the ISO alpha-3 codes of
+    the sentence's source and target actors.  Never a capital by default.
+    """
+    place = event_location(sent, trigger, country_hint, gazetteer, article)
+    if place is not None:
+        return EventLocation(place, "clause")
+    lo, hi = sent.start_char, sent.end_char
+    in_sentence = [m for m in article if m.role == "place" and lo <= m.start < hi]
+    located = [m for m in in_sentence if not _as_actor(sent, m) and m.entry.fcode != "PCLI"]
+    if located:
+        best = min(located, key=lambda m: (_rank(m.place), abs(m.start - trigger.idx)))
+        return EventLocation(best.place, "sentence")
+    if actor_countries:
+        counts = Counter(
+            m.entry
+            for m in article
+            if m.role == "place" and m.entry.country in actor_countries and m.entry.fcode != "PCLI"
         )
-        if not (in_pp or as_object):
-            continue
-        if any(s <= tok.idx < e for s, e in covered):
-            continue
-        hit = reader.place_at(tok, allow_country=in_pp)
-        if hit:
-            found.setdefault((hit.start, hit.end), hit.place)
-    return sorted(((s, e, p) for (s, e), p in found.items()), key=lambda x: (x[0], -x[1]))
+        if counts:
+            entry = max(counts, key=lambda e: (counts[e], -_rank(e.place)))
+            return EventLocation(entry.place, "article")
+    return EventLocation(None, "none")
+
+
+def _rank(place: Place) -> int:
+    return _FEATURE_RANK.get(place.feature or "", 1)
+
+
+def _as_actor(sent: Span, m: PlaceMention) -> bool:
+    """A place named as a subject, object or possessor is an actor ("Ankara said")."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end:
+            head = tok
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            return head.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"}
+    return False
 
 
 def event_location(
@@ -266,6 +336,7 @@ def event_location(
     trigger: Token,
     country_hint: str | None = None,
     gazetteer: Gazetteer | None = None,
+    article: Sequence[PlaceMention] = (),
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or None.
 
@@ -275,7 +346,7 @@ def event_location(
     a region over a country), then the one nearest the trigger in the parse.
     """
     gaz = gazetteer or default_gazetteer()
-    reader = _Reader(gaz, _countries_named(sent, gaz), country_hint)
+    reader = _Reader(gaz, _countries_named(sent, gaz), country_hint, article)
     rules = reader.rules
     found: list[tuple[int, int, int, Place]] = []  # (feature rank, depth, distance, place)
 
