@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
 INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+# types whose recipient is what is done to (not a topic, a proposal or one's own troops)
+PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "ACCUSE", "AID"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 
@@ -225,3 +227,64 @@ def location_target(
             if found:
                 return found
     return []
+
+
+def patient(tok: Token, trigger: Trigger, kind: str, roles: Roles) -> Actor | None:
+    """The unnamed party an act is done to ("a military base", "a 35-year-old inmate",
+    "40 schoolchildren"), as an actor with no code, for a trigger with no recipient
+    among the known actors.
+
+    The passive subject or direct object of a verb (not an object the trigger only
+    moves or discusses, nor the object word the entry requires: "imposed a curfew"),
+    or the "of", "on" or "against" complement of an event noun; only for acts done
+    to someone (not "rejected the proposal", "called up reservists").
+    """
+    if trigger.type not in PATIENT_TYPES:
+        return None
+    found: list[Token] = []
+    if kind == "verb":
+        if Roles.is_passive(tok):
+            found = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        elif not trigger.topic_object:
+            found = [c for c in tok.children if c.dep_ == "dobj"]
+    elif kind == "noun":
+        found = roles.prep_objects(tok, ("of", "on", "against"))
+    for obj in found:
+        if in_words(obj, trigger.objects) or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = obj.doc[obj.left_edge.i : obj.i + 1]
+        return Actor(text=words.text, code=None)
+    return None
+
+
+def in_context(
+    source: list[Actor],
+    target: list[Actor],
+    place: str | None,
+    sole: str | None,
+    domestic: bool,
+) -> tuple[list[Actor], list[Actor]]:
+    """Give the actors that name no country the country a careful coder reads off
+    the sentence: the country of the place named for the act ("gunmen ... in
+    Kabul"), else the one country the sentence names, else, for an act a state
+    does to its own people (arrests, releases, trials), the other party's country
+    ("a Zimbabwean court freed a pastor").  Organisations keep no country.
+    """
+
+    def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        country = place or sole or (_one_country(others) if domestic else None)
+        if country is None:
+            return actors
+        return [with_country(a, country) if _unplaced(a) else a for a in actors]
+
+    filled = fill(source, target)
+    return filled, fill(target, filled)
+
+
+def _unplaced(actor: Actor) -> bool:
+    return actor.country is None and actor.org is None
+
+
+def _one_country(actors: list[Actor]) -> str | None:
+    countries = {a.country for a in actors if a.country}
+    return countries.pop() if len(countries) == 1 else None

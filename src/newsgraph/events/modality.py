@@ -162,3 +162,73 @@ def according_to_in(sent: Span) -> Token | None:
                         if obj.dep_ == "pobj":
                             return obj
     return None
+
+
+# ANNOTATION.md: an announced or conditional hostile act is a THREATEN (CAMEO 13x), an
+# intent to yield is an AGREE (035x), a refusal to yield a REJECT (124x).  Longest
+# CAMEO prefix of the act wins.
+THREAT_CODES = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
+                "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137",
+                "172": "132", "18": "138", "19": "138", "20": "1385"}  # fmt: skip
+YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082": "0352",
+               "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+               "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
+REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
+                 "085": "1244", "086": "1245", "087": "1246"}  # fmt: skip
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
+
+
+def by_prefix(table: dict[str, str], cameo: str, default: str) -> str:
+    """The value of the longest key of ``table`` that ``cameo`` starts with."""
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in table:
+            return table[cameo[:n]]
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """The type an act is coded as once its reality is known."""
+
+    type: str
+    cameo: str
+    negated: bool
+    hypothetical: bool
+    retyped: bool  # the type is no longer the trigger's
+
+
+def announced(type_: str, cameo: str, mood: Modality, threat: bool) -> Coded:
+    """Apply the conventions for acts not (yet) done.
+
+    ``threat`` marks an act announced with "would" or conditioned by "unless"
+    ("would boycott", "will withdraw ... unless"): a hostile or conditional act so
+    announced is a THREATEN; an intended yield ("will release") an AGREE; an
+    intended refusal to yield ("will not release") a REJECT.
+    """
+    if mood.negated and mood.intended and type_ in YIELDING_ACTS:
+        return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "124"), False, False, True)
+    if mood.negated:
+        return Coded(type_, cameo, True, mood.hypothetical, False)
+    if (mood.intended or threat) and type_ in HOSTILE_ACTS:
+        return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
+    if mood.intended and type_ in YIELDING_ACTS:
+        return Coded("AGREE", by_prefix(YIELD_CODES, cameo, "035"), False, False, True)
+    return Coded(type_, cameo, False, mood.hypothetical or mood.intended, False)
+
+
+def unless_clause(tok: Token) -> Token | None:
+    """The verb of an "unless" clause on ``tok`` or on the verb it hangs on."""
+    for verb in (tok, tok.head):
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "unless" for c in child.children
+            ):
+                return child
+    return None
+
+
+def announced_with_would(tok: Token) -> bool:
+    """ "would boycott", "would strike": the act announced as a consequence."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
