@@ -319,7 +319,8 @@ class Coder:
         if unless is not None and not target:
             # "will withdraw unless Israel releases ...": the condition's subject
             target = without(roles.subject(unless), source)
-        if not target and (unnamed := patient(tok, trigger, kind, roles)) is not None:
+        unnamed = None if target else patient(tok, trigger, kind, roles, self.lexicon.triggers)
+        if unnamed is not None:
             target = [unnamed]
         source, target = in_context(
             source,
@@ -327,6 +328,7 @@ class Coder:
             location.country if location is not None else None,
             sole,
             trigger.type in DOMESTIC_TYPES,
+            own_forces=trigger.type == "MOBILIZE",
         )
         target = [a for a in target if a.code is not None or a.country is not None]
         mood = modality(tok, self.words, self.speech, reported)
