@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
-INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID", "CONSULT"})
 # types whose recipient is what is done to (not a topic, a proposal or one's own troops)
 PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "ACCUSE", "AID"})
 # verbs (beyond the lexicon's light verbs) whose subject does what their object names

@@ -22,6 +22,7 @@ class Modality:
     negated: bool
     hypothetical: bool
     intended: bool  # said to be planned, promised or offered: CONSULT & co. become AGREE
+    future: bool = False  # announced with "will", "going to" (or a reported "would")
 
 
 def _governors(tok: Token, limit: int = 4) -> list[tuple[str, Token, Token]]:
@@ -68,14 +69,14 @@ def modality(
     In reported speech "would" is the future of the past ("said it would send
     troops"): it marks intent, as "will" does, not a mere possibility.
     """
-    modal, future = words.get("modal_aux", frozenset()), words.get("future_aux", frozenset())
+    modal, future_aux = words.get("modal_aux", frozenset()), words.get("future_aux", frozenset())
     intent, irrealis = words.get("intent", frozenset()), words.get("irrealis", frozenset())
     negators = words.get("negators", frozenset())
     light = words.get("light_verbs", frozenset())
     hypo_mods = words.get("hypothetical_modifiers", frozenset())
     marks = words.get("conditional_marks", frozenset())
 
-    negated = hypothetical = intended = False
+    negated = hypothetical = intended = future = False
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     own = list(tok.children) + (
         [c for c in verb.children] if verb is not None and verb != tok else []
@@ -91,11 +92,11 @@ def modality(
             negated = True
         elif child.dep_ in ("aux", "auxpass"):
             if low == "would" and reported:
-                intended = True
+                intended = future = True
             elif low in modal:
                 hypothetical = True
-            elif low in future or (low == "going" and child.head.lower_ != "going"):
-                intended = True
+            elif low in future_aux or (low == "going" and child.head.lower_ != "going"):
+                intended = future = True
         elif (child.dep_ == "amod" and child.head == tok and child.lemma_.lower() in hypo_mods) or (
             child.dep_ == "mark" and low in marks
         ):
@@ -129,7 +130,7 @@ def modality(
             c.dep_ == "mark" and c.lower_ in marks for c in child.children
         ):
             hypothetical = True
-    return Modality(negated, hypothetical, intended)
+    return Modality(negated, hypothetical, intended, future)
 
 
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "prep", "dobj", "conj"})
@@ -175,7 +176,7 @@ YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082"
                "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
 REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
                  "085": "1244", "086": "1245", "087": "1246"}  # fmt: skip
-HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
 
 
@@ -204,12 +205,13 @@ def announced(type_: str, cameo: str, mood: Modality, threat: bool) -> Coded:
     ``threat`` marks an act announced with "would" or conditioned by "unless"
     ("would boycott", "will withdraw ... unless"): a hostile or conditional act so
     announced is a THREATEN; an intended yield ("will release") an AGREE; an
-    intended refusal to yield ("will not release") a REJECT.
+    announced refusal to yield ("will not release") a REJECT.  A deployment
+    announced stays a MOBILIZE (sending police to lead a mission is no threat).
     """
-    if mood.negated and mood.intended and type_ in YIELDING_ACTS:
+    if mood.negated and mood.future and type_ in YIELDING_ACTS:
         return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "124"), False, False, True)
-    if mood.negated:
-        return Coded(type_, cameo, True, mood.hypothetical, False)
+    if mood.negated:  # "would not send troops": denied and not (yet) real
+        return Coded(type_, cameo, True, mood.hypothetical or mood.intended, False)
     if (mood.intended or threat) and type_ in HOSTILE_ACTS:
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
     if mood.intended and type_ in YIELDING_ACTS:
