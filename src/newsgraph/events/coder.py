@@ -342,10 +342,8 @@ class Coder:
             )
             type_, mode = "AGREE", None
         else:
-            threat = unless is not None or (
-                mood.hypothetical and not reported and announced_with_would(tok)
-            )
-            coded = announced(type_, cameo, mood, threat)
+            threat = mood.hypothetical and not reported and announced_with_would(tok)
+            coded = announced(type_, cameo, mood, threat, unless is not None)
             type_, cameo, negated, hypothetical = (
                 coded.type, coded.cameo, coded.negated, coded.hypothetical
             )  # fmt: skip

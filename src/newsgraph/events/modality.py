@@ -176,6 +176,7 @@ YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082"
                "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
 REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
                  "085": "1244", "086": "1245", "087": "1246"}  # fmt: skip
+PLOVER_QUAD = {"REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3}  # verbal conflict
 HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
 
@@ -199,12 +200,13 @@ class Coded:
     retyped: bool  # the type is no longer the trigger's
 
 
-def announced(type_: str, cameo: str, mood: Modality, threat: bool) -> Coded:
+def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool = False) -> Coded:
     """Apply the conventions for acts not (yet) done.
 
-    ``threat`` marks an act announced with "would" or conditioned by "unless"
-    ("would boycott", "will withdraw ... unless"): a hostile or conditional act so
-    announced is a THREATEN; an intended yield ("will release") an AGREE; an
+    ``threat`` marks an act announced with "would" ("would boycott"), ``unless`` an
+    act made conditional on the other side's ("will withdraw ... unless"): a hostile
+    act so announced, or any act so conditioned, is a THREATEN; an intended yield
+    ("will release") an AGREE; an
     announced refusal to yield ("will not release") a REJECT.  A deployment
     announced stays a MOBILIZE (sending police to lead a mission is no threat).
     """
@@ -212,6 +214,8 @@ def announced(type_: str, cameo: str, mood: Modality, threat: bool) -> Coded:
         return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "124"), False, False, True)
     if mood.negated:  # "would not send troops": denied and not (yet) real
         return Coded(type_, cameo, True, mood.hypothetical or mood.intended, False)
+    if unless and PLOVER_QUAD.get(type_, 0) != 3:
+        return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
     if (mood.intended or threat) and type_ in HOSTILE_ACTS:
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
     if mood.intended and type_ in YIELDING_ACTS:
