@@ -112,8 +112,10 @@ def test_future_consult_becomes_agree(fake_coder: Coder) -> None:
     ]
 
 
-def test_promised_release_is_a_concession(fake_coder: Coder) -> None:
-    event = _one(fake_coder, "Iran promised to release the French prisoners.", "CONCEDE")
+def test_promised_release_is_an_agreement(fake_coder: Coder) -> None:
+    # ANNOTATION.md: a stated intent to yield is AGREE (CAMEO 035x), not CONCEDE
+    event = _one(fake_coder, "Iran promised to release the French prisoners.", "AGREE")
+    assert event.cameo is not None and event.cameo.startswith("035")
     assert _codes(event.source) == ["IRN"]
 
 

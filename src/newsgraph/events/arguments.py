@@ -9,7 +9,7 @@ modifier and its complements.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,15 @@ if TYPE_CHECKING:
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
-INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID", "CONSULT"})
+# types whose recipient is what is done to (not a topic, a proposal or one's own troops)
+PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "ACCUSE", "AID"})
+# verbs (beyond the lexicon's light verbs) whose subject does what their object names
+DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce", "commit",
+                        "perpetrate", "inflict", "perform", "tighten", "extend", "expand",
+                        "widen", "broaden", "maintain", "step", "plan", "stage", "call",
+                        "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
+                        "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 
@@ -128,8 +136,10 @@ def _nominal(
                 return Arguments(both, [], True)
             return Arguments(both[:1], both[1:], True)
     light = tok.dep_ == "dobj" and in_words(tok.head, light_verbs)
-    if not source and light:
-        source, own = roles.subject(tok.head), False  # "held talks", "launched an offensive"
+    if not source and (light or _doer_verb(tok)):
+        # "held talks", "launched an offensive", "organized a general strike", "reimposed
+        # blockades": the verb's subject does the act the noun names
+        source, own = roles.subject(tok.head), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -157,6 +167,13 @@ def _nominal(
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+def _doer_verb(tok: Token) -> bool:
+    """``tok`` is the object of a verb whose subject does what it names ("imposed
+    blockades", "organized a strike"; not "suffered attacks", "lifted sanctions")."""
+    head = tok.head
+    return tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS
 
 
 def placed(
@@ -225,3 +242,75 @@ def location_target(
             if found:
                 return found
     return []
+
+
+def patient(
+    tok: Token, trigger: Trigger, kind: str, roles: Roles, events: Container[str] = ()
+) -> Actor | None:
+    """The unnamed party an act is done to ("a military base", "a 35-year-old inmate",
+    "40 schoolchildren"), as an actor with no code, for a trigger with no recipient
+    among the known actors.
+
+    The passive subject or direct object of a verb (not an object the trigger only
+    moves or discusses, nor the object word the entry requires: "imposed a curfew"),
+    or the "of", "on" or "against" complement of an event noun; only for acts done
+    to someone (not "rejected the proposal", "called up reservists").  An object that
+    is itself an act gives its doer ("condemned the violations by North Korea").
+    """
+    if trigger.type not in PATIENT_TYPES:
+        return None
+    found: list[Token] = []
+    if kind == "verb":
+        if Roles.is_passive(tok):
+            found = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        elif not trigger.topic_object:
+            found = [c for c in tok.children if c.dep_ == "dobj"]
+    elif kind == "noun":
+        found = roles.prep_objects(tok, ("of", "on", "against"))
+    for obj in found:
+        if in_words(obj, trigger.objects) or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if obj.lemma_.lower() in events:
+            # "condemned violations by North Korea": those who did the act condemned
+            doers = roles.agent(obj) or roles.modifier_actors(obj)
+            if doers or trigger.type != "ACCUSE":
+                return doers[0] if doers else None  # "suspended talks": an act, no party
+        words = obj.doc[obj.left_edge.i : obj.i + 1]
+        return Actor(text=words.text, code=None)
+    return None
+
+
+def in_context(
+    source: list[Actor],
+    target: list[Actor],
+    place: str | None,
+    sole: str | None,
+    domestic: bool,
+    own_forces: bool = False,
+) -> tuple[list[Actor], list[Actor]]:
+    """Give the actors that name no country the country a careful coder reads off
+    the sentence: the country of the place named for the act ("gunmen ... in
+    Kabul"), else the one country the sentence names, else, for an act a state
+    does to its own people (arrests, releases, trials), the other party's country
+    ("a Zimbabwean court freed a pastor").  Organisations keep no country.  With
+    ``own_forces`` (a deployment) the recipients are left as they are: the troops
+    moved are the actor's own.
+    """
+
+    def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        country = place or sole or (_one_country(others) if domestic else None)
+        if country is None:
+            return actors
+        return [with_country(a, country) if _unplaced(a) else a for a in actors]
+
+    filled = fill(source, target)
+    return filled, target if own_forces else fill(target, filled)
+
+
+def _unplaced(actor: Actor) -> bool:
+    return actor.country is None and actor.org is None
+
+
+def _one_country(actors: list[Actor]) -> str | None:
+    countries = {a.country for a in actors if a.country}
+    return countries.pop() if len(countries) == 1 else None

@@ -23,11 +23,25 @@ from ..nlp import load_nlp, sentence_records
 from ..quotes import find_quotes, first_person
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
-from .arguments import arguments, location_target, placed, protest_target
+from .arguments import (
+    arguments,
+    in_context,
+    location_target,
+    patient,
+    placed,
+    protest_target,
+)
 from .embed import Draft, fold, prune
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
-from .modality import according_to_in, modality, speech_head
+from .modality import (
+    according_to_in,
+    announced,
+    announced_with_would,
+    modality,
+    speech_head,
+    unless_clause,
+)
 from .parse import PARSED, SelectiveParser
 from .roles import Roles, dedupe, in_words, without
 from .when import SentenceDates
@@ -37,6 +51,11 @@ if TYPE_CHECKING:
 
 PARSE_MODES = ("selective", "full")
 DEFAULT_PARSE = "full"
+AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
+# acts a state mostly does to its own people: an unnamed party shares the other's country
+DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
+                            "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
+AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -181,11 +200,12 @@ class Coder:
         drafts: dict[int, Draft] = {}
         # "according to X" reports every act of the sentence
         according = according_to_in(span) if "according" in sentence.text.lower() else None
+        sole = self._sole_country(span, roles) if matched else None
         for i, (trigger, kind) in matched.items():
             tok = span.doc[i]
             if kind == "verb" and self._not_an_act(tok, matched):
                 continue
-            draft = self._draft(tok, trigger, kind, span, roles, quotes, according)
+            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
                 drafts[i] = draft
         fold(drafts, self.lexicon, self.light)
@@ -277,11 +297,12 @@ class Coder:
         roles: Roles,
         quotes: Sequence[Quote],
         according: Token | None,
+        sole: str | None = None,
     ) -> Draft | None:
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
-        if not source:
+        if not source and not self._agentless(tok, kind, args.target):
             return None
         target = without(dedupe(args.target), source)
         location = self._location(span, tok)
@@ -294,9 +315,25 @@ class Coder:
             )
         if not target and trigger.type == "PROTEST":
             target = protest_target(tok, roles, source)
+        unless = unless_clause(tok)
+        if unless is not None and not target:
+            # "will withdraw unless Israel releases ...": the condition's subject
+            target = without(roles.subject(unless), source)
+        unnamed = None if target else patient(tok, trigger, kind, roles, self.lexicon.triggers)
+        if unnamed is not None:
+            target = [unnamed]
+        source, target = in_context(
+            source,
+            target,
+            location.country if location is not None else None,
+            sole,
+            trigger.type in DOMESTIC_TYPES,
+            own_forces=trigger.type == "MOBILIZE",
+        )
+        target = [a for a in target if a.code is not None or a.country is not None]
         mood = modality(tok, self.words, self.speech, reported)
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
-        hypothetical = mood.hypothetical
+        negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
         elif mood.intended and type_ in INTENT_TYPES and not mood.negated:
@@ -304,12 +341,44 @@ class Coder:
                 type_, "030"
             )
             type_, mode = "AGREE", None
-        elif mood.intended and type_ == "RETREAT" and not mood.negated:
-            type_, cameo, mode = "CONCEDE", "080", None  # a promised concession, not yet made
-        elif mood.intended:
-            hypothetical = True
+        else:
+            threat = mood.hypothetical and not reported and announced_with_would(tok)
+            coded = announced(type_, cameo, mood, threat, unless is not None)
+            type_, cameo, negated, hypothetical = (
+                coded.type, coded.cameo, coded.negated, coded.hypothetical
+            )  # fmt: skip
+            if coded.retyped:
+                mode = self.lexicon.cameo[cameo].mode if cameo in self.lexicon.cameo else None
         return Draft(tok, trigger, kind, source, target, args.own, type_, cameo, mode,
-                     mood.negated, hypothetical, reported, speaker, location)  # fmt: skip
+                     negated, hypothetical, reported, speaker, location)  # fmt: skip
+
+    def _sole_country(self, span: Span, roles: Roles) -> str | None:
+        """The one country a sentence names (actors and places), or None."""
+        countries: set[str] = set()
+        for i in range(span.start, span.end):
+            actor = roles.by_token.get(i)
+            if actor is not None and actor.country:
+                countries.add(actor.country)
+        for ent in span.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(roles.by_token.get(t.i) for t in ent):
+                country = self._place_country(ent.text)
+                if country:
+                    countries.add(country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _agentless(self, tok: Token, kind: str, target: list[Actor]) -> bool:
+        """An act whose doer is not named: keep it with an unknown actor."""
+        if kind == "verb":
+            # "was arrested", "were killed by an IED"; not background ("who was jailed")
+            # nor a condition ("until aid is delivered")
+            return (
+                Roles.is_passive(tok)
+                and tok.dep_ not in ("relcl", "acl")
+                and not any(c.dep_ == "mark" and c.lower_ in AGENTLESS_MARKS for c in tok.children)
+            )
+        if kind == "noun":
+            return tok.dep_ in AGENTLESS_NOUN
+        return False
 
     def _event(
         self,

@@ -5,8 +5,8 @@ A trigger in the complement of another trigger ("to attack", "that the US
 extradite", "calls for a ceasefire") is part of that event, not an event of its
 own: it is folded into its governor.  When the governor only expresses intent
 (agree, promise, vow, offer, ready), the folded act decides its type, as PLOVER
-codes intentions: promising to cooperate, meet, support or aid is AGREE, promising
-a concession (release, withdraw, lift) is CONCEDE, vowing force is THREATEN.
+codes intentions: promising to cooperate, meet, support, aid or yield (release,
+withdraw, lift) is AGREE, vowing force is THREATEN.
 An event noun with its own actor ("Spain's request", "Turkish shelling") stays an
 event; when it is a request or offer that the governor answers ("Algeria declined
 Spain's request"), the governor's actor is its recipient.
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
 from .lexicon import Lexicon, Trigger
+from .modality import YIELD_CODES, by_prefix
 from .roles import in_words
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             and relation in ("dobj", "nsubjpass")
             and (outer.tok.i not in links and outer.type != inner.type)
         ):
-            if inner.type in ADDRESSED and outer.type in ANSWERS:
+            if inner.type in ADDRESSED and outer.type in ANSWERS and outer.source:
                 inner.target = list(outer.source)  # a request is addressed to whoever answers it
             continue
         inner.folded = True
@@ -146,8 +147,8 @@ def _same_actors(a: list[Actor], b: list[Actor]) -> bool:
 
 def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
     """An intention takes its type from the act intended."""
-    if inner.type in YIELDING:
-        outer.type, outer.cameo, outer.mode = "CONCEDE", "080", None
+    if inner.trigger.type in YIELDING:  # "agreed to release": an intent to yield (ANNOTATION.md)
+        outer.cameo = by_prefix(YIELD_CODES, inner.cameo, "035")
     elif inner.type in HOSTILE and outer.tok.lemma_.lower() in THREAT_INTENT:
         code = "138" if inner.type in ("ASSAULT", "MOBILIZE") else "130"
         outer.type, outer.cameo, outer.mode = "THREATEN", code, lexicon.cameo[code].mode

@@ -22,6 +22,7 @@ class Modality:
     negated: bool
     hypothetical: bool
     intended: bool  # said to be planned, promised or offered: CONSULT & co. become AGREE
+    future: bool = False  # announced with "will", "going to" (or a reported "would")
 
 
 def _governors(tok: Token, limit: int = 4) -> list[tuple[str, Token, Token]]:
@@ -68,14 +69,14 @@ def modality(
     In reported speech "would" is the future of the past ("said it would send
     troops"): it marks intent, as "will" does, not a mere possibility.
     """
-    modal, future = words.get("modal_aux", frozenset()), words.get("future_aux", frozenset())
+    modal, future_aux = words.get("modal_aux", frozenset()), words.get("future_aux", frozenset())
     intent, irrealis = words.get("intent", frozenset()), words.get("irrealis", frozenset())
     negators = words.get("negators", frozenset())
     light = words.get("light_verbs", frozenset())
     hypo_mods = words.get("hypothetical_modifiers", frozenset())
     marks = words.get("conditional_marks", frozenset())
 
-    negated = hypothetical = intended = False
+    negated = hypothetical = intended = future = False
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     own = list(tok.children) + (
         [c for c in verb.children] if verb is not None and verb != tok else []
@@ -91,11 +92,11 @@ def modality(
             negated = True
         elif child.dep_ in ("aux", "auxpass"):
             if low == "would" and reported:
-                intended = True
+                intended = future = True
             elif low in modal:
                 hypothetical = True
-            elif low in future or (low == "going" and child.head.lower_ != "going"):
-                intended = True
+            elif low in future_aux or (low == "going" and child.head.lower_ != "going"):
+                intended = future = True
         elif (child.dep_ == "amod" and child.head == tok and child.lemma_.lower() in hypo_mods) or (
             child.dep_ == "mark" and low in marks
         ):
@@ -129,7 +130,7 @@ def modality(
             c.dep_ == "mark" and c.lower_ in marks for c in child.children
         ):
             hypothetical = True
-    return Modality(negated, hypothetical, intended)
+    return Modality(negated, hypothetical, intended, future)
 
 
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "prep", "dobj", "conj"})
@@ -162,3 +163,78 @@ def according_to_in(sent: Span) -> Token | None:
                         if obj.dep_ == "pobj":
                             return obj
     return None
+
+
+# ANNOTATION.md: an announced or conditional hostile act is a THREATEN (CAMEO 13x), an
+# intent to yield is an AGREE (035x), a refusal to yield a REJECT (124x).  Longest
+# CAMEO prefix of the act wins.
+THREAT_CODES = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
+                "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137",
+                "172": "132", "18": "138", "19": "138", "20": "1385"}  # fmt: skip
+YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082": "0352",
+               "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+               "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
+REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
+                 "085": "1244", "086": "1245", "087": "1246"}  # fmt: skip
+PLOVER_QUAD = {"REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3}  # verbal conflict
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
+
+
+def by_prefix(table: dict[str, str], cameo: str, default: str) -> str:
+    """The value of the longest key of ``table`` that ``cameo`` starts with."""
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in table:
+            return table[cameo[:n]]
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """The type an act is coded as once its reality is known."""
+
+    type: str
+    cameo: str
+    negated: bool
+    hypothetical: bool
+    retyped: bool  # the type is no longer the trigger's
+
+
+def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool = False) -> Coded:
+    """Apply the conventions for acts not (yet) done.
+
+    ``threat`` marks an act announced with "would" ("would boycott"), ``unless`` an
+    act made conditional on the other side's ("will withdraw ... unless"): a hostile
+    act so announced, or any act so conditioned, is a THREATEN; an intended yield
+    ("will release") an AGREE; an
+    announced refusal to yield ("will not release") a REJECT.  A deployment
+    announced stays a MOBILIZE (sending police to lead a mission is no threat).
+    """
+    if mood.negated and mood.future and type_ in YIELDING_ACTS:
+        return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "124"), False, False, True)
+    if mood.negated:  # "would not send troops": denied and not (yet) real
+        return Coded(type_, cameo, True, mood.hypothetical or mood.intended, False)
+    if unless and PLOVER_QUAD.get(type_, 0) != 3:
+        return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
+    if (mood.intended or threat) and type_ in HOSTILE_ACTS:
+        return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
+    if mood.intended and type_ in YIELDING_ACTS:
+        return Coded("AGREE", by_prefix(YIELD_CODES, cameo, "035"), False, False, True)
+    return Coded(type_, cameo, False, mood.hypothetical or mood.intended, False)
+
+
+def unless_clause(tok: Token) -> Token | None:
+    """The verb of an "unless" clause on ``tok`` or on the verb it hangs on."""
+    for verb in (tok, tok.head):
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "unless" for c in child.children
+            ):
+                return child
+    return None
+
+
+def announced_with_would(tok: Token) -> bool:
+    """ "would boycott", "would strike": the act announced as a consequence."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)

@@ -135,6 +135,8 @@ class Phrases:
         found = self._head_actor(tok)
         if found is not None and found.country is None and found.org is None:
             found = self._placed(tok, found)
+        if found is None and tok.ent_type_ in ("GPE", "LOC"):
+            found = self._place_actor(tok)  # "a visit to Tokyo", "aid to Gaza"
         out = [found] if found else []
         if found is not None:
             # "Indonesian and Australian ministers": coordinated modifiers name more actors
@@ -151,7 +153,19 @@ class Phrases:
         return dedupe(out)
 
     def _placed(self, tok: Token, actor: Actor) -> Actor:
-        """A group with no country named with its place: "protesters in Seoul"."""
+        """A group with no country named with its place or nationality: "protesters
+        in Seoul", "Swiss bank Credit Suisse", "Cleveland officials"."""
+        for child in tok.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i in self._span_of(tok):
+                continue
+            found = self.at(child)
+            if found is not None and found.country and found.org is None:
+                return with_country(actor, found.country)
+            if self.place_country is not None and child.ent_type_ in ("GPE", "LOC"):
+                name = " ".join(t.text for t in child.subtree if t.ent_type_ in ("GPE", "LOC"))
+                country = self.place_country(name) if name else None
+                if country:
+                    return with_country(actor, country)
         for obj in self.prep_objects(tok, ("in", "from")):
             for place in self.phrase(obj) or self.modifier_actors(obj):
                 if place.country:
@@ -162,6 +176,28 @@ class Phrases:
                 if country:
                     return with_country(actor, country)
         return actor
+
+    def _place_actor(self, tok: Token) -> Actor | None:
+        """A city or region named as a party stands for its country, by the gazetteer."""
+        if self.place_country is None:
+            return None
+        words = [t for t in tok.subtree if t.ent_type_ == tok.ent_type_]
+        name = " ".join(t.text for t in words)
+        country = self.place_country(name) if name else None
+        return Actor(text=name, code=country, country=country) if country else None
+
+    def _span_of(self, tok: Token) -> set[int]:
+        """The tokens of the mention ``tok`` is in (its own words are not modifiers)."""
+        actor = self.at(tok)
+        if actor is None:
+            return set()
+        out = {tok.i}
+        for step in (-1, 1):
+            i = tok.i + step
+            while 0 <= i < len(self.doc) and self.by_token.get(i) is actor:
+                out.add(i)
+                i += step
+        return out
 
     def _head_actor(self, tok: Token) -> Actor | None:
         actor = self.at(tok)
