@@ -73,7 +73,9 @@ def extract_page(page: Page, settings: Settings) -> Article | Failure:
         return Failure(page.location, exc.reason)
     published, published_source = _published(meta, parts)
     if len(parts.body) < settings.min_body_chars:
-        reason = f"body too short ({len(parts.body)} chars, min_body_chars is {settings.min_body_chars})"
+        reason = (
+            f"body too short ({len(parts.body)} chars, min_body_chars is {settings.min_body_chars})"
+        )
         return _failure(page, reason, (published, published_source))
     language = detect_language(parts.body)
     code = language.code if language else None
@@ -110,11 +112,11 @@ def extract(source: str | Path, settings: Settings | None = None) -> Article:
     return result
 
 
-def _failure(
-    page: Page, reason: str, dated: tuple[str | None, PublishedSource | None]
-) -> Failure:
+def _failure(page: Page, reason: str, dated: tuple[str | None, PublishedSource | None]) -> Failure:
     """A page that is not an article, with the date it states (the input's first)."""
-    published, source = (page.meta.published, page.meta.published_source) if page.meta.published else dated
+    published, source = (
+        (page.meta.published, page.meta.published_source) if page.meta.published else dated
+    )
     if published:
         reason = f"{reason}; the page is dated {published} ({source})"
     return Failure(page.location, reason, published=published, published_source=source)

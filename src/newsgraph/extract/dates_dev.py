@@ -50,8 +50,10 @@ class PartScore:
 
 
 def part_of(url: str) -> str:
-    """"heldout" for one URL in three (by the SHA-256 of the URL), else "train"."""
-    return "heldout" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "train"
+    """ "heldout" for one URL in three (by the SHA-256 of the URL), else "train"."""
+    return (
+        "heldout" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "train"
+    )
 
 
 def load_gold(folder: Path) -> list[GoldPage]:
@@ -60,7 +62,9 @@ def load_gold(folder: Path) -> list[GoldPage]:
 
 
 def page_of(folder: Path, gold: GoldPage, with_url: bool = True) -> Page:
-    html, encoding = decode_bytes(gzip.decompress((folder / "pages" / gold.file).read_bytes()), "text/html")
+    html, encoding = decode_bytes(
+        gzip.decompress((folder / "pages" / gold.file).read_bytes()), "text/html"
+    )
     meta = PageMeta(url=gold.url) if with_url else PageMeta()
     return Page(gold.file, html, "html", meta=meta, encoding=encoding)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+
 from lxml.html import HtmlElement
 from trafilatura import metadata as tm
 from trafilatura.settings import Document

@@ -44,6 +44,8 @@ HEADLINE_BEFORE = 4  # visible lines looked at above the headline
 HEADLINE_AFTER = 12  # ... and below it
 DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
+PROSE_WORDS = 25  # a line of this many words is the article's text ...
+PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
 LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
@@ -149,7 +151,7 @@ def _fits(page_url: str | None, today: date) -> Callable[[date], bool]:
 
     def fits(day: date) -> bool:
         in_month = month is None or month == (day.year, day.month)
-        return EARLIEST_YEAR <= day.year and day <= today and in_month
+        return day.year >= EARLIEST_YEAR and day <= today and in_month
 
     return fits
 
@@ -158,11 +160,7 @@ def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool
     """True when the page shows ``day`` in a line that is not prose (a dateline, a list
     entry), so that a date told of in a sentence of the article is never its date."""
     year = str(day.year)[2:]
-    lines = (
-        line if _is_dateline(line) else line[:LINE_START]
-        for line in visible
-        if year in line
-    )
+    lines = (line if _is_dateline(line) else line[:LINE_START] for line in visible if year in line)
     return any(day in printed_days(line, today) for line in lines)
 
 
@@ -212,7 +210,9 @@ def _meta_key(meta: HtmlElement) -> str:
 
 def _in_comment(element: HtmlElement) -> bool:
     for ancestor in element.iterancestors():
-        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('itemtype', '')}"
+        names = (
+            f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('itemtype', '')}"
+        )
         if _COMMENT.search(names):
             return True
     return False
@@ -263,17 +263,24 @@ def read_stamp(value: str | None) -> Stamp | None:
         zone = (match["zone"] or "").upper()
         utc = bool(match["time"]) and zone in {"Z", "UTC", "GMT", "+00:00", "+0000", "-00:00"}
         return Stamp(day, int(match["time"][:2]) if utc else None)
-    day = next(printed_days(text[:60], date.max), None)
-    return Stamp(day) if day else None
+    printed = next(printed_days(text[:60], date.max), None)
+    return Stamp(printed) if printed else None
 
 
 def _headline_days(tree: HtmlElement, visible: list[str], today: date) -> list[date]:
-    """Whole days printed in the short lines around the headline, nearest first."""
+    """Whole days printed in the short lines around the headline, nearest first; below it
+    only down to the article's first paragraph."""
     at = _headline_line(tree, visible)
     if at is None:
         return []
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
-    order = [at + k for k in range(HEADLINE_AFTER + 1)]
+    below, prose = [], 0
+    for index in range(at, min(len(visible), at + HEADLINE_AFTER + 1)):
+        prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
+        if prose > PROSE_LINES:
+            break  # deep in the article's text: what follows it (comments) dates nothing
+        below.append(index)
+    order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
         order.insert(2 * k, at - k)
     days: list[date] = []
@@ -351,4 +358,3 @@ def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:
         return date.fromisoformat(found) if found else None
     except ValueError:
         return None
-

@@ -64,7 +64,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     return (
-        re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+        ),
         re.compile(
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
             r"(?P<year>(?:19|20)?\d\d)(?![\d])"
@@ -112,7 +114,7 @@ def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None
         found = date(year, month, day)
     except ValueError:
         return None
-    return found if EARLIEST_YEAR <= found.year and found <= today else None
+    return found if found.year >= EARLIEST_YEAR and found <= today else None
 
 
 def _century(year: int, today: date) -> int:
