@@ -37,6 +37,7 @@ from lxml.html import HtmlElement
 from ..records import PublishedSource
 from ..textnorm import fold_spaces
 from .printed_dates import EARLIEST_YEAR, printed_days
+from .urldates import page_url, url_day, url_month
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +70,6 @@ _STAMP = re.compile(
     r"(?P<day>(?:19|20)\d\d-[01]?\d-[0-3]?\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d)?(?:\.\d+)?)"
     r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
 )
-_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]\d(?!\d)|[1-9](?=/))")
-_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/")
-_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TITLE_PARTS = re.compile(r"\s+[|\-–—:»·]\s+")
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
@@ -105,20 +102,20 @@ def page_date(
     publication markup, its headline's dateline, its URL and its generic date tags.
     NO_DATE when none of them gives one: then ask ``fallback_date`` on the pruned page."""
     today = today or date.today()
-    page_url = _page_url(tree, url)
-    fits = _fits(page_url, today)
+    address = page_url(tree, url)
+    fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
     headline = next((d for d in _headline_days(tree, visible, today) if fits(d)), None)
-    url_day = _url_day(page_url)
+    in_url = url_day(address)
     if published:
         chosen = next((s for s in published if s.day == headline), published[0])
         if chosen.utc_hour is not None:
-            local = _local_day(chosen, headline, url_day)
+            local = _local_day(chosen, headline, in_url)
             if local is not None:
                 return local
         return PageDate(chosen.day.isoformat(), "metadata", "published")
-    if url_day is not None and fits(url_day):
-        return PageDate(url_day.isoformat(), "url", "url")
+    if in_url is not None and fits(in_url):
+        return PageDate(in_url.isoformat(), "url", "url")
     if headline:
         return PageDate(headline.isoformat(), "text", "headline")
     for stamp in _generic(tree):
@@ -134,7 +131,7 @@ def fallback_date(
     furniture: its markup (``<time>``, date-classed elements) first, then its text, where a
     day counts only if the page shows it on a dateline, never one told of in a sentence."""
     today = today or date.today()
-    fits = _fits(_page_url(pruned, url), today)
+    fits = _fits(page_url(pruned, url), today)
     found = _htmldate(pruned, False, today)
     if found is not None and fits(found):
         return PageDate(found.isoformat(), "metadata", "markup")
@@ -144,10 +141,10 @@ def fallback_date(
     return NO_DATE
 
 
-def _fits(page_url: str | None, today: date) -> Callable[[date], bool]:
+def _fits(address: str | None, today: date) -> Callable[[date], bool]:
     """Whether a day can be the page's: not after today, not before the web's news, and in
     the month its URL names (``/2011/12/``), when it names one."""
-    month = _url_month(page_url)
+    month = url_month(address)
 
     def fits(day: date) -> bool:
         in_month = month is None or month == (day.year, day.month)
@@ -164,14 +161,14 @@ def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool
     return any(day in printed_days(line, today) for line in lines)
 
 
-def _local_day(stamp: Stamp, headline: date | None, url_day: date | None) -> PageDate | None:
+def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> PageDate | None:
     """The publisher's own day for a UTC time, when other evidence prints it one day away:
     the next day only for a UTC time in the afternoon or later (zones east of Greenwich),
     the day before only for one in the morning (zones west of it)."""
     assert stamp.utc_hour is not None
     after = stamp.day + timedelta(days=1) if stamp.utc_hour >= 12 else None
     before = stamp.day - timedelta(days=1) if stamp.utc_hour < 12 else None
-    evidence: list[tuple[date | None, PublishedSource]] = [(headline, "text"), (url_day, "url")]
+    evidence: list[tuple[date | None, PublishedSource]] = [(headline, "text"), (in_url, "url")]
     for day, source in evidence:
         if day is not None and day in (after, before):
             return PageDate(day.isoformat(), source, "published")
@@ -316,34 +313,6 @@ def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
             if len(part) >= 8 and part in index:
                 return index[part]
     return None
-
-
-def _page_url(tree: HtmlElement, url: str | None) -> str | None:
-    if not url:
-        found = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
-        url = found[0] if found else None
-    return _WAYBACK.sub("", url) if url else None
-
-
-def _url_day(url: str | None) -> date | None:
-    match = _URL_DAY.search(url or "")
-    compact = None if match else _URL_COMPACT.search(url or "")
-    if not match and not compact:
-        return None
-    try:
-        if compact:
-            return date(int(compact[1]), int(compact[2]), int(compact[3]))
-        assert match is not None
-        return date(int(match[1]), int(match[3]), int(match[4]))
-    except ValueError:
-        return None
-
-
-def _url_month(url: str | None) -> tuple[int, int] | None:
-    match = _URL_MONTH.search(url or "")
-    if not match or not 1 <= int(match[2]) <= 12:
-        return None
-    return int(match[1]), int(match[2])
 
 
 def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:
