@@ -105,7 +105,9 @@ def page_date(
     address = page_url(tree, url)
     fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
-    headline = next((d for d in _headline_days(tree, visible, today) if fits(d)), None)
+    # The headline's day is looked for only where it can change the answer (cheaper).
+    needed = len({s.day for s in published}) != 1 or any(s.utc_hour is not None for s in published)
+    headline = _headline_day(tree, visible, today, fits) if needed else None
     in_url = url_day(address)
     if published:
         chosen = next((s for s in published if s.day == headline), published[0])
@@ -264,12 +266,14 @@ def read_stamp(value: str | None) -> Stamp | None:
     return Stamp(printed) if printed else None
 
 
-def _headline_days(tree: HtmlElement, visible: list[str], today: date) -> list[date]:
-    """Whole days printed in the short lines around the headline, nearest first; below it
-    only down to the article's first paragraph."""
+def _headline_day(
+    tree: HtmlElement, visible: list[str], today: date, fits: Callable[[date], bool]
+) -> date | None:
+    """The first fitting day printed in the short lines around the headline, nearest first;
+    below it only down into the article's first paragraphs."""
     at = _headline_line(tree, visible)
     if at is None:
-        return []
+        return None
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
     below, prose = [], 0
     for index in range(at, min(len(visible), at + HEADLINE_AFTER + 1)):
@@ -280,11 +284,12 @@ def _headline_days(tree: HtmlElement, visible: list[str], today: date) -> list[d
     order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
         order.insert(2 * k, at - k)
-    days: list[date] = []
     for index in order:
         if 0 <= index < len(visible) and _is_dateline(visible[index]):
-            days.extend(printed_days(visible[index], today, month_first))
-    return days
+            for day in printed_days(visible[index], today, month_first):
+                if fits(day):
+                    return day
+    return None
 
 
 def _is_dateline(line: str) -> bool:

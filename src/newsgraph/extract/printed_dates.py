@@ -24,6 +24,7 @@ from ..errors import DataFileError
 MONTHS_FILE = Path(__file__).resolve().parent.parent / "data" / "month_names.yaml"
 EARLIEST_YEAR = 1995  # the web's news pages start about here
 
+_TWO_DIGITS = re.compile(r"\d\d")
 _REVISION = re.compile(
     r"(?:updated?|modified|edited|revised|aktualisiert|geändert|editiert|bearbeitet|"
     r"mis à jour|mise à jour|actualizado|aggiornato|bijgewerkt)\b[^0-9]{0,20}$",
@@ -78,6 +79,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
     """The whole days printed in ``text``, in text order; revision dates left out."""
+    if not _TWO_DIGITS.search(text):
+        return  # every form holds a year: no two digits, no day (a cheap early exit)
     found: list[tuple[int, date]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _patterns():
