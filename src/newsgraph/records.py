@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ContentType = Literal["html", "text"]
-PublishedSource = Literal["manifest", "feed", "jsonl", "metadata", "text"]
+PublishedSource = Literal["manifest", "feed", "jsonl", "metadata", "text", "url"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 
 
@@ -74,10 +74,13 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A page that could not become an article, with a one-line reason."""
+    """A page that could not become an article, with a one-line reason (and the date the
+    page states, when it states one: a page too short to code is still dated)."""
 
     location: str
     reason: str
+    published: str | None = None
+    published_source: PublishedSource | None = None
 
 
 @dataclass(frozen=True, slots=True)

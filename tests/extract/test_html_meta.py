@@ -33,13 +33,13 @@ def test_fields_equal_trafilatura_metadata_pass(path: Path) -> None:
     full = bare_extraction(
         _prepared(path), with_metadata=True, include_comments=False, date_extraction_params=PARAMS
     )
-    ours = page_metadata(_prepared(path), PARAMS)
+    ours = page_metadata(_prepared(path))
     assert full is not None
-    expected = (full.title, full.author, full.url, full.sitename, full.date)
-    assert (ours.title, ours.author, ours.url, ours.sitename, ours.date) == expected
+    expected = (full.title, full.author, full.url, full.sitename)
+    assert (ours.title, ours.author, ours.url, ours.sitename) == expected
 
 
 def test_a_page_without_metadata_gets_nones_not_guesses() -> None:
     tree = load_html("<html><body><p>Plain words and nothing else on this page.</p></body></html>")
-    found = page_metadata(tree, PARAMS)
-    assert (found.author, found.url, found.date) == (None, None, None)
+    found = page_metadata(tree)
+    assert (found.author, found.url) == (None, None)

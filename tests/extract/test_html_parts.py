@@ -1,4 +1,4 @@
-"""The pieces of HTML extraction: author and title clean-up, repairs, dates from markup only."""
+"""The pieces of HTML extraction: author and title clean-up, repairs, dates not guessed."""
 
 from __future__ import annotations
 
@@ -58,10 +58,10 @@ def test_clean_title_drops_the_site_name_part() -> None:
     assert clean_title(None, "", []) is None
 
 
-def test_date_comes_from_markup_only() -> None:
+def test_a_date_told_of_in_the_article_is_not_its_date() -> None:
     dated = page(head='<meta property="article:published_time" content="2019-05-06T10:00:00Z">')
     assert extract_html(dated).published == "2019-05-06"
-    # A date written in the text is not the page's date (htmldate's free-text search is off).
+    # A date written in a sentence of the article is not the page's date.
     text_dated = page(
         body=PARAGRAPHS + "<p>The quay was last repaired on March 3, 2011, officials said.</p>"
     )

@@ -7,8 +7,16 @@ document given as a path, an HTML string or a plain text; it raises
 
 Metadata precedence: what the input said (manifest, feed, JSONL: ``page.meta``)
 wins over what the page says; the page's own markup comes next; nothing is ever
-invented.  ``published_not_before`` is set only when ``published`` is unknown: it
-is the latest absolute date the body mentions (page furniture excluded).
+invented.  An HTML page's date (``extract.pagedate``) is said to come from its
+"metadata", its "text" (a day printed by the headline) or its "url".
+``published_not_before`` is set only when ``published`` is unknown: it is the latest
+absolute date the body mentions (page furniture excluded).
+
+A page whose body is missing or shorter than ``min_body_chars`` stays a Failure (one
+line, as ever), but the date it states is not thrown away with it: the Failure
+carries ``published`` and ``published_source``, and its reason ends with
+"; the page is dated YYYY-MM-DD (source)" so that the date is kept where the failed
+page is recorded.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from ..settings import Settings
 from ..sources import read_page
 from ..textnorm import fold_spaces, normalize_text
 from .dates import latest_absolute_date
-from .html import extract_html
+from .html import NoArticleText, extract_html
 from .language import coded_languages, detect_language, language_note
 from .text import clean_text
 
@@ -43,6 +51,7 @@ class _Parts:
     author: str | None
     url: str | None
     published: str | None
+    published_source: PublishedSource | None
     furniture: str
     page_text: str
 
@@ -51,19 +60,23 @@ def extract_page(page: Page, settings: Settings) -> Article | Failure:
     """Turn one page into an Article, or a Failure saying why it cannot be one."""
     if page.error:
         return Failure(page.location, _one_line(page.error))
+    meta = page.meta
     try:
         parts = (
-            _html_parts(page.content) if page.content_type == "html" else _text_parts(page.content)
+            _html_parts(page.content, meta.url)
+            if page.content_type == "html"
+            else _text_parts(page.content)
         )
+    except NoArticleText as exc:
+        return _failure(page, exc.reason, (exc.dated.value, exc.dated.source))
     except ExtractionError as exc:
         return Failure(page.location, exc.reason)
-    if len(parts.body) < settings.min_body_chars:
-        return Failure(
-            page.location,
-            f"body too short ({len(parts.body)} chars, min_body_chars is {settings.min_body_chars})",
-        )
-    meta = page.meta
     published, published_source = _published(meta, parts)
+    if len(parts.body) < settings.min_body_chars:
+        reason = (
+            f"body too short ({len(parts.body)} chars, min_body_chars is {settings.min_body_chars})"
+        )
+        return _failure(page, reason, (published, published_source))
     language = detect_language(parts.body)
     code = language.code if language else None
     return Article(
@@ -99,11 +112,21 @@ def extract(source: str | Path, settings: Settings | None = None) -> Article:
     return result
 
 
+def _failure(page: Page, reason: str, dated: tuple[str | None, PublishedSource | None]) -> Failure:
+    """A page that is not an article, with the date it states (the input's first)."""
+    published, source = (
+        (page.meta.published, page.meta.published_source) if page.meta.published else dated
+    )
+    if published:
+        reason = f"{reason}; the page is dated {published} ({source})"
+    return Failure(page.location, reason, published=published, published_source=source)
+
+
 def _published(meta: PageMeta, parts: _Parts) -> tuple[str | None, PublishedSource | None]:
     if meta.published:
         return meta.published, meta.published_source
     if parts.published:
-        return parts.published, "metadata"
+        return parts.published, parts.published_source
     return None, None
 
 
@@ -127,8 +150,8 @@ def _dated_text(parts: _Parts) -> str:
     return "\n\n".join([parts.body, *inner])
 
 
-def _html_parts(content: str) -> _Parts:
-    html = extract_html(content)
+def _html_parts(content: str, url: str | None) -> _Parts:
+    html = extract_html(content, url)
     return _Parts(
         body=html.body,
         title=html.title,
@@ -136,6 +159,7 @@ def _html_parts(content: str) -> _Parts:
         author=html.author,
         url=html.url,
         published=html.published,
+        published_source=html.published_source,
         furniture=html.furniture,
         page_text=html.page_text,
     )
@@ -150,6 +174,7 @@ def _text_parts(content: str) -> _Parts:
         author=None,
         url=None,
         published=None,
+        published_source=None,
         furniture=cleaned.furniture,
         page_text=content,
     )

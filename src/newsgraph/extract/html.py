@@ -3,23 +3,24 @@
 The steps, on one parsed tree::
 
     repair mismatched headings -> parse -> note the visible text (for ``furniture``)
+    -> publication date (``pagedate``: markup, the text by the headline, the URL),
+       on the whole page
     -> prune comment threads, share bars, related links, newsletter and cookie boxes
-    -> turn layout tables into blocks -> metadata (title, author, URL, site name,
-       date from markup only; ``html_meta``) -> trafilatura's text -> tidy body,
-       title, author, site name
+    -> turn layout tables into blocks -> a date by htmldate's search, if none yet
+    -> metadata (title, author, URL, site name;
+       ``html_meta``) -> trafilatura's text -> tidy body, title, author, site name
 
-The publication date comes from the page's metadata and markup only (meta tags,
-JSON-LD, ``<time>``, date-classed elements, canonical URL): htmldate's free-text
-search is off, so a page that does not state its date gets None, never a guess.
-Comment threads are pruned before the date is looked for, so a reader's comment
-time cannot pass for the article's.
+The date is looked for before anything is pruned: pruning can drop the block that
+holds it and keep an embedded post's older ``<time>``.  ``pagedate`` itself leaves
+comments, reviews and listed posts out; only its last resort, htmldate's search of the
+page's ``<time>`` elements and text, waits for the furniture to be pruned.  A page without article text raises
+``NoArticleText``, which still carries the date the page states.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,8 +30,10 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from ..errors import DataFileError, ExtractionError
+from ..records import PublishedSource
 from ..textnorm import fold_spaces, normalize_text
 from .html_meta import page_metadata
+from .pagedate import NO_DATE, PageDate, fallback_date, page_date
 
 NO_BODY = "no article text found (HTML has no readable body)"
 FURNITURE_LIMIT = 20_000  # characters of furniture kept per page
@@ -89,6 +92,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
+class NoArticleText(ExtractionError):
+    """The page holds no article text; ``dated`` is the date it states all the same."""
+
+    def __init__(self, reason: str, dated: PageDate = NO_DATE) -> None:
+        super().__init__(reason)
+        self.dated = dated
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlParts:
     """What an HTML page yields before the manifest's metadata is laid over it."""
@@ -98,37 +109,36 @@ class HtmlParts:
     author: str | None
     sitename: str | None
     url: str | None
-    published: str | None  # from the page's metadata/markup only
+    published: str | None  # the date the page states (pagedate), or None
+    published_source: PublishedSource | None
     furniture: str
     page_text: str  # every visible line of the page, in page order (body and furniture)
 
 
-def extract_html(html: str) -> HtmlParts:
-    """Main text and metadata of an HTML page; raises ExtractionError when it has no text."""
+def extract_html(html: str, url: str | None = None) -> HtmlParts:
+    """Main text and metadata of an HTML page (``url``: its address, when the input gave it);
+    raises NoArticleText when it has no text."""
     tree = load_html(_HEADING_MISMATCH.sub(_fix_heading, html))
     if tree is None:
-        raise ExtractionError(NO_BODY)
+        raise NoArticleText(NO_BODY)
     visible = _visible_lines(tree)
+    dated = page_date(tree, visible, url)
     if not visible:
-        raise ExtractionError(NO_BODY)
+        raise NoArticleText(NO_BODY, dated)
     page_title = fold_spaces(tree.findtext(".//title") or "")
     _prune_furniture(tree)
     _prune_link_lines(tree)
     _unwrap_layout_tables(tree)
     _reopen_swallowing_labels(tree)
-    date_params = {
-        "extensive_search": False,  # markup only: no dates guessed from free text
-        "original_date": True,
-        "max_date": date.today().isoformat(),
-    }
-    meta = page_metadata(tree, date_params)
-    doc = bare_extraction(
-        tree, include_comments=False, include_tables=True, date_extraction_params=date_params
-    )
+    if dated.value is None:
+        dated = fallback_date(tree, visible, url)
+    meta = page_metadata(tree)
+    doc = bare_extraction(tree, include_comments=False, include_tables=True)
     text = getattr(doc, "text", None) or ""
     if not text.strip():
-        raise ExtractionError(
-            f"no article text found (HTML has {sum(map(len, visible))} chars of visible text, none of it article-like)"
+        raise NoArticleText(
+            f"no article text found (HTML has {sum(map(len, visible))} chars of visible text, none of it article-like)",
+            dated,
         )
     title = clean_title(meta.title, page_title, visible)
     sitename = meta.sitename or _sitename_from_title(page_title, title)
@@ -141,7 +151,8 @@ def extract_html(html: str) -> HtmlParts:
         author=clean_author(meta.author),
         sitename=fold_spaces(sitename) if sitename else None,
         url=meta.url,
-        published=meta.date,
+        published=dated.value,
+        published_source=dated.source,
         furniture=furniture[:FURNITURE_LIMIT],
         page_text="\n".join(visible),
     )

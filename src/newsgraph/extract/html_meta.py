@@ -1,18 +1,18 @@
-"""The metadata of an HTML page that newsgraph keeps: title, author, URL, site name, date.
+"""The metadata of an HTML page that newsgraph keeps: title, author, URL, site name.
 
 trafilatura's ``extract_metadata`` also reads categories, tags and the licence, which
 newsgraph does not store; about a quarter of its time.  ``page_metadata`` asks
 trafilatura's own field extractors for the five fields, in the order and with the
 fallbacks ``extract_metadata`` (trafilatura 2.3) uses, so each field comes out as it
 would from ``bare_extraction(..., with_metadata=True)`` on the same tree
-(tests/extract/test_html_meta.py checks that on every HTML fixture).
+(tests/extract/test_html_meta.py checks that on every HTML fixture).  The date is not
+looked for here: ``pagedate`` does it, on the page before its furniture is pruned.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura import metadata as tm
@@ -27,11 +27,10 @@ class PageMetadata:
     author: str | None
     url: str | None
     sitename: str | None
-    date: str | None
 
 
-def page_metadata(tree: HtmlElement, date_params: dict[str, Any]) -> PageMetadata:
-    """Title, author, URL, site name and date of a parsed page (``date_params`` go to htmldate)."""
+def page_metadata(tree: HtmlElement) -> PageMetadata:
+    """Title, author, URL and site name of a parsed page."""
     doc: Document = tm.examine_meta(tree)
     if doc.author and " " not in doc.author:
         doc.author = None  # a single word is not taken as an author from meta tags
@@ -45,7 +44,6 @@ def page_metadata(tree: HtmlElement, date_params: dict[str, Any]) -> PageMetadat
         doc.author = tm.extract_author(tree)
     if not doc.url:
         doc.url = tm.extract_url(tree, None)
-    doc.date = tm.find_date(tree, **{**date_params, "url": doc.url})
     if not doc.sitename:
         doc.sitename = tm.extract_sitename(tree)
     if doc.sitename:
@@ -57,4 +55,4 @@ def page_metadata(tree: HtmlElement, date_params: dict[str, Any]) -> PageMetadat
         if found:
             doc.sitename = found[1]
     doc.clean_and_trim()
-    return PageMetadata(doc.title, doc.author, doc.url, doc.sitename, doc.date)
+    return PageMetadata(doc.title, doc.author, doc.url, doc.sitename)

@@ -1,0 +1,334 @@
+"""The publication date of an HTML page, from its markup, the text by its headline, its URL.
+
+Searched on the whole parsed page before any furniture is pruned (pruning can drop
+the block that holds the date and keep an embedded post's older ``<time>``).  The
+evidence, strongest first:
+
+1. ``published``: the page's own statement of publication: JSON-LD ``datePublished``
+   of its article (never of a comment, review or listed item), meta tags that name a
+   publication (``article:published_time``, ``DC.date.issued``, ...), an element with
+   ``itemprop="datePublished"`` outside comments;
+2. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
+   am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out;
+3. ``url``: a day in the page's address (``/2016/12/23/``);
+4. ``markup``: generic date tags (``date``, ``DC.date``, ...) and htmldate's markup search
+   (``<time>``, date-classed elements), which may hold a modification date;
+5. ``text``: htmldate's search of the whole text (``extensive_search``).
+
+A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
+loses to a local day one day away (the headline's, or another tag's): the publisher's
+local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
+candidates of another month.  A page that states no date gets None: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from ..records import PublishedSource
+from ..textnorm import fold_spaces
+from .printed_dates import EARLIEST_YEAR, printed_days
+from .urldates import page_url, url_day, url_month
+
+log = logging.getLogger(__name__)
+
+HEADLINE_BEFORE = 4  # visible lines looked at above the headline
+HEADLINE_AFTER = 12  # ... and below it
+DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
+DATELINE_WORDS = 8  # ... and so is a line of more words
+PROSE_WORDS = 25  # a line of this many words is the article's text ...
+PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
+
+_PUBLISHED_META = frozenset({
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "published_time", "article:published", "article.published", "datepublished",
+    "date.published", "publishdate", "publish-date", "publish_date", "pubdate",
+    "publication_date", "publicationdate", "sailthru.date", "parsely-pub-date",
+    "dc.date.issued", "dcterms.issued", "citation_publication_date", "citation_online_date",
+    "vr:published-time", "originalpublicationdate", "article_date_original", "date_published",
+    "bt:pubdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "displaydate",
+})  # fmt: skip
+_GENERIC_META = frozenset({
+    "date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "created",
+    "datecreated", "citation_date", "uploaddate",
+})  # fmt: skip
+_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|blogposting|liveblog", re.I)
+_NOT_THE_PAGE = frozenset({"comment", "comments", "review", "reviews", "itemlistelement",
+                           "relatedlink", "significantlink", "author", "creator", "publisher"})  # fmt: skip
+_COMMENT = re.compile(r"comment|review|reply|kommentar", re.I)
+_STAMP = re.compile(
+    r"(?P<day>(?:19|20)\d\d-[01]?\d-[0-3]?\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d)?(?:\.\d+)?)"
+    r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:»·]\s+")
+_US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A day some evidence gives, and whether it came as a UTC time (its local day unknown)."""
+
+    day: date
+    utc_hour: int | None = None  # the hour, when the value was a UTC time
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """The publication day chosen and where it came from (None, None: the page has none)."""
+
+    value: str | None
+    source: PublishedSource | None
+    evidence: str | None = None  # which kind of evidence: published, headline, url, markup, text
+
+
+NO_DATE = PageDate(None, None)
+
+
+def page_date(
+    tree: HtmlElement, visible: list[str], url: str | None, today: date | None = None
+) -> PageDate:
+    """The date a parsed, unpruned page states (``visible``: its visible lines), from its
+    publication markup, its headline's dateline, its URL and its generic date tags.
+    NO_DATE when none of them gives one: then ask ``fallback_date`` on the pruned page."""
+    today = today or date.today()
+    address = page_url(tree, url)
+    fits = _fits(address, today)
+    published = [s for s in _published(tree) if fits(s.day)]
+    # The headline's day is looked for only where it can change the answer (cheaper).
+    needed = len({s.day for s in published}) != 1 or any(s.utc_hour is not None for s in published)
+    headline = _headline_day(tree, visible, today, fits) if needed else None
+    in_url = url_day(address)
+    if published:
+        chosen = next((s for s in published if s.day == headline), published[0])
+        if chosen.utc_hour is not None:
+            local = _local_day(chosen, headline, in_url)
+            if local is not None:
+                return local
+        return PageDate(chosen.day.isoformat(), "metadata", "published")
+    if in_url is not None and fits(in_url):
+        return PageDate(in_url.isoformat(), "url", "url")
+    if headline:
+        return PageDate(headline.isoformat(), "text", "headline")
+    for stamp in _generic(tree):
+        if fits(stamp.day):
+            return PageDate(stamp.day.isoformat(), "metadata", "markup")
+    return NO_DATE
+
+
+def fallback_date(
+    pruned: HtmlElement, visible: list[str], url: str | None, today: date | None = None
+) -> PageDate:
+    """htmldate's search on the page without its comments, related posts and other
+    furniture: its markup (``<time>``, date-classed elements) first, then its text, where a
+    day counts only if the page shows it on a dateline, never one told of in a sentence."""
+    today = today or date.today()
+    fits = _fits(page_url(pruned, url), today)
+    found = _htmldate(pruned, False, today)
+    if found is not None and fits(found):
+        return PageDate(found.isoformat(), "metadata", "markup")
+    found = _htmldate(pruned, True, today)
+    if found is not None and fits(found) and _printed_on_a_short_line(found, visible, today):
+        return PageDate(found.isoformat(), "text", "text")
+    return NO_DATE
+
+
+def _fits(address: str | None, today: date) -> Callable[[date], bool]:
+    """Whether a day can be the page's: not after today, not before the web's news, and in
+    the month its URL names (``/2011/12/``), when it names one."""
+    month = url_month(address)
+
+    def fits(day: date) -> bool:
+        in_month = month is None or month == (day.year, day.month)
+        return day.year >= EARLIEST_YEAR and day <= today and in_month
+
+    return fits
+
+
+def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool:
+    """True when the page shows ``day`` in a line that is not prose (a dateline, a list
+    entry), so that a date told of in a sentence of the article is never its date."""
+    year = str(day.year)[2:]
+    lines = (line if _is_dateline(line) else line[:LINE_START] for line in visible if year in line)
+    return any(day in printed_days(line, today) for line in lines)
+
+
+def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> PageDate | None:
+    """The publisher's own day for a UTC time, when other evidence prints it one day away:
+    the next day only for a UTC time in the afternoon or later (zones east of Greenwich),
+    the day before only for one in the morning (zones west of it)."""
+    assert stamp.utc_hour is not None
+    after = stamp.day + timedelta(days=1) if stamp.utc_hour >= 12 else None
+    before = stamp.day - timedelta(days=1) if stamp.utc_hour < 12 else None
+    evidence: list[tuple[date | None, PublishedSource]] = [(headline, "text"), (in_url, "url")]
+    for day, source in evidence:
+        if day is not None and day in (after, before):
+            return PageDate(day.isoformat(), source, "published")
+    return None
+
+
+def _published(tree: HtmlElement) -> list[Stamp]:
+    """The page's own statements of publication, JSON-LD first, then meta tags, then itemprop."""
+    found = [s for s in map(read_stamp, _json_ld_published(tree)) if s]
+    for meta in tree.iter("meta"):
+        key = _meta_key(meta)
+        if key in _PUBLISHED_META:
+            found.extend(s for s in [read_stamp(meta.get("content"))] if s)
+    for element in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
+        if not _in_comment(element):
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            found.extend(s for s in [read_stamp(value)] if s)
+    return found
+
+
+def _generic(tree: HtmlElement) -> Iterator[Stamp]:
+    for meta in tree.iter("meta"):
+        if _meta_key(meta) in _GENERIC_META:
+            stamp = read_stamp(meta.get("content"))
+            if stamp is not None:
+                yield stamp
+
+
+def _meta_key(meta: HtmlElement) -> str:
+    for attribute in ("property", "name", "itemprop"):
+        value = meta.get(attribute)
+        if value:
+            return value.strip().lower().split()[0]
+    return ""
+
+
+def _in_comment(element: HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        names = (
+            f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('itemtype', '')}"
+        )
+        if _COMMENT.search(names):
+            return True
+    return False
+
+
+def _json_ld_published(tree: HtmlElement) -> list[str]:
+    """``datePublished`` of the page's article-like JSON-LD objects, in document order."""
+    values: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError) as exc:
+            log.debug("JSON-LD not read: %s", exc)
+            continue
+        values.extend(_walk_ld(data, 0))
+    return values
+
+
+def _walk_ld(node: Any, depth: int) -> Iterator[str]:
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk_ld(item, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("@type")
+    kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
+    if _ARTICLE_TYPES.search(kinds) and isinstance(node.get("datePublished"), str):
+        yield node["datePublished"]
+    for key, value in node.items():
+        if isinstance(value, dict | list) and key.lower() not in _NOT_THE_PAGE:
+            yield from _walk_ld(value, depth + 1)
+
+
+def read_stamp(value: str | None) -> Stamp | None:
+    """A day from a markup value: ISO 8601 (with its own zone's day), else a printed day."""
+    if not value:
+        return None
+    text = value.strip()
+    match = _STAMP.search(text[:40])
+    if match:
+        try:
+            day = date.fromisoformat("-".join(p.zfill(2) for p in match["day"].split("-")))
+        except ValueError:
+            return None
+        zone = (match["zone"] or "").upper()
+        utc = bool(match["time"]) and zone in {"Z", "UTC", "GMT", "+00:00", "+0000", "-00:00"}
+        return Stamp(day, int(match["time"][:2]) if utc else None)
+    printed = next(printed_days(text[:60], date.max), None)
+    return Stamp(printed) if printed else None
+
+
+def _headline_day(
+    tree: HtmlElement, visible: list[str], today: date, fits: Callable[[date], bool]
+) -> date | None:
+    """The first fitting day printed in the short lines around the headline, nearest first;
+    below it only down into the article's first paragraphs."""
+    at = _headline_line(tree, visible)
+    if at is None:
+        return None
+    month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
+    below, prose = [], 0
+    for index in range(at, min(len(visible), at + HEADLINE_AFTER + 1)):
+        prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
+        if prose > PROSE_LINES:
+            break  # deep in the article's text: what follows it (comments) dates nothing
+        below.append(index)
+    order = below[:]
+    for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
+        order.insert(2 * k, at - k)
+    for index in order:
+        if 0 <= index < len(visible) and _is_dateline(visible[index]):
+            for day in printed_days(visible[index], today, month_first):
+                if fits(day):
+                    return day
+    return None
+
+
+def _is_dateline(line: str) -> bool:
+    """A short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not a piece of prose."""
+    return len(line) <= DATELINE_CHARS and len(_WORD.findall(line)) <= DATELINE_WORDS
+
+
+def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
+    """The index of the headline among the visible lines: the ``<h1>`` that the page's
+    title repeats, else the first ``<h1>`` of three words or more, else the visible line
+    that is the title (or a part of it)."""
+    index = {line: i for i, line in reversed(list(enumerate(visible)))}
+    titles = [
+        fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content|//title/text()')
+    ]
+    headings = [fold_spaces(h.text_content()) for h in tree.iter("h1")]
+    headings = [h for h in headings if len(h) >= 8 and h in index]
+    for heading in headings:
+        if any(heading in title for title in titles):
+            return index[heading]
+    for heading in headings:
+        if len(heading.split()) >= 3:
+            return index[heading]
+    for title in titles:
+        for part in [title, *_TITLE_PARTS.split(title)]:
+            if len(part) >= 8 and part in index:
+                return index[part]
+    return None
+
+
+def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:
+    try:
+        found = find_date(
+            tree, extensive_search=extensive, original_date=True, max_date=today.isoformat()
+        )
+    except Exception as exc:  # htmldate on a malformed page: no date, never a crash
+        log.debug("htmldate failed: %s", exc)
+        return None
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None

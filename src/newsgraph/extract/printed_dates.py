@@ -1,0 +1,126 @@
+"""Calendar days printed on a web page: "22/11/2020 – 04:30", "02.12.19", "Apr 7, 2009",
+"18. März 2020", "2019-10-16", "30 septembre 2018".
+
+Only whole days are read (a day, a month and a year); month names come from
+data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese).
+A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
+first on a page in US English; a number over 12 settles the order either way.
+A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
+it says when the page changed, not when it was published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+
+MONTHS_FILE = Path(__file__).resolve().parent.parent / "data" / "month_names.yaml"
+EARLIEST_YEAR = 1995  # the web's news pages start about here
+
+_TWO_DIGITS = re.compile(r"\d\d")
+_REVISION = re.compile(
+    r"(?:updated?|modified|edited|revised|aktualisiert|geändert|editiert|bearbeitet|"
+    r"mis à jour|mise à jour|actualizado|aggiornato|bijgewerkt)\b[^0-9]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Every month name and short form of data/month_names.yaml -> its number (1-12)."""
+    try:
+        data = yaml.safe_load(MONTHS_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{MONTHS_FILE}: cannot be read ({exc})") from exc
+    if not isinstance(data, dict) or not data:
+        raise DataFileError(f"{MONTHS_FILE}: expected a mapping of language -> 12 months")
+    numbers: dict[str, int] = {}
+    for language, months in data.items():
+        if not isinstance(months, list) or len(months) != 12:
+            raise DataFileError(f"{MONTHS_FILE}: {language} must list 12 months, in order")
+        for number, names in enumerate(months, start=1):
+            if not isinstance(names, list) or not names:
+                raise DataFileError(f"{MONTHS_FILE}: {language} month {number} has no names")
+            for name in names:
+                key = str(name).lower().rstrip(".")
+                if numbers.setdefault(key, number) != number:
+                    raise DataFileError(
+                        f"{MONTHS_FILE}: '{key}' ({language}) names month {number} "
+                        f"and month {numbers[key]}"
+                    )
+    return numbers
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    names = "|".join(re.escape(n) for n in sorted(month_numbers(), key=len, reverse=True))
+    month = rf"(?P<mname>{names})\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    return (
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+        ),
+        re.compile(
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
+            r"(?P<year>(?:19|20)?\d\d)(?![\d])"
+        ),
+        re.compile(rf"(?<![\w.]){day}\.?\s+(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I),
+        re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}", re.I),
+    )
+
+
+def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
+    """The whole days printed in ``text``, in text order; revision dates left out."""
+    if not _TWO_DIGITS.search(text):
+        return  # every form holds a year: no two digits, no day (a cheap early exit)
+    found: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            day = _day_of(match, today, month_first)
+            if day is None:
+                continue
+            taken.append((start, end))
+            if not _REVISION.search(text, max(0, start - 40), start):
+                found.append((start, day))
+    for _, day in sorted(found, key=lambda item: item[0]):
+        yield day
+
+
+def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None:
+    groups = match.groupdict()
+    year_text = groups["year"]
+    year = int(year_text) if len(year_text) == 4 else _century(int(year_text), today)
+    if groups.get("a") is not None:
+        a, b = int(groups["a"]), int(groups["b"])
+        if len(year_text) == 2 and groups["sep"] != ".":
+            return None  # "12/05/19" is too often a fraction or a code
+        day, month = (b, a) if (month_first and groups["sep"] == "/" and b <= 31) else (a, b)
+        if month > 12 and day <= 12:
+            day, month = month, day
+    elif groups.get("mname") is not None:
+        month, day = month_numbers()[groups["mname"].lower()], int(groups["day"])
+    else:
+        month, day = int(groups["month"]), int(groups["day"])
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if found.year >= EARLIEST_YEAR and found <= today else None
+
+
+def _century(year: int, today: date) -> int:
+    """``19`` -> 2019 unless that is in the future, then 1919 (left out as too early)."""
+    full = 2000 + year
+    return full if full <= today.year else 1900 + year

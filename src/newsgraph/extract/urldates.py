@@ -1,0 +1,46 @@
+"""Dates in a page's address: ``/2016/12/23/``, ``-2016-12-23-``, ``/20200428/``; a month
+(``/2011/12/``).  A Wayback Machine address is read as the archived page's own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml.html import HtmlElement
+
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]\d(?!\d)|[1-9](?=/))")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/")
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
+
+
+def page_url(tree: HtmlElement, url: str | None) -> str | None:
+    """The address the input gave, else the page's canonical one (``link``, ``og:url``)."""
+    if not url:
+        found = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
+        url = found[0] if found else None
+    return _WAYBACK.sub("", url) if url else None
+
+
+def url_day(url: str | None) -> date | None:
+    """The day an address names, if it names a whole one."""
+    match = _URL_DAY.search(url or "")
+    compact = None if match else _URL_COMPACT.search(url or "")
+    if not match and not compact:
+        return None
+    try:
+        if compact:
+            return date(int(compact[1]), int(compact[2]), int(compact[3]))
+        assert match is not None
+        return date(int(match[1]), int(match[3]), int(match[4]))
+    except ValueError:
+        return None
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of a ``/YYYY/MM/`` address."""
+    match = _URL_MONTH.search(url or "")
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return int(match[1]), int(match[2])
