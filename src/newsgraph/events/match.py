@@ -121,7 +121,31 @@ def _particle(tok: Token, child: Token) -> bool:
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
+def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
+    """A prepositional phrase headed by one of ``words`` on ``tok`` ("charged him with
+    fraud"), on its direct object ("returned the paintings to Italy"), or, for an
+    object noun, on its verb after it ("opened a hearing into the crash"); a dative
+    ("gave Nigeria $2 million") counts as ``to``."""
+    around = list(tok.children)
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            around.extend(child.children)
+    if tok.dep_ == "dobj":
+        around.extend(c for c in tok.head.children if c.i > tok.i)
+    for child in around:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
+            if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                return True
+        elif child.dep_ == "dative" and "to" in words:
+            return True
+    return False
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+    if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return False
+    if trigger.prep_args and not _prep_arg(tok, trigger.prep_args):
+        return False
     if trigger.particle and not any(
         c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
     ):
