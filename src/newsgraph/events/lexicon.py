@@ -55,7 +55,9 @@ class Trigger:
     needs a direct object (or a passive subject): "returned the paintings", not
     "returned home"; ``prep_args`` a prepositional phrase headed by one of its
     words anywhere on the word, after an object too ("gave rifles to the army",
-    "charged him with fraud", "barred her from leaving").
+    "charged him with fraud", "barred her from leaving").  ``unless`` names words
+    that stop the entry when they are its object or complement, or the word it
+    hangs on ("declined to comment", "lifted the blockade").
     """
 
     lemma: str
@@ -74,6 +76,7 @@ class Trigger:
     topic_object: bool = False  # the object is moved or discussed, not the recipient
     transitive: bool = False
     prep_args: frozenset[str] = field(default_factory=frozenset)
+    unless: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def specificity(self) -> int:
@@ -207,7 +210,7 @@ def load_triggers(
     classes = _classes(data, path)
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
-             "prep_args"}  # fmt: skip
+             "prep_args", "unless"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -242,6 +245,7 @@ def load_triggers(
             topic_object=bool(raw.get("topic_object", False)),
             transitive=bool(raw.get("transitive", False)),
             prep_args=_words(raw.get("prep_args"), path, where),
+            unless=_expand(_words(raw.get("unless"), path, where), classes, path, where),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

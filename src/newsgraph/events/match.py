@@ -141,7 +141,20 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
     return False
 
 
+def _stopped(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` is the object or complement of ``tok``, or the word a noun
+    hangs on ("declined to comment", "offered condolences", "lifted its blockade")."""
+    if tok.pos_ not in ("VERB", "AUX") and _governor(tok) in words:
+        return True
+    return any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "nsubjpass") and c.lemma_.lower() in words
+        for c in tok.children
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+    if trigger.unless and _stopped(tok, trigger.unless):
+        return False
     if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return False
     if trigger.prep_args and not _prep_arg(tok, trigger.prep_args):
