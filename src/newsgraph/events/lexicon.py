@@ -57,7 +57,9 @@ class Trigger:
     words anywhere on the word, after an object too ("gave rifles to the army",
     "charged him with fraud", "barred her from leaving").  ``unless`` names words
     that stop the entry when they are its object or complement, or the word it
-    hangs on ("declined to comment", "lifted the blockade").
+    hangs on ("declined to comment", "lifted the blockade").  ``no_attributive``
+    keeps a participle that only describes a noun from firing ("Russian-backed
+    forces", "rebels armed by Iran": who they are, not what happened).
     """
 
     lemma: str
@@ -77,6 +79,7 @@ class Trigger:
     transitive: bool = False
     prep_args: frozenset[str] = field(default_factory=frozenset)
     unless: frozenset[str] = field(default_factory=frozenset)
+    no_attributive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -210,7 +213,7 @@ def load_triggers(
     classes = _classes(data, path)
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
-             "prep_args", "unless"}  # fmt: skip
+             "prep_args", "unless", "no_attributive"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -246,6 +249,7 @@ def load_triggers(
             transitive=bool(raw.get("transitive", False)),
             prep_args=_words(raw.get("prep_args"), path, where),
             unless=_expand(_words(raw.get("unless"), path, where), classes, path, where),
+            no_attributive=bool(raw.get("no_attributive", False)),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

@@ -152,7 +152,19 @@ def _stopped(tok: Token, words: frozenset[str]) -> bool:
     )
 
 
+def attributive(tok: Token) -> bool:
+    """A bare participle that describes a noun: "Russian-backed forces", "rebels
+    armed by Iran" (no auxiliary, no subject of its own)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("amod", "acl", "compound")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+    if trigger.no_attributive and attributive(tok):
+        return False
     if trigger.unless and _stopped(tok, trigger.unless):
         return False
     if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
