@@ -162,7 +162,46 @@ def attributive(tok: Token) -> bool:
     )
 
 
-def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+class _Arcs:
+    """A token's arcs that the constraints read, each computed at most once however
+    many entries of its word are tried (the lexicon may list many for one word)."""
+
+    __slots__ = ("_governor", "_modifiers", "_objects", "_words", "tok")
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._objects: list[Token] | None = None
+        self._words: set[str] | None = None
+        self._modifiers: set[str] | None = None
+        self._governor: str | None = None
+
+    @property
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            self._objects = _objects(self.tok)
+        return self._objects
+
+    @property
+    def object_words(self) -> set[str]:
+        if self._words is None:
+            self._words = {w for o in self.objects for w in (o.lemma_.lower(), o.lower_)}
+        return self._words
+
+    @property
+    def modifiers(self) -> set[str]:
+        if self._modifiers is None:
+            self._modifiers = _modifiers(self.tok)
+        return self._modifiers
+
+    @property
+    def governor(self) -> str:
+        if self._governor is None:
+            self._governor = _governor(self.tok)
+        return self._governor
+
+
+def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
+    arcs = arcs if arcs is not None else _Arcs(tok)
     if trigger.no_attributive and attributive(tok):
         return False
     if trigger.unless and _stopped(tok, trigger.unless):
@@ -175,16 +214,14 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
         c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
     ):
         return False
-    if trigger.objects and not any(
-        o.lemma_.lower() in trigger.objects
-        or o.lower_ in trigger.objects
-        or ("@state" in trigger.objects and _state(o, roles))
-        for o in _objects(tok)
+    if trigger.objects and not (
+        not trigger.objects.isdisjoint(arcs.object_words)
+        or ("@state" in trigger.objects and any(_state(o, roles) for o in arcs.objects))
     ):
         return False
-    if trigger.modifiers and not (trigger.modifiers & _modifiers(tok)):
+    if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
         return False
-    if trigger.governors and _governor(tok) not in trigger.governors:
+    if trigger.governors and arcs.governor not in trigger.governors:
         return False
     return not (trigger.no_object and any(c.dep_ == "dobj" for c in tok.children))
 
@@ -200,8 +237,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))
     if kind is None:
         return None
+    arcs = _Arcs(tok)
     for pos in FORM_KINDS[kind]:
         for trigger in entries:
-            if trigger.pos == pos and satisfied(trigger, tok, roles):
+            if trigger.pos == pos and satisfied(trigger, tok, roles, arcs):
                 return trigger, pos
     return None
