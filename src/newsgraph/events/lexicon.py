@@ -51,7 +51,15 @@ class Trigger:
     ``modifiers`` a word left of the trigger in its phrase, ``governors`` the
     lemma of the word it hangs on; ``no_object`` an intransitive use.
     ``topic_object`` says the direct object is the thing moved or discussed
-    ("deployed troops", "discussed Syria"), never the recipient.
+    ("deployed troops", "discussed Syria"), never the recipient.  ``transitive``
+    needs a direct object (or a passive subject): "returned the paintings", not
+    "returned home"; ``prep_args`` a prepositional phrase headed by one of its
+    words anywhere on the word, after an object too ("gave rifles to the army",
+    "charged him with fraud", "barred her from leaving").  ``unless`` names words
+    that stop the entry when they are its object or complement, or the word it
+    hangs on ("declined to comment", "lifted the blockade").  ``no_attributive``
+    keeps a participle that only describes a noun from firing ("Russian-backed
+    forces", "rebels armed by Iran": who they are, not what happened).
     """
 
     lemma: str
@@ -68,12 +76,24 @@ class Trigger:
     no_object: bool = False
     preps: frozenset[str] = field(default_factory=frozenset)
     topic_object: bool = False  # the object is moved or discussed, not the recipient
+    transitive: bool = False
+    prep_args: frozenset[str] = field(default_factory=frozenset)
+    unless: frozenset[str] = field(default_factory=frozenset)
+    no_attributive: bool = False
 
     @property
     def specificity(self) -> int:
         return sum(
             bool(x)
-            for x in (self.particle, self.objects, self.modifiers, self.governors, self.no_object)
+            for x in (
+                self.particle,
+                self.objects,
+                self.modifiers,
+                self.governors,
+                self.no_object,
+                self.transitive,
+                self.prep_args,
+            )
         )
 
 
@@ -145,6 +165,44 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
     return frozenset(str(v).lower() for v in items)
 
 
+DYNAMIC_CLASSES = frozenset({"@state"})  # resolved per token by the matcher, never expanded
+
+
+def _classes(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    """The named word classes (``classes:``), each usable as ``"@name"`` in a constraint."""
+    raw = data.get("classes") or {}
+    if not isinstance(raw, dict):
+        raise _fail(path, "classes", "expected a mapping of class name -> list of words")
+    out: dict[str, frozenset[str]] = {}
+    for name, words in raw.items():
+        key = "@" + str(name)
+        if key in DYNAMIC_CLASSES:
+            raise _fail(path, f"classes.{name}", f"{key} is reserved for the matcher")
+        if not isinstance(words, list) or not words:
+            raise _fail(path, f"classes.{name}", "expected a non-empty list of words")
+        out[key] = _words(words, path, f"classes.{name}")
+        if any(w.startswith("@") for w in out[key]):
+            raise _fail(path, f"classes.{name}", "a class lists words, not other classes")
+    return out
+
+
+def _expand(
+    words: frozenset[str], classes: dict[str, frozenset[str]], path: Path, where: str
+) -> frozenset[str]:
+    """``words`` with each ``"@name"`` replaced by the words of that class."""
+    if not any(w.startswith("@") for w in words):
+        return words
+    out: set[str] = set()
+    for w in words:
+        if w.startswith("@") and w not in DYNAMIC_CLASSES:
+            if w not in classes:
+                raise _fail(path, where, f"unknown class {w!r}; known: {sorted(classes)}")
+            out |= classes[w]
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
 def load_triggers(
     cameo: dict[str, CameoCode], path: Path = DATA_DIR / "triggers.yaml"
 ) -> tuple[dict[str, tuple[Trigger, ...]], dict[str, str], dict[str, frozenset[str]]]:
@@ -152,8 +210,10 @@ def load_triggers(
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise _fail(path, "top level", "expected a mapping with a 'triggers' list")
+    classes = _classes(data, path)
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
-             "modifiers", "governors", "no_object", "preps", "topic_object"}  # fmt: skip
+             "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
+             "prep_args", "unless", "no_attributive"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -180,12 +240,16 @@ def load_triggers(
             context=cameo[code].context,
             example=str(raw["example"]),
             particle=_words(raw.get("particle"), path, where),
-            objects=_words(raw.get("objects"), path, where),
-            modifiers=_words(raw.get("modifiers"), path, where),
-            governors=_words(raw.get("governors"), path, where),
+            objects=_expand(_words(raw.get("objects"), path, where), classes, path, where),
+            modifiers=_expand(_words(raw.get("modifiers"), path, where), classes, path, where),
+            governors=_expand(_words(raw.get("governors"), path, where), classes, path, where),
             no_object=bool(raw.get("no_object", False)),
             preps=_words(raw.get("preps"), path, where),
             topic_object=bool(raw.get("topic_object", False)),
+            transitive=bool(raw.get("transitive", False)),
+            prep_args=_words(raw.get("prep_args"), path, where),
+            unless=_expand(_words(raw.get("unless"), path, where), classes, path, where),
+            no_attributive=bool(raw.get("no_attributive", False)),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

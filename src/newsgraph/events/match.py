@@ -121,21 +121,107 @@ def _particle(tok: Token, child: Token) -> bool:
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
-def satisfied(trigger: Trigger, tok: Token, roles: Roles) -> bool:
+def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
+    """A prepositional phrase headed by one of ``words`` on ``tok`` ("charged him with
+    fraud"), on its direct object ("returned the paintings to Italy"), or, for an
+    object noun, on its verb after it ("opened a hearing into the crash"); a dative
+    ("gave Nigeria $2 million") counts as ``to``."""
+    around = list(tok.children)
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            around.extend(child.children)
+    if tok.dep_ == "dobj":
+        around.extend(c for c in tok.head.children if c.i > tok.i)
+    for child in around:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
+            if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                return True
+        elif child.dep_ == "dative" and "to" in words:
+            return True
+    return False
+
+
+def _stopped(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` is the object or complement of ``tok``, or the word a noun
+    hangs on ("declined to comment", "offered condolences", "lifted its blockade")."""
+    if tok.pos_ not in ("VERB", "AUX") and _governor(tok) in words:
+        return True
+    return any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "nsubjpass") and c.lemma_.lower() in words
+        for c in tok.children
+    )
+
+
+def attributive(tok: Token) -> bool:
+    """A bare participle that describes a noun: "Russian-backed forces", "rebels
+    armed by Iran" (no auxiliary, no subject of its own)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("amod", "acl", "compound")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+class _Arcs:
+    """A token's arcs that the constraints read, each computed at most once however
+    many entries of its word are tried (the lexicon may list many for one word)."""
+
+    __slots__ = ("_governor", "_modifiers", "_objects", "_words", "tok")
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._objects: list[Token] | None = None
+        self._words: set[str] | None = None
+        self._modifiers: set[str] | None = None
+        self._governor: str | None = None
+
+    @property
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            self._objects = _objects(self.tok)
+        return self._objects
+
+    @property
+    def object_words(self) -> set[str]:
+        if self._words is None:
+            self._words = {w for o in self.objects for w in (o.lemma_.lower(), o.lower_)}
+        return self._words
+
+    @property
+    def modifiers(self) -> set[str]:
+        if self._modifiers is None:
+            self._modifiers = _modifiers(self.tok)
+        return self._modifiers
+
+    @property
+    def governor(self) -> str:
+        if self._governor is None:
+            self._governor = _governor(self.tok)
+        return self._governor
+
+
+def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
+    arcs = arcs if arcs is not None else _Arcs(tok)
+    if trigger.no_attributive and attributive(tok):
+        return False
+    if trigger.unless and _stopped(tok, trigger.unless):
+        return False
+    if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return False
+    if trigger.prep_args and not _prep_arg(tok, trigger.prep_args):
+        return False
     if trigger.particle and not any(
         c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
     ):
         return False
-    if trigger.objects and not any(
-        o.lemma_.lower() in trigger.objects
-        or o.lower_ in trigger.objects
-        or ("@state" in trigger.objects and _state(o, roles))
-        for o in _objects(tok)
+    if trigger.objects and not (
+        not trigger.objects.isdisjoint(arcs.object_words)
+        or ("@state" in trigger.objects and any(_state(o, roles) for o in arcs.objects))
     ):
         return False
-    if trigger.modifiers and not (trigger.modifiers & _modifiers(tok)):
+    if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
         return False
-    if trigger.governors and _governor(tok) not in trigger.governors:
+    if trigger.governors and arcs.governor not in trigger.governors:
         return False
     return not (trigger.no_object and any(c.dep_ == "dobj" for c in tok.children))
 
@@ -151,8 +237,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))
     if kind is None:
         return None
+    arcs = _Arcs(tok)
     for pos in FORM_KINDS[kind]:
         for trigger in entries:
-            if trigger.pos == pos and satisfied(trigger, tok, roles):
+            if trigger.pos == pos and satisfied(trigger, tok, roles, arcs):
                 return trigger, pos
     return None

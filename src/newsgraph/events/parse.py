@@ -9,7 +9,9 @@ A sentence that may hold an event or a quoted speaker, i.e. one with
 
 * a word that may be a trigger of the lexicon (any lemma the English lemmatizer's
   tables allow for it) and a word that may name an actor (a dictionary phrase may
-  start there, a PERSON/ORG/NORP entity, a pronoun), or
+  start there, a PERSON/ORG/NORP entity, a pronoun); a word all of whose entries
+  need a word beside it ("go" needs "strike" or "alert", "take" needs "control" or
+  "hostage") counts only where one of those words may occur in the sentence, or
 * a speech verb (or "according to") inside or beside a quotation,
 
 is run through tok2vec, tagger, parser, attribute ruler and lemmatizer (the chosen
@@ -21,7 +23,7 @@ trees are copied back into the article's doc.  Other sentences keep their bounda
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,8 +62,11 @@ class LemmaGuess:
                     if exceptions.get(pos):
                         self.exceptions.append(exceptions.get(pos))
 
-    def __call__(self, lower: str) -> bool:
-        found = self.cache.get(lower)
+        self.form_cache: dict[str, frozenset[str]] = {}
+
+    def forms(self, lower: str) -> frozenset[str]:
+        """Every lemma the tables allow for a word form, the form itself included."""
+        found = self.form_cache.get(lower)
         if found is None:
             forms = {lower}
             for old, new in self.rules:
@@ -69,8 +74,37 @@ class LemmaGuess:
                     forms.add(lower[: len(lower) - len(old)] + new)
             for table in self.exceptions:
                 forms.update(table.get(lower, ()))
-            found = self.cache[lower] = not forms.isdisjoint(self.lemmas)
+            found = self.form_cache[lower] = frozenset(forms)
         return found
+
+    def __call__(self, lower: str) -> bool:
+        found = self.cache.get(lower)
+        if found is None:
+            found = self.cache[lower] = not self.forms(lower).isdisjoint(self.lemmas)
+        return found
+
+    def which(self, lower: str) -> frozenset[str]:
+        """The lemmas of ``lemmas`` a word form may have."""
+        return self.forms(lower) & self.lemmas if self(lower) else frozenset()
+
+
+def cue_words(triggers: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[str]]:
+    """For each trigger word all of whose entries need another word of the sentence
+    (an object, particle, modifier or governor), the words that may satisfy one.
+    A word with any entry free of such a need (or needing a state: "@state") is left out."""
+    out: dict[str, frozenset[str]] = {}
+    for lemma, entries in triggers.items():
+        cues: set[str] = set()
+        for entry in entries:
+            words = set()
+            for name in ("objects", "particle", "modifiers", "governors"):
+                words |= set(getattr(entry, name, ()) or ())
+            if not words or "@state" in words:
+                break
+            cues |= words
+        else:
+            out[lemma] = frozenset(cues)
+    return out
 
 
 class SelectiveParser:
@@ -79,7 +113,7 @@ class SelectiveParser:
     def __init__(
         self,
         nlp: Language,
-        triggers: Iterable[str],
+        triggers: Iterable[str] | Mapping[str, Iterable[Any]],
         speech: frozenset[str],
         actor_word: Callable[[str], bool] | None = None,
         actor_words: frozenset[str] = frozenset(),
@@ -94,6 +128,8 @@ class SelectiveParser:
         self.whole = [nlp.get_pipe(n) for n in WHOLE_DOC]
         self.per_sentence = [nlp.get_pipe(n) for n in PER_SENTENCE]
         self.trigger = LemmaGuess(nlp, triggers)
+        # words that trigger only beside a cue word ("go" + "strike"): lemma -> cues
+        self.cues = cue_words(triggers) if isinstance(triggers, Mapping) else {}
         self.speech = LemmaGuess(nlp, [*speech, "according"])
         self.actor_word = actor_word
         self.actor_words = actor_words
@@ -129,10 +165,11 @@ class SelectiveParser:
         out: list[Span] = []
         for sent in doc.sents:
             trigger = actor = speech = False
+            cued: set[str] = set()  # cue words the sentence's trigger candidates wait for
             for tok in sent:
                 lower = tok.lower_
                 if not trigger and self.trigger(lower):
-                    trigger = True
+                    trigger = self._free(lower, cued)
                 if not actor and (
                     tok.i in actors
                     or lower in self.actor_words
@@ -144,9 +181,22 @@ class SelectiveParser:
                     speech = True
                 if trigger and actor:
                     break
+            if not trigger and cued and actor:
+                trigger = any(not self.trigger.forms(t.lower_).isdisjoint(cued) for t in sent)
             if (trigger and actor) or (speech and _touches(sent, quoted)):
                 out.append(sent)
         return out
+
+    def _free(self, lower: str, cued: set[str]) -> bool:
+        """Does a trigger candidate need no cue word?  If it does, note its cues."""
+        free = False
+        for lemma in self.trigger.which(lower):
+            cues = self.cues.get(lemma)
+            if cues is None:
+                free = True
+            else:
+                cued |= cues
+        return free
 
 
 def _run(proc: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
