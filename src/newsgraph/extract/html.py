@@ -9,6 +9,7 @@ The steps, on one parsed tree::
     -> turn layout tables into blocks -> a date by htmldate's search, if none yet
     -> metadata (title, author, URL, site name;
        ``html_meta``) -> trafilatura's text -> tidy body, title, author, site name
+    -> the text-page furniture rules on the body's paragraphs (``text.clean_paragraphs``)
 
 The date is looked for before anything is pruned: pruning can drop the block that
 holds it and keep an embedded post's older ``<time>``.  ``pagedate`` itself leaves
@@ -34,6 +35,7 @@ from ..records import PublishedSource
 from ..textnorm import fold_spaces, normalize_text
 from .html_meta import page_metadata
 from .pagedate import NO_DATE, PageDate, fallback_date, page_date
+from .text import clean_paragraphs
 
 NO_BODY = "no article text found (HTML has no readable body)"
 FURNITURE_LIMIT = 20_000  # characters of furniture kept per page
@@ -142,7 +144,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
         )
     title = clean_title(meta.title, page_title, visible)
     sitename = meta.sitename or _sitename_from_title(page_title, title)
-    body = _tidy_body(text, title)
+    body = clean_paragraphs(_tidy_body(text, title), title)
     folded_body = fold_spaces(body)
     furniture = "\n".join(line for line in visible if line not in folded_body)
     return HtmlParts(
