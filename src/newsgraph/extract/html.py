@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 from ..errors import DataFileError, ExtractionError
@@ -59,6 +60,13 @@ def furniture_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]
     if not stems or not words:
         raise DataFileError(f"{_FURNITURE_FILE}: 'stems' and 'words' must not be empty")
     return stems, words, exceptions
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    """trafilatura's options, built once (building them reads its config file's values
+    on every call): plain text, tables kept, comments left out, no metadata."""
+    return Extractor(output_format="python", comments=False, tables=True)
 
 
 _NEVER_PRUNED = frozenset({"html", "body", "main"})
@@ -135,7 +143,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
     if dated.value is None:
         dated = fallback_date(tree, visible, url)
     meta = page_metadata(tree)
-    doc = bare_extraction(tree, include_comments=False, include_tables=True)
+    doc = bare_extraction(tree, options=_extractor())
     text = getattr(doc, "text", None) or ""
     if not text.strip():
         raise NoArticleText(
