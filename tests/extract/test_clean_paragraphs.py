@@ -84,3 +84,9 @@ def test_html_page_of_plain_paragraphs_loses_its_banner() -> None:
     parts = extract_html(page)
     assert parts.body == _body(*STORY)
     assert "we have disabled all ads" in parts.furniture
+
+
+def test_a_credit_sentence_stays_a_credit_line_goes() -> None:
+    credit = "Reporter Lena Novak in the island villages contributed to this report."
+    body = _body(*STORY, credit, "Reporting by Lena Novak; Editing by Tom Reyes")
+    assert clean_paragraphs(body, TITLE) == _body(*STORY, credit)

@@ -22,6 +22,7 @@ _HEADLINE_ENDS_BADLY = re.compile(r"[.:,;]$")
 _NOT_TITLE_REASONS = frozenset({"caption next to a credit", "comment thread"})
 _SITE_PREFIX = re.compile(r"\s+(?:—|–|-{1,2}|\||:|·)\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
+_CREDITS = frozenset({"meta"})  # bylines and datelines; a sentence of credit is the story's
 _MARKUP_ROWS = ("- ", "| ", "|-")  # list items and table rows of an extractor's text
 
 
@@ -171,7 +172,9 @@ def clean_paragraphs(body: str, title: str | None, model: FurnitureModel | None 
     enough to be prose (``long_line_words``) that only an appeal, promotion or
     sign-up rule flags stays when it stands above the article's last paragraph of
     clean prose (an appeal goes under the story; a story about subscriptions stays);
-    list items and table rows ("- ", "| ") are markup the rules were not written for.
+    a sentence that only the byline rules flag ("X contributed to this report.") is
+    the story's own; list items and table rows ("- ", "| ") are markup the rules were
+    not written for.
     A body with nothing left is returned whole."""
     model = model or load_model()
     lines = classify_paragraphs(body, model)
@@ -190,7 +193,13 @@ def _dropped(line: Line, in_story: bool, title_key: str | None, long_words: int)
         return False
     if title_key and line_key(line.text) == title_key:
         return True
-    if not line.furniture:
+    if not line.furniture or _credit_sentence(line):
         return False
     long_prose = line.words >= long_words and "caption" not in line.match.categories
     return not (long_prose and in_story)
+
+
+def _credit_sentence(line: Line) -> bool:
+    """A sentence flagged by the byline rules alone (not by its place in a list or a
+    comment thread)."""
+    return line.prose and line.reason.startswith("rules:") and line.match.categories <= _CREDITS
