@@ -102,16 +102,21 @@ def _is_short(line: Line, features: Features) -> bool:
     return line.words < features.short_line_words and not _TERMINAL.search(line.text)
 
 
-def score_lines(text: str, model: FurnitureModel) -> list[Line]:
-    """Passes 1 and 2: lines with their rule weights and structural features."""
+def score_lines(text: str, model: FurnitureModel, structure: bool = True) -> list[Line]:
+    """Passes 1 and 2: lines with their rule weights and structural features.
+
+    ``structure=False`` weighs the rules alone (no runs of short lines, no capitals):
+    for paragraphs an HTML extractor chose, whose lists and tables are markup, not
+    runs of links."""
     feats = model.features
     lines: list[Line] = []
     for block, raw in split_blocks(text, model.wrap_joiners):
         match = match_line(raw, model)
         words = word_count(raw)
-        weight = match.weight + (feats.all_caps_weight if _is_all_caps(raw, feats, words) else 0.0)
+        caps = structure and _is_all_caps(raw, feats, words)
+        weight = match.weight + (feats.all_caps_weight if caps else 0.0)
         lines.append(Line(raw, block, words, is_prose(raw, feats, words), match, weight))
-    start = 0
+    start = 0 if structure else len(lines)
     while start < len(lines):
         end = start
         while end < len(lines) and _is_short(lines[end], feats):
@@ -151,14 +156,22 @@ def _context(lines: list[Line], model: FurnitureModel) -> None:
             for line in block:
                 if not line.prose or len(block) >= 3:
                     _mark(line, "furniture block")
-        for i, line in enumerate(block):
-            if "caption" not in line.match.categories or not line.furniture:
-                continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(block):
-                    near = block[j]
-                    if near.words < 30 and not _QUOTES.search(near.text) and near.weight >= 0:
-                        _mark(near, "caption next to a credit")
+        _captions(block)
+
+
+def _captions(lines: list[Line], sentences: bool = True) -> None:
+    """A line next to a photo credit is its caption (``sentences=False``: unless it
+    reads as prose)."""
+    for i, line in enumerate(lines):
+        if "caption" not in line.match.categories or not line.furniture:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines):
+                near = lines[j]
+                if near.prose and not sentences:
+                    continue
+                if near.words < 30 and not _QUOTES.search(near.text) and near.weight >= 0:
+                    _mark(near, "caption next to a credit")
 
 
 def _lists_and_tail(lines: list[Line], model: FurnitureModel) -> None:
@@ -195,6 +208,16 @@ def classify(text: str, model: FurnitureModel) -> list[Line]:
     """Score every line and apply the contextual passes (everything but the body span)."""
     lines = score_lines(text, model)
     _context(lines, model)
+    _lists_and_tail(lines, model)
+    return lines
+
+
+def classify_paragraphs(text: str, model: FurnitureModel) -> list[Line]:
+    """The passes for paragraphs an HTML extractor kept (one line each, blank lines
+    between): the rules, captions by their credits (not across sentences: paragraphs
+    are not a photo's block), list markers and comment markers."""
+    lines = score_lines(text, model, structure=False)
+    _captions(lines, sentences=False)
     _lists_and_tail(lines, model)
     return lines
 

@@ -9,6 +9,7 @@ The steps, on one parsed tree::
     -> turn layout tables into blocks -> a date by htmldate's search, if none yet
     -> metadata (title, author, URL, site name;
        ``html_meta``) -> trafilatura's text -> tidy body, title, author, site name
+    -> the text-page furniture rules on the body's paragraphs (``text.clean_paragraphs``)
 
 The date is looked for before anything is pruned: pruning can drop the block that
 holds it and keep an embedded post's older ``<time>``.  ``pagedate`` itself leaves
@@ -27,6 +28,7 @@ from pathlib import Path
 import yaml
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 from ..errors import DataFileError, ExtractionError
@@ -34,6 +36,7 @@ from ..records import PublishedSource
 from ..textnorm import fold_spaces, normalize_text
 from .html_meta import page_metadata
 from .pagedate import NO_DATE, PageDate, fallback_date, page_date
+from .text import clean_paragraphs
 
 NO_BODY = "no article text found (HTML has no readable body)"
 FURNITURE_LIMIT = 20_000  # characters of furniture kept per page
@@ -57,6 +60,13 @@ def furniture_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]
     if not stems or not words:
         raise DataFileError(f"{_FURNITURE_FILE}: 'stems' and 'words' must not be empty")
     return stems, words, exceptions
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    """trafilatura's options, built once (building them reads its config file's values
+    on every call): plain text, tables kept, comments left out, no metadata."""
+    return Extractor(output_format="python", comments=False, tables=True)
 
 
 _NEVER_PRUNED = frozenset({"html", "body", "main"})
@@ -133,7 +143,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
     if dated.value is None:
         dated = fallback_date(tree, visible, url)
     meta = page_metadata(tree)
-    doc = bare_extraction(tree, include_comments=False, include_tables=True)
+    doc = bare_extraction(tree, options=_extractor())
     text = getattr(doc, "text", None) or ""
     if not text.strip():
         raise NoArticleText(
@@ -142,7 +152,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
         )
     title = clean_title(meta.title, page_title, visible)
     sitename = meta.sitename or _sitename_from_title(page_title, title)
-    body = _tidy_body(text, title)
+    body = clean_paragraphs(_tidy_body(text, title), title)
     folded_body = fold_spaces(body)
     furniture = "\n".join(line for line in visible if line not in folded_body)
     return HtmlParts(

@@ -2,7 +2,8 @@
 
 ``clean_text`` takes text already passed through ``newsgraph.textnorm.normalize_text``
 (blank-line paragraphs) and returns the article's paragraphs, the headline, the
-removed lines and the outlet the page names itself as. The line classifier lives in
+removed lines and the outlet the page names itself as. ``clean_paragraphs`` applies the same rules to the paragraphs an HTML extractor kept.
+The line classifier lives in
 :mod:`newsgraph.extract.furniture` (patterns and weights in data/furniture.yaml),
 the outlet finder in :mod:`newsgraph.extract.outlet` (data/outlets.yaml).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.furniture import Line, body_span, classify
+from newsgraph.extract.furniture import Line, body_span, classify, classify_paragraphs
 from newsgraph.extract.furniture_rules import FurnitureModel, load_model
 from newsgraph.extract.outlet import OutletCatalog, find_outlet, load_catalog, name_key
 
@@ -21,6 +22,8 @@ _HEADLINE_ENDS_BADLY = re.compile(r"[.:,;]$")
 _NOT_TITLE_REASONS = frozenset({"caption next to a credit", "comment thread"})
 _SITE_PREFIX = re.compile(r"\s+(?:—|–|-{1,2}|\||:|·)\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
+_CREDITS = frozenset({"meta"})  # bylines and datelines; a sentence of credit is the story's
+_MARKUP_ROWS = ("- ", "| ", "|-")  # list items and table rows of an extractor's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,3 +161,45 @@ def split_page(text: str, model: FurnitureModel, catalog: OutletCatalog) -> Clea
         if not k and i != title_index
     )
     return CleanText(body=body, title=title, furniture=furniture, outlet=guess.outlet)
+
+
+def clean_paragraphs(body: str, title: str | None, model: FurnitureModel | None = None) -> str:
+    """An extracted body (paragraphs with blank lines between) without the furniture
+    the text-page rules find in it: banners, appeals, captions, credits, link lists,
+    comment threads and the headline repeated.
+
+    The extractor's choice is trusted where the rules are weakest: a paragraph long
+    enough to be prose (``long_line_words``) that only an appeal, promotion or
+    sign-up rule flags stays when it stands above the article's last paragraph of
+    clean prose (an appeal goes under the story; a story about subscriptions stays);
+    a sentence that only the byline rules flag ("X contributed to this report.") is
+    the story's own; list items and table rows ("- ", "| ") are markup the rules were
+    not written for.
+    A body with nothing left is returned whole."""
+    model = model or load_model()
+    lines = classify_paragraphs(body, model)
+    title_key = line_key(title) if title else None
+    last = max((i for i, ln in enumerate(lines) if ln.prose and not ln.furniture), default=-1)
+    kept = [
+        ln.text
+        for i, ln in enumerate(lines)
+        if not _dropped(ln, i <= last, title_key, model.features.long_line_words)
+    ]
+    return "\n\n".join(kept) if kept and len(kept) < len(lines) else body
+
+
+def _dropped(line: Line, in_story: bool, title_key: str | None, long_words: int) -> bool:
+    if line.text.startswith(_MARKUP_ROWS):
+        return False
+    if title_key and line_key(line.text) == title_key:
+        return True
+    if not line.furniture or _credit_sentence(line):
+        return False
+    long_prose = line.words >= long_words and "caption" not in line.match.categories
+    return not (long_prose and in_story)
+
+
+def _credit_sentence(line: Line) -> bool:
+    """A sentence flagged by the byline rules alone (not by its place in a list or a
+    comment thread)."""
+    return line.prose and line.reason.startswith("rules:") and line.match.categories <= _CREDITS
