@@ -58,7 +58,8 @@ def test_org_codes_and_sectors(d: Dictionary) -> None:
     assert len(codes) == len(set(codes))
     for r in rows:
         assert ORG_CODE.fullmatch(r["code"]), r["code"]
-        assert r["kind"] in {"igo", "armed", "ngo", "pseudo", "party"}
+        assert r["kind"] in {"igo", "armed", "ngo", "pseudo", "party", "agency", "mnc", "media"}
+        assert r.get("parent") is None or r["parent"] in d.orgs, r
         assert r.get("country") is None or r["country"] in d.countries, r
         assert r.get("sector") is None or r["sector"] in d.sectors, r
         for era in r.get("eras", []):

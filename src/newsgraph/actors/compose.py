@@ -110,6 +110,40 @@ def _pick_person(d: Dictionary, hit: Hit, when: str | None) -> Reading | None:
     )
 
 
+def _titled(
+    d: Dictionary,
+    hits: Sequence[Hit],
+    prim: Sequence[Entry],
+    at: int,
+    excluded: set[int],
+    picked: Reading,
+    when: str | None,
+) -> Reading:
+    """A person under a title that names whom they act for: "European Council President
+    Donald Tusk" acts for the EU, "Mauritania's President ..." for Mauritania.
+
+    The title is an organisation or country named before the person with an agent noun
+    between them (so "the U.S. Husain Haqqani", a parse that glued two phrases, is not
+    one); a country that is the person's own changes nothing.
+    """
+    for j in range(at):
+        e = prim[j]
+        if j in excluded or e.kind not in _IDENTITY or e.kind in ("person", "short"):
+            continue
+        if not any(prim[k].kind == "noun" for k in range(j + 1, at)):
+            continue
+        if e.kind == "org":
+            r = _org_reading(d.orgs[e.ref], when, None, True, False)
+            return replace(r, name=picked.name, kind="person", plural=False)
+        if e.country is not None and e.country != picked.country:
+            sector = picked.sector if picked.sector != "ELI" else None
+            sector = sector or next((prim[k].sector for k in range(j + 1, at) if prim[k].sector), None)
+            return replace(picked, code=make_code(e.country, sector), country=e.country,
+                           sector=sector)  # fmt: skip
+        return picked
+    return picked
+
+
 def compose(
     d: Dictionary, hits: Sequence[Hit], when: str | None, det: str | None = None
 ) -> Reading | None:
@@ -145,6 +179,7 @@ def compose(
         if prim[i].kind in ("person", "short"):
             picked = _pick_person(d, h, when)
             if picked is not None:  # the title beside the name: "Chancellor Angela Merkel"
+                picked = _titled(d, hits, prim, i, excluded, picked, when)
                 return replace(picked, head=head.ref if head else None)
     usable = [
         i
@@ -201,9 +236,16 @@ def _org_reading(
 ) -> Reading:
     country, sector = org_state(org, when)
     plural = plural or org.kind == "armed"  # "the Houthis said they ..."
-    if org.kind in ("igo", "pseudo") or (org.kind == "ngo" and country is None):
+    if org.kind in ("igo", "pseudo", "ngo", "mnc") and country is None:
+        # CAMEO style: an IGO by its short name (an organ by its parent's), an NGO or
+        # business of no one country as NGO / MNC; org keeps the body's own name
+        code = org.parent or org.code
+        if org.kind == "ngo":
+            code = "NGO"
+        elif org.kind == "mnc":
+            code = "MNC"
         return Reading(
-            org.code,
+            code,
             country,
             sector or noun_sector,
             org=org.code,
@@ -265,7 +307,7 @@ def with_context(r: Reading, ante: Reading, own_sector: bool) -> Reading:
     sector = r.sector if own_sector and r.sector else ante.sector
     code = (
         ante.code
-        if ante.org and ante.kind == "org" and ante.code == ante.org
+        if ante.org and ante.kind in ("org", "person") and ante.country is None and ante.code
         else make_code(ante.country, sector)
     )
     return replace(r, code=code, country=ante.country, sector=sector, org=ante.org)

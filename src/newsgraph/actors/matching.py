@@ -41,9 +41,29 @@ def _tokenizer() -> Callable[[str], Any]:
     return spacy.blank("en").tokenizer
 
 
+@lru_cache(maxsize=1)
+def _special_cases() -> frozenset[str]:
+    return frozenset(_tokenizer().rules or {})
+
+
+@lru_cache(maxsize=131072)
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    if chunk.isalpha() and chunk not in _special_cases():
+        return (chunk,)  # letters alone: no prefix, suffix or infix rule applies
+    return tuple(t.text for t in _tokenizer()(chunk) if not t.is_space)
+
+
 def tokenize(text: str) -> list[str]:
-    """Token texts of a phrase, cut as the English spaCy pipelines cut them."""
-    return [t.text for t in _tokenizer()(text) if not t.is_space]
+    """Token texts of a phrase, cut as the English spaCy pipelines cut them.
+
+    The tokenizer cuts each whitespace-separated chunk on its own (none of its special
+    cases holds a space), so chunks are cut once and remembered; a chunk of letters alone
+    that is no special case ("cannot") is one token, without asking the tokenizer.
+    """
+    out: list[str] = []
+    for chunk in text.split():
+        out.extend(_chunk_tokens(chunk))
+    return out
 
 
 def phrase_keys(text: str) -> tuple[tuple[str, ...], list[str]]:
