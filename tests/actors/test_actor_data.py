@@ -76,7 +76,7 @@ def test_metonyms_and_nouns_use_known_codes(d: Dictionary) -> None:
             assert m["country"] in d.countries and m["sector"] in d.sectors, m
     sectors = _yaml("sectors.yaml")
     assert all(ISO3.fullmatch(s) for s in sectors["sectors"])
-    flags = {"person", "plural", "generic", "inst", "coref", "bound"}
+    flags = {"person", "plural", "generic", "inst", "coref", "bound", "member"}
     for text, sector, flag in sectors["nouns"]:
         assert sector in sectors["sectors"], text
         assert set(str(flag).split()) <= flags, text

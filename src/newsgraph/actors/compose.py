@@ -110,6 +110,34 @@ def _pick_person(d: Dictionary, hit: Hit, when: str | None) -> Reading | None:
     )
 
 
+def _memberships_and_origins(hits: Sequence[Hit], prim: Sequence[Entry]) -> set[int]:
+    """Identities that only qualify another one in the phrase.
+
+    * an organisation before a "member" noun and a country: "NATO-member Norway", "the
+      EU member state Poland" are the country;
+    * the first of two demonyms joined by a hyphen: an "Egyptian-American" is American.
+    """
+    out: set[int] = set()
+    kinds = [e.kind for e in prim]
+    for i, e in enumerate(prim):
+        if e.kind == "org":
+            rest = range(i + 1, len(prim))
+            member = next((j for j in rest if "member" in prim[j].flags), None)
+            if member is not None and any(
+                kinds[k] in ("country", "demonym", "capital") for k in range(member + 1, len(prim))
+            ):
+                out.add(i)
+        elif (
+            e.kind == "demonym"
+            and i + 1 < len(prim)
+            and kinds[i + 1] == "demonym"
+            and hits[i + 1].start == hits[i].end + 1
+            and prim[i + 1].country != e.country
+        ):
+            out.add(i)
+    return out
+
+
 def _titled(
     d: Dictionary,
     hits: Sequence[Hit],
@@ -165,6 +193,7 @@ def compose(
             excluded.add(i)
         elif nxt is not None and nxt.kind == "leader":
             weak.add(i)
+    excluded |= _memberships_and_origins(hits, prim)
     nouns = [e for e in prim if e.kind == "noun"]
     specific = [e for e in nouns if "generic" not in e.flags]
     head = nouns[-1] if nouns else None

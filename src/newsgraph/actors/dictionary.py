@@ -236,6 +236,8 @@ def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
                 d.add(dem + "s", Entry("demonym", code, country=code, flags=frozenset({"plural"})))
         for cap in row.get("capitals", []):
             d.add(str(cap), Entry("capital", code, country=code, sector="GOV"))
+        for region in row.get("regions", []):  # a place like a capital, with no sector
+            d.add(str(region), Entry("capital", code, country=code))
     amb = _yaml(ambiguous_path)["ambiguous"]
     for alias, codes in amb.items():
         d.ambiguous[str(alias)] = tuple(str(c) for c in codes)
