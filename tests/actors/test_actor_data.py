@@ -26,7 +26,7 @@ ROLES = frozenset(
         "minister_of_state_foreign_affairs", "climate_envoy", "chief_of_staff",
         "national_security_adviser", "intelligence_chief", "speaker", "interior_minister",
         "opposition_leader", "secretary_general", "party_leader", "foreign_policy_chief",
-        "special_envoy", "high_commissioner",
+        "special_envoy", "high_commissioner", "military_chief", "government_member",
     }
 )  # fmt: skip
 
