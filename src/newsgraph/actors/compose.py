@@ -193,8 +193,11 @@ def compose(
             excluded.add(i)
         elif nxt is not None and nxt.kind == "leader":
             weak.add(i)
-    excluded |= _memberships_and_origins(hits, prim)
-    nouns = [e for e in prim if e.kind == "noun"]
+    qualifiers = _memberships_and_origins(hits, prim)
+    member_of = any(prim[i].kind == "org" for i in qualifiers)
+    excluded |= qualifiers
+    # "NATO member Norway": the member noun only joins the two names
+    nouns = [e for e in prim if e.kind == "noun" and not (member_of and "member" in e.flags)]
     specific = [e for e in nouns if "generic" not in e.flags]
     head = nouns[-1] if nouns else None
     noun_sector = (specific or nouns)[-1].sector if nouns else None

@@ -10,6 +10,7 @@ compatible candidate before it, within a few sentences:
 * group (they): the last plural group, country or organisation;
 * inst ("the ministry", "the army"): the last mention with a country, preferring a
   grammatical subject of this or the previous sentence; the phrase keeps its own sector;
+  a body other than a state's ("the court", "the agency") may also take an organisation;
 * org ("the alliance"): the last organisation.
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .compose import Reading, with_context
 
+_STATE = frozenset({"GOV", "MIL", "COP", "LEG", "SPY"})
 WINDOW = {
     "person": 3,
     "group": 2,
@@ -80,8 +82,14 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
         return next((h for h in recent if h.reading.plural and h.reading.code), None)
     if need == "org":
         return next((h for h in recent if h.reading.org and h.reading.kind == "org"), None)
-    # inst and possessive_group: a mention with a country or organisation
-    withc = [h for h in recent if (h.reading.country or h.reading.org) and not h.pronoun]
+    # inst and possessive_group: a mention with a country or organisation; a state body
+    # ("the government", "the military") only a mention with a country
+    state = need == "inst" and c.reading.sector in _STATE
+    withc = [
+        h
+        for h in recent
+        if (h.reading.country or (h.reading.org and not state)) and not h.pronoun
+    ]
     if need == "inst":
         for h in withc:
             if h.subject and c.sent - h.sent <= 1:

@@ -37,6 +37,10 @@ EntryKind = Literal[
     "against",
 ]
 _ACRONYM = re.compile(r"[A-Z0-9+]{2,}s?")
+_INSTITUTION = frozenset(
+    "organisation organization court council union agency fund bank commission programme "
+    "program committee league tribunal community assembly association federation".split()
+)
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ROLE_RANK = {
     "head_of_state": 0,
@@ -141,6 +145,8 @@ class Dictionary:
         bare = alias.replace(".", "").replace(" ", "").replace("-", "")
         exact = bare if _ACRONYM.fullmatch(bare) else None
         caps = tuple(t[:1].isupper() for t in texts)
+        if entry.kind == "org" and len(keys) >= 3 and _INSTITUTION.intersection(keys):
+            caps = ()  # "the international criminal court": a long name needs no capitals
         extra = Entry(
             entry.kind, entry.ref, entry.country, entry.sector, exact, caps, entry.flags, alias
         )
