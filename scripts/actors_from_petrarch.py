@@ -36,7 +36,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newsgraph" / "data" / "actors"
-SOURCE = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference" / "petrarch2"
+SOURCE = (
+    Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference" / "petrarch2"
+)
 OUT = DATA / "office_holders.tsv"
 OPEN_END = "2015-12-31"
 SINCE = "1980"
@@ -58,11 +60,11 @@ TITLES = {
     "ADMIRAL", "CAPTAIN", "CAPT.", "MAJOR", "SECRETARY", "DEFENSE", "DEFENCE", "FOREIGN",
     "STATE", "OF", "CIA", "DIRECTOR", "H.E.", "HE", "GRAND", "DUKE", "CROWN", "PREMIER",
     "GENERAL-SECRETARY", "SECRETARY-GENERAL", "SENATOR", "AMBASSADOR", "SHAH",
-}
+}  # fmt: skip
 PARTICLES = {
     "al", "el", "bin", "ibn", "bint", "ben", "de", "da", "do", "dos", "das", "del", "della",
     "di", "du", "van", "von", "der", "den", "la", "le", "ul", "ud", "y", "e", "et", "ter",
-}
+}  # fmt: skip
 INSTITUTION = {
     "ARMY", "MINISTRY", "PARTY", "FRONT", "GOVERNMENT", "COUNCIL", "FORCES", "POLICE",
     "REPUBLIC", "COMMITTEE", "NATIONAL", "UNION", "ASSEMBLY", "MOVEMENT", "COALITION",
@@ -70,25 +72,24 @@ INSTITUTION = {
     "ORGANISATION", "SERVICE", "SERVICES", "BANK", "CONGRESS", "PARLIAMENT", "SENATE",
     "BRIGADE", "BRIGADES", "GUARD", "KINGDOM", "EMPIRE", "STATES", "ISLANDS", "CITY",
     "DEMOCRATIC", "PEOPLE'S", "SOVIET", "FEDERATION", "COMMUNIST", "COMMISSION",
-}
+}  # fmt: skip
 # English words that are also surnames: never a short form on their own.
-ENGLISH = set(
-    """
-    able about after against also amin and any are baker bell best bird black blair bond
-    born bright brown bush but can card cash chance church clay cook cost crane cross
-    dark day dear deal dean deep early east english field fine fish fisher ford fort fox
-    frank free french friend fry gay gibbs gold good grace grant gray green grey guy hall
-    hand hard hart hay head heart hill holy home hood hope house hunt hunter jordan just
-    keen kind king knight lamb land lane law lee left little long lord love low major
-    mark marsh martin mason may mill miller moon moore more morning new newman noble north
-    page park parker peace pearl pope power price pride prince rain rich rice ring rock
-    rose ross rush sale sharp shaw short silver small smart smith snow south spring stone
-    strong swan swift taylor temple thomas tower true turner union vance wade walker wall
-    ward waters west white wise wolf wood woods young reform united social liberty
-    victory unity justice
-    """.split()
-)
-PERSONISH_SECTIONS = re.compile(r"[A-Z]")
+ENGLISH_WORDS = """
+able about after against also amin and any are baker bell best bird black
+blair bond born bright brown bush but can card cash chance church clay cook
+cost crane cross dark day dear deal dean deep early east english field fine
+fish fisher ford fort fox frank free french friend fry gay gibbs gold good
+grace grant gray green grey guy hall hand hard hart hay head heart hill
+holy home hood hope house hunt hunter jordan just keen kind king knight lamb
+land lane law lee left little long lord love low major mark marsh martin
+mason may mill miller moon moore more morning new newman noble north page park
+parker peace pearl pope power price pride prince rain rich rice ring rock rose
+ross rush sale sharp shaw short silver small smart smith snow south spring stone
+strong swan swift taylor temple thomas tower true turner union vance wade walker wall
+ward waters west white wise wolf wood woods young reform united social liberty victory
+unity justice
+"""
+ENGLISH = set(ENGLISH_WORDS.split())
 
 
 def parse_date(s: str) -> str | None:
@@ -175,7 +176,9 @@ def clean_name(raw: str) -> list[str]:
 
 
 def main() -> None:
-    countries = {str(r["code"]) for r in yaml.safe_load((DATA / "countries.yaml").read_text())["countries"]}
+    countries = {
+        str(r["code"]) for r in yaml.safe_load((DATA / "countries.yaml").read_text())["countries"]
+    }
     curated = yaml.safe_load((DATA / "people.yaml").read_text())["people"]
     curated_keys = {_norm(n) for r in curated for n in [r["name"], *r.get("aliases", [])]}
     curated_last = {(r["country"], r["name"].split()[-1].lower()) for r in curated}
@@ -224,9 +227,16 @@ def main() -> None:
             toks = clean_name(n)
             if len(toks) == 1:
                 singles.append(toks[0])
-            elif len(toks) >= 2 and " ".join(toks) != full and _norm(" ".join(toks)) not in curated_keys:
+            elif (
+                len(toks) >= 2
+                and " ".join(toks) != full
+                and _norm(" ".join(toks)) not in curated_keys
+            ):
                 aliases.append(" ".join(toks))
-        p = people.setdefault(full, {"country": country, "terms": set(), "aliases": [], "singles": [], "leader": False})
+        p = people.setdefault(
+            full,
+            {"country": country, "terms": set(), "aliases": [], "singles": [], "leader": False},
+        )
         if p["country"] != country:
             continue
         p["terms"].update(terms)
@@ -275,9 +285,13 @@ def main() -> None:
                 shorts.add(s)
         terms = _merge(p["terms"])
         roles = ";".join(f"{role}:{start}:{end or OPEN_END}" for role, start, end in terms)
-        rows.append("\t".join([full, p["country"], roles, "|".join(p["aliases"]), "|".join(sorted(shorts))]))
+        rows.append(
+            "\t".join([full, p["country"], roles, "|".join(p["aliases"]), "|".join(sorted(shorts))])
+        )
     header = OUT.read_text(encoding="utf-8").split("name\tcountry", 1)[0] if OUT.exists() else ""
-    OUT.write_text(header + "name\tcountry\troles\taliases\tshort\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    OUT.write_text(
+        header + "name\tcountry\troles\taliases\tshort\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     print(f"{len(rows)} people written to {OUT}")
 
 
@@ -303,7 +317,7 @@ def _merge(terms: set[tuple[str, str, str, str | None]]) -> list[tuple[str, str,
             else:
                 merged.append([start, end])
         out.extend((role, s, e) for s, e in merged)
-    return sorted(out, key=lambda t: t[1])
+    return sorted(out, key=lambda t: (t[1], t[0]))
 
 
 def _dictionary_words() -> set[str]:

@@ -165,7 +165,9 @@ def _titled(
             return replace(r, name=picked.name, kind="person", plural=False)
         if e.country is not None and e.country != picked.country:
             sector = picked.sector if picked.sector != "ELI" else None
-            sector = sector or next((prim[k].sector for k in range(j + 1, at) if prim[k].sector), None)
+            sector = sector or next(
+                (prim[k].sector for k in range(j + 1, at) if prim[k].sector), None
+            )
             return replace(picked, code=make_code(e.country, sector), country=e.country,
                            sector=sector)  # fmt: skip
         return picked

@@ -86,9 +86,7 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
     # ("the government", "the military") only a mention with a country
     state = need == "inst" and c.reading.sector in _STATE
     withc = [
-        h
-        for h in recent
-        if (h.reading.country or (h.reading.org and not state)) and not h.pronoun
+        h for h in recent if (h.reading.country or (h.reading.org and not state)) and not h.pronoun
     ]
     if need == "inst":
         for h in withc:

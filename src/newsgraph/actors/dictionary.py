@@ -38,9 +38,12 @@ EntryKind = Literal[
 ]
 _ACRONYM = re.compile(r"[A-Z0-9+]{2,}s?")
 _INSTITUTION = frozenset(
-    "organisation organization court council union agency fund bank commission programme "
-    "program committee league tribunal community assembly association federation".split()
-)
+    {
+        "organisation", "organization", "court", "council", "union", "agency", "fund", "bank",
+        "commission", "programme", "program", "committee", "league", "tribunal", "community",
+        "assembly", "association", "federation",
+    }
+)  # fmt: skip
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ROLE_RANK = {
     "head_of_state": 0,
@@ -169,7 +172,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when ins
 
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read actor data file {path}: {exc}") from exc
 

@@ -43,7 +43,8 @@ def _tokenizer() -> Callable[[str], Any]:
 
 @lru_cache(maxsize=1)
 def _special_cases() -> frozenset[str]:
-    return frozenset(_tokenizer().rules or {})
+    rules: dict[str, Any] = getattr(_tokenizer(), "rules", None) or {}
+    return frozenset(rules)
 
 
 @lru_cache(maxsize=131072)
@@ -183,9 +184,12 @@ def _glued(d: Dictionary, text: str, i: int, relax: bool) -> list[Hit]:
 
 
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 
 
 def _unknown_given_name(

@@ -301,7 +301,8 @@ def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Pi
 
 
 def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """"the EU member Poland" parsed as two phrases: one mention, the country's."""
+    """An organisation's member followed by a country ("the EU member Poland", parsed as
+    two phrases) is one mention, the country's."""
     out: list[tuple[Piece, Reading]] = []
     for p, r in readings:
         if out:
@@ -319,9 +320,7 @@ def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piec
     return out
 
 
-def _ethnic_groups(
-    doc: Doc, readings: list[tuple[Piece, Reading]]
-) -> list[tuple[Piece, Reading]]:
+def _ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
     """An ethnic group is a group of the country it lives in: "ethnic Albanians in
     Serbia" and "the Albanian minority in Macedonia" are of Serbia and Macedonia.
 
