@@ -5,7 +5,8 @@ Candidates come in text order; one that needs an antecedent (``he``/``she``/``th
 compatible candidate before it, within a few sentences:
 
 * person (he, she, "the spokesman"): the last person-like mention (a known person, an
-  unknown PERSON entity, an office such as "a Turkish official"); when the phrase names a
+  unknown PERSON entity, an office such as "a Turkish official"); a pronoun that is a
+  subject first takes a subject of its own sentence; when the phrase names a
   country ("the Turkish leader") the antecedent must be of that country and only lends its name;
 * group (they): the last plural group, country or organisation;
 * inst ("the ministry", "the army"): the last mention with a country, preferring a
@@ -62,6 +63,10 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
             for h in wide:  # "a Turkish official ... the official"
                 same = h.reading.head == c.reading.head and (h.reading.country or h.reading.name)
                 if same and (not c.reading.identity or h.reading.country == c.reading.country):
+                    return h
+        if c.pronoun and c.subject:  # "X rejected Y's offer and he accused ...": X
+            for h in recent:
+                if h.sent == c.sent and h.subject and _person_ok(h.reading, c.reading):
                     return h
         for h in recent:
             if _person_ok(h.reading, c.reading):

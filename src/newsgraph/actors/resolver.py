@@ -20,7 +20,7 @@ from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
 from .dated import person_state
 from .dictionary import Dictionary, load_dictionary
-from .matching import Hit, scan, tokenize
+from .matching import Hit, scan, token_key, tokenize
 from .pieces import Piece, build_pieces
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _ETHNIC = frozenset({"ethnic"})
 _GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
 _RESIDENCE = frozenset({"in", "from", "of", "inside"})
+_COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
 def _actor(text: str, r: Reading) -> Actor:
@@ -153,7 +154,7 @@ class ActorResolver:
                 p, r = readings[after]  # "Kurdish fighters": one mention, the group's actor
                 readings[after] = (p.extend(p.end, ent.start), r)
                 continue
-            office = self._office_for(ent, readings, taken)
+            office = self._office_for(ent, readings, taken, self.dictionary.honorifics)
             if office is not None and ent.label_ == "PERSON":
                 r = _named(office, ent.text)
             else:
@@ -173,7 +174,10 @@ class ActorResolver:
 
     @staticmethod
     def _office_for(
-        ent: Span, readings: list[tuple[Piece, Reading]], taken: dict[int, int]
+        ent: Span,
+        readings: list[tuple[Piece, Reading]],
+        taken: dict[int, int],
+        honorifics: frozenset[str] = frozenset(),
     ) -> Reading | None:
         root = ent.root
         if root.dep_ == "appos":
@@ -185,6 +189,9 @@ class ActorResolver:
                 if r.person_like and r.kind != "person":
                     return r
         prev = ent.start - 1
+        doc = ent.doc
+        while prev >= 0 and prev not in taken and token_key(doc[prev].text) in honorifics:
+            prev -= 1  # "defence chief Gen. Ngo Xuan Lich"
         if prev in taken:
             r = readings[taken[prev]][1]
             if r.person_like and r.kind != "person" and not r.plural:
@@ -265,7 +272,8 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
 
 
 def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """Take the country of an "of" complement: "the foreign minister of Turkey"."""
+    """Take the country of an "of" complement: "the foreign minister of Turkey"; a
+    collective of agents is its agents: "a coalition of rights groups" (NGO)."""
     if not doc.has_annotation("DEP"):
         return readings
     at: dict[int, int] = {}
@@ -288,6 +296,10 @@ def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Pi
             if not objs:
                 break
             token = objs[0]
+            inner = readings[at[token.i]][1] if token.i in at else None
+            if inner is not None and r.head in _COLLECTIVE and inner.plural and inner.code:
+                out[n] = (p, inner)  # "a coalition of human rights groups": the groups
+                break
             if token.i in at and readings[at[token.i]][1].identity:
                 ante = readings[at[token.i]][1]
                 out[n] = (
