@@ -200,6 +200,8 @@ def _unknown_given_name(
     j = i if after else i - 1
     if j < 0 or j >= len(texts):
         return False
+    if after and j + 1 < len(texts) and texts[j + 1][:1].isupper():
+        return False  # Title Case ("Obama Increases Number of ..."): no telling
     word, key = texts[j], keys[j]
     if key is None or not word[:1].isupper() or not word.isalpha() or key in _NOT_NAMES:
         return False
