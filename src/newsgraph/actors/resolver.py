@@ -147,7 +147,12 @@ class ActorResolver:
                     and r.name is None
                     and r.kind != "person"
                 ):
-                    readings[n] = (p.extend(ent.end), _named(r, ent.text))
+                    if p.start == ent.start and r.kind in ("metonym", "country"):
+                        # "Virginia Woolf", "Jordan Peterson": a place word that starts a name
+                        unknown = Reading(None, None, None, kind="person", person_like=True)
+                        readings[n] = (p.extend(ent.end), replace(unknown, name=ent.text))
+                    else:
+                        readings[n] = (p.extend(ent.end), _named(r, ent.text))
                 continue
             after = taken.get(ent.end)
             if ent.label_ == "NORP" and after is not None and readings[after][0].start == ent.end:
