@@ -22,7 +22,7 @@ PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
-IGO_CODES = {"UN", "UNSC", "NATO", "EU", "ARL", "AU", "OPEC", "WST"}
+IGO_CODES = {"UN", "UNSC", "NATO", "EU", "ARL", "AU", "OPEC", "WST", "WFP"}
 # Tags that must be present, with the least number of sentences carrying each.
 REQUIRED_TAGS = {
     "negation": 8,

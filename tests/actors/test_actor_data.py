@@ -26,7 +26,7 @@ ROLES = frozenset(
         "minister_of_state_foreign_affairs", "climate_envoy", "chief_of_staff",
         "national_security_adviser", "intelligence_chief", "speaker", "interior_minister",
         "opposition_leader", "secretary_general", "party_leader", "foreign_policy_chief",
-        "special_envoy", "high_commissioner",
+        "special_envoy", "high_commissioner", "military_chief", "government_member",
     }
 )  # fmt: skip
 
@@ -58,7 +58,8 @@ def test_org_codes_and_sectors(d: Dictionary) -> None:
     assert len(codes) == len(set(codes))
     for r in rows:
         assert ORG_CODE.fullmatch(r["code"]), r["code"]
-        assert r["kind"] in {"igo", "armed", "ngo", "pseudo", "party"}
+        assert r["kind"] in {"igo", "armed", "ngo", "pseudo", "party", "agency", "mnc", "media"}
+        assert r.get("parent") is None or r["parent"] in d.orgs, r
         assert r.get("country") is None or r["country"] in d.countries, r
         assert r.get("sector") is None or r["sector"] in d.sectors, r
         for era in r.get("eras", []):
@@ -75,7 +76,7 @@ def test_metonyms_and_nouns_use_known_codes(d: Dictionary) -> None:
             assert m["country"] in d.countries and m["sector"] in d.sectors, m
     sectors = _yaml("sectors.yaml")
     assert all(ISO3.fullmatch(s) for s in sectors["sectors"])
-    flags = {"person", "plural", "generic", "inst", "coref", "bound"}
+    flags = {"person", "plural", "generic", "inst", "coref", "bound", "member"}
     for text, sector, flag in sectors["nouns"]:
         assert sector in sectors["sectors"], text
         assert set(str(flag).split()) <= flags, text
@@ -141,3 +142,71 @@ def test_a_malformed_file_names_itself(tmp_path) -> None:  # type: ignore[no-unt
     )
     with pytest.raises(DataFileError, match="Nobody Known"):
         load_dictionary(tmp_path)
+
+
+def test_office_holders_are_many_dated_and_known(d: Dictionary) -> None:
+    lines = [
+        ln
+        for ln in (DATA_DIR / "office_holders.tsv").read_text(encoding="utf-8").splitlines()
+        if not ln.startswith("#")
+    ]
+    rows = [ln.split("\t") for ln in lines[1:]]
+    assert len(rows) >= 5000
+    countries = {r[1] for r in rows}
+    assert len(countries) >= 150, f"only {len(countries)} countries"
+    leaders = {r[1] for r in rows if "leader:" in r[2]}
+    assert len(leaders) >= 120, f"leaders of only {len(leaders)} countries"
+    for r in rows:
+        for item in r[2].split(";"):
+            role, start, end = item.split(":")
+            assert role in d.office_roles, r
+            assert pad_date(end, end=True) >= pad_date(start), r
+            assert end >= "1980", r
+    roles = _yaml("sectors.yaml")["office_roles"]
+    assert set(roles.values()) <= set(d.sectors)
+
+
+def _copy_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("Ann Example\tXXX\tleader:2001-01-01:2002-01-01\t\t", "unknown country 'XXX'"),
+        ("Ann Example\tNOR\tjester:2001-01-01:2002-01-01\t\t", "role 'jester'"),
+        ("Ann Example\tNOR\tleader:2001-1-1:2002-01-01\t\t", "2001-1-1"),
+        ("Ann Example\tNOR\tleader:2001-01-01:2002-01-01\t", "4 columns"),
+    ],
+)
+def test_a_bad_office_holder_row_names_itself(tmp_path, row: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    _copy_data(tmp_path)
+    path = tmp_path / "office_holders.tsv"
+    path.write_text("name\tcountry\troles\taliases\tshort\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape(message)):
+        load_dictionary(tmp_path)
+
+
+def test_an_organ_needs_a_known_parent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _copy_data(tmp_path)
+    path = tmp_path / "organisations.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("parent: UN,", "parent: UNO,", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="parent"):
+        load_dictionary(tmp_path)
+
+
+def test_phrase_tokens_match_the_tokenizer() -> None:
+    """The word cache of ``tokenize`` cuts phrases as spaCy's tokenizer does."""
+    import spacy
+
+    from newsgraph.actors.matching import tokenize
+
+    nlp = spacy.blank("en")
+    for text in [
+        "Hamid Karzai", "U.S.-led troops", "al-Assad's", "cannot", "Dont", "O'Brien",
+        "Mohamed Ould Abdel Aziz", "Turkey's President", "Côte d'Ivoire", "Yar'Adua",
+        "Jaish-e-Mohammed", "Kassym-Jomart  Tokayev", "don't stop", "Im here",
+    ]:  # fmt: skip
+        assert tokenize(text) == [t.text for t in nlp.tokenizer(text) if not t.is_space], text

@@ -110,6 +110,70 @@ def _pick_person(d: Dictionary, hit: Hit, when: str | None) -> Reading | None:
     )
 
 
+def _memberships_and_origins(hits: Sequence[Hit], prim: Sequence[Entry]) -> set[int]:
+    """Identities that only qualify another one in the phrase.
+
+    * an organisation before a "member" noun and a country: "NATO-member Norway", "the
+      EU member state Poland" are the country;
+    * the first of two demonyms joined by a hyphen: an "Egyptian-American" is American.
+    """
+    out: set[int] = set()
+    kinds = [e.kind for e in prim]
+    for i, e in enumerate(prim):
+        if e.kind == "org":
+            rest = range(i + 1, len(prim))
+            member = next((j for j in rest if "member" in prim[j].flags), None)
+            if member is not None and any(
+                kinds[k] in ("country", "demonym", "capital") for k in range(member + 1, len(prim))
+            ):
+                out.add(i)
+        elif (
+            e.kind == "demonym"
+            and i + 1 < len(prim)
+            and kinds[i + 1] == "demonym"
+            and hits[i + 1].start == hits[i].end + 1
+            and prim[i + 1].country != e.country
+        ):
+            out.add(i)
+    return out
+
+
+def _titled(
+    d: Dictionary,
+    hits: Sequence[Hit],
+    prim: Sequence[Entry],
+    at: int,
+    excluded: set[int],
+    picked: Reading,
+    when: str | None,
+) -> Reading:
+    """A person under a title that names whom they act for: "European Council President
+    Donald Tusk" acts for the EU, "Mauritania's President ..." for Mauritania.
+
+    The title is an organisation or country named before the person with an agent noun
+    between them (so "the U.S. Husain Haqqani", a parse that glued two phrases, is not
+    one); a country that is the person's own changes nothing.
+    """
+    for j in range(at):
+        e = prim[j]
+        if j in excluded or e.kind not in _IDENTITY or e.kind in ("person", "short"):
+            continue
+        if not any(prim[k].kind == "noun" for k in range(j + 1, at)):
+            continue
+        if e.kind == "org":
+            r = _org_reading(d.orgs[e.ref], when, None, True, False)
+            return replace(r, name=picked.name, kind="person", plural=False)
+        if e.country is not None and e.country != picked.country:
+            sector = picked.sector if picked.sector != "ELI" else None
+            sector = sector or next(
+                (prim[k].sector for k in range(j + 1, at) if prim[k].sector), None
+            )
+            return replace(picked, code=make_code(e.country, sector), country=e.country,
+                           sector=sector)  # fmt: skip
+        return picked
+    return picked
+
+
 def compose(
     d: Dictionary, hits: Sequence[Hit], when: str | None, det: str | None = None
 ) -> Reading | None:
@@ -131,7 +195,11 @@ def compose(
             excluded.add(i)
         elif nxt is not None and nxt.kind == "leader":
             weak.add(i)
-    nouns = [e for e in prim if e.kind == "noun"]
+    qualifiers = _memberships_and_origins(hits, prim)
+    member_of = any(prim[i].kind == "org" for i in qualifiers)
+    excluded |= qualifiers
+    # "NATO member Norway": the member noun only joins the two names
+    nouns = [e for e in prim if e.kind == "noun" and not (member_of and "member" in e.flags)]
     specific = [e for e in nouns if "generic" not in e.flags]
     head = nouns[-1] if nouns else None
     noun_sector = (specific or nouns)[-1].sector if nouns else None
@@ -145,6 +213,7 @@ def compose(
         if prim[i].kind in ("person", "short"):
             picked = _pick_person(d, h, when)
             if picked is not None:  # the title beside the name: "Chancellor Angela Merkel"
+                picked = _titled(d, hits, prim, i, excluded, picked, when)
                 return replace(picked, head=head.ref if head else None)
     usable = [
         i
@@ -201,9 +270,16 @@ def _org_reading(
 ) -> Reading:
     country, sector = org_state(org, when)
     plural = plural or org.kind == "armed"  # "the Houthis said they ..."
-    if org.kind in ("igo", "pseudo") or (org.kind == "ngo" and country is None):
+    if org.kind in ("igo", "pseudo", "ngo", "mnc") and country is None:
+        # CAMEO style: an IGO by its short name (an organ by its parent's), an NGO or
+        # business of no one country as NGO / MNC; org keeps the body's own name
+        code = org.parent or org.code
+        if org.kind == "ngo":
+            code = "NGO"
+        elif org.kind == "mnc":
+            code = "MNC"
         return Reading(
-            org.code,
+            code,
             country,
             sector or noun_sector,
             org=org.code,
@@ -265,7 +341,7 @@ def with_context(r: Reading, ante: Reading, own_sector: bool) -> Reading:
     sector = r.sector if own_sector and r.sector else ante.sector
     code = (
         ante.code
-        if ante.org and ante.kind == "org" and ante.code == ante.org
+        if ante.org and ante.kind in ("org", "person") and ante.country is None and ante.code
         else make_code(ante.country, sector)
     )
     return replace(r, code=code, country=ante.country, sector=sector, org=ante.org)

@@ -5,11 +5,13 @@ Candidates come in text order; one that needs an antecedent (``he``/``she``/``th
 compatible candidate before it, within a few sentences:
 
 * person (he, she, "the spokesman"): the last person-like mention (a known person, an
-  unknown PERSON entity, an office such as "a Turkish official"); when the phrase names a
+  unknown PERSON entity, an office such as "a Turkish official"); a pronoun that is a
+  subject first takes a subject of its own sentence; when the phrase names a
   country ("the Turkish leader") the antecedent must be of that country and only lends its name;
 * group (they): the last plural group, country or organisation;
 * inst ("the ministry", "the army"): the last mention with a country, preferring a
   grammatical subject of this or the previous sentence; the phrase keeps its own sector;
+  a body other than a state's ("the court", "the agency") may also take an organisation;
 * org ("the alliance"): the last organisation.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .compose import Reading, with_context
 
+_STATE = frozenset({"GOV", "MIL", "COP", "LEG", "SPY"})
 WINDOW = {
     "person": 3,
     "group": 2,
@@ -61,6 +64,10 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
                 same = h.reading.head == c.reading.head and (h.reading.country or h.reading.name)
                 if same and (not c.reading.identity or h.reading.country == c.reading.country):
                     return h
+        if c.pronoun and c.subject:  # "X rejected Y's offer and he accused ...": X
+            for h in recent:
+                if h.sent == c.sent and h.subject and _person_ok(h.reading, c.reading):
+                    return h
         for h in recent:
             if _person_ok(h.reading, c.reading):
                 return h
@@ -80,8 +87,12 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
         return next((h for h in recent if h.reading.plural and h.reading.code), None)
     if need == "org":
         return next((h for h in recent if h.reading.org and h.reading.kind == "org"), None)
-    # inst and possessive_group: a mention with a country or organisation
-    withc = [h for h in recent if (h.reading.country or h.reading.org) and not h.pronoun]
+    # inst and possessive_group: a mention with a country or organisation; a state body
+    # ("the government", "the military") only a mention with a country
+    state = need == "inst" and c.reading.sector in _STATE
+    withc = [
+        h for h in recent if (h.reading.country or (h.reading.org and not state)) and not h.pronoun
+    ]
     if need == "inst":
         for h in withc:
             if h.subject and c.sent - h.sent <= 1:

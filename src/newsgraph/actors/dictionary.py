@@ -37,11 +37,19 @@ EntryKind = Literal[
     "against",
 ]
 _ACRONYM = re.compile(r"[A-Z0-9+]{2,}s?")
+_INSTITUTION = frozenset(
+    {
+        "organisation", "organization", "court", "council", "union", "agency", "fund", "bank",
+        "commission", "programme", "program", "committee", "league", "tribunal", "community",
+        "assembly", "association", "federation",
+    }
+)  # fmt: skip
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ROLE_RANK = {
     "head_of_state": 0,
     "supreme_leader": 0,
     "head_of_government": 1,
+    "leader": 1,
     "crown_prince": 2,
     "vice_president": 2,
     "secretary_general": 3,
@@ -49,7 +57,12 @@ ROLE_RANK = {
     "foreign_minister": 3,
     "defence_minister": 4,
     "party_leader": 4,
+    "military_chief": 5,
+    "intelligence_chief": 5,
     "spokesperson": 5,
+    "justice_minister": 6,
+    "interior_minister": 6,
+    "government_member": 7,
 }
 
 
@@ -89,6 +102,7 @@ class Org:
     country: str | None
     sector: str | None
     eras: tuple[Era, ...] = ()
+    parent: str | None = None  # an organ's organisation ("UNSC" -> "UN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +133,7 @@ class Dictionary:
     sectors: dict[str, str] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     table: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    office_roles: dict[str, str] = field(default_factory=dict)  # role -> sector
     honorifics: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> person|group|possessive_*
     definite: frozenset[str] = frozenset()
@@ -133,6 +148,8 @@ class Dictionary:
         bare = alias.replace(".", "").replace(" ", "").replace("-", "")
         exact = bare if _ACRONYM.fullmatch(bare) else None
         caps = tuple(t[:1].isupper() for t in texts)
+        if entry.kind == "org" and len(keys) >= 3 and _INSTITUTION.intersection(keys):
+            caps = ()  # "the international criminal court": a long name needs no capitals
         extra = Entry(
             entry.kind, entry.ref, entry.country, entry.sector, exact, caps, entry.flags, alias
         )
@@ -150,9 +167,12 @@ def parse_date(value: Any, where: str) -> str:
     return text
 
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read actor data file {path}: {exc}") from exc
 
@@ -186,6 +206,7 @@ def load_dictionary(data_dir: Path | None = None) -> Dictionary:
     _load_metonyms(d, base / "metonyms.yaml")
     _load_orgs(d, base / "organisations.yaml")
     _load_people(d, base / "people.yaml", base / "roles.csv")
+    _load_office_holders(d, base / "office_holders.tsv")
     return d
 
 
@@ -202,6 +223,10 @@ def _load_sectors(d: Dictionary, path: Path) -> None:
             raise DataFileError(f"{path}: unknown modifier kind {kind!r}")
         for w in words:
             d.add(str(w), Entry(kind, str(w)))
+    d.office_roles = {str(k): str(v) for k, v in data.get("office_roles", {}).items()}
+    bad = sorted(s for s in d.office_roles.values() if s not in d.sectors)
+    if bad:
+        raise DataFileError(f"{path}: office_roles name unknown sectors {bad}")
     d.honorifics = frozenset(phrase_keys(str(h))[0][0] for h in data["honorifics"])
     d.pronouns = {str(w): kind for kind, words in data["pronouns"].items() for w in words}
     d.definite = frozenset(str(w) for w in data["definite"])
@@ -220,6 +245,8 @@ def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
                 d.add(dem + "s", Entry("demonym", code, country=code, flags=frozenset({"plural"})))
         for cap in row.get("capitals", []):
             d.add(str(cap), Entry("capital", code, country=code, sector="GOV"))
+        for region in row.get("regions", []):  # a place like a capital, with no sector
+            d.add(str(region), Entry("capital", code, country=code))
     amb = _yaml(ambiguous_path)["ambiguous"]
     for alias, codes in amb.items():
         d.ambiguous[str(alias)] = tuple(str(c) for c in codes)
@@ -241,6 +268,9 @@ def _load_metonyms(d: Dictionary, path: Path) -> None:
         d.add(str(text), Entry("block", str(text)))
 
 
+ORG_KINDS = ("igo", "ngo", "armed", "party", "agency", "mnc", "media", "pseudo")
+
+
 def _load_orgs(d: Dictionary, path: Path) -> None:
     for row in _yaml(path)["organisations"]:
         code = str(row["code"])
@@ -248,12 +278,18 @@ def _load_orgs(d: Dictionary, path: Path) -> None:
             Era(parse_date(e["start"], f"{path} {code}"), e.get("country"), e.get("sector"))
             for e in row.get("eras", [])
         )
-        org = Org(
-            code, str(row["name"]), str(row["kind"]), row.get("country"), row.get("sector"), eras
-        )
+        kind = str(row["kind"])
+        if kind not in ORG_KINDS:
+            raise DataFileError(f"{path} {code}: kind {kind!r}; expected one of {ORG_KINDS}")
+        parent = row.get("parent")
+        org = Org(code, str(row["name"]), kind, row.get("country"), row.get("sector"), eras,
+                  str(parent) if parent else None)  # fmt: skip
         d.orgs[code] = org
         for alias in {str(row["name"]), *map(str, row.get("aliases", []))}:
             d.add(alias, Entry("org", code, country=org.country, sector=org.sector))
+    orphans = sorted(o.code for o in d.orgs.values() if o.parent and o.parent not in d.orgs)
+    if orphans:
+        raise DataFileError(f"{path}: parent not an organisation code for {orphans}")
 
 
 def _load_people(d: Dictionary, people_path: Path, roles_path: Path) -> None:
@@ -296,3 +332,48 @@ def _load_people(d: Dictionary, people_path: Path, roles_path: Path) -> None:
     missing = sorted(set(roles) - set(d.people))
     if missing:
         raise DataFileError(f"{roles_path}: roles for people not in people.yaml: {missing[:5]}")
+
+
+OFFICE_COLUMNS = ["name", "country", "roles", "aliases", "short"]
+
+
+def _load_office_holders(d: Dictionary, path: Path) -> None:
+    """The compact table of office holders (one person a line, tab-separated).
+
+    Columns: name, country, roles (``role:start:end`` joined by ``;``), aliases and
+    short forms (joined by ``|``).  Only the listed names and short forms are added.
+    """
+    if not path.exists():
+        return
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"]
+    except OSError as exc:
+        raise DataFileError(f"cannot read actor data file {path}: {exc}") from exc
+    if not lines or lines[0].split("\t") != OFFICE_COLUMNS:
+        raise DataFileError(f"{path}: the first line must be the columns {OFFICE_COLUMNS}")
+    for n, line in enumerate(lines[1:], start=2):
+        cols = line.split("\t")
+        where = f"{path} row {n}"
+        if len(cols) != 5:
+            raise DataFileError(f"{where}: {len(cols)} columns, expected {OFFICE_COLUMNS}")
+        name, country, role_text, alias_text, short_text = cols
+        if country not in d.countries:
+            raise DataFileError(f"{where}: unknown country {country!r}")
+        if name in d.people:
+            raise DataFileError(f"{where}: {name!r} is already in people.yaml")
+        roles = []
+        for item in role_text.split(";"):
+            role, _, span = item.partition(":")
+            start, _, end = span.partition(":")
+            sector = d.office_roles.get(role)
+            if sector is None:
+                raise DataFileError(f"{where}: role {role!r} not in office_roles of sectors.yaml")
+            roles.append(
+                Role(name, country, sector, role, parse_date(start, where),
+                     parse_date(end, where) if end else None)
+            )  # fmt: skip
+        d.people[name] = Person(name, country, tuple(sorted(roles, key=lambda r: r.start)))
+        for alias in [name, *(a for a in alias_text.split("|") if a)]:
+            d.add(alias, Entry("person", name, country=country))
+        for short in (s for s in short_text.split("|") if s):
+            d.add(short, Entry("short", name, country=country))

@@ -41,9 +41,30 @@ def _tokenizer() -> Callable[[str], Any]:
     return spacy.blank("en").tokenizer
 
 
+@lru_cache(maxsize=1)
+def _special_cases() -> frozenset[str]:
+    rules: dict[str, Any] = getattr(_tokenizer(), "rules", None) or {}
+    return frozenset(rules)
+
+
+@lru_cache(maxsize=131072)
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    if chunk.isalpha() and chunk not in _special_cases():
+        return (chunk,)  # letters alone: no prefix, suffix or infix rule applies
+    return tuple(t.text for t in _tokenizer()(chunk) if not t.is_space)
+
+
 def tokenize(text: str) -> list[str]:
-    """Token texts of a phrase, cut as the English spaCy pipelines cut them."""
-    return [t.text for t in _tokenizer()(text) if not t.is_space]
+    """Token texts of a phrase, cut as the English spaCy pipelines cut them.
+
+    The tokenizer cuts each whitespace-separated chunk on its own (none of its special
+    cases holds a space), so chunks are cut once and remembered; a chunk of letters alone
+    that is no special case ("cannot") is one token, without asking the tokenizer.
+    """
+    out: list[str] = []
+    for chunk in text.split():
+        out.extend(_chunk_tokens(chunk))
+    return out
 
 
 def phrase_keys(text: str) -> tuple[tuple[str, ...], list[str]]:
@@ -100,6 +121,8 @@ def scan(
     while i < n:
         key = keys[i]
         if key is None or ((key,) not in prefixes and (key,) not in table):
+            glued = _glued(d, texts[i], i, relax)
+            hits.extend(glued)
             i += 1
             continue
         # the tokens of the longest run whose keys are still a prefix of some phrase
@@ -127,10 +150,12 @@ def scan(
         if found is None:
             i += 1
             continue
-        if (
-            found.kinds == {"short"}
-            and _unknown_given_name(d, texts, keys, i)
-            and (names is None or names[i - 1])
+        if found.kinds == {"short"} and (
+            (_unknown_given_name(d, texts, keys, i) and (names is None or names[i - 1]))
+            or (
+                _unknown_given_name(d, texts, keys, found.end, after=True)
+                and (names is None or names[found.end])
+            )
         ):
             i = found.end
             continue
@@ -139,12 +164,45 @@ def scan(
     return hits
 
 
+_MODIFIERS = frozenset({"backer", "leader", "against"})
+
+
+def _glued(d: Dictionary, text: str, i: int, relax: bool) -> list[Hit]:
+    """One token that glues a name to a modifier ("U.S.-led", "U.S.-backed": the tokenizer
+    keeps an abbreviation with dots whole): a hit for each part, both on the token."""
+    left, sep, right = text.rpartition("-")
+    if not sep or not left or not right:
+        return []
+    mod = d.table.get((token_key(right) or "",), [])
+    if not any(e.kind in _MODIFIERS for e in mod):
+        return []
+    keys = tuple(k for k in (token_key(t) for t in tokenize(left)) if k)
+    entries = tuple(e for e in d.table.get(keys, []) if _case_ok(e, [left], relax))
+    if not entries:
+        return []
+    return [Hit(i, i + 1, entries), Hit(i, i + 1, tuple(e for e in mod if e.kind in _MODIFIERS))]
+
+
+_NOT_NAMES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
+
+
 def _unknown_given_name(
-    d: Dictionary, texts: Sequence[str], keys: Sequence[str | None], i: int
+    d: Dictionary, texts: Sequence[str], keys: Sequence[str | None], i: int, after: bool = False
 ) -> bool:
-    if i == 0:
+    """Is the word before ``i`` (``after``: the word at ``i``, after a surname) an unknown
+    capitalised name, so that the surname belongs to someone else ("Moussa Tchangari")?"""
+    j = i if after else i - 1
+    if j < 0 or j >= len(texts):
         return False
-    prev, key = texts[i - 1], keys[i - 1]
-    if key is None or not prev[:1].isupper() or not prev.isalpha():
+    if after and j + 1 < len(texts) and texts[j + 1][:1].isupper():
+        return False  # Title Case ("Obama Increases Number of ..."): no telling
+    word, key = texts[j], keys[j]
+    if key is None or not word[:1].isupper() or not word.isalpha() or key in _NOT_NAMES:
         return False
-    return key not in d.honorifics and (key,) not in d.table
+    return key not in d.honorifics and (key,) not in d.table and (key,) not in d.prefixes

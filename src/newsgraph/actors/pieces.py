@@ -2,7 +2,8 @@
 
 Hits inside one noun chunk form a piece ("Russian-backed Syrian forces"); a chunk is
 split at "and"/"or"/commas ("Turkish and Russian officials" -> two pieces, the first
-borrowing the head noun of the second) and at a possessive that separates two actors
+borrowing the head noun of the second) at a hyphen between two country or organisation names ("US-China talks") and at a
+possessive that separates two actors
 ("Turkey's President Tayyip Erdogan" stays whole, "Russia's Lavrov" too, since a
 person wins).  Hits outside every chunk are grouped when adjacent.
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _SPLIT = frozenset({"and", "or", "&", ",", "as", "with", "against", "versus", "vs", "vs."})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _IDENTITY = frozenset({"person", "short", "org", "metonym", "capital", "country", "demonym"})
+_PAIRED = frozenset({"country", "org"})  # "US-China talks", "Israel-Hamas war": two actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,15 @@ def _split(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
         words = {t.lower_ for t in gap}
         two = _is_identity(cur) and any(_is_identity(h) for h in groups[-1])
         loose = gap and not all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap)
+        joined = (
+            gap
+            and all(t.text in HYPHENS for t in gap)
+            and primary(prev).kind in _PAIRED
+            and primary(cur).kind in _PAIRED
+        )
         if (
             words & _SPLIT
+            or joined
             or any("\n" in t.text for t in gap)
             or (two and words & _POSSESSIVE)
             or (two and loose and primary(cur).kind not in ("person", "short"))

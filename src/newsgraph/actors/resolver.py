@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..records import Actor, Mention
-from .compose import Kind, Need, Reading, compose, with_context
+from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
 from .dated import person_state
 from .dictionary import Dictionary, load_dictionary
-from .matching import Hit, scan, tokenize
+from .matching import Hit, scan, token_key, tokenize
 from .pieces import Piece, build_pieces
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
 )
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_ETHNIC = frozenset({"ethnic"})
+_GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
+_RESIDENCE = frozenset({"in", "from", "of", "inside"})
+_COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
 def _actor(text: str, r: Reading) -> Actor:
@@ -97,7 +101,9 @@ class ActorResolver:
             if not r.identity and doc[p.end - 1].dep_ == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
-        readings = [(p, r) for p, r in _attach_of(doc, readings) if not r.bound]
+        readings = _members(doc, readings)
+        readings = _ethnic_groups(doc, _attach_of(doc, readings))
+        readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
             head = doc[p.end - 1]
@@ -141,14 +147,19 @@ class ActorResolver:
                     and r.name is None
                     and r.kind != "person"
                 ):
-                    readings[n] = (p.extend(ent.end), _named(r, ent.text))
+                    if p.start == ent.start and r.kind in ("metonym", "country"):
+                        # "Virginia Woolf", "Jordan Peterson": a place word that starts a name
+                        unknown = Reading(None, None, None, kind="person", person_like=True)
+                        readings[n] = (p.extend(ent.end), replace(unknown, name=ent.text))
+                    else:
+                        readings[n] = (p.extend(ent.end), _named(r, ent.text))
                 continue
             after = taken.get(ent.end)
             if ent.label_ == "NORP" and after is not None and readings[after][0].start == ent.end:
                 p, r = readings[after]  # "Kurdish fighters": one mention, the group's actor
                 readings[after] = (p.extend(p.end, ent.start), r)
                 continue
-            office = self._office_for(ent, readings, taken)
+            office = self._office_for(ent, readings, taken, self.dictionary.honorifics)
             if office is not None and ent.label_ == "PERSON":
                 r = _named(office, ent.text)
             else:
@@ -168,7 +179,10 @@ class ActorResolver:
 
     @staticmethod
     def _office_for(
-        ent: Span, readings: list[tuple[Piece, Reading]], taken: dict[int, int]
+        ent: Span,
+        readings: list[tuple[Piece, Reading]],
+        taken: dict[int, int],
+        honorifics: frozenset[str] = frozenset(),
     ) -> Reading | None:
         root = ent.root
         if root.dep_ == "appos":
@@ -180,6 +194,9 @@ class ActorResolver:
                 if r.person_like and r.kind != "person":
                     return r
         prev = ent.start - 1
+        doc = ent.doc
+        while prev >= 0 and prev not in taken and token_key(doc[prev].text) in honorifics:
+            prev -= 1  # "defence chief Gen. Ngo Xuan Lich"
         if prev in taken:
             r = readings[taken[prev]][1]
             if r.person_like and r.kind != "person" and not r.plural:
@@ -260,7 +277,8 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
 
 
 def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """Take the country of an "of" complement: "the foreign minister of Turkey"."""
+    """Take the country of an "of" complement: "the foreign minister of Turkey"; a
+    collective of agents is its agents: "a coalition of rights groups" (NGO)."""
     if not doc.has_annotation("DEP"):
         return readings
     at: dict[int, int] = {}
@@ -283,6 +301,10 @@ def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Pi
             if not objs:
                 break
             token = objs[0]
+            inner = readings[at[token.i]][1] if token.i in at else None
+            if inner is not None and r.head in _COLLECTIVE and inner.plural and inner.code:
+                out[n] = (p, inner)  # "a coalition of human rights groups": the groups
+                break
             if token.i in at and readings[at[token.i]][1].identity:
                 ante = readings[at[token.i]][1]
                 out[n] = (
@@ -291,5 +313,63 @@ def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Pi
                         with_context(r, ante, own_sector=not r.generic), need="none", bound=False
                     ),
                 )
+                break
+    return out
+
+
+def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
+    """An organisation's member followed by a country ("the EU member Poland", parsed as
+    two phrases) is one mention, the country's."""
+    out: list[tuple[Piece, Reading]] = []
+    for p, r in readings:
+        if out:
+            q, prev = out[-1]
+            last = q.hits[-1].entries if q.hits else ()
+            if (
+                p.start == q.end
+                and prev.kind == "org"
+                and any("member" in e.flags for e in last)
+                and r.kind == "country"
+            ):
+                out[-1] = (q.extend(p.end), r)
+                continue
+        out.append((p, r))
+    return out
+
+
+def _ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
+    """An ethnic group is a group of the country it lives in: "ethnic Albanians in
+    Serbia" and "the Albanian minority in Macedonia" are of Serbia and Macedonia.
+
+    Only a group named by a demonym and marked as ethnic ("ethnic", or a head noun such as
+    "minority") moves; "Russian troops in Syria" stay Russian.
+    """
+    if not doc.has_annotation("DEP"):
+        return readings
+    at: dict[int, int] = {}
+    for n, (p, _) in enumerate(readings):
+        for i in range(p.start, p.end):
+            at[i] = n
+    out = list(readings)
+    for n, (p, r) in enumerate(readings):
+        if r.country is None or r.kind in ("country", "metonym", "org", "person"):
+            continue
+        head = doc[p.end - 1]
+        marked = (p.start > 0 and doc[p.start - 1].lower_ in _ETHNIC) or head.lower_ in _GROUP_HEADS
+        if not marked and head.head.lower_ in _GROUP_HEADS and head.dep_ in ("amod", "compound"):
+            head, marked = head.head, True  # "the Albanian minority": the group is the noun
+        if not marked:
+            continue
+        objs = [o.i for c in head.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE
+                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        after = max(p.end, head.i + 1)  # the parse may hang "in Serbia" on the verb
+        if after < len(doc) - 1 and doc[after].lower_ in _RESIDENCE:
+            objs.append(after + 1 + (doc[after + 1].lower_ == "the"))
+        for i in objs:
+            k = at.get(i)
+            place = readings[k][1] if k is not None else None
+            if place and place.kind == "country" and place.country and place.country != r.country:
+                out[n] = (p, replace(r, code=make_code(place.country, r.sector),
+                                     country=place.country))  # fmt: skip
                 break
     return out
