@@ -5,7 +5,7 @@ Imported lazily: ``newsgraph.web.client`` (used by ingest) needs no web framewor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -20,14 +20,9 @@ def create_app(db_path: str, read_only: bool = False) -> FastAPI:
     return make(db_path, read_only=read_only)
 
 
-def serve(
-    db: str,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    read_only: bool = False,
-    cache: bool = True,
-) -> None:
-    """Serve the dashboard until interrupted; prints the URL (see ``newsgraph.web.serve``)."""
+def serve(db: str, **options: Any) -> None:
+    """Serve the dashboard until interrupted; prints the URL.  Options (``host``,
+    ``port``, ``read_only``, ``cache``) as ``newsgraph.web.serve.serve``."""
     from .serve import serve as run
 
-    run(db, host=host, port=port, read_only=read_only, cache=cache)
+    run(db, **options)
