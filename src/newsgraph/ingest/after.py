@@ -52,7 +52,7 @@ from ..store import articles, clustering
 from ..store.outcomes import ArticleOutcome, Outcome
 from ..stories.cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
 from ..stories.embed import Encoder, cached_encoder
-from ..tone import article_tone
+from .work import text_tone
 
 __all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
 
@@ -162,7 +162,7 @@ class AfterBatch:
         for start in range(0, len(todo), CHUNK):
             texts = articles.article_texts(self.conn, todo[start : start + CHUNK])
             for aid, (sentences, body) in texts.items():
-                t = article_tone(sentences if sentences is not None else split_sentences(body))
+                t = text_tone(sentences, body)
                 rows.append((aid, t.tone, t.sentences, t.positive, t.negative))
         clustering.write_tones(self.conn, rows)
         return len(rows)

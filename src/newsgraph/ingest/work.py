@@ -162,6 +162,14 @@ def with_coding(article: Article, coding: Coding | str | None) -> tuple[Article,
     return article, coding
 
 
+def text_tone(sentences: Sequence[str] | None, body: str) -> ArticleTone:
+    """The tone of an article: of its sentences, else of its body split into sentences."""
+    from ..stories.cluster import split_sentences
+    from ..tone import article_tone
+
+    return article_tone(sentences or split_sentences(body))
+
+
 class Toner:
     """An article's tone when ``on``: of its coded sentences, else of its body split
     into sentences.  A missing VADER lexicon turns it off for the run, said once."""
@@ -172,12 +180,9 @@ class Toner:
     def __call__(self, article: Article, coding: Coding | None) -> ArticleTone | None:
         if not self.on:
             return None
-        from ..stories.cluster import split_sentences
-        from ..tone import article_tone
-
         texts = [s.text for s in coding.sentences] if coding is not None else []
         try:
-            return article_tone(texts or split_sentences(article.body))
+            return text_tone(texts, article.body)
         except ConfigError as exc:  # the rest is stored
             self.on = False
             log.warning("tone is not scored in this run: %s", exc)
