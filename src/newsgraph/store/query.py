@@ -77,15 +77,18 @@ class Filter:
             raise QueryError(f"{self.name}: {text[:60]!r} is not valid (expected {self.hint})")
         return text
 
-    def parse(self, text: str) -> Any:
-        """The value of the text form (a dyad is a pair, a flag a bool)."""
-        self.check(text)
+    def value(self, text: str) -> Any:
+        """The value of a checked text form (a dyad is a pair, a flag a bool)."""
         if self.pattern == DYAD_RE:
             first, second = text.split(",", 1)
             return first, second
         if self.pattern == FLAG_RE:
             return text == "true"
         return text
+
+    def parse(self, text: str) -> Any:
+        """The value of a text form, checked."""
+        return self.value(self.check(text))
 
 
 FILTERS: dict[str, Filter] = {
@@ -165,15 +168,17 @@ class EventQuery:
         include_negated: bool = False,
     ) -> EventQuery:
         """The events of a timeline: of the dyad A-B, or of one actor (a source when
-        ``directed``), or all; negated ones only with ``include_negated``."""
+        ``directed``), or all; negated ones only with ``include_negated``.  The values are
+        the timeline's arguments as given (the API has checked them against ``FILTERS``;
+        a code that is not one finds nothing)."""
         one = (a or b) if not (a and b) else None
-        return cls.parse(
+        return cls(
             dyad=(a, b) if a and b else None,
-            actor=one,
+            actor=one or None,
             actor_role="source" if directed and one else "any",
             directed=directed,
-            since=since,
-            until=until,
+            since=since or None,
+            until=until or None,
             include_negated=include_negated,
         )
 

@@ -122,9 +122,14 @@ def parse_query(raw: bytes, spec: dict[str, Parse]) -> dict[str, Any] | None:
     return found
 
 
+def _value(name: str, value: Any) -> Any:
+    """A filter's value from its text form, checked by ``parse_query`` already."""
+    return FILTERS[name].value(value) if isinstance(value, str) else value
+
+
 def events_body(index: EventIndex, query: dict[str, Any]) -> bytes:
     return index.events_json(
-        EventQuery.parse({k: v for k, v in query.items() if k in FILTERS}),
+        EventQuery(**{k: _value(k, v) for k, v in query.items() if k in FILTERS}),
         sort=query.get("sort", "date"),
         order=query.get("order", "desc"),
         limit=query.get("limit", 50),
