@@ -10,6 +10,7 @@ a declared filter is missing from an evaluator or a surface.
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,22 +109,25 @@ def test_every_public_filter_reaches_every_surface() -> None:
     assert checked == {} and len(errors) == len(PUBLIC)  # its checks
 
 
-def _files_naming(name: str) -> set[str]:
-    """Source files whose code names ``name`` (a variable, attribute, argument, keyword
-    or a string of exactly that), docstrings and comments aside."""
-    found = set()
+@functools.cache
+def _names() -> dict[str, frozenset[Any]]:
+    """Per source file, the names its code uses (variables, attributes, arguments,
+    keywords) and its strings; docstrings are strings too, but never one bare name."""
+    found = {}
     for path in PACKAGE.rglob("*.py"):
+        names = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = (
-                getattr(node, "id", None),
-                getattr(node, "attr", None),
-                getattr(node, "arg", None),
-                node.value if isinstance(node, ast.Constant) else None,
-            )
-            if name in names:
-                found.add(str(path.relative_to(PACKAGE)))
-                break
+            names.update((getattr(node, "id", None), getattr(node, "attr", None)))
+            names.add(getattr(node, "arg", None))
+            if isinstance(node, ast.Constant):
+                names.add(node.value)
+        found[str(path.relative_to(PACKAGE))] = frozenset(names)
     return found
+
+
+def _files_naming(name: str) -> set[str]:
+    """Source files whose code names ``name`` (see ``_names``)."""
+    return {path for path, names in _names().items() if name in names}
 
 
 def test_a_filter_lives_in_four_files() -> None:

@@ -5,7 +5,7 @@ Imported lazily: ``newsgraph.web.client`` (used by ingest) needs no web framewor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -20,9 +20,14 @@ def create_app(db_path: str, read_only: bool = False) -> FastAPI:
     return make(db_path, read_only=read_only)
 
 
-def serve(db: str, **options: Any) -> None:
-    """Serve the dashboard until interrupted; prints the URL.  Options (``host``,
-    ``port``, ``read_only``, ``cache``) as ``newsgraph.web.serve.serve``."""
+def serve(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    read_only: bool = False,
+    cache: bool = True,
+) -> None:
+    """Serve the dashboard until interrupted; prints the URL (see ``newsgraph.web.serve``)."""
     from .serve import serve as run
 
-    run(db, **options)
+    run(db, host=host, port=port, read_only=read_only, cache=cache)
