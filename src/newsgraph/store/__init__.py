@@ -1,8 +1,10 @@
 """The DuckDB store: the only place in newsgraph that speaks SQL.
 
-* ``store`` (``Store``), ``bulk`` (``BulkStore``), ``partitions``, ``remote``: the
-  writers, behind one interface (``write_batch`` of a run's outcomes): the file, a
-  batch run's Parquet partitions, a running server that holds the file;
+* the writers, each taking a batch of page outcomes (``write_batch``) and making the
+  same rows of it (``rows.batch_columns``): the file (``store.Store``; ``bulk.BulkStore``
+  loads a batch run's shards), a running server that holds the file
+  (``remote.RemoteStore``, the same ``new_run``/``write_batch``/``finish_run`` as
+  ``Store``), a shard's Parquet partitions (``partitions.PartitionWriter``);
 * ``query``: ``EventQuery``, every event filter once, compiled to SQL;
 * reads by subject: ``events``, ``timelines``, ``articles``, ``stories``, ``outlets``,
   ``pages`` (and the ledger); ``clustering``: what the story hook reads and writes;
