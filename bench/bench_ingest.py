@@ -105,7 +105,7 @@ def run(quick: bool = False) -> str:
     import trafilatura
 
     from newsgraph.extract import extract_page
-    from newsgraph.pipeline import ingest
+    from newsgraph.ingest.pipeline import ingest
     from newsgraph.settings import Settings
     from newsgraph.sources import iter_pages
 

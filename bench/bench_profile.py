@@ -47,7 +47,7 @@ STAGES = (
         (("newsgraph/extract/furniture.py", "classify"), ("newsgraph/extract/language.py", "_identifier")),
     ),
     Stage("furniture (text-page classifier)", (("newsgraph/extract/furniture.py", "classify"),)),
-    Stage("dedup (MinHash, LSH lookups)", (("newsgraph/stories/dedup.py", "resolve"),)),
+    Stage("dedup (MinHash, LSH lookups)", (("newsgraph/ingest/dedup.py", "resolve"),)),
     Stage("NLP (spaCy parse)", (("spacy/language.py", "pipe"),)),
     Stage("actors", (("newsgraph/actors/resolver.py", "mentions"),)),
     Stage(
@@ -55,8 +55,8 @@ STAGES = (
         (("newsgraph/events/coder.py", "code_doc"),),
         (
             ("newsgraph/actors/resolver.py", "mentions"),
-            ("newsgraph/quotes.py", "find_quotes"),
-            ("newsgraph/quotes.py", "first_person"),
+            ("newsgraph/events/quotes.py", "find_quotes"),
+            ("newsgraph/events/quotes.py", "first_person"),
             ("newsgraph/geo/locate.py", "event_location"),
             ("newsgraph/eventdates.py", "resolve_event_date"),
             ("newsgraph/eventdates.py", "find_time_expressions"),
@@ -64,7 +64,7 @@ STAGES = (
     ),
     Stage(
         "quotes",
-        (("newsgraph/quotes.py", "find_quotes"), ("newsgraph/quotes.py", "first_person")),
+        (("newsgraph/events/quotes.py", "find_quotes"), ("newsgraph/events/quotes.py", "first_person")),
     ),
     Stage("places", (("newsgraph/geo/locate.py", "event_location"),)),
     Stage(
@@ -74,17 +74,14 @@ STAGES = (
             ("newsgraph/eventdates.py", "find_time_expressions"),
         ),
     ),
-    Stage("tone", (("newsgraph/stories/pipeline_hook.py", "score_tone"),)),
+    Stage("tone", (("newsgraph/ingest/work.py", "__call__"),)),
     Stage(
         "stories (embed, cluster, write)",
         (
-            ("newsgraph/stories/pipeline_hook.py", "batch"),
-            ("newsgraph/stories/pipeline_hook.py", "close"),
+            ("newsgraph/ingest/after.py", "batch"),
+            ("newsgraph/ingest/after.py", "close"),
         ),
-        (
-            ("newsgraph/stories/pipeline_hook.py", "score_tone"),
-            ("newsgraph/stories/embed.py", "load_encoder"),
-        ),
+        (("newsgraph/stories/embed.py", "load_encoder"),),
     ),
     Stage(
         "store (DuckDB writes, lookups)",
@@ -133,7 +130,7 @@ def profile(n: int) -> tuple[pstats.Stats, float, int, int]:
     The profiler's clock is this process's CPU time, so that other work on the
     machine does not inflate the figures.
     """
-    from newsgraph.pipeline import ingest
+    from newsgraph.ingest.pipeline import ingest
     from newsgraph.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:

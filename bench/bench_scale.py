@@ -127,8 +127,8 @@ def write_long_corpus(n: int, out: Path, kinds: list[str] | None = None, seed: i
 
 def _warm(code: bool) -> None:
     """Load the models in a worker before the clock starts (a long run pays this once)."""
-    from newsgraph.batch.worker import shard_coder
     from newsgraph.extract import extract_page
+    from newsgraph.ingest.worker import shard_coder
     from newsgraph.records import Page
     from newsgraph.settings import Settings
 
@@ -159,7 +159,7 @@ def measure(
 ) -> Measure:
     """One timed run on a fresh store and a fresh local cluster of ``workers`` (its
     Parquet partitions moved to ``keep_parts`` when given, else deleted)."""
-    from newsgraph.batch import BatchReport, run_batch
+    from newsgraph.ingest import BatchReport, run_batch
     from newsgraph.runners import DaskExecutor, current_rss
     from newsgraph.settings import Settings
 
@@ -232,7 +232,7 @@ def _vocabulary_probe(articles: int, seed: int = 3) -> Vocabulary:
     first few (tens of MB, once), which is not growth."""
     import gc
 
-    from newsgraph.batch.worker import shard_coder
+    from newsgraph.ingest.worker import shard_coder
     from newsgraph.nlp import load_nlp
     from newsgraph.runners import current_rss
     from newsgraph.settings import Settings
@@ -299,7 +299,7 @@ class _ComputesNothing:
 def _replay(parts: str, corpus: str, shard_size: int, memory_mb: int, label: str) -> Replay:
     """The driver's side alone: load a coded run's partitions (``parts``, every shard
     complete) into a fresh store whose DuckDB memory limit is ``memory_mb``."""
-    from newsgraph.batch import BatchReport, run_batch
+    from newsgraph.ingest import BatchReport, run_batch
     from newsgraph.runners import current_rss
     from newsgraph.settings import Settings
     from newsgraph.store.bulk import BulkStore

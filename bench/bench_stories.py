@@ -212,7 +212,7 @@ def _store(tmp: Path, placed: dict[str, str]) -> Any:
 
 def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) -> dict[str, Any]:
     """Cluster the first ``n``, save; then one run: load, add 1,000, rows, save."""
-    from newsgraph.store.analysis import write_stories
+    from newsgraph.store.clustering import write_stories
 
     out: dict[str, Any] = {}
     head, tail = items[:n], items[n : n + 1000]
@@ -276,9 +276,9 @@ def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) ->
 def _catch_up(tmp: Path, n: int) -> float:
     """Seconds of the hook's per-run store reads with ``n`` articles stored and 1,000 new:
     prune dangling rows, ids by date, articles without a story, the new articles'
-    inputs and dates (``pipeline_hook.catch_up`` and ``_cluster``), on a real DuckDB file
+    inputs and dates (``ingest.after`` ``catch_up`` and ``_cluster``), on a real DuckDB file
     filled with synthetic article rows (best of 3)."""
-    from newsgraph.store import Store, analysis
+    from newsgraph.store import Store, articles, clustering
 
     total = n + 1000
     with Store.open(tmp / f"catchup-{n}.duckdb") as store:
@@ -302,11 +302,11 @@ def _catch_up(tmp: Path, n: int) -> float:
         best = float("inf")
         for _ in range(3):
             started = time.perf_counter()
-            analysis.prune_dangling(conn)
-            analysis.article_ids_by_date(conn, ["en"])
-            analysis.articles_without_story(conn)
-            analysis.story_inputs(conn, new, 4)
-            analysis.published_dates(conn, new)
+            clustering.prune_dangling(conn)
+            clustering.article_ids_by_date(conn, ["en"])
+            clustering.articles_without_story(conn)
+            clustering.story_inputs(conn, new, 4)
+            articles.published_dates(conn, new)
             best = min(best, time.perf_counter() - started)
     return best
 

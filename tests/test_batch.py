@@ -17,7 +17,9 @@ import pytest
 from bench.make_corpus import write_corpus
 from typer.testing import CliRunner
 
-from newsgraph.batch import (
+from newsgraph.cli import app
+from newsgraph.extract.furniture_rules import RuleMatcher
+from newsgraph.ingest import (
     PARTITION_TABLES,
     Shard,
     ShardTask,
@@ -26,16 +28,14 @@ from newsgraph.batch import (
     run_batch,
     run_shard,
 )
-from newsgraph.batch import worker as shard_worker
-from newsgraph.batch.worker import drop_models, peak_rss, shard_coder
-from newsgraph.cli import app
-from newsgraph.extract.furniture_rules import RuleMatcher
-from newsgraph.pipeline import ingest
+from newsgraph.ingest import worker as shard_worker
+from newsgraph.ingest.dedup import Deduper, similarity
+from newsgraph.ingest.pipeline import ingest
+from newsgraph.ingest.worker import drop_models, peak_rss, shard_coder
 from newsgraph.runners import InlineExecutor, ProcessExecutor, Recycling, current_rss
 from newsgraph.settings import Settings
 from newsgraph.sources import iter_pages, load_manifest
 from newsgraph.store.bulk import BulkStore
-from newsgraph.stories.dedup import Deduper, similarity
 
 TABLES = (
     "pages", "articles", "duplicates", "events", "event_actors", "sentences", "mentions",

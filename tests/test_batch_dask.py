@@ -18,9 +18,9 @@ from bench.make_corpus import write_corpus
 from distributed.diagnostics.plugin import WorkerPlugin
 from typer.testing import CliRunner
 
-from newsgraph.batch import run_batch
 from newsgraph.cli import app
 from newsgraph.errors import ConfigError
+from newsgraph.ingest import run_batch
 from newsgraph.runners import DaskExecutor, Recycling, get_executor
 from newsgraph.settings import Settings
 from test_batch import add_twins, assert_same_rows, ingest_without_stories, make_corpus, table_rows
@@ -41,7 +41,7 @@ class KillOnce(WorkerPlugin):
         self.marker = marker
 
     def setup(self, worker: Any) -> None:
-        from newsgraph.batch import worker as shard_worker
+        from newsgraph.ingest import worker as shard_worker
 
         original = shard_worker.PartitionWriter.write
         marker = self.marker
@@ -82,7 +82,7 @@ def profiler_state(dask_worker: Any) -> tuple[list[str], int, int]:
 
 
 def load_coder() -> None:
-    from newsgraph.batch.worker import shard_coder
+    from newsgraph.ingest.worker import shard_coder
 
     shard_coder(Settings())
 

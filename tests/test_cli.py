@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import pipeline
 from newsgraph.cli import app
+from newsgraph.ingest import pipeline
 from test_pipeline import DEDUP, SEEDS, StubCoder
 
 runner = CliRunner()

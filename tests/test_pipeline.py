@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import newsgraph
-from newsgraph import pipeline
-from newsgraph.pipeline import RunReport, ingest
+from newsgraph.ingest import pipeline
+from newsgraph.ingest.pipeline import RunReport, ingest
 from newsgraph.records import Actor, Coding, Event, Sentence
 from newsgraph.settings import Settings
 
@@ -195,13 +195,14 @@ def test_progress_is_reported_after_each_committed_batch(tmp_path: Path) -> None
 
 
 def test_content_hash_covers_content_and_metadata() -> None:
+    from newsgraph.ingest import work
     from newsgraph.records import Page, PageMeta
 
     page = Page("a.txt", "text", "text")
-    assert pipeline.content_hash(page) == pipeline.content_hash(Page("a.txt", "text", "text"))
-    assert pipeline.content_hash(page) != pipeline.content_hash(Page("a.txt", "text 2", "text"))
+    assert work.content_hash(page) == work.content_hash(Page("a.txt", "text", "text"))
+    assert work.content_hash(page) != work.content_hash(Page("a.txt", "text 2", "text"))
     other = Page("a.txt", "text", "text", meta=PageMeta(outlet="Press TV"))
-    assert pipeline.content_hash(page) != pipeline.content_hash(other)
+    assert work.content_hash(page) != work.content_hash(other)
 
 
 @pytest.mark.parametrize("tone", [True, False])

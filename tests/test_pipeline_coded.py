@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph.cli import app
-from newsgraph.pipeline import ingest
+from newsgraph.ingest.pipeline import ingest
 from newsgraph.settings import Settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"

@@ -143,7 +143,7 @@ def test_recycling_comes_from_the_settings() -> None:
         worker_max_rss_mb = 1200
 
     assert Recycling.from_settings(Given()) == Recycling(50, 1200)
-    assert not Recycling.from_settings(object()).enabled
+    assert not Recycling.from_settings(None).enabled
     executor = executor_for(1, settings=Given())  # inline: the shard count only
     assert isinstance(executor, InlineExecutor) and executor.recycling == Recycling(50, 0)
 

@@ -31,9 +31,10 @@ from .records import (
     Sentence,
 )
 from .settings import Settings
+from .version import __version__ as __version__
 
 if TYPE_CHECKING:
-    from .pipeline import RunReport
+    from .ingest import RunReport
     from .store import Store
 
 __all__ = [
@@ -54,23 +55,25 @@ __all__ = [
     "ingest",
     "open",
 ]
-__version__ = "0.1.0"
+
+
+_CALLABLE = ("extract", "ingest")  # packages that are also functions of the API
 
 
 class _CallableModule(types.ModuleType):
-    """The package ``newsgraph.extract``, callable as the API's ``newsgraph.extract(...)``."""
+    """The package ``newsgraph.extract`` (``newsgraph.ingest``), callable as the API's
+    ``newsgraph.extract(...)`` (``newsgraph.ingest(...)``): its function of that name."""
 
-    def __call__(self, source: str | Path) -> Article:
-        result: Article = self.extract(source)
-        return result
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rsplit(".", 1)[-1])(*args, **kwargs)
 
 
 class _Package(types.ModuleType):
-    """``newsgraph`` itself: whenever the ``extract`` package is bound to it (by any
-    import of ``newsgraph.extract...``), that package becomes callable."""
+    """``newsgraph`` itself: whenever the ``extract`` or ``ingest`` package is bound to it
+    (by any import of ``newsgraph.extract...``), that package becomes callable."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name == "extract" and type(value) is types.ModuleType:
+        if name in _CALLABLE and type(value) is types.ModuleType:
             value.__class__ = _CallableModule
         super().__setattr__(name, value)
 
@@ -99,7 +102,7 @@ def ingest(
     manifest: str | Path | None = None,
 ) -> RunReport:
     """Ingest files or folders into the store at ``settings.db``."""
-    from .pipeline import ingest as _ingest
+    from .ingest import ingest as _ingest
 
     return _ingest(inputs, settings, manifest=manifest)
 

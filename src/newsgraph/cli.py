@@ -86,7 +86,7 @@ def _open(db: str | None, config: Path | None = None) -> Any:
 
 def _held_by_server(db: str) -> str | None:
     """Why the store cannot be opened when a running ``newsgraph serve`` holds it."""
-    from .web.client import read_announcement
+    from .store.remote import read_announcement
 
     info = read_announcement(db)
     if not info or "port" not in info:
@@ -160,8 +160,8 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Ingest pages into the store; pages stored before are skipped."""
-    from .pipeline import estimate_pages
-    from .pipeline import ingest as run_ingest
+    from .ingest import ingest as run_ingest
+    from .ingest.pipeline import estimate_pages
 
     _require_paths(paths)
     settings = _settings(config, db=db, code_events=False if no_code else None)
@@ -216,7 +216,7 @@ def run(
     """Run the whole chain in shards on local workers or a Dask cluster; resumable."""
     from contextlib import closing
 
-    from .batch import run_batch
+    from .ingest import run_batch
     from .runners import executor_for
 
     _require_paths(paths)
@@ -350,28 +350,34 @@ _EVENT_CSV = [
 ]
 
 
+def _filter(name: str) -> Any:
+    """The option of an event filter, with its declared help (``store.query.FILTERS``)."""
+    from .store.query import FILTERS
+
+    return typer.Option(f"--{name.replace('_', '-')}", help=FILTERS[name].help)
+
+
 @app.command()
 def events(
     db: DbOpt = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, country or org.")] = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="SOURCE,TARGET codes.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY[-MM[-DD]]")] = None,
-    outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    actor: Annotated[str | None, _filter("actor")] = None,
+    dyad: Annotated[str | None, _filter("dyad")] = None,
+    type: Annotated[str | None, _filter("type")] = None,
+    since: Annotated[str | None, _filter("since")] = None,
+    until: Annotated[str | None, _filter("until")] = None,
+    outlet: Annotated[str | None, _filter("outlet")] = None,
     format: FormatOpt = "table",
     limit: LimitOpt = None,
 ) -> None:
     """List coded events."""
-    pair: tuple[str, str] | None = None
-    if dyad is not None:
-        parts = [p.strip() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise _fail(f"--dyad {dyad!r}: expected two codes, SOURCE,TARGET (e.g. RUS,TUR)")
-        pair = (parts[0], parts[1])
+    from .store.query import EventQuery
+
+    with _errors():
+        query = EventQuery.parse(
+            actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet
+        )
     with _open(db) as store:
-        rows = store.events(actor=actor, dyad=pair, type=type, since=since, until=until,
-                            outlet=outlet, limit=limit)
+        rows = store.events(query, limit=limit)
     for row in rows:
         row["date"] = row["date"] or row["published"]
     _render(rows, format, _EVENT_TABLE if format == "table" else _EVENT_CSV, "events")
@@ -398,10 +404,10 @@ def stories(
     config: ConfigOpt = None,
 ) -> None:
     """List stories: articles about the same event, across outlets."""
-    from .store.analysis import stories as read_stories
+    from .store.stories import stories as read_stories
 
     if update:
-        from .stories.pipeline_hook import update_stories
+        from .ingest.after import update_stories
 
         with _errors():
             done = update_stories(_settings(config, db=db))
@@ -559,7 +565,7 @@ def code(
     config: ConfigOpt = None,
 ) -> None:
     """Code JSONL records {"id", "text", "published"?} into one JSON line per event."""
-    from .pipeline import LineError, code_records
+    from .ingest.pipeline import LineError, code_records
 
     settings = _settings(config)
     try:

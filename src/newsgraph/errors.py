@@ -6,6 +6,7 @@
     ├── ConfigError                a setting is missing or malformed (fatal)
     ├── StoreError                 the DuckDB store cannot be opened or migrated (fatal)
     ├── DataFileError              a lexicon or dictionary under data/ is malformed (fatal)
+    ├── QueryError                 a filter of a read is malformed (also a ValueError)
     └── PageError                  one document cannot be processed (per document:
         │                          recorded as a failure row, the run goes on)
         ├── SourceError            unreadable, empty, too large, binary, bad encoding
@@ -32,6 +33,10 @@ class StoreError(NewsgraphError):
 
 class DataFileError(NewsgraphError):
     """A data file under ``newsgraph/data`` is malformed."""
+
+
+class QueryError(NewsgraphError, ValueError):
+    """A filter value is malformed (the message names it and what was expected)."""
 
 
 class PageError(NewsgraphError):

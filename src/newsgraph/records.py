@@ -186,6 +186,16 @@ class Coding:
     quotes: tuple[Quote, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleTone:
+    """The tone of one text: mean sentence tone and the shares of polar sentences."""
+
+    tone: float
+    sentences: int
+    positive: float
+    negative: float
+
+
 @dataclass(slots=True, kw_only=True)
 class PageTally:
     """How a run's pages ended: the counts every run reports (ingest, batch, load).

@@ -48,6 +48,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from .closing import Closing
 from .errors import ConfigError
+from .settings import Settings
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -95,12 +96,11 @@ class Recycling:
     max_rss_mb: int = 0
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Recycling:
-        """``worker_max_shards`` and ``worker_max_rss_mb`` of the settings (0 if unset)."""
-        return cls(
-            int(getattr(settings, "worker_max_shards", 0) or 0),
-            int(getattr(settings, "worker_max_rss_mb", 0) or 0),
-        )
+    def from_settings(cls, settings: Settings | None) -> Recycling:
+        """``worker_max_shards`` and ``worker_max_rss_mb`` of the settings (none: never)."""
+        if settings is None:
+            return cls()
+        return cls(settings.worker_max_shards, settings.worker_max_rss_mb)
 
     @property
     def enabled(self) -> bool:
@@ -453,7 +453,7 @@ def get_executor(
 
 
 def executor_for(
-    workers: int | None = None, scheduler: str | None = None, settings: Any = None
+    workers: int | None = None, scheduler: str | None = None, settings: Settings | None = None
 ) -> Executor:
     """What ``newsgraph run`` uses: a cluster at ``scheduler``, a local cluster of
     ``workers`` processes, or inline for 0 or 1 worker; worker recycling as

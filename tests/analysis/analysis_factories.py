@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsgraph.ingest.after import state_path
 from newsgraph.records import Actor, Article, Coding, Event, Sentence
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleOutcome, Store, page_id
-from newsgraph.stories.pipeline_hook import state_path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "examples" / "seeds"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from analysis_factories import REFUGEES, SEEDS
 
-from newsgraph.pipeline import ingest
+from newsgraph.ingest.pipeline import ingest
 from newsgraph.settings import Settings
 
 

@@ -10,10 +10,10 @@ from analysis_factories import RUS, SYR, TUR, Conn, event, write_store
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.ingest.after import update_stories
 from newsgraph.settings import Settings
-from newsgraph.store.analysis import stories
+from newsgraph.store.stories import stories
 from newsgraph.stories.disagree import disagreements, find_figures
-from newsgraph.stories.pipeline_hook import update_stories
 
 
 def test_two_outlets_giving_different_refugee_figures(refugees_db: Settings) -> None:

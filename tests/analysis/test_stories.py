@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.errors import ConfigError
-from newsgraph.pipeline import ingest
+from newsgraph.ingest.after import _gate_date, state_path, update_stories
+from newsgraph.ingest.pipeline import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import LATEST, Store
-from newsgraph.store.analysis import stories
-from newsgraph.stories.pipeline_hook import _gate_date, state_path, update_stories
+from newsgraph.store.stories import stories
 
 
 def _stories(settings: Settings) -> list[dict]:
@@ -142,7 +142,7 @@ def test_stories_can_be_turned_off_and_caught_up_later(tmp_path: Path) -> None:
 
 
 def test_missing_encoder_or_lexicon_does_not_stop_an_ingest(tmp_path: Path, monkeypatch: Any) -> None:
-    import newsgraph.stories.pipeline_hook as hook
+    import newsgraph.ingest.after as hook
     import newsgraph.tone as tone
 
     def missing(*args: object, **kwargs: object) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.ingest.dedup import Deduper
 from newsgraph.records import Actor, Article, Coding, Event, Mention, Place, Quote, Sentence
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleOutcome, DuplicateOutcome, FailureOutcome, page_id
-from newsgraph.stories.dedup import Deduper
 
 _DEDUP = Deduper(Settings())
 

@@ -180,8 +180,8 @@ def test_duckdb_memory_is_capped_by_the_setting_or_a_quarter_of_the_machine(tmp_
 def test_ingest_and_batch_runs_open_the_store_with_the_setting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsgraph.batch import run_batch
-    from newsgraph.pipeline import ingest
+    from newsgraph.ingest import run_batch
+    from newsgraph.ingest.pipeline import ingest
     from newsgraph.settings import Settings
     from newsgraph.store.bulk import BulkStore
 

@@ -17,6 +17,7 @@ import pytest
 from numpy.typing import NDArray
 
 from newsgraph.errors import ConfigError, StoreError
+from newsgraph.settings import Settings
 from newsgraph.stories.bcubed import bcubed
 from newsgraph.stories.cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
 from newsgraph.stories.embed import Encoder, cached_encoder
@@ -276,7 +277,7 @@ def test_options() -> None:
         story_window_days = 3
 
     assert ClusterOptions.from_settings(Configured()) == ClusterOptions(0.6, 3)
-    assert ClusterOptions.from_settings(object()) == ClusterOptions()
+    assert ClusterOptions.from_settings(Settings()) == ClusterOptions()
 
 
 def test_split_sentences() -> None:

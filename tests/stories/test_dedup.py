@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.ingest.dedup import Deduper, body_hash, prose, similarity
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleOutcome, Store, page_id
-from newsgraph.stories.dedup import Deduper, body_hash, prose, similarity
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup"
 

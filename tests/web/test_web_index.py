@@ -1,4 +1,4 @@
-"""The in-memory event index answers exactly what the SQL in store/reads.py answers.
+"""The in-memory event index answers exactly what the SQL in store/events.py answers.
 
 Property-based: random filters, sorts, pages and timeline questions on a store of
 synthetic events (with day-, month- and un-dated events, places and none), compared
@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from webdb import build_db
 
-from newsgraph.store import Store, reads
+from newsgraph.store import Store, timelines
+from newsgraph.store import events as reads
+from newsgraph.store.query import EventQuery
 from newsgraph.web.cache import ResponseCache
 from newsgraph.web.index import EventIndex
 
@@ -81,8 +83,8 @@ def test_events_pages_agree(
     offset: int,
 ) -> None:
     conn, index = store
-    args = {"sort": sort, "order": order, "limit": limit, "offset": offset, **filters}
-    assert index.events_page(**args) == reads.events_page(conn, **args)
+    page = (EventQuery.parse(filters), sort, order, limit, offset)
+    assert index.events_page(*page) == reads.events_page(conn, *page)
 
 
 @given(
@@ -103,12 +105,12 @@ def test_events_json_is_the_sql_page(
 ) -> None:
     """The pre-encoded answer of /api/events: the SQL page less ``when_date``."""
     conn, index = store
-    args = {"sort": sort, "order": order, "limit": limit, "offset": offset, **filters}
-    rows, total = reads.events_page(conn, **args)
+    page = (EventQuery.parse(filters), sort, order, limit, offset)
+    rows, total = reads.events_page(conn, *page)
     for row in rows:
         row.pop("when_date")
     expected = {"total": total, "limit": limit, "offset": offset, "items": rows}
-    assert json.loads(index.events_json(**args)) == expected
+    assert json.loads(index.events_json(*page)) == expected
 
 
 @pytest.mark.parametrize("sort", ["date", "intensity", "type"])
@@ -164,7 +166,7 @@ def test_timelines_agree(
 ) -> None:
     conn, index = store
     args = {"a": a, "b": b, "by": by, "directed": directed, "since": since, "until": until}
-    assert _close(index.timeline(**args), reads.timeline(conn, **args))
+    assert _close(index.timeline(**args), timelines.timeline(conn, **args))
 
 
 @given(filters=FILTERS, limit=st.integers(1, 40))
@@ -173,9 +175,9 @@ def test_map_points_agree(
     store: tuple[Any, EventIndex], filters: dict[str, Any], limit: int
 ) -> None:
     conn, index = store
-    args = {k: filters[k] for k in ("actor", "type", "since", "until")}
-    rows, total = index.map_points(limit=limit, **args)
-    expected_rows, expected_total = reads.map_points(conn, limit=limit, **args)
+    query = EventQuery.parse({k: filters[k] for k in ("actor", "type", "since", "until")})
+    rows, total = index.map_points(query, limit)
+    expected_rows, expected_total = reads.map_points(conn, query, limit)
     assert total == expected_total
     key = [(r["events"], r["name"]) for r in rows]
     assert key == [(r["events"], r["name"]) for r in expected_rows]
@@ -244,16 +246,16 @@ def test_the_dashboard_timeline_is_the_cli_timeline(
     include_negated: bool,
     since: str | None,
 ) -> None:
-    from newsgraph.store import analysis
+    from newsgraph.stories.timeline import dyad_timeline
 
     conn, _ = store
-    ours = reads.timeline(
+    ours = timelines.timeline(
         conn, a, b, by=by, directed=directed, include_negated=include_negated, since=since
     )
-    rows, imprecise = analysis.timeline(conn, a, b, by, directed, include_negated, since, None)
-    assert ours["imprecise"] == imprecise
+    cli = dyad_timeline(conn, a, b, by, directed, include_negated, since, None, fill=False)
+    assert ours["imprecise"] == cli.imprecise
     assert [(p["period"], p["n"], p["quad1"], p["quad4"]) for p in ours["periods"]] == [
-        (r["period"], r["n"], r["quad1"], r["quad4"]) for r in rows
+        (r.period, r.n, r.quad[0], r.quad[3]) for r in cli.periods
     ]
-    for p, r in zip(ours["periods"], rows, strict=True):
-        assert math.isclose(p["net_coop_intensity"], r["net_coop_intensity"], abs_tol=1e-3)
+    for p, r in zip(ours["periods"], cli.periods, strict=True):
+        assert math.isclose(p["net_coop_intensity"], r.net_coop_intensity, abs_tol=1e-3)

@@ -20,12 +20,12 @@ import pytest
 from bench.make_corpus import write_corpus
 from serverproc import Server, start_server
 
-from newsgraph import pipeline
 from newsgraph.errors import StoreError
+from newsgraph.ingest import pipeline
+from newsgraph.ingest.after import AfterBatch
 from newsgraph.settings import Settings
 from newsgraph.store import Store
-from newsgraph.stories.pipeline_hook import AfterBatch
-from newsgraph.web.client import RemoteStore, remote_writer
+from newsgraph.store.remote import RemoteStore, remote_writer
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 PATHS = [

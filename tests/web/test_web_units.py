@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from webdb import build_db, planned_outcomes, xss_outcome
 
-from newsgraph.store import Store, reads
+from newsgraph.store import Store, codec, stories, timelines
+from newsgraph.store import events as reads
 from newsgraph.store.outcomes import FailureOutcome
-from newsgraph.web import codec
 from newsgraph.web.highlight import safe_url, segments, trigger_span
 from newsgraph.web.params import clean_form
 
@@ -85,7 +85,7 @@ def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_timeline_figures(fixture_store: Path) -> None:
     with Store.open(fixture_store, read_only=True) as store:
         conn = store._conn
-        month = reads.timeline(conn, "RUS", "TUR", by="month")
+        month = timelines.timeline(conn, "RUS", "TUR", by="month")
         assert [(p["period"], p["n"]) for p in month["periods"]] == [
             ("2020-02", 2),
             ("2020-03", 2),
@@ -101,20 +101,20 @@ def test_timeline_figures(fixture_store: Path) -> None:
         assert (feb["net_coop_count"], feb["net_coop_intensity"]) == (0, 2.0)  # |4.0| - |-2.0|
         assert (mar["net_coop_count"], mar["net_coop_intensity"]) == (0, 6.5)  # |10| - |-3.5|
         assert (apr["quad4"], apr["net_coop_count"], apr["net_coop_intensity"]) == (1, -1, -7.0)
-        day = reads.timeline(conn, "RUS", "TUR", by="day")
+        day = timelines.timeline(conn, "RUS", "TUR", by="day")
         assert day["imprecise"] == 1 and sum(p["n"] for p in day["periods"]) == 4
-        week = reads.timeline(conn, "RUS", "TUR", by="week")
+        week = timelines.timeline(conn, "RUS", "TUR", by="week")
         assert [p["period"] for p in week["periods"]][:2] == ["2020-02-17", "2020-02-24"]  # Mondays
-        directed = reads.timeline(conn, "RUS", "TUR", by="year", directed=True)
+        directed = timelines.timeline(conn, "RUS", "TUR", by="year", directed=True)
         assert directed["periods"] == [dict(directed["periods"][0], period="2020", n=3)]
-        assert reads.timeline(conn, "TUR", None, by="year")["total"] == 6  # every event with TUR
-        assert reads.timeline(conn, None, None, by="year")["total"] == 8
+        assert timelines.timeline(conn, "TUR", None, by="year")["total"] == 6  # every event with TUR
+        assert timelines.timeline(conn, None, None, by="year")["total"] == 8
 
 
 def test_stories_without_a_table(fixture_store: Path) -> None:
     with Store.open(fixture_store, read_only=True) as store:
-        assert reads.stories(store._conn) == ([], 0)
-        assert reads.story(store._conn, "any") is None
+        assert stories.stories_page(store._conn) == ([], 0)
+        assert stories.story(store._conn, "any") is None
 
 
 def test_event_sorting_is_an_allow_list(fixture_store: Path) -> None:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import duckdb
 
-from newsgraph.pipeline import ingest
+from newsgraph.ingest.dedup import Deduper
+from newsgraph.ingest.pipeline import ingest
 from newsgraph.records import Actor, Article, Coding, Event, Mention, Place, Quote, Sentence
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleOutcome, Store, page_id
-from newsgraph.stories.dedup import Deduper
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "seeds"
@@ -190,7 +190,7 @@ def add_fixture_story(path: Path) -> None:
     """A story over four fixture articles, written with the story hook's own writer."""
     from datetime import datetime
 
-    from newsgraph.store.analysis import write_stories
+    from newsgraph.store.clustering import write_stories
 
     members = [o.article_id for o in planned_outcomes()[:4]]
     story = {

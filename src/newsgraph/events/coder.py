@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import load_nlp, sentence_records
-from ..quotes import find_quotes, first_person
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
 from .arguments import (
@@ -43,6 +42,7 @@ from .modality import (
     unless_clause,
 )
 from .parse import PARSED, SelectiveParser
+from .quotes import find_quotes, first_person
 from .roles import Roles, dedupe, in_words, without
 from .when import SentenceDates
 
@@ -101,14 +101,14 @@ class Coder:
         self.resolver = resolver if resolver is not None else _default_resolver()
         self.words = self.lexicon.words
         # "selective" parses only the sentences that may hold an event (events/parse.py)
-        self.parse = parse or str(getattr(self.settings, "parse", DEFAULT_PARSE))
+        self.parse = parse or self.settings.parse
         if self.parse not in PARSE_MODES:
             raise ConfigError(
                 f"setting 'parse' is {self.parse!r}; expected one of {', '.join(PARSE_MODES)}"
             )
         # acts embedded in another ("threatened to attack") are folded into it; this
         # setting also emits them, flagged hypothetical
-        self.keep_embedded = bool(getattr(self.settings, "events_keep_embedded", False))
+        self.keep_embedded = self.settings.events_keep_embedded
         self.speech = self.words.get("speech_verbs", frozenset())
         self.light = self.words.get("light_verbs", frozenset())
         self.judging = self.words.get("judging_verbs", frozenset())

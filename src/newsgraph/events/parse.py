@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ConfigError
-from ..quotes import QUOTE_RE
+from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -92,7 +92,7 @@ def extract_page(page: Page, settings: Settings) -> Article | Failure:
         language=code,
         content_type=page.content_type,
         furniture=parts.furniture,
-        note=language_note(code, coded_languages(getattr(settings, "languages", "en"))),
+        note=language_note(code, coded_languages(settings.languages)),
     )
 
 

@@ -35,6 +35,7 @@ from .urls import fetch_page, iter_url_list
 from .warc import iter_warc
 
 __all__ = [
+    "CONTAINER_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "Manifest",
     "decode_bytes",
@@ -42,21 +43,14 @@ __all__ = [
     "iter_pages",
     "load_manifest",
     "read_page",
+    "resolved",
+    "walk_files",
 ]
 
 _Reader = Callable[[Path, Settings], Iterator[Page]]
-SUPPORTED_SUFFIXES = (
-    ".txt",
-    ".html",
-    ".htm",
-    ".warc",
-    ".warc.gz",
-    ".rss",
-    ".atom",
-    ".xml",
-    ".jsonl",
-    ".urls",
-)
+# files that hold many pages (a batch run gives each one a shard of its own)
+CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".rss", ".atom", ".xml", ".jsonl", ".urls")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", *CONTAINER_SUFFIXES)
 
 
 MANIFEST_NAMES = frozenset({"manifest.jsonl", "manifest.csv"})
@@ -70,7 +64,7 @@ def iter_pages(
     Hidden files and folders are skipped inside folders, and so is the manifest
     file itself.  Each page passes through ``manifest.apply`` when a manifest is given.
     """
-    skip = _resolved(manifest.path) if manifest is not None else None
+    skip = resolved(manifest.path) if manifest is not None else None
     for item in inputs:
         for page in _iter_input(item, settings, skip):
             yield manifest.apply(page) if manifest is not None else page
@@ -82,13 +76,13 @@ def _iter_input(item: str | Path, settings: Settings, skip: Path | None) -> Iter
         return
     path = Path(item)
     if path.is_dir():
-        for file, problem in _walk(path, skip, set()):
+        for file, problem in walk_files(path, skip, set()):
             if problem is None:
                 yield from _iter_file(file, settings)
             else:
                 yield error_page(str(file), "text", problem)
     elif path.is_file():
-        if skip is None or _resolved(path) != skip:
+        if skip is None or resolved(path) != skip:
             yield from _iter_file(path, settings)
     else:
         yield error_page(str(path), "text", "no such file or folder")
@@ -127,14 +121,14 @@ def _container(path: Path, settings: Settings, reader: _Reader) -> Iterator[Page
         yield from reader(path, settings)
 
 
-def _walk(folder: Path, skip: Path | None, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
+def walk_files(folder: Path, skip: Path | None, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
     """``(file, None)`` under ``folder`` in sorted path order; ``(folder, reason)`` if unreadable.
 
     Hidden names, the ``skip`` file and files named like a manifest (``manifest.jsonl``,
     ``manifest.csv``: a folder's own manifest is never a page; pass it with ``--manifest``)
     are left out; ``seen`` stops symbolic-link loops.
     """
-    real = _resolved(folder)
+    real = resolved(folder)
     if real in seen:
         return
     seen.add(real)
@@ -149,12 +143,12 @@ def _walk(folder: Path, skip: Path | None, seen: set[Path]) -> Iterator[tuple[Pa
             continue
         path = folder / entry.name
         if entry.is_dir():
-            yield from _walk(path, skip, seen)
-        elif entry.is_file() and (skip is None or _resolved(path) != skip):
+            yield from walk_files(path, skip, seen)
+        elif entry.is_file() and (skip is None or resolved(path) != skip):
             yield path, None
 
 
-def _resolved(path: Path) -> Path:
+def resolved(path: Path) -> Path:
     try:
         return path.resolve()
     except (OSError, RuntimeError):

@@ -53,7 +53,7 @@ def fetch_page(url: str, settings: Settings) -> Page:
         return error_page(
             url, "html", f"unsupported URL {url!r} (expected an http:// or https:// URL)", meta
         )
-    timeout = float(getattr(settings, "fetch_timeout", DEFAULT_TIMEOUT))
+    timeout = settings.fetch_timeout
     limit = settings.max_page_bytes
     # A fresh opener per fetch: proxy settings are read from the environment now.
     opener = urllib.request.build_opener()

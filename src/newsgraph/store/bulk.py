@@ -38,7 +38,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from .outcomes import ArticleOutcome
 from .rows import batch_columns
-from .store import _TABLES, RunInfo, Store
+from .store import TABLES, RunInfo, Store
 
 DECISION_COLUMNS = (
     "page_id",
@@ -55,7 +55,7 @@ _DECISIONS = "_newsgraph_decisions"
 _BY_ARTICLE = (
     "articles", "minhashes", "lsh_bands", "sentences", "mentions", "events", "quotes", "article_tone",
 )  # fmt: skip
-_KNOWN = frozenset((*_TABLES, "article_tone"))
+_KNOWN = frozenset(TABLES)
 _STAMPED = {"run_id", "ingested_at"}
 
 
@@ -112,7 +112,9 @@ class BulkStore(Store):
         schemas = {}
         for table in tables:
             self._known(table)
-            schemas[table] = self._conn.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+            schemas[table] = (
+                self._conn.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+            )
         return schemas
 
     def shard_states(self, shard_ids: list[str]) -> dict[str, ShardState]:
@@ -295,4 +297,3 @@ class BulkStore(Store):
 
 def _part(folder: Path, table: str) -> str:
     return str(folder / f"{table}.parquet")
-

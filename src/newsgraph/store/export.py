@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analysis import _MATCH, WHEN, Conn, _actor_articles, _dicts, _period
+from .query import MATCH, WHEN, actor_articles, period
+from .sql import Conn, dicts, table_names
 
-
-def table_names(conn: Conn) -> list[str]:
-    rows = conn.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-        "ORDER BY table_name"
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+__all__ = ["gdelt_events", "selected_articles", "table_names", "table_reader"]
 
 
 def selected_articles(
@@ -30,12 +25,12 @@ def selected_articles(
     """Article ids matching the filters (None: no filter, every article)."""
     if not (since or until or actor or outlet):
         return None
-    where, params = _period("a.published", since, until)
+    where, params = period("a.published", since, until)
     if outlet:
         where.append("a.outlet = ?")
         params.append(outlet)
     if actor:
-        sql, p = _actor_articles(actor)
+        sql, p = actor_articles(actor)
         where.append(f"a.article_id IN {sql}")
         params += p
     rows = conn.execute(
@@ -46,10 +41,17 @@ def selected_articles(
 
 # how each table is narrowed to a set of articles (None: exported whole)
 _BY_ARTICLE: dict[str, str | None] = {
-    "articles": "article_id", "sentences": "article_id", "mentions": "article_id",
-    "events": "article_id", "quotes": "article_id", "minhashes": "article_id",
-    "lsh_bands": "article_id", "article_tone": "article_id", "story_articles": "article_id",
-    "duplicates": "of_article_id", "pages": "article_id",
+    "articles": "article_id",
+    "sentences": "article_id",
+    "mentions": "article_id",
+    "events": "article_id",
+    "quotes": "article_id",
+    "minhashes": "article_id",
+    "lsh_bands": "article_id",
+    "article_tone": "article_id",
+    "story_articles": "article_id",
+    "duplicates": "of_article_id",
+    "pages": "article_id",
     "event_actors": "event_id IN (SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)))",
     "stories": "story_id IN (SELECT story_id FROM story_articles WHERE article_id IN (SELECT unnest(?)))",
     "story_summary": "story_id IN (SELECT story_id FROM story_articles WHERE article_id IN (SELECT unnest(?)))",
@@ -79,12 +81,12 @@ def gdelt_events(
 ) -> list[dict[str, Any]]:
     """Events with what a GDELT row needs: first source and target actor, article date,
     url, tone, and the number of copies and distinct outlets reporting the article."""
-    where, params = _period(WHEN, since, until)
+    where, params = period(WHEN, since, until)
     if article_ids is not None:
         where.append("e.article_id IN (SELECT unnest(?))")
         params.append(article_ids)
     if actor:
-        where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE " + _MATCH + ")")
+        where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE " + MATCH + ")")
         params += [actor] * 3
     actor_cols = "code, text, name, country, org, sector"
     sql = f"""
@@ -116,4 +118,4 @@ def gdelt_events(
         WHERE {" AND ".join(["TRUE", *where])}
         ORDER BY when_date NULLS LAST, e.event_id
     """
-    return _dicts(conn.execute(sql, params))
+    return dicts(conn.execute(sql, params))

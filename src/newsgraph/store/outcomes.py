@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..records import Article, Coding
+from ..records import Article, ArticleTone, Coding
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleOutcome:
-    """A page that became a new article (with its dedup fingerprint and, if coded, its coding)."""
+    """A page that became a new article (with its dedup fingerprint and, if coded, its
+    coding; its tone when scored).  ``copy_of``: in a batch run's partitions, the
+    worker found it a copy of that article (the driver decides again, corpus-wide)."""
 
     page_id: str
     location: str
@@ -21,6 +23,8 @@ class ArticleOutcome:
     signature: bytes
     bands: tuple[int, ...]  # the LSH bucket of each band, band = position
     coding: Coding | None = None
+    tone: ArticleTone | None = None
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

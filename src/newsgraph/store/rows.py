@@ -33,7 +33,10 @@ def batch_columns(outcomes: list[Outcome], run_id: int, now: datetime) -> dict[s
             run_id=run_id,
             ingested_at=now,
         )
-        if isinstance(outcome, ArticleOutcome):
+        if isinstance(outcome, ArticleOutcome) and outcome.copy_of is not None:
+            _add(page, status="duplicate", article_id=outcome.copy_of, reason=None)
+            _article_rows(tables, outcome, run_id, now)  # the driver may make it new
+        elif isinstance(outcome, ArticleOutcome):
             _add(page, status="article", article_id=outcome.article_id, reason=None)
             _article_rows(tables, outcome, run_id, now)
         elif isinstance(outcome, DuplicateOutcome):
@@ -95,6 +98,10 @@ def _article_rows(
         _add(tables["lsh_bands"], band=band, bucket=bucket, article_id=aid)
     if outcome.coding is not None:
         _coding_rows(tables, aid, outcome.coding)
+    t = outcome.tone
+    if t is not None:
+        _add(tables["article_tone"], article_id=aid, tone=t.tone, sentences=t.sentences,
+             positive=t.positive, negative=t.negative)  # fmt: skip
 
 
 def _coding_rows(tables: dict[str, Columns], aid: str, coding: Coding) -> None:

@@ -200,7 +200,7 @@ _V4_SHARDS = (
 )
 
 _V5_STORIES = (
-    # Written by newsgraph.stories.pipeline_hook after each stored batch; rebuilt for the
+    # Written by newsgraph.ingest.after after each stored batch; rebuilt for the
     # stories a batch touches.  No key constraints: rows are deleted and re-inserted.
     """
     CREATE TABLE stories (

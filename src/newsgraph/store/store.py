@@ -27,12 +27,13 @@ import pyarrow as pa
 
 from ..closing import Closing
 from ..errors import StoreError
-from . import queries
+from . import articles, events, pages
 from .outcomes import ArticleOutcome, DuplicateOutcome, Outcome, PageState
+from .query import EventQuery
 from .rows import batch_columns
 from .schema import LATEST, current_version, migrate
 
-_TABLES = (
+TABLES = (
     "pages",
     "articles",
     "duplicates",
@@ -43,6 +44,7 @@ _TABLES = (
     "events",
     "event_actors",
     "quotes",
+    "article_tone",
 )
 
 
@@ -122,7 +124,6 @@ class Store(Closing):
     def close(self) -> None:
         self._conn.close()
 
-
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The store's own connection, for the query modules (``analysis``, ``reads``,
@@ -184,7 +185,7 @@ class Store(Closing):
         )
 
     def _insert(self, table: str, columns: dict[str, list[Any]]) -> None:
-        if table not in _TABLES:
+        if table not in TABLES:
             raise StoreError(f"unknown table {table!r}")
         names = ", ".join(f'"{name}"' for name in columns)
         self._conn.register("_newsgraph_batch", pa.table(columns))
@@ -250,7 +251,10 @@ class Store(Closing):
             "(SELECT event_id FROM events WHERE article_id = ?)",
             [article_id],
         )
-        for table in ("events", "sentences", "mentions", "quotes", "lsh_bands", "minhashes", "articles"):
+        for table in (
+            "events", "sentences", "mentions", "quotes", "lsh_bands", "minhashes", "article_tone",
+            "articles",
+        ):  # fmt: skip
             self._conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
     def _writable(self) -> None:
@@ -261,48 +265,55 @@ class Store(Closing):
 
     def page_states(self, page_ids: list[str]) -> dict[str, PageState]:
         """The stored state of these pages, by page id (absent ids are not stored)."""
-        return queries.page_states(self._conn, page_ids)
+        return pages.page_states(self._conn, page_ids)
 
     def has_page(self, location: str, content_hash: str) -> bool:
         """Whether this exact content of this location is stored already."""
-        return queries.has_page(self._conn, location, content_hash)
+        return pages.has_page(self._conn, location, content_hash)
 
     def articles_with_body_hash(self, hashes: list[str]) -> list[tuple[str, str, str]]:
         """(body_hash, article_id, location) of stored articles with one of these hashes."""
-        return queries.articles_with_body_hash(self._conn, hashes)
+        return pages.articles_with_body_hash(self._conn, hashes)
 
     def band_matches(self, buckets: list[int]) -> list[tuple[int, int, str, str]]:
         """(band, bucket, article_id, location) of stored articles in any of these buckets."""
-        return queries.band_matches(self._conn, buckets)
+        return pages.band_matches(self._conn, buckets)
 
     def signatures(self, article_ids: list[str]) -> dict[str, bytes]:
         """The stored MinHash signatures of these articles."""
-        return queries.signatures(self._conn, article_ids)
+        return pages.signatures(self._conn, article_ids)
 
     # -- what people ask -------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return queries.counts(self._conn)
+        return pages.counts(self._conn)
 
     def articles(self, **filters: Any) -> list[dict[str, Any]]:
         """Article summaries; filters: outlet, language, since, until, limit, offset."""
-        return queries.articles(self._conn, **filters)
+        return articles.articles(self._conn, **filters)
 
     def article(self, ident: str) -> dict[str, Any] | None:
         """One article (by article id, page id or location) with its copies and events."""
-        return queries.article(self._conn, ident)
+        return articles.article(self._conn, ident)
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
-        """Events; filters: actor, dyad, type, since, until, outlet, article_id, limit, offset."""
-        return queries.events(self._conn, **filters)
+    def events(
+        self,
+        query: EventQuery | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        **filters: Any,
+    ) -> list[dict[str, Any]]:
+        """The events of the query, in date order; or of the filters given by name
+        (``actor="RUS"``, ``dyad=("RUS", "TUR")``...), parsed by ``EventQuery.parse``."""
+        return events.events(self._conn, query or EventQuery.parse(filters), limit, offset)
 
     def failures(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Pages that failed, with their reasons."""
-        return queries.failures(self._conn, limit)
+        return pages.failures(self._conn, limit)
 
     def runs(self) -> list[dict[str, Any]]:
-        return queries.runs(self._conn)
+        return pages.runs(self._conn)
 
 
 def _outcome_counts(outcomes: list[Outcome]) -> list[int]:

@@ -1,5 +1,5 @@
 """Stories: near-duplicate articles, story clusters, dyad timelines, outlet framing.
 
-Submodules are imported on their own (``newsgraph.stories.dedup``); this package
+Submodules are imported on their own (``newsgraph.stories.cluster``); this package
 imports nothing heavy.
 """

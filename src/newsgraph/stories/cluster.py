@@ -40,6 +40,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import ConfigError, StoreError
+from ..settings import Settings
 from .embed import Encoder
 from .storystate import (
     Snapshot,
@@ -92,13 +93,9 @@ class ClusterOptions:
     text_chars: int = 400  # title + lead embedded, cut at a word (about 80 word pieces)
 
     @classmethod
-    def from_settings(cls, settings: object) -> ClusterOptions:
-        """Options from ``Settings`` (``story_threshold``, ``story_window_days``) or defaults."""
-        default = cls()
-        return cls(
-            threshold=float(getattr(settings, "story_threshold", default.threshold)),
-            window_days=int(getattr(settings, "story_window_days", default.window_days)),
-        )
+    def from_settings(cls, settings: Settings) -> ClusterOptions:
+        """Options from ``Settings`` (``story_threshold``, ``story_window_days``)."""
+        return cls(threshold=settings.story_threshold, window_days=settings.story_window_days)
 
     def __post_init__(self) -> None:
         if self.window_days < 1:

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataFileError
-from ..store import analysis
+from ..store import articles, stories
 from .cluster import split_sentences
 from .storystate import iso_to_day
 
@@ -178,7 +178,7 @@ def _place(actor_keys: list[str] | None) -> frozenset[str]:
 
 def disagreements(conn: Any, story_id: str | None = None) -> list[Disagreement]:
     """Disagreements inside one story, or inside every story told by two outlets or more."""
-    members = analysis.story_members(conn, story_id)
+    members = stories.story_members(conn, story_id)
     by_story: dict[str, list[tuple[str, str | None]]] = {}
     for sid, aid, outlet in members:
         by_story.setdefault(sid, []).append((aid, outlet))
@@ -191,14 +191,14 @@ def disagreements(conn: Any, story_id: str | None = None) -> list[Disagreement]:
 def _story(conn: Any, sid: str, arts: list[tuple[str, str | None]]) -> Iterator[Disagreement]:
     ids = [a for a, _ in arts]
     outlet = dict(arts)
-    published = analysis.published_dates(conn, ids)
+    published = articles.published_dates(conn, ids)
     figures: dict[str, dict[tuple[str, str | None], list[Figure]]] = {}
-    for aid, (sentences, body) in analysis.article_texts(conn, ids).items():
+    for aid, (sentences, body) in articles.article_texts(conn, ids).items():
         for sentence in sentences if sentences is not None else split_sentences(body):
             for f in find_figures(sentence):
                 figures.setdefault(aid, {}).setdefault((f.unit, f.outcome), []).append(f)
     events: dict[str, list[dict[str, Any]]] = {}
-    for e in analysis.events_of(conn, ids):
+    for e in stories.events_of(conn, ids):
         events.setdefault(e["article_id"], []).append(e)
     seen: set[tuple[str, str, frozenset[str | None]]] = set()
     for a, b in combinations(sorted(ids, key=lambda x: (outlet[x] or "", x)), 2):

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataFileError
-from ..store import analysis
+from ..store import outlets as read
 from ..tone import sentence_tone
 
 __all__ = ["Framing", "OutletReport", "load_framing", "outlet_reports"]
@@ -119,7 +119,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def naming(conn: Any, actor: str | None = None) -> dict[str, dict[str, Counter[str]]]:
     """outlet -> {"own": Counter(label), "quoted": Counter(label)}."""
     framing = load_framing()
-    quotes = analysis.quote_spans(conn)
+    quotes = read.quote_spans(conn)
     out: dict[str, dict[str, Counter[str]]] = {}
     taken: dict[str, list[tuple[int, int]]] = {}
 
@@ -127,12 +127,12 @@ def naming(conn: Any, actor: str | None = None) -> dict[str, dict[str, Counter[s
         voice = "quoted" if _inside(quotes.get(article_id, []), start, end) else "own"
         out.setdefault(outlet, {"own": Counter(), "quoted": Counter()})[voice][label] += 1
 
-    for m in analysis.actor_mentions(conn, actor, framing.sectors):
+    for m in read.actor_mentions(conn, actor, framing.sectors):
         count(m["outlet"], m["article_id"], m["start"], m["end"], framing.label(m["text"], m["kind"]))
         taken.setdefault(m["article_id"], []).append((m["start"], m["end"]))
     if actor is None and framing.scan:
         regex = re.compile(framing.pattern, re.IGNORECASE)
-        for s in analysis.sentences_matching(conn, framing.pattern):
+        for s in read.sentences_matching(conn, framing.pattern):
             for hit in regex.finditer(s["text"]):
                 start, end = s["start"] + hit.start(), s["start"] + hit.end()
                 spans = taken.get(s["article_id"], [])
@@ -154,13 +154,13 @@ def outlet_reports(conn: Any, actor: str | None = None, speakers: int = 5) -> li
     """One report per outlet, most articles first (see the module docstring)."""
     names = naming(conn, actor)
     tones: dict[str, list[float]] = {}
-    for row in analysis.event_sentences(conn, actor):
+    for row in read.event_sentences(conn, actor):
         tones.setdefault(row["outlet"], []).append(sentence_tone(row["evidence"]))
     quoted: dict[str, list[tuple[str, int]]] = {}
-    for row in analysis.quoted_speakers(conn, actor):
+    for row in read.quoted_speakers(conn, actor):
         quoted.setdefault(row["outlet"], []).append((str(row["speaker"]), int(row["quotes"])))
     reports = []
-    for row in analysis.outlet_overview(conn):
+    for row in read.outlet_overview(conn):
         outlet = row["outlet"]
         own = names.get(outlet, {}).get("own", Counter())
         inq = names.get(outlet, {}).get("quoted", Counter())

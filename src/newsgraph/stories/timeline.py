@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..store import analysis
+from ..store.query import EventQuery
+from ..store.timelines import periods as read_periods
 
 __all__ = ["PERIODS", "Period", "Timeline", "dyad_timeline", "plot", "sparkline"]
 
@@ -93,16 +94,17 @@ def dyad_timeline(
     """The timeline of a dyad (or of one actor when ``b`` is None) from a store connection."""
     if by not in PERIODS:
         raise ConfigError(f"period {by!r} is not known; use one of {', '.join(PERIODS)}")
-    rows, imprecise = analysis.timeline(conn, a, b, by, directed, include_negated, since, until)
+    query = EventQuery.of_dyad(a, b, directed, since, until, include_negated)
+    rows, imprecise = read_periods(conn, query, by)
     periods = [
         Period(
             period=str(r["period"]),
             n=int(r["n"]),
             quad=(int(r["quad1"]), int(r["quad2"]), int(r["quad3"]), int(r["quad4"])),
-            intensity_mean=round(float(r["intensity_mean"]), 3),
-            intensity_sum=round(float(r["intensity_sum"]), 3),
-            net_coop_count=int(r["quad1"]) + int(r["quad2"]) - int(r["quad3"]) - int(r["quad4"]),
-            net_coop_intensity=round(float(r["net_coop_intensity"]), 3),
+            intensity_mean=r["intensity_mean"],
+            intensity_sum=r["intensity_sum"],
+            net_coop_count=int(r["net_coop_count"]),
+            net_coop_intensity=r["net_coop_intensity"],
         )
         for r in rows
     ]

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from ..store import reads
+from ..store import articles as article_reads
+from ..store import events as event_reads
+from ..store import outlets as outlet_reads
+from ..store import stories as story_reads
+from ..store import timelines
+from ..store.query import EventQuery
 from . import models
 from .encoding import dumps
 from .host import StoreHost
@@ -17,7 +23,6 @@ from .params import (
     Actor,
     By,
     Directed,
-    Dyad,
     EventType,
     Language,
     Limit,
@@ -27,7 +32,7 @@ from .params import (
     Since,
     Sort,
     Until,
-    split_dyad,
+    filter_param,
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -97,7 +102,7 @@ def articles(
     """Article summaries, oldest publication first, a page at a time."""
     h = host(request)
     filters = {"outlet": outlet, "language": language, "since": since, "until": until}
-    total = reads.count_articles(h.cursor(), **filters)
+    total = article_reads.count_articles(h.cursor(), **filters)
     rows = h.reader().articles(limit=limit, offset=offset, **filters) if offset < total else []
     return JSON(_page(rows, total, limit, offset))
 
@@ -106,7 +111,7 @@ def article_detail(h: StoreHost, ident: str) -> dict[str, Any] | None:
     found = h.reader().article(ident)
     if found is None:
         return None
-    found["mentions"] = reads.mentions(h.cursor(), found["article_id"])
+    found["mentions"] = article_reads.mentions(h.cursor(), found["article_id"])
     found.pop("body_hash", None)
     return found
 
@@ -120,24 +125,20 @@ def article(request: Request, ident: Ident) -> JSON:
     return JSON(found)
 
 
-async def answer(h: StoreHost, name: str, **kwargs: Any) -> Any:
-    """Ask the in-memory index when it is fresh (inline: about a millisecond), else SQL
-    in a worker thread.  ``name`` is a method of both ``EventIndex`` and ``reads``."""
+async def answer(h: StoreHost, index_method: str, sql: Callable[..., Any], *args: Any) -> Any:
+    """Ask the in-memory index when it is fresh (inline: about a millisecond), else the
+    store's read ``sql`` in a worker thread; both take the same arguments."""
     index = h.fresh_index()
     if index is not None:
-        return getattr(index, name)(**kwargs)
-
-    def from_sql() -> Any:
-        return getattr(reads, name)(h.cursor(), **kwargs)
-
-    return await run_in_threadpool(from_sql)
+        return getattr(index, index_method)(*args)
+    return await run_in_threadpool(lambda: sql(h.cursor(), *args))
 
 
 @router.get("/events", responses={200: {"model": models.EventPage}, **ERRORS})
 async def events(
     request: Request,
     actor: Actor = None,
-    dyad: Dyad = None,
+    dyad: Annotated[str | None, filter_param("dyad")] = None,
     type: EventType = None,
     since: Since = None,
     until: Until = None,
@@ -154,20 +155,15 @@ async def events(
     two different actors of the event, in any roles, as the timeline counts them); an
     actor matches its code, country or organisation.
     """
-    filters = {
-        "actor": actor,
-        "dyad": split_dyad(dyad),
-        "type": type,
-        "since": since,
-        "until": until,
-        "outlet": outlet,
-        "directed": directed,
-    }
+    query = EventQuery.parse(
+        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
+        directed=directed,
+    )  # fmt: skip
     index = host(request).fresh_index()
     if index is not None:  # the same bytes as the lean path (newsgraph.web.fast) sends
-        return JSON(index.events_json(sort, order, limit, offset, **filters))
+        return JSON(index.events_json(query, sort, order, limit, offset))
     rows, total = await answer(
-        host(request), "events_page", sort=sort, order=order, limit=limit, offset=offset, **filters
+        host(request), "events_page", event_reads.events_page, query, sort, order, limit, offset
     )
     for row in rows:
         row.pop("when_date", None)
@@ -195,32 +191,24 @@ async def timeline(
     actors of the event in any roles; directed, A among the sources and B among the
     targets; negated events are left out unless `include_negated=true`.
     """
-    args = {
-        "a": a,
-        "b": b,
-        "by": by,
-        "directed": directed,
-        "since": since,
-        "until": until,
-        "include_negated": include_negated,
-    }
+    args = (a, b, by, directed, since, until, include_negated)
     index = host(request).fresh_index()
     if index is not None:  # the same bytes as the lean path (newsgraph.web.fast) sends
-        return JSON(index.timeline_json(**args))
-    return JSON(await answer(host(request), "timeline", **args))
+        return JSON(index.timeline_json(*args))
+    return JSON(await answer(host(request), "timeline", timelines.timeline, *args))
 
 
 @router.get("/actors", responses={200: {"model": models.ActorPage}, **ERRORS})
 def actors(request: Request, limit: Limit = 100, offset: Offset = 0) -> JSON:
     """Actor codes with the number of events they take part in, most active first."""
-    rows, total = reads.actors(host(request).cursor(), limit=limit, offset=offset)
+    rows, total = event_reads.actors(host(request).cursor(), limit=limit, offset=offset)
     return JSON(_page(rows, total, limit, offset))
 
 
 @router.get("/outlets", responses={200: {"model": list[models.OutletCount]}})
 def outlets(request: Request) -> JSON:
     """Outlets with article and event counts (mean tone once the store has it)."""
-    return JSON(reads.outlets(host(request).cursor()))
+    return JSON(outlet_reads.outlets(host(request).cursor()))
 
 
 @router.get("/map", responses={200: {"model": models.MapPoints}, **ERRORS})
@@ -233,21 +221,20 @@ async def map_points(
     limit: Annotated[int, Query(ge=1, le=5000, description="Places at most.")] = 2000,
 ) -> JSON:
     """Located events grouped by place (for the map), most frequent places first."""
-    rows, total = await answer(
-        host(request), "map_points", limit=limit, actor=actor, type=type, since=since, until=until
-    )
+    query = EventQuery.parse(actor=actor, type=type, since=since, until=until)
+    rows, total = await answer(host(request), "map_points", event_reads.map_points, query, limit)
     return JSON({"total": total, "items": rows})
 
 
 @router.get("/stories", responses={200: {"model": models.StoryPage}, **ERRORS})
 def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSON:
     """Stories (clusters of articles about one event), newest first; empty until clustered."""
-    rows, total = reads.stories(host(request).cursor(), limit=limit, offset=offset)
+    rows, total = story_reads.stories_page(host(request).cursor(), limit=limit, offset=offset)
     return JSON(_page(rows, total, limit, offset))
 
 
 def story_detail(h: StoreHost, story_id: str) -> dict[str, Any] | None:
-    found = reads.story(h.cursor(), story_id)
+    found = story_reads.story(h.cursor(), story_id)
     if found is None:
         return None
     by_outlet: dict[str, list[dict[str, Any]]] = {}

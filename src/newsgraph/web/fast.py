@@ -4,9 +4,10 @@ FastAPI spends about as long on a request (routing, dependency solving, validati
 dozen query parameters with pydantic) as the in-memory index spends answering it.
 ``FastPath`` is a pure ASGI middleware in front of the application: when the index
 is fresh and every query parameter is one the route knows, given once, in its plainest
-valid form (the same patterns and bounds as ``params``; booleans spelt ``true`` or
-``false``; integers without sign or leading zeros), it answers with the very bytes the
-route would send (both call ``EventIndex.events_json`` / ``timeline_json``).  Anything
+valid form (each event filter parsed by its declaration in ``newsgraph.store.query``,
+the filters the route takes and no other; booleans spelt ``true`` or ``false``;
+integers without sign or leading zeros), it answers with the very bytes the route
+would send (both call ``EventIndex.events_json`` / ``timeline_json``).  Anything
 else (a stale index, a malformed or unusual parameter, an error) goes on to FastAPI
 untouched, which validates, answers 422 with its message, or asks SQL; so the
 OpenAPI schema, the error answers and the results stay those of the routes.
@@ -14,6 +15,7 @@ OpenAPI schema, the error answers and the results stay those of the routes.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
 from collections.abc import Callable
@@ -22,8 +24,10 @@ from urllib.parse import unquote_plus
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..store.query import CODE_RE, DATE_RE, FILTERS, EventQuery
+from . import api
 from .index import EventIndex
-from .params import CODE_RE, DATE_RE, DYAD_RE, MAX_LIMIT, MAX_OFFSET, TEXT_RE, TYPE_RE
+from .params import MAX_LIMIT, MAX_OFFSET
 
 log = logging.getLogger("newsgraph.web")
 
@@ -72,14 +76,11 @@ def _integer(low: int, high: int) -> Parse:
 
 _CODE, _DATE = _pattern(CODE_RE), _pattern(DATE_RE)
 
+# the event filters /api/events takes, each checked as declared; then its paging
+EVENT_FILTERS = tuple(p for p in inspect.signature(api.events).parameters if p in FILTERS)
 EVENTS: dict[str, Parse] = {
-    "actor": _CODE,
-    "dyad": _pattern(DYAD_RE),
-    "type": _pattern(TYPE_RE),
-    "since": _DATE,
-    "until": _DATE,
-    "outlet": _pattern(TEXT_RE),
-    "directed": _boolean,
+    name: _boolean if FILTERS[name].flag else FILTERS[name].check for name in EVENT_FILTERS
+} | {
     "sort": _choice("date", "intensity", "type"),
     "order": _choice("asc", "desc"),
     "limit": _integer(1, MAX_LIMIT),
@@ -121,20 +122,18 @@ def parse_query(raw: bytes, spec: dict[str, Parse]) -> dict[str, Any] | None:
     return found
 
 
+def _value(name: str, value: Any) -> Any:
+    """A filter's value from its text form, checked by ``parse_query`` already."""
+    return FILTERS[name].value(value) if isinstance(value, str) else value
+
+
 def events_body(index: EventIndex, query: dict[str, Any]) -> bytes:
-    dyad = query.get("dyad")
     return index.events_json(
+        EventQuery(**{k: _value(k, v) for k, v in query.items() if k in FILTERS}),
         sort=query.get("sort", "date"),
         order=query.get("order", "desc"),
         limit=query.get("limit", 50),
         offset=query.get("offset", 0),
-        actor=query.get("actor"),
-        dyad=tuple(dyad.split(",", 1)) if dyad else None,
-        type=query.get("type"),
-        since=query.get("since"),
-        until=query.get("until"),
-        outlet=query.get("outlet"),
-        directed=query.get("directed", True),
     )
 
 

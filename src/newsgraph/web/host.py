@@ -28,15 +28,16 @@ import os
 import secrets
 import threading
 import time
-from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from ..errors import StoreError
-from ..store import RunInfo, Store, reads
-from .client import server_file
+from ..ingest.after import AfterBatch
+from ..settings import Settings
+from ..store import RunInfo, Store, events
+from ..store.remote import server_file
 from .index import EventIndex
 
 log = logging.getLogger("newsgraph.web")
@@ -66,7 +67,7 @@ class StoreHost:
         self._cursor_lock = threading.Lock()
         self.write_lock = threading.Lock()
         self._runs: dict[int, RunInfo] = {}
-        self._after: dict[int, Any] = {}  # run id -> the story/tone hook of that run
+        self._after: dict[int, AfterBatch | None] = {}  # run id -> the story hook of that run
         self._announced: Path | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -146,7 +147,7 @@ class StoreHost:
         version = self.version
         try:
             cursor = self.cursor()
-            if reads.count_events(cursor) > self.index_max_events:
+            if events.count_events(cursor) > self.index_max_events:
                 log.info(
                     "%s: more than %d events; the API answers from SQL",
                     self.path,
@@ -154,9 +155,9 @@ class StoreHost:
                 )
                 self.index_max_events = 0
                 return
-            events, actors = reads.index_tables(cursor)
+            rows, actors = events.index_tables(cursor)
             if not self._closing:
-                self.index = EventIndex.build(events, actors, version)
+                self.index = EventIndex.build(rows, actors, version)
         except Exception:  # the SQL answers stay available; say why in the log
             log.exception("cannot build the in-memory event index of %s", self.path)
 
@@ -215,8 +216,10 @@ class StoreHost:
             self.store.write_batch(run, outcomes)
             self.version += 1
             self._last_write = time.monotonic()
-            self._hook(run).batch(outcomes)
-            self.version += 1  # stories and tones changed too
+            after = self._hook(run)
+            if after is not None:
+                after.batch(outcomes)
+                self.version += 1  # stories changed too
             self._last_write = time.monotonic()
 
     def finish_run(self, run_id: int, skipped: int, status: str) -> None:
@@ -231,30 +234,13 @@ class StoreHost:
             finally:
                 self.store.finish_run(run, skipped, status)  # no event changes: version stays
 
-    def _hook(self, run: RunInfo) -> Any:
-        """The run's ``AfterBatch`` with the settings the ingest process sent."""
-        found = self._after.get(run.run_id)
-        if found is None:
-            from ..settings import Settings
-            from ..stories.pipeline_hook import AfterBatch
-
-            known = {f.name for f in fields(Settings)}
+    def _hook(self, run: RunInfo) -> AfterBatch | None:
+        """The run's story hook, with the settings the ingest process sent (None when
+        its ``stories`` is off); settings this server does not know are left out."""
+        if run.run_id not in self._after:
+            known = {name for name, *_ in Settings.describe()}
             values = {k: v for k, v in run.settings.items() if k in known}
-            extras = {k: v for k, v in run.settings.items() if k not in known}
-            settings = replace(Settings(**values), db=str(self.path))
-            found = self._after[run.run_id] = AfterBatch(_Extra(settings, extras), self.store)
-        return found
-
-
-class _Extra:
-    """Settings plus the options a client sent that ``Settings`` does not have yet (such
-    as ``stories``), which the hook reads with ``getattr(settings, name, default)``."""
-
-    def __init__(self, settings: Any, extras: dict[str, Any]) -> None:
-        self._settings = settings
-        self._extras = extras
-
-    def __getattr__(self, name: str) -> Any:
-        if name in self._extras:
-            return self._extras[name]
-        return getattr(self._settings, name)
+            settings = Settings().merge({**values, "db": str(self.path)}, "the ingest client")
+            hook = AfterBatch(settings, self.store) if settings.stories else None
+            self._after[run.run_id] = hook
+        return self._after[run.run_id]

@@ -15,10 +15,12 @@ them in a fraction of a millisecond:
 * a page of events is the JSON of its events joined; timeline buckets (day, week,
   month, year) are computed once per event.
 
-The answers are the same as the SQL in ``newsgraph.store.reads`` (a test compares
-them on random queries): the same filters (an actor matches its code, country or
-organisation; dates match when their period overlaps ``since``/``until``), the same
-sort orders (NULLs last, event id as the tie-break), the same timeline buckets.
+Which events is an ``EventQuery`` (``newsgraph.store.query``), the object the SQL
+reads take too: ``match`` is its second evaluator.  The answers are the same as the
+SQL's in ``newsgraph.store.events`` and ``timelines`` (a test compares them on random
+queries): the same filters (an actor matches its code, country or organisation; dates
+match when their period overlaps ``since``/``until``), the same sort orders (NULLs
+last, event id as the tie-break), the same timeline buckets.
 
 An index is built from one consistent snapshot and knows the store version it
 reflects; ``StoreHost`` rebuilds it in the background after writes and uses SQL while
@@ -28,15 +30,16 @@ it is stale.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..store.queries import period_end, period_start
-from ..store.reads import shape_event
+from ..store.events import shape_event
+from ..store.query import EventQuery, period_end, period_start
+from ..store.timelines import answer
 from .columns import (
     DAY,
     EMPTY,
@@ -63,6 +66,7 @@ _TOP = chr(0x10FFFF)  # sorts after any period start: a NULL date never matches 
 _NEVER = 10**9  # the same, as a YYYYMMDD integer
 _QUADS = (1, 2, 3, 4)
 _ACTOR_COLUMNS = ("text", "code", "country", "sector", "org", "name")
+_ROLE = {"source": 0, "target": 1, "any": 2}  # the key arrays of each role
 _FEW = 16  # a selection of at most n / _FEW events is handled as positions, not a mask
 _CHUNK = 1024  # events encoded at a time while building
 
@@ -226,7 +230,7 @@ class EventIndex:
 
     def _encode(self, events: pa.Table) -> None:
         """Fill ``blob`` and ``offsets``: each event's row in its API form (as
-        ``reads.events_page`` gives it, less ``when_date``), as JSON.  One buffer, not
+        ``store.events.events_page`` gives it, less ``when_date``), as JSON.  One buffer, not
         a bytes object per event: orjson's results keep their over-allocated room."""
         names = list(events.column_names)
         parts: list[bytes] = []
@@ -320,33 +324,18 @@ class EventIndex:
             found = pair if found is None else intersect(self.n, found, pair)
         return found
 
-    def match(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        article_id: str | None = None,
-        directed: bool = True,
-        located: bool = False,
-        include_negated: bool = True,
-        actor_role: int = 2,
-    ) -> tuple[Ints | None, Bools | None]:
-        """The events matching the filters (the same filters as ``reads.event_where``):
-        (sorted positions, None) when they are few, else (None, a mask of all events).
-
-        ``actor_role``: ``actor`` as source (0), target (1) or in any role (2).
-        """
+    def match(self, query: EventQuery) -> tuple[Ints | None, Bools | None]:
+        """The events of the query: (sorted positions, None) when they are few, else
+        (None, a mask of all events)."""
+        q = query
         tests: list[tuple[Ints, int]] = []  # (column codes, the code it must have)
-        for name, value in (("type", type), ("outlet", outlet), ("article_id", article_id)):
+        for name, value in (("type", q.type), ("outlet", q.outlet), ("article_id", q.article_id)):
             if value:
                 column, lookup = self.columns[name]
                 tests.append((column, lookup.get(value, -2)))  # -2: matches nothing
-        low = self._bound(period_start(since)) if since else None
-        high = self._bound(period_end(until)) if until else None
-        found = self._by_actor(actor, actor_role, dyad, directed)
+        low = self._bound(period_start(q.since)) if q.since else None
+        high = self._bound(period_end(q.until)) if q.until else None
+        found = self._by_actor(q.actor, _ROLE[q.actor_role], q.dyad, q.directed)
         if found is not None and len(found) * _FEW <= self.n:
             p = found
             for column, code in tests:
@@ -355,9 +344,9 @@ class EventIndex:
                 p = p[self.ends[p] >= low]
             if high is not None:
                 p = p[self.starts[p] <= high]
-            if located:
+            if q.located:
                 p = p[self.located[p]]
-            if not include_negated:
+            if not q.include_negated:
                 p = p[~self.negated[p]]
             return p, None
         m = marks(self.n, found) if found is not None else np.ones(self.n, dtype=bool)
@@ -367,15 +356,15 @@ class EventIndex:
             m &= self.ends >= low
         if high is not None:
             m &= self.starts <= high
-        if located:
+        if q.located:
             m &= self.located
-        if not include_negated:
+        if not q.include_negated:
             m &= ~self.negated
         return None, m
 
-    def select(self, **filters: Any) -> Ints:
-        """Sorted positions of the events matching the filters (see ``match``)."""
-        p, m = self.match(**filters)
+    def select(self, query: EventQuery) -> Ints:
+        """Sorted positions of the events of the query (see ``match``)."""
+        p, m = self.match(query)
         if p is not None:
             return p
         assert m is not None
@@ -394,17 +383,17 @@ class EventIndex:
 
     def page_positions(
         self,
+        query: EventQuery | None = None,
         sort: str = "date",
         order: str = "desc",
         limit: int = 50,
         offset: int = 0,
-        **filters: Any,
     ) -> tuple[Ints, int]:
         """The positions of one page of matching events in the sort order, and the total."""
         key = (sort, order)
         if key not in self.orders:
             raise ValueError(f"sort {sort!r} {order!r}: expected date|intensity|type, asc|desc")
-        p, m = self.match(**filters)
+        p, m = self.match(query or EventQuery())
         end = offset + limit
         if p is not None:  # few: sort their ranks
             total = len(p)
@@ -433,7 +422,7 @@ class EventIndex:
         return ranked[hits[offset:end]], total
 
     def rows(self, positions: Ints) -> list[dict[str, Any]]:
-        """Event rows as ``reads.events_page`` gives them (with ``when_date``)."""
+        """Event rows as ``store.events.events_page`` gives them (with ``when_date``)."""
         rows = [loads(data) for data in self.encoded(positions)]
         for row, when in zip(rows, self.when[positions].tolist(), strict=True):
             row["when_date"] = when
@@ -441,27 +430,27 @@ class EventIndex:
 
     def events_page(
         self,
+        query: EventQuery | None = None,
         sort: str = "date",
         order: str = "desc",
         limit: int = 50,
         offset: int = 0,
-        **filters: Any,
     ) -> tuple[list[dict[str, Any]], int]:
-        """Same as ``reads.events_page``."""
-        page, total = self.page_positions(sort, order, limit, offset, **filters)
+        """Same as ``store.events.events_page``."""
+        page, total = self.page_positions(query, sort, order, limit, offset)
         return self.rows(page), total
 
     def events_json(
         self,
+        query: EventQuery | None = None,
         sort: str = "date",
         order: str = "desc",
         limit: int = 50,
         offset: int = 0,
-        **filters: Any,
     ) -> bytes:
         """The ``/api/events`` answer, ``{"total", "limit", "offset", "items"}``, as JSON
         (the rows of ``events_page`` less ``when_date``)."""
-        page, total = self.page_positions(sort, order, limit, offset, **filters)
+        page, total = self.page_positions(query, sort, order, limit, offset)
         head = b'{"total":%d,"limit":%d,"offset":%d,"items":[' % (total, limit, offset)
         return head + b",".join(self.encoded(page)) + b"]}"
 
@@ -475,19 +464,11 @@ class EventIndex:
         until: str | None = None,
         include_negated: bool = False,
     ) -> dict[str, Any]:
-        """Same as ``reads.timeline``."""
+        """Same as ``store.timelines.timeline``."""
         if by not in self.periods:
             raise ValueError(f"by {by!r}: expected one of {sorted(self.periods)}")
-        dyad = (a, b) if a and b else None
-        p = self.select(
-            actor=(a or b) if not dyad else None,
-            actor_role=0 if directed else 2,
-            dyad=dyad,
-            since=since,
-            until=until,
-            directed=directed,
-            include_negated=include_negated,
-        )
+        query = EventQuery.of_dyad(a, b, directed, since, until, include_negated)
+        p = self.select(query)
         in_bucket, labels = self.periods[by]
         period = in_bucket[p]
         keep = period >= 0
@@ -524,24 +505,17 @@ class EventIndex:
                 strict=True,
             )
         ]
-        return {
-            "a": a,
-            "b": b,
-            "by": by,
-            "directed": directed,
-            "include_negated": include_negated,
-            "total": len(p),
-            "imprecise": len(p) - len(dated),
-            "periods": periods,
-        }
+        return answer(query, a, b, by, periods, len(p) - len(dated))
 
-    def timeline_json(self, **kwargs: Any) -> bytes:
+    def timeline_json(self, *args: Any, **kwargs: Any) -> bytes:
         """The ``/api/timeline`` answer as JSON (arguments as ``timeline``)."""
-        return dumps(self.timeline(**kwargs))
+        return dumps(self.timeline(*args, **kwargs))
 
-    def map_points(self, limit: int = 2000, **filters: Any) -> tuple[list[dict[str, Any]], int]:
-        """Same as ``reads.map_points``."""
-        p = self.select(located=True, **filters)
+    def map_points(
+        self, query: EventQuery | None = None, limit: int = 2000
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Same as ``store.events.map_points``."""
+        p = self.select(replace(query or EventQuery(), located=True))
         place_code, places = self.places
         in_place, quad = place_code[p], self.quad[p]
         size = len(places)

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import StoreError
-from . import codec
+from ..store import codec
 from .api import JSON, host
 from .host import StoreHost
 

@@ -10,10 +10,15 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..store import reads
+from ..store import articles as article_reads
+from ..store import events as event_reads
+from ..store import outlets as outlet_reads
+from ..store import pages as page_reads
+from ..store import stories as story_reads
+from ..store.query import FILTERS, PUBLIC, EventQuery
 from .api import article_detail, host, story_detail
 from .highlight import safe_url, segments
-from .params import clean_form, page_number, split_dyad
+from .params import clean_form, page_number
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
@@ -28,16 +33,6 @@ env = jinja2.Environment(
 env.filters["safe_url"] = safe_url
 
 router = APIRouter(include_in_schema=False)
-
-
-class _SQL:
-    """``reads`` bound to this thread's cursor, with the ``EventIndex`` signatures."""
-
-    def __init__(self, h: Any) -> None:
-        self.cursor = h.cursor()
-
-    def events_page(self, **kwargs: Any) -> tuple[list[dict[str, Any]], int]:
-        return reads.events_page(self.cursor, **kwargs)
 
 
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -61,21 +56,22 @@ def overview(request: Request) -> HTMLResponse:
     h = host(request)
     cur = h.cursor()
     counts = h.reader().counts()
-    story_rows, story_total = reads.stories(cur, limit=8)
+    story_rows, story_total = story_reads.stories_page(cur, limit=8)
     return render(
         "overview.html",
         active="overview",
         counts=counts,
-        statuses=reads.page_statuses(cur),
+        statuses=page_reads.page_statuses(cur),
         stories=story_rows,
         story_total=story_total,
-        latest=reads.latest_articles(cur, limit=8),
-        dyads=reads.top_dyads(cur, limit=10),
-        outlets=reads.outlets(cur)[:10],
+        latest=article_reads.latest_articles(cur, limit=8),
+        dyads=event_reads.top_dyads(cur, limit=10),
+        outlets=outlet_reads.outlets(cur)[:10],
     )
 
 
-_EVENT_FIELDS = ("actor", "dyad", "type", "since", "until", "outlet")
+# the form's fields: every public event filter, as declared (name, example)
+EVENT_FIELDS = [FILTERS[name] for name in PUBLIC]
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -83,21 +79,16 @@ def events(request: Request) -> HTMLResponse:
     raw = dict(request.query_params)
     filters, errors = clean_form(raw)
     sort = raw.get("sort") or ""
-    sort = sort if sort in reads.EVENT_SORTS else "date"
+    sort = sort if sort in event_reads.EVENT_SORTS else "date"
     order = raw.get("order") or ""
     order = order if order in ("asc", "desc") else "desc"
     number = page_number(raw.get("page"))
     h = host(request)
+    query = EventQuery.parse({name: filters.get(name) for name in PUBLIC})
+    page = (query, sort, order, PAGE_SIZE, (number - 1) * PAGE_SIZE)
     index = h.fresh_index()
-    rows, total = (index or _SQL(h)).events_page(
-        sort=sort,
-        order=order,
-        limit=PAGE_SIZE,
-        offset=(number - 1) * PAGE_SIZE,
-        dyad=split_dyad(filters.get("dyad")),
-        **{k: filters.get(k) for k in ("actor", "type", "since", "until", "outlet")},
-    )
-    form = {k: raw.get(k, "") for k in _EVENT_FIELDS} | {"sort": sort, "order": order}
+    rows, total = index.events_page(*page) if index else event_reads.events_page(h.cursor(), *page)
+    form = {k: raw.get(k, "") for k in PUBLIC} | {"sort": sort, "order": order}
     return render(
         "events.html",
         status=422 if errors else 200,
@@ -105,7 +96,8 @@ def events(request: Request) -> HTMLResponse:
         form=form,
         errors=errors,
         rows=rows,
-        sorts=list(reads.EVENT_SORTS),
+        fields=EVENT_FIELDS,
+        sorts=list(event_reads.EVENT_SORTS),
         **_pager(form, number, total),
     )
 
@@ -141,7 +133,7 @@ def timeline(request: Request) -> HTMLResponse:
         form=form,
         errors=errors,
         api=api,
-        dyads=reads.top_dyads(host(request).cursor(), limit=8),
+        dyads=event_reads.top_dyads(host(request).cursor(), limit=8),
     )
 
 
@@ -167,7 +159,7 @@ def articles(request: Request) -> HTMLResponse:
     kept = {k: filters.get(k) for k in ("outlet", "language", "since", "until")}
     number = page_number(raw.get("page"))
     h = host(request)
-    total = reads.count_articles(h.cursor(), **kept)
+    total = article_reads.count_articles(h.cursor(), **kept)
     offset = (number - 1) * PAGE_SIZE
     rows = h.reader().articles(limit=PAGE_SIZE, offset=offset, **kept) if offset < total else []
     form = {k: raw.get(k, "") for k in ("outlet", "language", "since", "until")}
@@ -195,7 +187,7 @@ def article(request: Request, ident: str) -> HTMLResponse:
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request) -> HTMLResponse:
     number = page_number(request.query_params.get("page"))
-    rows, total = reads.stories(
+    rows, total = story_reads.stories_page(
         host(request).cursor(), limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE
     )
     return render("stories.html", active="stories", rows=rows, **_pager({}, number, total))

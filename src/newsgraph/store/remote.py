@@ -21,8 +21,9 @@ from typing import Any
 
 from ..closing import Closing
 from ..errors import StoreError
-from ..store import Outcome, PageState, RunInfo
 from . import codec
+from .outcomes import Outcome, PageState
+from .store import RunInfo
 
 TIMEOUT = 600.0  # seconds for one call (a batch of large pages can take a while)
 
@@ -75,7 +76,6 @@ class RemoteStore(Closing):
 
     def close(self) -> None:
         """Nothing to release: every call opens and closes its own connection."""
-
 
     # -- writing -------------------------------------------------------------------------
 

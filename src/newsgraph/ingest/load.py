@@ -25,14 +25,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..records import Article, PageTally
+from ..records import Article, Coding, PageTally
 from ..settings import Settings
 from ..store import ArticleOutcome, RunInfo
 from ..store.bulk import DECISION_COLUMNS, BulkStore, ShardLoad
-from ..stories.dedup import Deduper, DedupResult, Fingerprint
-from .partitions import ShardResult, remove_stale
+from ..store.partitions import ShardResult, remove_stale
+from .dedup import Deduper, DedupResult, Fingerprint
 from .plan import Shard
-from .worker import code_articles, coding_batch, shard_coder, with_coding
+from .work import (
+    Toner,
+    code_articles,
+    coded_languages,
+    coding_batch,
+    skip_stored,
+    with_coding,
+)
+from .worker import shard_coder
 
 
 @dataclass(slots=True, kw_only=True)
@@ -40,6 +48,7 @@ class LoadTally(PageTally):
     """What the loads of a run added up to (the driver's final verdicts)."""
 
     coded_by_driver: int = 0  # in-shard copies that became articles corpus-wide
+    toned: int = 0  # of those, the ones whose tone the driver scored
     dropped_codings: int = 0  # worker articles that copy an earlier shard's article
 
 
@@ -74,7 +83,8 @@ class ShardLoader:
         self.run = run
         self.tally = LoadTally()
         self.deduper = _KnownFingerprints(settings, store)
-        self.languages = {x.strip() for x in settings.languages.split(",") if x.strip()}
+        self.languages = coded_languages(settings)
+        self.tone = Toner(settings.tone)
         self.seen: set[str] = set()  # page ids met so far in this run
 
     def load(self, shard: Shard, result: ShardResult) -> None:
@@ -92,17 +102,13 @@ class ShardLoader:
                 continue
             self.seen.add(row["page_id"])
             fresh.append(row)
-        states = self.store.page_states([row["page_id"] for row in fresh])
-        todo = []
-        for row in fresh:
-            state = states.get(row["page_id"])
-            if state is not None and state.content_hash == row["content_hash"]:
-                skipped += 1
-                if state.status == "failed":
-                    tally.previously_failed += 1
-                    tally.failures.append((row["location"], state.reason or ""))
-                continue
-            todo.append(row)
+        keys = [(row["page_id"], row["location"], row["content_hash"]) for row in fresh]
+        known = PageTally()  # pages stored before, counted once the shard is loaded
+        stored = skip_stored(keys, self.store, known) if fresh else []
+        skipped += known.skipped_already_stored
+        tally.previously_failed += known.previously_failed
+        tally.failures += known.failures
+        todo = [row for row, done in zip(fresh, stored, strict=True) if not done]
         decisions, promoted = self._decide(folder, todo)
         outcomes = self._code(folder, promoted)
         load = ShardLoad(
@@ -128,7 +134,9 @@ class ShardLoader:
         tally.duplicates += counts.duplicates
         tally.failed += counts.failed
         tally.events += counts.events
-        tally.failures.extend((r["location"], r["reason"] or "") for r in todo if r["status"] == "failed")
+        tally.failures.extend(
+            (r["location"], r["reason"] or "") for r in todo if r["status"] == "failed"
+        )
 
     def _decide(
         self, folder: Path, todo: list[dict[str, Any]]
@@ -137,7 +145,8 @@ class ShardLoader:
         arts = {
             r["page_id"]: r
             for r in pq.read_table(
-                folder / "articles.parquet", columns=["article_id", "page_id", "body_hash", "language"]
+                folder / "articles.parquet",
+                columns=["article_id", "page_id", "body_hash", "language"],
             ).to_pylist()
         }
         signatures = {
@@ -169,17 +178,25 @@ class ShardLoader:
             status, link, of, kind, sim, take = "failed", None, None, None, None, False
             if verdict is not None and verdict.match is not None:
                 m = verdict.match
-                status, link, of, kind, sim = "duplicate", m.article_id, m.article_id, m.kind, m.similarity
+                status, link, of, kind, sim = (
+                    "duplicate",
+                    m.article_id,
+                    m.article_id,
+                    m.kind,
+                    m.similarity,
+                )
                 if row["status"] == "article":
                     self.tally.dropped_codings += 1
             elif verdict is not None:
                 status, link, take = "article", aid, True
                 assert art is not None and aid is not None
-                if row["status"] == "duplicate" and self._codes(art["language"]):
-                    take = False  # the worker did not code it: the driver does
+                if row["status"] == "duplicate" and (self._codes(art["language"]) or self.tone.on):
+                    take = False  # the worker did not code or score it: the driver does
                     promoted[aid] = (row, verdict.fingerprint)
             for name, value in zip(
-                DECISION_COLUMNS, (row["page_id"], status, link, aid, of, kind, sim, take), strict=True
+                DECISION_COLUMNS,
+                (row["page_id"], status, link, aid, of, kind, sim, take),
+                strict=True,
             ):
                 decisions[name].append(value)
         return decisions, promoted
@@ -193,26 +210,35 @@ class ShardLoader:
         if not promoted:
             return []
         table = pq.read_table(folder / "articles.parquet")
-        table = table.filter(pc.is_in(table["article_id"], value_set=pa.array(list(promoted), type=pa.string())))
+        table = table.filter(
+            pc.is_in(table["article_id"], value_set=pa.array(list(promoted), type=pa.string()))
+        )
         fields = set(Article.__dataclass_fields__)
         articles = {
             r["article_id"]: Article(**{k: v for k, v in r.items() if k in fields})
             for r in table.to_pylist()
         }
         order = list(promoted)
-        codings = code_articles(
-            shard_coder(self.settings), [articles[aid] for aid in order], coding_batch(self.settings)
-        )
-        self.tally.coded_by_driver += len(order)
+        to_code = [aid for aid in order if self._codes(articles[aid].language)]
+        codings: dict[str, Coding | str] = {}
+        if to_code:
+            found = code_articles(
+                shard_coder(self.settings),
+                [articles[aid] for aid in to_code],
+                coding_batch(self.settings),
+            )
+            codings = dict(zip(to_code, found, strict=True))
+        self.tally.coded_by_driver += len(to_code)
         outcomes = []
-        for aid, coding in zip(order, codings, strict=True):
+        for aid in order:
             row, fp = promoted[aid]
-            art, kept = with_coding(articles[aid], coding)
+            art, kept = with_coding(articles[aid], codings.get(aid))
+            tone = self.tone(art, kept)
+            self.tally.toned += tone is not None
             outcomes.append(
                 ArticleOutcome(
                     row["page_id"], row["location"], row["content_hash"], aid, art,
-                    fp.body_hash, fp.signature, fp.bands, kept,
+                    fp.body_hash, fp.signature, fp.bands, kept, tone,
                 )
             )  # fmt: skip
         return outcomes
-

@@ -201,7 +201,9 @@ class Deduper:
         stored_band: dict[tuple[int, int], list[tuple[str, str]]] = {}
         stored_sig: dict[str, bytes] = {}
         if self._lookup is not None and fps:
-            for h, aid, loc in self._lookup.articles_with_body_hash(sorted({f.body_hash for f in fps})):
+            for h, aid, loc in self._lookup.articles_with_body_hash(
+                sorted({f.body_hash for f in fps})
+            ):
                 stored_hash.setdefault(h, []).append((aid, loc))
             buckets = sorted({b for f in fps for b in f.bands})
             for band, bucket, aid, loc in self._lookup.band_matches(buckets):
@@ -224,7 +226,9 @@ class Deduper:
         stored_band: dict[tuple[int, int], list[tuple[str, str]]],
         stored_sig: dict[str, bytes],
     ) -> Match | None:
-        for aid, loc in stored_hash.get(fp.body_hash, []) + self._pending_hash.get(fp.body_hash, []):
+        for aid, loc in stored_hash.get(fp.body_hash, []) + self._pending_hash.get(
+            fp.body_hash, []
+        ):
             if loc != location:
                 return Match(aid, "exact", 1.0)
         candidates: set[str] = set()

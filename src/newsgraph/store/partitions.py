@@ -14,6 +14,7 @@ import os
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +22,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..closing import Closing
+from .outcomes import Outcome
+from .rows import batch_columns
+from .store import TABLES
 
-PARTITION_TABLES = (
-    "pages",
-    "articles",
-    "minhashes",
-    "lsh_bands",
-    "sentences",
-    "mentions",
-    "events",
-    "event_actors",
-    "quotes",
-    "article_tone",
-)
+# every table a worker writes: the store's, less the duplicate links the driver decides
+PARTITION_TABLES = tuple(t for t in TABLES if t != "duplicates")
 MARKER = "_done.json"
 
 
@@ -62,7 +56,9 @@ def read_marker(folder: Path) -> ShardResult | None:
         result = ShardResult(**{**data, "reused": True})
     except (OSError, ValueError, TypeError):
         return None
-    if result.shard_id != folder.name or not all((folder / f"{t}.parquet").is_file() for t in PARTITION_TABLES):
+    if result.shard_id != folder.name or not all(
+        (folder / f"{t}.parquet").is_file() for t in PARTITION_TABLES
+    ):
         return None
     return replace(result, folder=str(folder))
 
@@ -80,6 +76,10 @@ class PartitionWriter(Closing):
 
     def _temp(self, name: str) -> Path:
         return self.folder / f"{name}{self._tag}"
+
+    def write_batch(self, outcomes: list[Outcome]) -> None:
+        """Append the rows of a batch of outcomes (as the store would write them)."""
+        self.write(batch_columns(outcomes, 0, datetime.now(UTC).replace(tzinfo=None)))
 
     def write(self, tables: Mapping[str, Mapping[str, list[Any]]]) -> None:
         for table, schema in self.schemas.items():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,10 @@ from ..runners import Executor, InlineExecutor, Recycling
 from ..settings import Settings
 from ..sources import load_manifest
 from ..store.bulk import BulkStore
-from ..stories.pipeline_hook import AfterBatch
+from ..store.partitions import PARTITION_TABLES, ShardResult, read_marker
+from .after import AfterBatch
 from .load import LoadTally, ShardLoader
-from .partitions import PARTITION_TABLES, ShardResult, read_marker
-from .plan import DEFAULT_SHARD_SIZE, Shard, plan_shards
+from .plan import Shard, plan_shards
 from .worker import ShardTask, run_shard
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,6 @@ class BatchReport(LoadTally):
     shards_reused: int = 0  # partitions found complete on disk, loaded without recomputing
     shards_skipped: int = 0  # loaded by an earlier run (the ledger says so)
     stories_clustered: int = 0  # articles placed in stories after the load
-    toned: int = 0  # articles whose tone was scored after the load
     stories_seconds: float = 0.0
     seconds: float = 0.0
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
@@ -85,18 +84,19 @@ def run_batch(
 ) -> BatchReport:
     """Run the whole chain over ``inputs`` in shards and load the results into the store.
 
-    Tone and stories follow ``ingest``'s after-batch hook (``AfterBatch``): when it
-    scores tone, workers score their articles' and the driver the rest at the end
-    (articles it coded itself); then it places the new articles in stories, unless
-    ``stories`` is false or the hook is off (``settings.stories``).  Clustering is
-    serial: it is incremental and keeps one state per store.
+    Workers run ``PageWork`` as ``ingest`` does (tone included, per ``settings.tone``);
+    after the load, the new articles are placed in stories (``AfterBatch``) unless
+    ``settings.stories`` is off (``stories=False`` turns it off for this run).
+    Clustering is serial: it is incremental and keeps one state per store.
     """
     started = time.perf_counter()
     settings = settings or Settings.load()
+    if stories is not None:
+        settings = replace(settings, stories=stories)
     paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     if isinstance(manifest, str | Path):
         manifest = load_manifest(manifest)
-    size = shard_size or int(getattr(settings, "shard_size", DEFAULT_SHARD_SIZE))
+    size = shard_size or settings.shard_size
     out_dir = Path(out) if out is not None else default_out(settings.db)
     executor = executor or InlineExecutor(Recycling.from_settings(settings))
     report = BatchReport(db=settings.db, out=str(out_dir), executor=executor.name)
@@ -114,10 +114,8 @@ def run_batch(
                 continue
             todo.append((shard, read_marker(out_dir / shard.shard_id)))
         schemas = store.partition_schemas(PARTITION_TABLES)
-        hook = AfterBatch(settings, store)  # what ingest does after each batch, we do too
-        tone = bool(getattr(hook, "tone", True))
         tasks = [
-            ShardTask(shard, settings, manifest, str(out_dir / shard.shard_id), schemas, tone)
+            ShardTask(shard, settings, manifest, str(out_dir / shard.shard_id), schemas)
             for shard, done in todo
             if done is None
         ]
@@ -132,17 +130,22 @@ def run_batch(
                 if done is None:
                     report.shards_run += 1
                     pid = result.pid
-                    report.worker_peak_rss[pid] = max(report.worker_peak_rss.get(pid, 0), result.peak_rss)
+                    report.worker_peak_rss[pid] = max(
+                        report.worker_peak_rss.get(pid, 0), result.peak_rss
+                    )
                 else:
                     report.shards_reused += 1
-                store.mark_written(shard.shard_id, shard.position, list(shard.inputs), Path(result.folder))
+                store.mark_written(
+                    shard.shard_id, shard.position, list(shard.inputs), Path(result.folder)
+                )
                 loader.load(shard, result)
                 report.absorb(loader.tally, skipped_pages)
                 report.seconds = time.perf_counter() - started
                 if progress is not None:
                     progress(report)
             status = "done"
-            _after_load(hook, report, stories)
+            if settings.stories:
+                _cluster(AfterBatch(settings, store), report)
         finally:
             close = getattr(computed, "close", None)
             if close is not None:
@@ -153,17 +156,13 @@ def run_batch(
     return report
 
 
-def _after_load(hook: AfterBatch, report: BatchReport, stories: bool | None) -> None:
-    """Tone of the articles without one (those the driver coded, or all when the workers
-    did not score it), then stories, as ``ingest``'s after-batch ``hook`` decides."""
+def _cluster(hook: AfterBatch, report: BatchReport) -> None:
+    """Place the new articles in stories, as ``ingest``'s after-batch hook does."""
     began = time.perf_counter()
     try:
-        if getattr(hook, "tone", True):
-            report.toned = hook.score_tone()
-        if hook.enabled and (stories if stories is not None else True):
-            hook.clusterer()
-            report.stories_clustered = hook.last_caught_up
+        hook.clusterer()  # catches up with every stored article it does not know
+        report.stories_clustered = hook.last_caught_up
     except ConfigError as exc:  # a missing optional dependency: the rest is stored
-        log.warning("tone or stories not done in this run: %s", exc)
+        log.warning("stories are not clustered in this run: %s", exc)
     hook.close()
     report.stories_seconds = time.perf_counter() - began

@@ -12,12 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .records import Actor, Quote
+from ..records import Actor, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from .events.roles import Roles
+    from .roles import Roles
 
 # curly, straight, guillemets and low-high quotes; a quote never spans a paragraph
 QUOTE_RE = re.compile(r"“([^“”\n]+?)”|\"([^\"\n]+?)\"|«([^«»\n]+?)»|„([^„“”\n]+?)[“”]")

@@ -22,16 +22,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..settings import Settings
-from ..sources import Manifest
-from ..sources import _walk as walk_files
+from ..sources import CONTAINER_SUFFIXES, Manifest, resolved, walk_files
 
-DEFAULT_SHARD_SIZE = 250
+DEFAULT_SHARD_SIZE = Settings().shard_size
 PLAN_VERSION = 1
-_CONTAINERS = (".warc", ".warc.gz", ".jsonl", ".rss", ".atom", ".xml", ".urls")
 # settings that do not change what a worker makes of a page (any other setting does,
 # so a new one makes shards run again rather than reuse stale partitions)
 _NEUTRAL = frozenset({
-    "db", "batch_size", "stories", "story_encoder", "story_save_seconds",
+    "db", "batch_size", "stories", "story_encoder", "story_save_seconds", "story_threshold",
+    "story_window_days", "shard_size",  # the driver's clustering; shards hash their inputs
     "worker_max_shards", "worker_max_rss_mb",  # when a worker process is replaced
     "coding_batch_size",  # articles parsed together: the same codings
     "store_memory_mb",  # the driver's store, not what workers make
@@ -95,11 +94,9 @@ def plan_shards(
     return shards
 
 
-def _units(
-    inputs: Sequence[str | Path], manifest: Manifest | None
-) -> Iterator[tuple[str, bool]]:
+def _units(inputs: Sequence[str | Path], manifest: Manifest | None) -> Iterator[tuple[str, bool]]:
     """(input, is a container) for every file ``iter_pages`` would read, in order."""
-    skip = _resolved(Path(manifest.path)) if manifest is not None else None
+    skip = resolved(Path(manifest.path)) if manifest is not None else None
     for item in inputs:
         if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
             yield item, False
@@ -109,14 +106,14 @@ def _units(
             for file, problem in walk_files(path, skip, set()):
                 # an unreadable folder: iter_pages on it gives its one error page
                 yield str(file), problem is None and _is_container(file)
-        elif path.is_file() and skip is not None and _resolved(path) == skip:
+        elif path.is_file() and skip is not None and resolved(path) == skip:
             continue
         else:
             yield str(item), path.is_file() and _is_container(path)
 
 
 def _is_container(path: Path) -> bool:
-    return path.name.lower().endswith(_CONTAINERS)
+    return path.name.lower().endswith(CONTAINER_SUFFIXES)
 
 
 def _stamp(item: str) -> str:
@@ -125,10 +122,3 @@ def _stamp(item: str) -> str:
     except OSError:
         return f"{item}\0-"
     return f"{item}\0{st.st_size}\0{st.st_mtime_ns}"
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()

@@ -13,14 +13,15 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from ..records import Actor, Article, Coding, Event, Mention, Place, Quote, Sentence
-from ..store.outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, PageState
+from ..records import Actor, Article, ArticleTone, Coding, Event, Mention, Place, Quote, Sentence
+from .outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, PageState
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         Actor,
         Article,
+        ArticleTone,
         Coding,
         Event,
         Mention,

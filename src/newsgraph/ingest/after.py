@@ -1,9 +1,9 @@
-"""After each stored batch: score the new articles' tone and cluster them into stories.
+"""After each stored batch: cluster the new articles into stories.
 
-``ingest`` calls ``AfterBatch.batch(outcomes)`` once a batch is committed and
-``AfterBatch.close()`` when the run ends.  What it keeps:
+The store's owner calls ``AfterBatch.batch(outcomes)`` once a batch is committed
+(``ingest``, or the server for batches an ingest sends it; ``newsgraph run`` once
+after its load) and ``AfterBatch.close()`` when the run ends.  What it keeps:
 
-* ``article_tone``: one row per article (``newsgraph.tone``), written per batch.
 * ``stories``, ``story_articles``, ``story_summary``: the stories touched by the batch
   are rewritten from the clusterer after every batch, so the tables are always whole.
 * The clusterer's own state (centroids, pools, time index) is a sidecar file next to
@@ -26,11 +26,13 @@ Articles are clustered only in the coded languages (``settings.languages``).  A 
 known only to the month (year) is given to the clusterer as the middle of the month
 (year), so that it is gated in time: it may miss a story it belongs to, but never
 joins one from another year.  ``settings.stories`` (default true) turns clustering off
-(``newsgraph stories --update`` clusters later); tone is always scored.  Clustering
-costs the encoder's time (about 10 ms of CPU per article): for a quick ``--no-code`` store of
-many pages, turn it off.  A missing optional dependency (the sentence encoder's runtime,
-the VADER lexicon) does not stop an ingest: that part is skipped for the run with one
-logged warning, and ``newsgraph stories --update`` catches up once it is installed.
+(``newsgraph stories --update`` clusters later).  Clustering costs the encoder's time
+(about 10 ms of CPU per article): for a quick ``--no-code`` store of many pages, turn
+it off.  A missing optional dependency (the sentence encoder's runtime) does not stop
+an ingest: clustering is skipped for the run with one logged warning, and ``newsgraph
+stories --update`` catches up once it is installed.  Tone is scored with the rest of
+the per-page work (``work.py``); ``update_stories`` also scores articles stored
+without it.
 """
 
 from __future__ import annotations
@@ -40,14 +42,17 @@ import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import duckdb
 
 from ..errors import ConfigError, StoreError
-from ..store import analysis
+from ..settings import Settings
+from ..store import articles, clustering
 from ..store.outcomes import ArticleOutcome, Outcome
-from ..tone import article_tone
-from .cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
-from .embed import Encoder, cached_encoder
+from ..stories.cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
+from ..stories.embed import Encoder, cached_encoder
+from .work import text_tone
 
 __all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
 
@@ -81,7 +86,7 @@ def _gate_date(published: str | None) -> str | None:
 
 
 def to_input(row: dict[str, Any]) -> StoryInput:
-    """A clusterer input from an ``analysis.story_inputs`` row."""
+    """A clusterer input from an ``clustering.story_inputs`` row."""
     sentences = row.get("sentences") or split_sentences(str(row["body"])[:6000])
     sentences = [s for s in sentences if len(s) > 1][:POOL_SENTENCES]
     return StoryInput(
@@ -100,16 +105,24 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+class Connected(Protocol):
+    """A store the hook can write through (``Store``, ``BulkStore``)."""
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection: ...
+
+
 class AfterBatch:
     """What runs after each committed batch (see the module docstring)."""
 
-    def __init__(self, settings: Any, store: Any, encoder: Encoder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Connected, encoder: Encoder | None = None
+    ) -> None:
         self.settings = settings
         self.conn = store.connection
         self.path = state_path(settings.db)
-        self.enabled = bool(getattr(settings, "stories", True))
-        self.tone = True
-        self.save_every = float(getattr(settings, "story_save_seconds", 60.0))
+        self.enabled = settings.stories
+        self.save_every = settings.story_save_seconds
         self.languages = [x.strip() for x in settings.languages.split(",") if x.strip()]
         self._encoder = encoder
         self._clusterer: StoryClusterer | None = None
@@ -121,14 +134,6 @@ class AfterBatch:
 
     def batch(self, outcomes: Sequence[Outcome]) -> None:
         new = [o for o in outcomes if isinstance(o, ArticleOutcome)]
-        if not new:
-            return
-        if self.tone:
-            try:
-                self.score_tone([o.article_id for o in new])
-            except ConfigError as exc:
-                self.tone = False
-                log.warning("tone is not scored in this run: %s", exc)
         ids = [o.article_id for o in new if o.article.language in self.languages]
         if not self.enabled or not ids:
             return
@@ -150,15 +155,16 @@ class AfterBatch:
     # -- tone ---------------------------------------------------------------------------
 
     def score_tone(self, article_ids: Sequence[str] | None = None) -> int:
-        """Score and store the tone of these articles (or of every article without one)."""
-        todo = analysis.articles_without_tone(self.conn, article_ids)
+        """Score and store the tone of these articles (or of every article without one:
+        those stored with ``tone`` off, or by an older newsgraph)."""
+        todo = clustering.articles_without_tone(self.conn, article_ids)
         rows: list[tuple[str, float, int, float, float]] = []
         for start in range(0, len(todo), CHUNK):
-            texts = analysis.article_texts(self.conn, todo[start : start + CHUNK])
+            texts = articles.article_texts(self.conn, todo[start : start + CHUNK])
             for aid, (sentences, body) in texts.items():
-                t = article_tone(sentences if sentences is not None else split_sentences(body))
+                t = text_tone(sentences, body)
                 rows.append((aid, t.tone, t.sentences, t.positive, t.negative))
-        analysis.write_tones(self.conn, rows)
+        clustering.write_tones(self.conn, rows)
         return len(rows)
 
     # -- stories ------------------------------------------------------------------------
@@ -166,7 +172,7 @@ class AfterBatch:
     def clusterer(self) -> StoryClusterer:
         """The clusterer, loaded (or rebuilt) and caught up with the store on first use."""
         if self._clusterer is None:
-            encoder = self._encoder or cached_encoder(getattr(self.settings, "story_encoder", "auto"))
+            encoder = self._encoder or cached_encoder(self.settings.story_encoder)
             options = ClusterOptions.from_settings(self.settings)
             clusterer: StoryClusterer | None = None
             if self.path.is_file():
@@ -176,7 +182,7 @@ class AfterBatch:
                     clusterer = None
             if clusterer is None:
                 clusterer = StoryClusterer(encoder, options)
-                analysis.clear_stories(self.conn)
+                clustering.clear_stories(self.conn)
                 self._dirty = True
             self._clusterer = clusterer
             self.catch_up()
@@ -186,18 +192,20 @@ class AfterBatch:
         """Cluster stored articles the state does not know; write rows that are missing."""
         clusterer = self._clusterer
         assert clusterer is not None
-        analysis.prune_dangling(self.conn)
+        clustering.prune_dangling(self.conn)
         known = clusterer.story_of
-        missing = [a for a in analysis.article_ids_by_date(self.conn, self.languages) if known(a) is None]
+        missing = [
+            a for a in clustering.article_ids_by_date(self.conn, self.languages) if known(a) is None
+        ]
         for start in range(0, len(missing), CHUNK):
             self._cluster(clusterer, missing[start : start + CHUNK])
-        unrecorded = {known(a) for a in analysis.articles_without_story(self.conn)}
+        unrecorded = {known(a) for a in clustering.articles_without_story(self.conn)}
         self._write(clusterer, {s for s in unrecorded if s is not None})
         self.last_caught_up = len(missing)
         return len(missing)
 
     def _cluster(self, clusterer: StoryClusterer, article_ids: Sequence[str]) -> None:
-        rows = analysis.story_inputs(self.conn, article_ids, POOL_SENTENCES)
+        rows = clustering.story_inputs(self.conn, article_ids, POOL_SENTENCES)
         placed = clusterer.add(to_input(r) for r in rows)
         self._dirty = True
         self._write(clusterer, set(placed.values()))
@@ -206,7 +214,7 @@ class AfterBatch:
         stories = clusterer.stories(sorted(story_ids))
         if not stories:
             return
-        dates = analysis.published_dates(self.conn, [a for s in stories for a in s.article_ids])
+        dates = articles.published_dates(self.conn, [a for s in stories for a in s.article_ids])
         rows = []
         for s in stories:
             days = sorted(dates[a] for a in s.article_ids if a in dates)
@@ -220,7 +228,7 @@ class AfterBatch:
                     "summary": list(s.summary),
                 }
             )
-        analysis.write_stories(self.conn, rows, _now())
+        clustering.write_stories(self.conn, rows, _now())
 
     def save(self) -> None:
         if self._clusterer is not None:
@@ -230,7 +238,7 @@ class AfterBatch:
         self._saved_at = time.monotonic()
 
 
-def update_stories(settings: Any, encoder: Encoder | None = None) -> dict[str, int]:
+def update_stories(settings: Settings, encoder: Encoder | None = None) -> dict[str, int]:
     """Bring the stories and tones of the store at ``settings.db`` up to date.
 
     For stores filled another way than ``ingest`` (``newsgraph run`` shards) or after
