@@ -72,7 +72,8 @@ def code_rate(quick: bool = False) -> tuple[int, float, float]:
     """`newsgraph code` once loaded: (sentences, CPU seconds, wall seconds) to code the
     sentences of the project's gold set (and of ../shared's development set where it is
     present) as JSONL records through ``pipeline.code_records`` with default settings."""
-    from newsgraph.pipeline import code_records, make_coder
+    from newsgraph.ingest.pipeline import code_records
+    from newsgraph.ingest.work import make_coder
     from newsgraph.settings import Settings
 
     texts = [

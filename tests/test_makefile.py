@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.stories.pipeline_hook import state_path
+from newsgraph.ingest.after import state_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

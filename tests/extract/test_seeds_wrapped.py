@@ -21,7 +21,7 @@ import pytest
 import newsgraph
 from newsgraph.extract import extract_page
 from newsgraph.extract.text import line_key
-from newsgraph.pipeline import ingest
+from newsgraph.ingest.pipeline import ingest
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.sources import iter_pages
