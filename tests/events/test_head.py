@@ -15,8 +15,8 @@ import pytest
 
 from newsgraph.errors import DataFileError
 from newsgraph.events.coder import Coder
-from newsgraph.events.head import EventHead, load_head
-from newsgraph.events.head.model import NONE, WEIGHTS, load_weights, save_weights
+from newsgraph.events.head import load_head
+from newsgraph.events.head.model import NONE, WEIGHTS, load_weights
 from newsgraph.events.lexicon import PLOVER_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,6 +9,7 @@ development set (``scripts/train_event_head.py``; ``data/events/head/MODEL_CARD.
 
 Then, per sentence:
 
+* a negated rule event stands as the rules read it;
 * a rule event the head strongly disbelieves (``P(NONE) >= drop``) is dropped;
 * a rule event whose token the head gives another type with ``P >= retype`` takes
   that type (its actors and recipients stay the rules');
@@ -121,6 +122,9 @@ class EventHead:
         th = w.thresholds
         out: list[tuple[Draft, float | None]] = []
         for d in s.kept:
+            if d.negated:  # said not to happen: the rules' reading stands
+                out.append((d, None))
+                continue
             p = probs[at[d.tok.i]]
             if p[0] >= th["drop"]:
                 continue
