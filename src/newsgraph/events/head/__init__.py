@@ -108,7 +108,7 @@ class EventHead:
                 + ("N" if d.negated else "")
             )
             rule.setdefault(i, {}).update(draft=d.type, state=state)
-        ids = candidates(s.span, rule)
+        ids = candidates(s.span, rule, self.weights.lemmas if self.weights else None)
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech)
                 for i in ids]  # fmt: skip
         if self.observer is not None:

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+# a verb, a noun or an adjective in a place where an event is named; an amod adjective,
+# a compound or possessive noun or a subject noun is asked about only when the rules
+# matched it (in training their labels were nearly all parts of a longer trigger)
+CANDIDATE_DEPS: dict[str, frozenset[str] | None] = {
+    "VERB": None,
+    "NOUN": frozenset({"ROOT", "dobj", "pobj", "conj", "attr", "nsubjpass", "oprd", "pcomp",
+                       "ccomp", "xcomp", "advcl", "dep", "acl", "relcl"}),
+    "ADJ": frozenset({"ROOT", "acomp", "oprd", "ccomp", "xcomp", "advcl"}),
+}  # fmt: skip
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -33,10 +41,19 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj
 CONDITIONAL = frozenset({"if", "unless", "should", "once", "until"})
 
 
-def candidates(span: Span, extra: Iterable[int] = ()) -> list[int]:
-    """Token indices worth asking about: verbs, nouns and adjectives, plus ``extra``."""
-    out = {t.i for t in span if t.pos_ in CANDIDATE_POS}
-    out.update(extra)
+def candidates(
+    span: Span, extra: Iterable[int] = (), lemmas: frozenset[str] | None = None
+) -> list[int]:
+    """Token indices worth asking about: verbs, nouns and adjectives in an event's
+    place (with ``lemmas``, only those whose lemma was a trigger in training), plus
+    ``extra``."""
+    out = set(extra)
+    for t in span:
+        pos = t.pos_
+        if pos in CANDIDATE_DEPS:
+            deps = CANDIDATE_DEPS[pos]
+            if (deps is None or t.dep_ in deps) and (lemmas is None or t.lemma_.lower() in lemmas):
+                out.add(t.i)
     return sorted(out)
 
 

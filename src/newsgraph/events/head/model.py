@@ -6,6 +6,8 @@ pickle:
 * ``features``: the feature strings, one per row of ``weights``;
 * ``weights``: float32, rows x classes; ``bias``: float32, one per class;
 * ``classes``: ``NONE`` then PLOVER types (a subset is allowed);
+* ``lemmas``: the lemmas that were triggers in training: only tokens with one of them
+  (or that the rules matched) are asked about;
 * ``thresholds``: JSON text, the decision thresholds chosen by cross-validation
   (``drop``, ``retype``, ``add``, ...);
 * ``meta``: JSON text (training data, date, scores), for the model card.
@@ -29,7 +31,7 @@ from ..lexicon import PLOVER_TYPES
 HEAD_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "events" / "head"
 WEIGHTS = HEAD_DIR / "weights.npz"
 NONE = "NONE"
-KEYS = ("features", "weights", "bias", "classes", "thresholds", "meta")
+KEYS = ("features", "weights", "bias", "classes", "lemmas", "thresholds", "meta")
 THRESHOLDS = ("drop", "retype", "add")
 
 
@@ -42,16 +44,23 @@ class HeadWeights:
     bias: np.ndarray
     classes: tuple[str, ...]
     thresholds: dict[str, float]
+    lemmas: frozenset[str] | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities (rows x classes) of each token's feature strings."""
         index = self.features
+        ids: list[int] = []
+        starts: list[int] = []
+        for feats in rows:
+            starts.append(len(ids))
+            ids.extend(i for f in feats if (i := index.get(f)) is not None)
         scores = np.tile(self.bias, (len(rows), 1))
-        for n, feats in enumerate(rows):
-            ids = [i for f in feats if (i := index.get(f)) is not None]
-            if ids:
-                scores[n] += self.weights[ids].sum(axis=0)
+        if ids:
+            at = np.array(starts)
+            lengths = np.diff(np.append(at, len(ids)))
+            full = lengths > 0  # rows with no known feature keep the bias alone
+            scores[full] += np.add.reduceat(self.weights[ids], at[full], axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
@@ -64,6 +73,7 @@ def save_weights(
     weights: np.ndarray,
     bias: np.ndarray,
     classes: Sequence[str],
+    lemmas: Sequence[str],
     thresholds: dict[str, float],
     meta: dict[str, Any],
 ) -> None:
@@ -75,6 +85,7 @@ def save_weights(
             weights=np.asarray(weights, dtype=np.float32),
             bias=np.asarray(bias, dtype=np.float32),
             classes=np.array(list(classes), dtype=str),
+            lemmas=np.array(sorted(lemmas), dtype=str),
             thresholds=np.array(json.dumps(thresholds, sort_keys=True)),
             meta=np.array(json.dumps(meta, sort_keys=True)),
         )
@@ -103,6 +114,9 @@ def load_weights(path: Path = WEIGHTS) -> HeadWeights:
     features = [str(f) for f in arrays["features"].tolist()]
     classes = tuple(str(c) for c in arrays["classes"].tolist())
     weights, bias = arrays["weights"], arrays["bias"]
+    if arrays["lemmas"].ndim != 1 or arrays["lemmas"].dtype.kind != "U":
+        raise _fail(path, f"lemmas are {arrays['lemmas'].dtype} {arrays['lemmas'].shape}; "
+                    "expected a list of strings")  # fmt: skip
     if not classes or classes[0] != NONE or not set(classes[1:]) <= set(PLOVER_TYPES):
         raise _fail(path, f"classes {classes} must be {NONE} then PLOVER types")
     if weights.dtype != np.float32 or weights.shape != (len(features), len(classes)):
@@ -133,5 +147,6 @@ def load_weights(path: Path = WEIGHTS) -> HeadWeights:
         bias=bias,
         classes=classes,
         thresholds={str(k): float(v) for k, v in thresholds.items()},
+        lemmas=frozenset(str(x) for x in arrays["lemmas"].tolist()),
         meta=meta if isinstance(meta, dict) else {},
     )
