@@ -116,6 +116,8 @@ def test_a_good_small_file_loads_and_scores(tmp_path: Path) -> None:
     p = w.probabilities([["bias", "l=attack", "unseen"], ["bias"]])
     assert p.shape == (2, 3) and np.allclose(p.sum(axis=1), 1.0)
     assert p[0].argmax() == 1 and np.allclose(p[1], 1 / 3)
+    q = w.probabilities([["unseen"], ["l=attack"], []])  # rows with no known feature
+    assert np.allclose(q[0], 1 / 3) and q[1].argmax() == 1 and np.allclose(q[2], 1 / 3)
 
 
 @pytest.mark.parametrize(

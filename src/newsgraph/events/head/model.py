@@ -52,17 +52,21 @@ class HeadWeights:
         index = self.features
         ids: list[int] = []
         starts: list[int] = []
+        empty = False
         for feats in rows:
             starts.append(len(ids))
             ids.extend(i for f in feats if (i := index.get(f)) is not None)
-        scores = np.tile(self.bias, (len(rows), 1))
-        if ids:
+            empty = empty or len(ids) == starts[-1]
+        if not ids:
+            scores = np.tile(self.bias, (len(rows), 1))
+        elif not empty:  # the usual case: one reduction over the rows' weight rows
+            scores = np.add.reduceat(self.weights[ids], starts, axis=0) + self.bias
+        else:  # a row with no known feature keeps the bias alone
             at = np.array(starts)
-            lengths = np.diff(np.append(at, len(ids)))
-            full = lengths > 0  # rows with no known feature keep the bias alone
+            full = np.diff(np.append(at, len(ids))) > 0
+            scores = np.tile(self.bias, (len(rows), 1))
             scores[full] += np.add.reduceat(self.weights[ids], at[full], axis=0)
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
 
