@@ -37,7 +37,7 @@ from ..lexicon import Lexicon, Trigger
 from ..match import form
 from ..modality import modality
 from ..roles import dedupe
-from .features import candidates, token_features
+from .features import Candidates, token_features
 from .model import WEIGHTS, HeadWeights, load_weights
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ class EventHead:
             for lemma, entries in lexicon.triggers.items()
         }
         self.default_cameo = _default_cameo(lexicon)
+        self.candidates = Candidates(weights.lemmas if weights is not None else None)
 
     # ------------------------------------------------------------------ one sentence
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
@@ -108,7 +109,7 @@ class EventHead:
                 + ("N" if d.negated else "")
             )
             rule.setdefault(i, {}).update(draft=d.type, state=state)
-        ids = candidates(s.span, rule, self.weights.lemmas if self.weights else None)
+        ids = self.candidates(s.span, rule)
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech)
                 for i in ids]  # fmt: skip
         if self.observer is not None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # a verb, a noun or an adjective in a place where an event is named; an amod adjective,
 # a compound or possessive noun or a subject noun is asked about only when the rules
@@ -39,22 +39,49 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "advcl",
                         "acl", "relcl", "nsubj", "nsubjpass", "compound", "amod"})  # fmt: skip
 CONDITIONAL = frozenset({"if", "unless", "should", "once", "until"})
+IDS_POS = {100: "VERB", 92: "NOUN", 84: "ADJ"}  # spacy.parts_of_speech ids
 
 
-def candidates(
-    span: Span, extra: Iterable[int] = (), lemmas: frozenset[str] | None = None
-) -> list[int]:
+class Candidates:
     """Token indices worth asking about: verbs, nouns and adjectives in an event's
-    place (with ``lemmas``, only those whose lemma was a trigger in training), plus
-    ``extra``."""
-    out = set(extra)
-    for t in span:
-        pos = t.pos_
-        if pos in CANDIDATE_DEPS:
-            deps = CANDIDATE_DEPS[pos]
-            if (deps is None or t.dep_ in deps) and (lemmas is None or t.lemma_.lower() in lemmas):
-                out.add(t.i)
-    return sorted(out)
+    place (with ``lemmas``, only those whose lemma was a trigger in training or is in
+    the rule lexicon), plus ``extra``.
+
+    Reads the doc's part of speech, dependency and lemma ids once per doc (one
+    ``to_array``) and decides each distinct (part of speech, dependency, lemma) once.
+    """
+
+    def __init__(self, lemmas: frozenset[str] | None = None) -> None:
+        self.lemmas = lemmas
+        self._doc: Doc | None = None
+        self._rows: list[list[int]] = []
+        self._known: dict[tuple[int, int, int], bool] = {}
+
+    def __call__(self, span: Span, extra: Iterable[int] = ()) -> list[int]:
+        from spacy.attrs import DEP, LEMMA, POS
+
+        doc = span.doc
+        if self._doc is not doc:
+            self._doc, self._rows = doc, doc.to_array([POS, DEP, LEMMA]).tolist()
+        out = set(extra)
+        known, strings = self._known, doc.vocab.strings
+        for i in range(span.start, span.end):
+            pos, dep, lemma = self._rows[i]
+            key = (pos, dep, lemma)
+            hit = known.get(key)
+            if hit is None:
+                hit = known[key] = self._asked(
+                    IDS_POS.get(pos, ""), strings[dep], strings[lemma].lower()
+                )
+            if hit:
+                out.add(i)
+        return sorted(out)
+
+    def _asked(self, pos: str, dep: str, lemma: str) -> bool:
+        if pos not in CANDIDATE_DEPS:
+            return False
+        deps = CANDIDATE_DEPS[pos]
+        return (deps is None or dep in deps) and (self.lemmas is None or lemma in self.lemmas)
 
 
 def token_features(
