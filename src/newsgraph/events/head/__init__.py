@@ -9,7 +9,8 @@ development set (``scripts/train_event_head.py``; ``data/events/head/MODEL_CARD.
 
 Then, per sentence:
 
-* a negated rule event stands as the rules read it;
+* a negated rule event, or an embedded act the settings ask to keep, stands as the
+  rules read it;
 * a rule event the head strongly disbelieves (``P(NONE) >= drop``) is dropped;
 * a rule event whose token the head gives another type with ``P >= retype`` takes
   that type (its actors and recipients stay the rules');
@@ -123,7 +124,8 @@ class EventHead:
         th = w.thresholds
         out: list[tuple[Draft, float | None]] = []
         for d in s.kept:
-            if d.negated:  # said not to happen: the rules' reading stands
+            if d.negated or d.folded:  # said not to happen, or an embedded act kept on
+                # request (``events_keep_embedded``): the rules' reading stands
                 out.append((d, None))
                 continue
             p = probs[at[d.tok.i]]
