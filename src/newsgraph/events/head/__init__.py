@@ -11,7 +11,8 @@ Then, per sentence:
 
 * a negated rule event, or an embedded act the settings ask to keep, stands as the
   rules read it;
-* a rule event the head strongly disbelieves (``P(NONE) >= drop``) is dropped;
+* a rule event the head strongly disbelieves (``P(NONE) >= drop``) is dropped, unless
+  the rules flagged it hypothetical (a possible act is an event, flagged as such);
 * a rule event whose token the head gives another type with ``P >= retype`` takes
   that type (its actors and recipients stay the rules');
 * a token the rules drafted nothing on, whose best type has ``P >= add`` and is not
@@ -129,7 +130,7 @@ class EventHead:
                 out.append((d, None))
                 continue
             p = probs[at[d.tok.i]]
-            if p[0] >= th["drop"]:
+            if p[0] >= th["drop"] and not d.hypothetical:  # a possible act stays, flagged
                 continue
             best = int(np.argmax(p[1:])) + 1
             if w.classes[best] != d.type and p[best] >= th["retype"]:
