@@ -31,6 +31,7 @@ from .arguments import (
     protest_target,
 )
 from .embed import Draft, fold, prune
+from .head import EventHead, SentenceDrafts, load_head
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
 from .modality import (
@@ -94,6 +95,7 @@ class Coder:
         settings: Settings | None = None,
         resolver: Resolver | None = None,
         parse: str | None = None,
+        head: bool | EventHead = True,
     ) -> None:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.spacy_model)
@@ -123,6 +125,10 @@ class Coder:
         self._gazetteer = _gazetteer()
         self._selective = self._selective_parser() if self.parse == "selective" else None
         self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
+        # the learned trigger head (events/head); head=False codes with the rules alone
+        self.head: EventHead | None = (
+            load_head(self.lexicon, self.speech) if head is True else head or None
+        )
 
     def code(self, text: str, published: str | None = None) -> Coding:
         return next(self.code_many([(text, published)], batch_size=1))
@@ -215,6 +221,10 @@ class Coder:
         kept = [d for d in drafts.values() if not d.folded]
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
+        if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
+            told = SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
+                                  prune(kept))  # fmt: skip
+            return self.head.revise(self, told)
         for draft in prune(kept):
             key = (
                 draft.type,

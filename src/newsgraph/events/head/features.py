@@ -1,0 +1,169 @@
+"""The features of one candidate trigger token: strings read off the parse and the rules.
+
+Every feature is a short string ("l=attack", "lo=hold|talk", "rule=ASSAULT"); the
+model (``model.py``) keeps a weight row for each string seen often enough in
+training, so an unseen word costs nothing and needs no vocabulary of its own.
+
+What a token is asked about:
+
+* the word: lemma, part of speech, dependency, the lemma with its part of speech;
+* its arcs: particle or preposition ("call|for"), object ("hold|talk"), the word it
+  hangs on and how ("dobj|launch", "xcomp|threaten"), two steps up the tree;
+* its reality: auxiliaries of the token and of its clause ("will", "would"),
+  negation, a conditional mark ("if", "unless"), a speech verb above it;
+* what the rules made of it: the lexicon types of its lemma whatever the
+  constraints, the entry that fired, the event drafted on it (type, folded into a
+  governor, kept, with or without a recipient), and the drafted type with the lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# a verb, a noun or an adjective in a place where an event is named; an amod adjective,
+# a compound or possessive noun or a subject noun is asked about only when the rules
+# matched it (in training their labels were nearly all parts of a longer trigger)
+CANDIDATE_DEPS: dict[str, frozenset[str] | None] = {
+    "VERB": None,
+    "NOUN": frozenset({"ROOT", "dobj", "pobj", "conj", "attr", "nsubjpass", "oprd", "pcomp",
+                       "ccomp", "xcomp", "advcl", "dep", "acl", "relcl"}),
+    "ADJ": frozenset({"ROOT", "acomp", "oprd", "ccomp", "xcomp", "advcl"}),
+}  # fmt: skip
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "advcl",
+                        "acl", "relcl", "nsubj", "nsubjpass", "compound", "amod"})  # fmt: skip
+CONDITIONAL = frozenset({"if", "unless", "should", "once", "until"})
+IDS_POS = {100: "VERB", 92: "NOUN", 84: "ADJ"}  # spacy.parts_of_speech ids
+
+
+class Candidates:
+    """Token indices worth asking about: verbs, nouns and adjectives in an event's
+    place (with ``lemmas``, only those whose lemma was a trigger in training or is in
+    the rule lexicon), plus ``extra``.
+
+    Reads the doc's part of speech, dependency and lemma ids once per doc (one
+    ``to_array``) and decides each distinct (part of speech, dependency, lemma) once.
+    """
+
+    def __init__(self, lemmas: frozenset[str] | None = None) -> None:
+        self.lemmas = lemmas
+        self._doc: Doc | None = None
+        self._rows: list[list[int]] = []
+        self._known: dict[tuple[int, int, int], bool] = {}
+
+    def __call__(self, span: Span, extra: Iterable[int] = ()) -> list[int]:
+        from spacy.attrs import DEP, LEMMA, POS
+
+        doc = span.doc
+        if self._doc is not doc:
+            self._doc, self._rows = doc, doc.to_array([POS, DEP, LEMMA]).tolist()
+        out = set(extra)
+        known, strings = self._known, doc.vocab.strings
+        for i in range(span.start, span.end):
+            pos, dep, lemma = self._rows[i]
+            key = (pos, dep, lemma)
+            hit = known.get(key)
+            if hit is None:
+                hit = known[key] = self._asked(
+                    IDS_POS.get(pos, ""), strings[dep], strings[lemma].lower()
+                )
+            if hit:
+                out.add(i)
+        return sorted(out)
+
+    def _asked(self, pos: str, dep: str, lemma: str) -> bool:
+        if pos not in CANDIDATE_DEPS:
+            return False
+        deps = CANDIDATE_DEPS[pos]
+        return (deps is None or dep in deps) and (self.lemmas is None or lemma in self.lemmas)
+
+
+def token_features(
+    tok: Token,
+    lexicon_types: Mapping[str, Any],
+    rule: Mapping[str, str],
+    speech: frozenset[str],
+) -> list[str]:
+    """The feature strings of ``tok``.
+
+    ``lexicon_types`` maps a lemma to the PLOVER types of its lexicon entries;
+    ``rule`` holds what the rules made of the token (keys ``match``, ``kind``,
+    ``draft``, ``state``), empty when nothing.
+    """
+    lemma = tok.lemma_.lower()
+    pos, dep = tok.pos_, tok.dep_
+    head = tok.head
+    hl = head.lemma_.lower()
+    f = [
+        "bias",
+        f"l={lemma}",
+        f"p={pos}",
+        f"pd={pos}|{dep}",
+        f"lp={lemma}|{pos}",
+        f"t={tok.tag_}",
+        f"hd={dep}|{hl}",
+        f"lhd={lemma}|{dep}|{hl}",
+    ]
+    if head.i != tok.i:
+        up = head.head
+        if up.i != head.i and head.dep_ in CLIMB_DEPS:
+            f.append(f"g2={head.dep_}|{up.lemma_.lower()}")
+        for c in head.children:
+            if c.dep_ in AUX_DEPS and c.i != tok.i:
+                f.append(f"ha={c.lower_}")
+            elif c.dep_ == "neg":
+                f.append("hneg")
+            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL:
+                f.append(f"hmark={c.lower_}")
+    for c in tok.children:
+        cd = c.dep_
+        if cd in PARTICLE_DEPS:
+            f.append(f"lpr={lemma}|{c.lower_}")
+        elif cd in OBJECT_DEPS:
+            f.append(f"lo={lemma}|{c.lemma_.lower()}")
+            f.append(f"o={c.ent_type_ or c.pos_}")
+        elif cd in AUX_DEPS:
+            f.append(f"a={c.lower_}")
+        elif cd == "neg":
+            f.append("neg")
+        elif cd in ("nsubj", "csubj"):
+            f.append(f"s={c.ent_type_ or c.pos_}")
+        elif cd == "mark" and c.lower_ in CONDITIONAL:
+            f.append(f"mark={c.lower_}")
+        elif cd in ("xcomp", "ccomp"):
+            f.append(f"lc={lemma}|{c.lemma_.lower()}")
+        elif cd == "det" and c.lower_ == "no":
+            f.append("no")
+    cur, seen_speech = tok, False
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in speech:
+            seen_speech = True
+            break
+    if seen_speech:
+        f.append("speech")
+    if lemma in speech:
+        f.append("is_speech")
+    for type_ in lexicon_types.get(lemma, ()):
+        f.append(f"x={type_}")
+    if tok.lower_ != lemma:
+        for type_ in lexicon_types.get(tok.lower_, ()):
+            f.append(f"x={type_}")
+    if rule:
+        f.append(f"m={rule.get('match', '-')}|{rule.get('kind', '-')}")
+        drafted = rule.get("draft")
+        if drafted:
+            f.append(f"d={drafted}")
+            f.append(f"ld={lemma}|{drafted}")
+            f.append(f"ds={drafted}|{rule.get('state', '')}")
+        else:
+            f.append(f"nodraft={rule.get('match', '-')}")
+    return f
