@@ -44,6 +44,8 @@ DEV = SHARED / "gold" / "plover_news_dev.jsonl"
 OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
 OWN_FLOORS = ROOT / "tests" / "floors" / "events_gold.json"
 DEV_FLOORS = ROOT / "tests" / "floors" / "events_dev.json"
+SEEDS = ROOT / "examples" / "seeds"
+SEED_FLOOR = ROOT / "tests" / "floors" / "events_seeds.json"
 EXAMPLE_DATE = "2024-01-15"  # as tests/events/test_lexicon.py codes the examples
 MARGIN = 0.01  # the pinned floors must hold with this much to spare
 FOLDS = 5
@@ -138,6 +140,39 @@ def own_check(coder: Any, rows: Sequence[dict[str, Any]], docs: Sequence[Any]) -
         )  # fmt: skip
         out[flag] = hits / len(flagged) if flagged else 1.0
     return out
+
+
+def sentence_cases() -> list[tuple[str, str | None, str | None]]:
+    """The project's sentence-level tests of the coder (text, a type it must give, a type
+    it must not give): none of them may break for the head."""
+    sys.path.insert(0, str(ROOT / "tests" / "events"))
+    import test_triggers_constraints
+    import test_triggers_issue11
+
+    return [
+        *test_triggers_constraints.CASES,
+        *((text, wanted, None) for text, wanted in test_triggers_issue11.MISSED),
+        *test_triggers_issue11.CONVENTIONS,
+    ]
+
+
+def seed_bodies() -> list[dict[str, Any]]:
+    """The sample corpus' articles as tests/events/test_seeds.py codes them (body,
+    publication date, key events)."""
+    from newsgraph.extract.text import clean_text
+    from newsgraph.textnorm import normalize_text
+
+    gold = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+    return [
+        {
+            "body": clean_text(
+                normalize_text((SEEDS / a["file"]).read_text(encoding="utf-8"))
+            ).body,
+            "published": a["published"],
+            "events": a["events"],
+        }
+        for a in gold["articles"]
+    ]
 
 
 Fitted = tuple[list[str], np.ndarray, np.ndarray, list[str]]
@@ -259,6 +294,28 @@ def train(
             if r["events"][0]["type"] in {e.type for e in coder.code_doc(doc, EXAMPLE_DATE).events}
         }
 
+    cases = sentence_cases()
+    case_docs = list(coder.nlp.pipe(text for text, _, _ in cases))
+    seeds = seed_bodies()
+    seed_docs = list(coder.nlp.pipe(a["body"] for a in seeds))
+
+    def cases_right() -> set[int]:
+        out = set()
+        for n, ((_, wanted, unwanted), doc) in enumerate(zip(cases, case_docs, strict=True)):
+            types = {e.type for e in coder.code_doc(doc, EXAMPLE_DATE).events if not e.negated}
+            if (not wanted or wanted in types) and (not unwanted or unwanted not in types):
+                out.add(n)
+        return out
+
+    def seeds_found() -> int:
+        from test_seeds import matches
+
+        found = 0
+        for a, doc in zip(seeds, seed_docs, strict=True):
+            events = coder.code_doc(doc, a["published"]).events
+            found += sum(any(matches(g, e) for e in events) for g in a["events"])
+        return found
+
     floors = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))
     dev_floors = json.loads(DEV_FLOORS.read_text(encoding="utf-8"))["train"]
     say(f"parsed and watched {len(docs)} train sentences and {len(own)} of the project's own "
@@ -322,6 +379,8 @@ def train(
         got = own_check(coder, own, own_docs)
         if not all(got[k] >= need_own[k] for k in got) or not need_examples <= examples_right():
             return False
+        if not need_cases <= cases_right() or seeds_found() < need_seeds:
+            return False
         train_scores = score(train_part, code(coder, docs.items()))
         return all(getattr(train_scores, k) >= v for k, v in need_dev.items())
 
@@ -332,6 +391,9 @@ def train(
     rules_train = score(train_part, code(coder, docs.items()))
     need_own = {k: min(floors[k]["floor"] + MARGIN, v) for k, v in rules_own.items()}
     need_examples = examples_right()
+    need_cases = cases_right()
+    seed_floor = json.loads(SEED_FLOOR.read_text(encoding="utf-8"))["floor"]
+    need_seeds = min(seed_floor + 1, seeds_found())
     need_dev = {k: min(v["floor"] + MARGIN, getattr(rules_train, k)) for k, v in dev_floors.items()}
 
     # coordinate search over the grid, from "the head changes nothing"

@@ -75,27 +75,27 @@ def test_the_shipped_classes_are_used() -> None:
 # ------------------------------------------------------------------ matching
 
 
-@pytest.mark.parametrize(
-    ("text", "wanted", "unwanted"),
-    [
-        # transitive + prep_args: a thing handed back to its owner, not a trip home
-        ("The United States returned the stolen paintings to Italy.", "RETREAT", None),
-        ("The Italian ambassador returned to Rome on Monday.", None, "RETREAT"),
-        # prep_args on the verb: charged with a crime, not charged ahead
-        ("A Turkish court charged a German journalist with espionage.", "ACCUSE", None),
-        # unless: a spokesman declining to comment refuses nothing
-        ("The Chinese embassy declined to comment on the Japanese report.", None, "REJECT"),
-        ("Hungary declined Ukraine's request for weapons.", "REJECT", None),
-        # unless on a noun: a lifted blockade is no new blockade
-        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "COERCE"),
-        # no_attributive: who backs whom, said in passing, is not news
-        ("Russian-backed separatists attacked Ukrainian positions.", "ASSAULT", "SUPPORT"),
-        ("Russia backed Serbia in its dispute with Kosovo.", "SUPPORT", None),
-        # the object class of aid, and arms handed over by fighters (disarming)
-        ("Japan gave $5 million to Sri Lanka.", "AID", None),
-        ("The Colombian rebels have handed over their weapons to the army.", "RETREAT", "AID"),
-    ],
-)
+CASES = [
+    # transitive + prep_args: a thing handed back to its owner, not a trip home
+    ("The United States returned the stolen paintings to Italy.", "RETREAT", None),
+    ("The Italian ambassador returned to Rome on Monday.", None, "RETREAT"),
+    # prep_args on the verb: charged with a crime, not charged ahead
+    ("A Turkish court charged a German journalist with espionage.", "ACCUSE", None),
+    # unless: a spokesman declining to comment refuses nothing
+    ("The Chinese embassy declined to comment on the Japanese report.", None, "REJECT"),
+    ("Hungary declined Ukraine's request for weapons.", "REJECT", None),
+    # unless on a noun: a lifted blockade is no new blockade
+    ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "COERCE"),
+    # no_attributive: who backs whom, said in passing, is not news
+    ("Russian-backed separatists attacked Ukrainian positions.", "ASSAULT", "SUPPORT"),
+    ("Russia backed Serbia in its dispute with Kosovo.", "SUPPORT", None),
+    # the object class of aid, and arms handed over by fighters (disarming)
+    ("Japan gave $5 million to Sri Lanka.", "AID", None),
+    ("The Colombian rebels have handed over their weapons to the army.", "RETREAT", "AID"),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES)
 def test_constraints(coder: Coder, text: str, wanted: str | None, unwanted: str | None) -> None:
     types = _types(coder, text)
     if wanted:

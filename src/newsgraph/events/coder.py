@@ -123,12 +123,12 @@ class Coder:
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self._locate = _locator()
         self._gazetteer = _gazetteer()
-        self._selective = self._selective_parser() if self.parse == "selective" else None
-        self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
         # the learned trigger head (events/head); head=False codes with the rules alone
         self.head: EventHead | None = (
             load_head(self.lexicon, self.speech) if head is True else head or None
         )
+        self._selective = self._selective_parser() if self.parse == "selective" else None
+        self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
 
     def code(self, text: str, published: str | None = None) -> Coding:
         return next(self.code_many([(text, published)], batch_size=1))
@@ -156,7 +156,17 @@ class Coder:
                 return key is not None and ((key,) in table or (key,) in prefixes)
 
             actor_words = actor_words | frozenset(d.pronouns)
-        return SelectiveParser(self.nlp, self.lexicon.triggers, self.speech, actor_word,
+        triggers: dict[str, tuple[Any, ...]] = dict(self.lexicon.triggers)
+        weights = self.head.weights if self.head is not None else None
+        adds = (
+            weights is not None and min(weights.thresholds.get(k, 1.0) for k in ("add", "bare")) < 1
+        )
+        if weights is not None and weights.lemmas and adds:
+            # a word the learned head may add an event on makes its sentence worth a
+            # parse too (an entry of None needs no cue word)
+            for lemma in weights.lemmas:
+                triggers.setdefault(lemma, (None,))
+        return SelectiveParser(self.nlp, triggers, self.speech, actor_word,
                                actor_words)  # fmt: skip
 
     # ------------------------------------------------------------------ one doc
