@@ -34,6 +34,7 @@ from .arguments import (
 from .embed import Draft, fold, prune
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
+from .obligation import demands
 from .modality import (
     according_to_in,
     announced,
@@ -123,6 +124,8 @@ class Coder:
         self._gazetteer = _gazetteer()
         self._selective = self._selective_parser() if self.parse == "selective" else None
         self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
+        # auxiliaries that make their act another's ("X must withdraw": a demand)
+        self.obligations = {t.lemma: t for t in self.lexicon.all_triggers() if t.pos == "aux"}
 
     def code(self, text: str, published: str | None = None) -> Coding:
         return next(self.code_many([(text, published)], batch_size=1))
@@ -193,6 +196,7 @@ class Coder:
     ) -> list[Event]:
         matched = {}
         doc = span.doc
+        candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
             if found is not None:
@@ -208,6 +212,9 @@ class Coder:
             draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
                 drafts[i] = draft
+        if any(doc[i].lower_ in self.obligations for i in candidates):
+            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+            demands(span, self.obligations, roles, speaker, drafts)
         fold(drafts, self.lexicon, self.light)
         seen: set[tuple[Any, ...]] = set()
         dates = SentenceDates(sentence.text, published)
