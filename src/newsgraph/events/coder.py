@@ -168,6 +168,7 @@ class Coder:
             speech=self.speech,
             people=self.words.get("people_nouns", frozenset()),
             place_country=self._place_country,
+            documents=self.words.get("documents", frozenset()),
         )
         quotes = find_quotes(doc, spans, roles, self.speech)
         roles.by_token.update(

@@ -101,8 +101,10 @@ class Phrases:
         speech: frozenset[str] = frozenset(),
         people: frozenset[str] = frozenset(),
         place_country: Callable[[str], str | None] | None = None,
+        documents: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
+        self.documents = documents  # nouns of texts that speak for their issuer
         self.people = people
         self.place_country = place_country
         self.relative = relative_pronouns

@@ -44,7 +44,7 @@ class Roles(Phrases):
                 ]
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
-                return found
+                return found or self.issuer(child, depth)
         if self.is_passive(verb):
             return self.agent(verb)
         head, dep = verb.head, verb.dep_
@@ -72,8 +72,19 @@ class Roles(Phrases):
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
         if dep in ("acl", "relcl"):
-            return self.phrase(head)
+            return self.phrase(head) or self.issuer(head, depth)
         return []
+
+    def issuer(self, noun: Token, depth: int = 0) -> list[Actor]:
+        """Who speaks through a text: "a statement by Amnesty", "the ministry's
+        report", "Amnesty issued a statement calling on ...", "parliament approved a
+        resolution criticizing ..." (the doer of the verb the text is the object of)."""
+        if noun.lemma_.lower() not in self.documents:
+            return []
+        found = self.agent(noun) or self.modifier_actors(noun)
+        if not found and noun.dep_ in ("dobj", "nsubjpass") and depth < 4:
+            found = self.subject(noun.head, depth + 1)
+        return found
 
     def _reporter(self, verb: Token) -> list[Actor]:
         """The subject of the speech verb whose complement ``verb`` heads."""
