@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
+from .implied import culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
@@ -110,7 +111,11 @@ def _nominal(
 ) -> Arguments:
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
-    source = roles.agent(tok) or roles.modifier_actors(tok)
+    source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
+    if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
+        # "rejected accusations from a senator": made against the one who rejects them
+        source = source or [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+        return Arguments(source, without(accused, source), True)
     if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
         of_objects = [
             o for by in roles.prep_objects(tok, ("by",)) for o in roles.prep_objects(by, ("of",))

@@ -32,6 +32,7 @@ from .arguments import (
     protest_target,
 )
 from .embed import Draft, fold, prune
+from .implied import denied
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
 from .obligation import demands
@@ -39,6 +40,7 @@ from .modality import (
     according_to_in,
     announced,
     announced_with_would,
+    conditional,
     modality,
     speech_head,
     unless_clause,
@@ -57,6 +59,7 @@ AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
+CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -307,6 +310,8 @@ class Coder:
         according: Token | None,
         sole: str | None = None,
     ) -> Draft | None:
+        if not self.keep_embedded and conditional(tok, CONDITION_MARKS):
+            return None  # "unless Israel releases the detainees": a condition, not an act
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -384,8 +389,8 @@ class Coder:
                 and tok.dep_ not in ("relcl", "acl")
                 and not any(c.dep_ == "mark" and c.lower_ in AGENTLESS_MARKS for c in tok.children)
             )
-        if kind == "noun":
-            return tok.dep_ in AGENTLESS_NOUN
+        if kind == "noun":  # or an accusation that its target denies
+            return tok.dep_ in AGENTLESS_NOUN or (bool(target) and denied(tok))
         return False
 
     def _event(

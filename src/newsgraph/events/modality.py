@@ -245,3 +245,13 @@ def announced_with_would(tok: Token) -> bool:
     """ "would boycott", "would strike": the act announced as a consequence."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def conditional(tok: Token, marks: frozenset[str]) -> bool:
+    """``tok`` is the act of a condition ("unless Israel releases", "if attacked",
+    "until the EU provides"): the clause it heads, or the clause of its verb, is
+    introduced by one of ``marks``."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    return verb is not None and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in verb.children
+    )

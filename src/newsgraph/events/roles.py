@@ -60,6 +60,8 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             governor = head.head
+            if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+                return self.subject(governor.head, depth + 1)  # "X was guilty of violating"
             if governor.pos_ not in ("VERB", "AUX"):
                 return []
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
