@@ -35,7 +35,6 @@ from .embed import Draft, fold, prune
 from .implied import denied
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
-from .obligation import demands
 from .modality import (
     according_to_in,
     announced,
@@ -45,6 +44,7 @@ from .modality import (
     speech_head,
     unless_clause,
 )
+from .obligation import demands
 from .parse import PARSED, SelectiveParser
 from .roles import Roles, dedupe, in_words, without
 from .when import SentenceDates

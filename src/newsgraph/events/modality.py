@@ -234,8 +234,10 @@ def unless_clause(tok: Token) -> Token | None:
     ``tok``'s own clause: the act in the condition is not conditioned by itself)."""
     for verb in (tok, tok.head):
         for child in verb.children:
-            if child != tok and child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "unless" for c in child.children
+            if (
+                child != tok
+                and child.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "unless" for c in child.children)
             ):
                 return child
     return None
@@ -252,6 +254,8 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
     "until the EU provides"): the clause it heads, or the clause of its verb, is
     introduced by one of ``marks``."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    return verb is not None and verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in marks for c in verb.children
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
     )

@@ -36,7 +36,11 @@ def obliged(span: Span, words: dict[str, Trigger]) -> list[tuple[Token, Trigger]
 
 
 def demands(
-    span: Span, words: dict[str, Trigger], roles: Roles, speaker_of: Speaker, drafts: dict[int, Draft]
+    span: Span,
+    words: dict[str, Trigger],
+    roles: Roles,
+    speaker_of: Speaker,
+    drafts: dict[int, Draft],
 ) -> None:
     """Add to ``drafts`` (in place) a REQUEST for each obligation a speaker puts on
     another named party; the act demanded gives way to it (its draft is replaced,
