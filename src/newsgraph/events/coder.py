@@ -326,6 +326,8 @@ class Coder:
             source, target = placed(
                 source, target, trigger.type, location, self.located, self.non_state
             )
+        if not target:  # "provided aid to support Palestinian refugees"
+            target = roles.purpose(tok, source)
         if not target and trigger.type == "PROTEST":
             target = protest_target(tok, roles, source)
         unless = unless_clause(tok)

@@ -155,3 +155,21 @@ class Roles(Phrases):
                     if found := self.target(child, source, preps, depth + 1):
                         return found
         return []
+
+    def purpose(self, tok: Token, source: Sequence[Actor]) -> list[Actor]:
+        """The recipients of the purpose an act is done for: "provided $6 million to
+        support Palestinian refugees", "began a hunger strike to protest the
+        government's policy", "strengthened its forces to stop Russian action"."""
+        heads = [tok]
+        if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
+            heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        for head in heads:
+            for child in head.children:
+                if (
+                    child.dep_ in ("advcl", "xcomp", "acl")
+                    and child.pos_ == "VERB"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and (found := self.target(child, source, depth=2))
+                ):
+                    return found
+        return []
