@@ -270,8 +270,8 @@ def patient(
             found = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif not trigger.topic_object:
             found = [c for c in tok.children if c.dep_ == "dobj"]
-    elif kind == "noun":
-        found = roles.prep_objects(tok, ("of", "on", "against"))
+    elif kind == "noun":  # "an investigation into 70 employees"
+        found = roles.prep_objects(tok, ("of", "on", "against", "into"))
     for obj in found:
         if in_words(obj, trigger.objects) or obj.pos_ not in ("NOUN", "PROPN"):
             continue

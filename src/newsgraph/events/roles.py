@@ -138,7 +138,9 @@ class Roles(Phrases):
                 owners = [c for c in child.children if c.dep_ == "poss"]
                 if owners and (found := without(self.phrase(owners[0]), source)):
                     return found
-                for obj in self.prep_objects(child, ("with", "to", "against", "on", "into")):
+                for obj in self.prep_objects(
+                    child, ("with", "to", "against", "on", "into", "between", "from")
+                ):
                     if found := self.search(obj, source, max_depth=2):
                         return found
             elif found := self.search(child, source):
