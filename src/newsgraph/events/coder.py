@@ -39,6 +39,7 @@ from .modality import (
     according_to_in,
     announced,
     announced_with_would,
+    background,
     conditional,
     modality,
     speech_head,
@@ -120,6 +121,7 @@ class Coder:
             w.upper() for w in self.words.get("non_state_sectors", frozenset())
         )
         self.located = self.words.get("located_types", frozenset())
+        self.background = self.words.get("background_marks", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
@@ -402,10 +404,15 @@ class Coder:
         dates: SentenceDates,
     ) -> Event:
         code = self.lexicon.cameo[draft.cameo]
-        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[draft.kind] + (
+        # a noun under a doing verb ("launched an appeal") is as sure as the verb
+        done = draft.kind == "noun" and draft.tok.dep_ == "dobj" and in_words(draft.tok.head, self.light)
+        kind = "verb" if done else draft.kind
+        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
             0.15 if draft.target else 0.0
         )
-        confidence -= (0.0 if draft.own else 0.15) + (0.1 if draft.hypothetical else 0.0)
+        confidence -= (0.0 if draft.own or done else 0.15) + (0.1 if draft.hypothetical else 0.0)
+        if background(draft.tok, self.background):  # "after Hollande accused Syria"
+            confidence -= 0.1
         date, precision = dates.at(draft.tok.idx - sentence.start)
         return Event(
             type=draft.type,

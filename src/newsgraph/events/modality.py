@@ -259,3 +259,23 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
         and verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
     )
+
+
+def background(tok: Token, marks: frozenset[str]) -> bool:
+    """``tok`` tells the circumstances of the sentence's news rather than the news:
+    it sits in a clause or phrase of time, cause or concession ("after Hollande
+    accused Syria", "despite the Houthis' attack", "as troops were sent") or in a
+    relative clause ("the diplomat it arrested")."""
+    cur = tok
+    for _ in range(8):
+        head, dep = cur.head, cur.dep_
+        if head == cur:
+            return False
+        if dep == "relcl" or (
+            dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children)
+        ):
+            return True
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in marks:
+            return True
+        cur = head
+    return False
