@@ -34,6 +34,8 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
+# verbs whose subject takes part in what their "in" object names
+PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 
@@ -143,8 +145,9 @@ def _nominal(
     light = tok.dep_ == "dobj" and in_words(tok.head, light_verbs)
     if not source and (light or _doer_verb(tok)):
         # "held talks", "launched an offensive", "organized a general strike", "reimposed
-        # blockades": the verb's subject does the act the noun names
-        source, own = roles.subject(tok.head), False
+        # blockades", "took part in the protests": the verb's subject does the act
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        source, own = roles.subject(verb), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -178,6 +181,8 @@ def _doer_verb(tok: Token) -> bool:
     """``tok`` is the object of a verb whose subject does what it names ("imposed
     blockades", "organized a strike"; not "suffered attacks", "lifted sanctions")."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        return head.head.lemma_.lower() in PARTAKING  # "participated in peacekeeping operations"
     return tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS
 
 

@@ -32,7 +32,7 @@ from .arguments import (
     protest_target,
 )
 from .embed import Draft, fold, prune
-from .implied import denied
+from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
 from .modality import (
@@ -350,6 +350,8 @@ class Coder:
         target = [a for a in target if a.code is not None or a.country is not None]
         mood = modality(tok, self.words, self.speech, reported)
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
+        if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
+            type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
@@ -405,7 +407,11 @@ class Coder:
     ) -> Event:
         code = self.lexicon.cameo[draft.cameo]
         # a noun under a doing verb ("launched an appeal") is as sure as the verb
-        done = draft.kind == "noun" and draft.tok.dep_ == "dobj" and in_words(draft.tok.head, self.light)
+        done = (
+            draft.kind == "noun"
+            and draft.tok.dep_ == "dobj"
+            and in_words(draft.tok.head, self.light)
+        )
         kind = "verb" if done else draft.kind
         confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
             0.15 if draft.target else 0.0

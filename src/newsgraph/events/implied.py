@@ -1,11 +1,12 @@
-"""Parties an event noun leaves to the words around it.
+"""Parties and purposes an event word leaves to the words around it.
 
 Who did an act is often said only by the phrase that holds its noun: "claimed
 responsibility for the bombings", "the sides responsible for mass killings",
 "guilty of violating the ceasefire", "blamed Syria for the attack" (ANNOTATION.md:
 a reported act counts, by whoever it is said to be by).  And an accusation that
 someone denies was made against the one who denies it: "Trump rejected
-accusations of racism" holds an ACCUSE on Trump, by whoever accused him.
+accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
+deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
 """
 
 from __future__ import annotations
@@ -63,3 +64,11 @@ def denier(tok: Token, roles: Roles) -> list[Actor]:
 def denied(tok: Token) -> bool:
     """``tok`` is the object of a verb that rejects it."""
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in DENYING
+
+
+def peacekeeping(tok: Token, words: frozenset[str]) -> bool:
+    """A deployment said to serve a peace mission: "sent a platoon to Kuwait, its
+    first peacekeeping mission", "the deployment of 230 troops on a peacekeeping
+    mission", "were deployed as peacekeeping forces"."""
+    root = tok.head if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") else tok
+    return any(t.lower_ in words for t in root.subtree)
