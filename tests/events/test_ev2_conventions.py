@@ -97,6 +97,8 @@ def test_a_rejected_accusation_was_made_against_the_one_rejecting_it(coder: Code
     event = _one(coder, text, "ACCUSE")
     assert event.source == () and _countries(event.target) == ["GRC"]
     assert "REJECT" in _types(coder, text)
+    denied = _one(coder, "The Greek minister denied charges that he sold state land.", "ACCUSE")
+    assert not denied.negated  # the denial negates the charge's content, not its being made
 
 
 # ---------------------------------------------------------------- intent and purpose

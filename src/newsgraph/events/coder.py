@@ -349,6 +349,8 @@ class Coder:
         )
         target = [a for a in target if a.code is not None or a.country is not None]
         mood = modality(tok, self.words, self.speech, reported)
+        if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
+            mood = replace(mood, negated=False, refused=False)  # denied, but made
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
         if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
             type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
