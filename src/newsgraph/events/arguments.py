@@ -297,12 +297,14 @@ def in_context(
     sole: str | None,
     domestic: bool,
     own_forces: bool = False,
+    armed: frozenset[str] = frozenset(),
 ) -> tuple[list[Actor], list[Actor]]:
     """Give the actors that name no country the country a careful coder reads off
     the sentence: the country of the place named for the act ("gunmen ... in
     Kabul"), else the one country the sentence names, else, for an act a state
     does to its own people (arrests, releases, trials), the other party's country
-    ("a Zimbabwean court freed a pastor").  Organisations keep no country.  With
+    ("a Zimbabwean court freed a pastor").  Organisations keep no country, but for
+    armed groups of ``armed`` sectors, which take the country they act in.  With
     ``own_forces`` (a deployment) the recipients are left as they are: the troops
     moved are the actor's own.
     """
@@ -311,14 +313,17 @@ def in_context(
         country = place or sole or (_one_country(others) if domestic else None)
         if country is None:
             return actors
-        return [with_country(a, country) if _unplaced(a) else a for a in actors]
+        return [with_country(a, country) if _unplaced(a, armed) else a for a in actors]
 
     filled = fill(source, target)
     return filled, target if own_forces else fill(target, filled)
 
 
-def _unplaced(actor: Actor) -> bool:
-    return actor.country is None and actor.org is None
+def _unplaced(actor: Actor, armed: frozenset[str] = frozenset()) -> bool:
+    """No country of its own: a group, or an armed group that fights in many
+    ("Islamic State fighters attacked a camp in Kabul": AFG, as ANNOTATION.md codes
+    a group by the country it acts in)."""
+    return actor.country is None and (actor.org is None or actor.sector in armed)
 
 
 def _one_country(actors: list[Actor]) -> str | None:

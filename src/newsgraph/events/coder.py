@@ -346,6 +346,7 @@ class Coder:
             sole,
             trigger.type in DOMESTIC_TYPES,
             own_forces=trigger.type == "MOBILIZE",
+            armed=self.non_state,
         )
         target = [a for a in target if a.code is not None or a.country is not None]
         mood = modality(tok, self.words, self.speech, reported)
