@@ -349,6 +349,10 @@ class Coder:
             armed=self.non_state,
         )
         target = [a for a in target if a.code is not None or a.country is not None]
+        country = location.country if location is not None else sole
+        if not source and trigger.type == "PROTEST" and country:
+            # "as protests continued": people protest where they live (ANNOTATION.md)
+            source = [Actor(text=tok.text, code=country, country=country)]
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made
