@@ -40,8 +40,10 @@ def _purpose(tok: Token) -> bool:
 def _aimed(tok: Token) -> bool:
     """A participle that says whom a measure is aimed at: "sanctions imposed on
     Eritrea", "a ban directed against the opposition"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
-        c.dep_ in ("prep", "agent") and c.lower_ in AIMED for c in tok.children
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and any(c.dep_ in ("prep", "agent") and c.lower_ in AIMED for c in tok.children)
     )
 
 
