@@ -181,7 +181,7 @@ class EventHead:
         trigger = entry if entry is not None else _synthetic(tok, type_, kind, self.lexicon,
                                                               self.default_cameo[type_])  # fmt: skip
         draft: Draft | None = coder._draft(tok, trigger, kind, s.span, s.roles, s.quotes,
-                                           s.according)  # fmt: skip
+                                           s.according, coder._sole_country(s.span, s.roles))  # fmt: skip
         if draft is None and bare:
             draft = _bare(coder, s, tok, trigger, kind)
         if draft is None:
