@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 import duckdb
-from conftest import paragraphs
 from feedserver import FeedServer, article, rss
+
+from conftest import paragraphs
 
 N = 120
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +74,10 @@ def test_a_watcher_killed_mid_round_resumes_with_nothing_lost_or_doubled(
     assert _one(db, "SELECT count(*) FROM watch_links WHERE status = 'done'") == N
     conn = duckdb.connect(str(db), read_only=True)
     try:
-        kept = {str(r[0]) for r in conn.execute("SELECT location FROM pages WHERE run_id = 1").fetchall()}
+        kept = {
+            str(r[0])
+            for r in conn.execute("SELECT location FROM pages WHERE run_id = 1").fetchall()
+        }
     finally:
         conn.close()
     assert len(kept) == stored
