@@ -3,64 +3,15 @@ ingested and a baseline thinned by days with few pages stay quiet."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alertdb import NOW, build_store
 
 from newsgraph.ingest.alerting import scan
-from newsgraph.ingest.dedup import Deduper
 from newsgraph.ingest.spikes import DayCounts, SpikeParams, judge, nb_upper_tail
-from newsgraph.records import Actor, Article, Coding, Event
-from newsgraph.settings import Settings
-from newsgraph.store import ArticleOutcome, Store, page_id
+from newsgraph.store import Store
 from newsgraph.store import alerts as alert_store
-
-BODY = "The council met to discuss the harbour budget and the new ferry timetable. " * 4
-FP = Deduper(Settings()).fingerprint(BODY)
-NOW = datetime(2026, 3, 2, 12, 0)
-START = date(2026, 2, 1)  # 28 baseline days, then 2026-03-01
-
-
-def _event(day: str, n: int) -> Event:
-    evidence = f"Russia accused Turkey of breaking the truce, report {n}."
-    return Event(
-        type="ACCUSE", mode=None, context=None, cameo="112", quad_class=3, intensity=-2.0 - n % 3,
-        source=(Actor("Russia", "RUS", country="RUS"),), target=(Actor("Turkey", "TUR", country="TUR"),),
-        evidence=evidence, start=0, end=len(evidence), sentence_index=0, trigger="accused",
-        location=None, date=day, date_precision="day", confidence=0.9,
-    )  # fmt: skip
-
-
-def _outcome(day: str, i: int, events: int) -> ArticleOutcome:
-    location = f"https://news.test/{day}/{i}"
-    article = Article(
-        location=location, body=BODY, title=f"Report {i}", outlet="Harbour Post", url=location,
-        author=None, published=day, published_source="feed", published_not_before=None,
-        language="en", content_type="text",
-    )  # fmt: skip
-    coding = Coding(
-        sentences=(),
-        mentions=(),
-        events=tuple(_event(day, i * 100 + k) for k in range(events)),
-        quotes=(),
-    )
-    return ArticleOutcome(
-        page_id(location), location, "h", f"{day}-{i}", article, FP.body_hash, FP.signature, FP.bands, coding if events else None,
-    )  # fmt: skip
-
-
-def _store(tmp_path: Path, days: list[tuple[int, int]]) -> Store:
-    """A store with a RUS,TUR watchlist, then ``(articles, events)`` per day from START."""
-    store = Store.open(tmp_path / "spikes.duckdb", memory_mb=256)
-    alert_store.add_watchlist(store.connection, "rus-tur", {"dyad": "RUS,TUR"}, NOW)
-    outcomes = []
-    for offset, (articles, events) in enumerate(days):
-        day = (START + timedelta(days=offset)).isoformat()
-        per = [events // articles + (1 if i < events % articles else 0) for i in range(articles)]
-        outcomes += [_outcome(day, i, n) for i, n in enumerate(per)]
-    store.write_batch(store.new_run(["test"], {}), outcomes)
-    return store
 
 
 def _spikes(store: Store, params: SpikeParams | None = None) -> list[dict[str, object]]:
@@ -73,7 +24,7 @@ BASELINE = [(40, [1, 2, 1, 0, 2, 1, 1][d % 7]) for d in range(28)]  # 32 events 
 
 
 def test_a_burst_fires_with_its_figures(tmp_path: Path) -> None:
-    with _store(tmp_path, [*BASELINE, (40, 9)]) as store:
+    with build_store(tmp_path, [*BASELINE, (40, 9)]) as store:
         (spike,) = _spikes(store)
         matches = alert_store.alerts_page(store.connection, kind="match", limit=1)[1]
     assert spike["day"] == "2026-03-01" and spike["count"] == 9 and spike["articles"] == 40
@@ -86,24 +37,24 @@ def test_a_burst_fires_with_its_figures(tmp_path: Path) -> None:
 def test_the_same_counts_spread_over_the_days_stay_quiet(tmp_path: Path) -> None:
     total = sum(e for _, e in BASELINE) + 9  # 41 events over 29 days
     spread = [(40, total // 29 + (1 if d < total % 29 else 0)) for d in range(29)]
-    with _store(tmp_path, spread) as store:
+    with build_store(tmp_path, spread) as store:
         assert _spikes(store) == []
 
 
 def test_a_day_with_few_pages_ingested_stays_quiet(tmp_path: Path) -> None:
-    with _store(tmp_path, [*BASELINE, (3, 3)]) as store:
+    with build_store(tmp_path, [*BASELINE, (3, 3)]) as store:
         assert _spikes(store) == []
 
 
 def test_without_the_volume_guard_a_thin_day_would_fire(tmp_path: Path) -> None:
-    with _store(tmp_path, [*BASELINE, (3, 3)]) as store:
+    with build_store(tmp_path, [*BASELINE, (3, 3)]) as store:
         assert [s["day"] for s in _spikes(store, SpikeParams(min_volume=0.0))] == ["2026-03-01"]
 
 
 def test_a_baseline_thinned_by_days_with_few_pages_makes_no_false_spike(tmp_path: Path) -> None:
     # the watcher was down for 20 days (4 pages a day), then 8 normal days, then a normal day
     days = [(4, 0)] * 20 + [(40, [1, 2, 1, 1, 2, 1, 1, 1][d]) for d in range(8)] + [(40, 4)]
-    with _store(tmp_path, days) as store:
+    with build_store(tmp_path, days) as store:
         assert _spikes(store) == []
     # counted raw (every day as if it had the usual volume), the same day is a spike
     raw = [DayCounts(e, 0.0, 40) for _, e in days[:-1]]

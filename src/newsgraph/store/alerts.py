@@ -219,7 +219,7 @@ def alerts_page(
     total = int(scalar(conn, f"SELECT count(*) FROM alerts WHERE {clause}", params) or 0)
     rows = dicts(conn.execute(
         f"SELECT alert_id, kind, watchlist, created_at, day, event_id, article_id, summary, "
-        f"payload FROM alerts WHERE {clause} ORDER BY created_at DESC, alert_id DESC "
+        f"payload FROM alerts WHERE {clause} ORDER BY created_at DESC, day DESC NULLS LAST, alert_id "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ))  # fmt: skip
