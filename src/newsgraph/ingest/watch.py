@@ -184,18 +184,36 @@ class Watcher:
         return report
 
     def _fetch_sources(self, state: WatchState, roots: list[str], report: RoundReport) -> None:
+        done: set[str] = set()  # a source is fetched once a round, however short its interval
         for _ in range(MAX_DEPTH):
-            due = state.call("due_sources", now=self.clock.now(), roots=roots)
+            due = [
+                s for s in state.call("due_sources", now=self.clock.now(), roots=roots)
+                if s["url"] not in done
+            ]  # fmt: skip
             if not due:
                 return
+            done.update(s["url"] for s in due)
             report.sources_due += len(due)
             fetch = lambda s: self.fetcher.fetch(s["url"], s["etag"], s["last_modified"])  # noqa: E731
+            unchanged: list[dict[str, Any]] = []
             for source, fetched in self._map(fetch, due, lambda s: s["url"]):
-                self._record(state, source, fetched, report)
+                self._record(state, source, fetched, report, unchanged)
+                if len(unchanged) >= 500:
+                    state.call("record_unchanged", rows=unchanged, now=self.clock.now())
+                    unchanged.clear()
+            state.call("record_unchanged", rows=unchanged, now=self.clock.now())
 
     def _record(
-        self, state: WatchState, source: dict[str, Any], got: Fetched, report: RoundReport
+        self,
+        state: WatchState,
+        source: dict[str, Any],
+        got: Fetched,
+        report: RoundReport,
+        unchanged: list[dict[str, Any]],
     ) -> None:
+        """Record a source's fetch: new links at once (with its validators, one
+        transaction); a 304 or the same body into ``unchanged``, written in bulk (lost
+        to a kill, it costs one more conditional GET); a failure, backing off."""
         now, every = self.clock.now(), float(source["every_seconds"])
         common = {"url": source["url"], "now": now, "status": got.status}
         if got.error is None and not got.not_modified:
@@ -213,8 +231,8 @@ class Watcher:
                 got = Fetched(got.url, got.status, error=found.error)
         if got.error is None:  # 304, or the same body as last time
             report.unchanged += 1
-            state.call("record_fetch", **common, due=now + every, etag=got.etag,
-                       last_modified=got.last_modified)  # fmt: skip
+            unchanged.append({"url": source["url"], "status": got.status, "etag": got.etag,
+                              "last_modified": got.last_modified, "due": now + every})  # fmt: skip
             return
         failures = int(source["failures"]) + 1
         delay = min(every * 2**failures, max(self.settings.watch_max_backoff, every))

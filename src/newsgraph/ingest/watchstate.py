@@ -48,6 +48,10 @@ def _record_fetch(conn: Conn, url: str, now: float, due: float, **kw: Any) -> in
     return watch_store.record_fetch(conn, url, when(now), when(due), **kw)
 
 
+def _record_unchanged(conn: Conn, rows: list[dict[str, Any]], now: float) -> None:
+    watch_store.record_unchanged(conn, [{**r, "due": when(r["due"])} for r in rows], when(now))
+
+
 def _add_watchlist(conn: Conn, name: str, filters: dict[str, Any], now: float) -> Any:
     return alert_store.add_watchlist(conn, name, filters, when(now))
 
@@ -60,6 +64,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "due_sources": lambda conn, now, roots: watch_store.due_sources(conn, when(now), roots),
     "next_due": lambda conn, roots: watch_store.next_due(conn, roots),
     "record_fetch": _record_fetch,
+    "record_unchanged": _record_unchanged,
     "pending_links": lambda conn, now, roots: watch_store.pending_links(conn, when(now), roots),
     "links_done": lambda conn, urls, now, status="done": watch_store.links_done(
         conn, urls, when(now), status

@@ -161,6 +161,23 @@ def record_fetch(
     return len(fresh)
 
 
+def record_unchanged(conn: Conn, rows: Sequence[dict[str, Any]], now: datetime) -> None:
+    """Many fetches that found nothing new (a 304, or the same body), in one statement:
+    ``rows`` of url, status, etag, last_modified and due (the next fetch)."""
+    if not rows:
+        return
+    values = [[r[k] for r in rows] for k in ("url", "status", "etag", "last_modified", "due")]
+    conn.execute(
+        "UPDATE watch_sources SET last_fetch = ?, last_ok = ?, last_status = v.status, "
+        "etag = coalesce(v.etag, watch_sources.etag), "
+        "last_modified = coalesce(v.last_modified, watch_sources.last_modified), failures = 0, "
+        "last_error = NULL, fetches = fetches + 1, next_due = v.due FROM (SELECT unnest(?) AS url, "
+        "unnest(?) AS status, unnest(?) AS etag, unnest(?) AS last_modified, unnest(?) AS due) v "
+        "WHERE watch_sources.url = v.url",
+        [now, now, *values],
+    )
+
+
 def source_failures(conn: Conn, url: str) -> int:
     row = conn.execute("SELECT failures FROM watch_sources WHERE url = ?", [url]).fetchone()
     return int(row[0]) if row else 0
