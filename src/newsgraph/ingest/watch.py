@@ -34,7 +34,7 @@ from itertools import zip_longest
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from ..errors import SourceError
+from ..errors import ConfigError, SourceError
 from ..records import Page, PageMeta, PageTally
 from ..settings import Settings
 from ..sources.discover import discover
@@ -170,6 +170,11 @@ class Watcher:
                 state.call("add_sources", urls=self.sources, every=self.every, now=self.clock.now())
             self._registered = True
             roots = self.sources or state.call("watched_roots")
+            if not roots:
+                raise ConfigError(
+                    f"no sources to watch in {self.settings.db}: give feeds, sitemaps, OPML "
+                    "files or URL lists (newsgraph watch URL...)"
+                )
             self._fetch_sources(state, roots, report)
             self._fetch_links(sink, state, roots, report)
             found = state.call(
