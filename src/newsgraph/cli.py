@@ -707,14 +707,15 @@ def watchlist_add(
     actor: Annotated[str | None, _filter("actor")] = None,
     dyad: Annotated[str | None, _filter("dyad")] = None,
     type: Annotated[str | None, _filter("type")] = None,
+    outlet: Annotated[str | None, _filter("outlet")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Event place name or country code.")] = None,
     keyword: Annotated[str | None, typer.Option("--keyword", help="A word in the evidence or title.")] = None,
     directed: Annotated[bool, typer.Option("--directed", help="The dyad as SOURCE -> TARGET only.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Watch events of an actor, dyad, type, place or keyword (any combination)."""
-    filters = {"actor": actor, "dyad": dyad, "type": type, "place": place, "keyword": keyword,
-               "directed": directed}
+    """Watch events of an actor, dyad, type, outlet, place or keyword (any combination)."""
+    filters = {"actor": actor, "dyad": dyad, "type": type, "outlet": outlet, "place": place,
+               "keyword": keyword, "directed": directed}
     with _watch_state(db) as state:
         found = state.call("add_watchlist", name=name, filters=filters, now=time.time())
     err.print(f"watchlist {found['name']}: {json.dumps(found['filters'])}", highlight=False)

@@ -134,7 +134,7 @@ def match_alert(
 def spike_alert(
     name: str, filters: Mapping[str, Any], day: str, v: Judgement, created: str
 ) -> dict[str, Any]:
-    query = {k: filters[k] for k in ("actor", "dyad", "type") if filters.get(k)}
+    query = {k: filters[k] for k in alert_store.EVENT_FILTERS if filters.get(k)}
     link = "/events?" + urlencode({**query, "since": day, "until": day})
     per_day = v.baseline_events / max(v.baseline_days, 1)
     return {

@@ -1,7 +1,7 @@
 """Watchlists, their alerts and the outbox that delivers them.
 
-A watchlist is a name and event filters: ``actor``, ``dyad``, ``type`` (as in
-``EventQuery``, whose SQL it reuses; a dyad is undirected unless ``directed``),
+A watchlist is a name and event filters: the public filters of ``EventQuery`` but the
+dates (actor, dyad, type, outlet; its SQL is reused; a dyad is undirected unless ``directed``),
 ``place`` (the event's place name or country code) and ``keyword`` (in the evidence
 sentence or the article's title), any combination.  ``scanned_to`` is the ingest time
 of the last article already looked at: a new watchlist starts at the store's latest,
@@ -24,12 +24,14 @@ from typing import Any
 
 from ..errors import QueryError
 from .events import attach_actors
-from .query import WHEN, EventQuery
+from .query import PUBLIC, WHEN, EventQuery
 from .sql import Conn, dicts, in_transaction, scalar
 
 NAME_RE = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
 TEXT_RE = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
-FILTER_NAMES = ("actor", "dyad", "type", "place", "keyword", "directed")
+# the public event filters but the dates (a watchlist looks at what is new): declared once
+EVENT_FILTERS = tuple(name for name in PUBLIC if name not in ("since", "until"))
+FILTER_NAMES = (*EVENT_FILTERS, "place", "keyword", "directed")
 _JOINED = "FROM events e JOIN articles a USING (article_id)"
 DAY = f"substr({WHEN}, 1, 10)"
 
@@ -46,7 +48,7 @@ def check_watchlist(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
         raise QueryError(
             f"watchlist {name!r} has no filter; give --actor, --dyad, --type, --place or --keyword"
         )
-    event_filters: dict[str, Any] = {k: kept[k] for k in ("actor", "dyad", "type") if k in kept}
+    event_filters: dict[str, Any] = {k: kept[k] for k in EVENT_FILTERS if k in kept}
     EventQuery.parse(event_filters)  # checks them
     for key in ("place", "keyword"):
         if key in kept and TEXT_RE.fullmatch(str(kept[key])) is None:
@@ -58,7 +60,7 @@ def check_watchlist(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
 
 def watch_where(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     """The WHERE clause over ``events e JOIN articles a`` of a watchlist's filters."""
-    given: dict[str, Any] = {k: filters[k] for k in ("actor", "dyad", "type") if filters.get(k)}
+    given: dict[str, Any] = {k: filters[k] for k in EVENT_FILTERS if filters.get(k)}
     query = EventQuery.parse(
         given,
         directed=bool(filters.get("directed", False)),
