@@ -617,5 +617,150 @@ def serve(
         run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache)
 
 
+# -- watching the news: sources in rounds, watchlists, alerts -----------------------
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Feeds, sitemaps, OPML files or URL lists (URLs or files); "
+                       "none: every source watched before."),
+    ] = None,
+    every: Annotated[str | None, typer.Option("--every", help="Fetch each source this often "
+                                              "(15m, 1h, 900; default: settings.watch_every).")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then stop.")] = False,
+    db: DbOpt = None,
+    no_code: Annotated[bool, typer.Option("--no-code", help="Store articles, skip event coding.")] = False,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert (JSON) here.")] = None,
+    jsonl: Annotated[str | None, typer.Option("--jsonl", help="Append each alert to this JSONL file.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Fetch feeds in rounds, ingest new articles, alert on watchlists and spikes."""
+    from .ingest.watch import Watcher, parse_every
+
+    settings = _settings(config, db=db, code_events=False if no_code else None,
+                         watch_webhook=webhook, watch_jsonl=jsonl)
+    try:
+        seconds = parse_every(every) if every else None
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+    def batch(report: Any) -> None:
+        print(f"watch: round {report.round}: {report.articles + report.duplicates + report.failed} "
+              f"pages stored, {report.fetched} fetched", file=sys.stderr, flush=True)
+
+    def line(report: Any) -> None:
+        print(report.line(), file=sys.stderr, flush=True)
+        for url, reason in report.errors:
+            print(f"  {url}: {reason}", file=sys.stderr, flush=True)
+
+    with _errors(), Watcher(settings, sources or [], seconds, progress=batch) as watcher:
+        try:
+            while True:
+                report = watcher.run(once=True)[0]
+                line(report)
+                if once:
+                    break
+                now = watcher.clock.now()
+                due = report.next_due if report.next_due is not None else now + watcher.every
+                watcher.clock.sleep(min(max(due - now, 1.0), watcher.every))
+        except KeyboardInterrupt:
+            err.print("watch: stopped", highlight=False)
+
+
+@app.command("sources")
+def sources_command(db: DbOpt = None, format: FormatOpt = "table") -> None:
+    """Watched sources: last fetch, answer, failures, next due, links found."""
+    from .store.watch import sources as read_sources
+
+    with _open(db) as store:
+        rows = read_sources(store.connection)
+    columns = ["url", "kind", "last_status", "last_fetch", "failures", "next_due", "links",
+               "pending", "last_error"]
+    _render(rows, format, columns if format == "table" else [*columns, "root", "parent", "etag",
+                                                             "last_modified", "fetches"], "sources")
+
+
+watchlist_app = typer.Typer(help="Watchlists: event filters whose new events become alerts.",
+                            no_args_is_help=True)
+app.add_typer(watchlist_app, name="watchlist")
+
+
+@contextmanager
+def _watch_state(db: str | None, config: Path | None = None) -> Iterator[Any]:
+    """The watch operations on the store, or through the server that holds it."""
+    from .ingest.watchstate import state_for
+    from .store import Store
+    from .store.remote import remote_writer
+
+    settings = _settings(config, db=db)
+    with _errors():
+        remote = remote_writer(settings.db)
+        with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as sink:
+            yield state_for(sink)
+
+
+@watchlist_app.command("add")
+def watchlist_add(
+    name: Annotated[str, typer.Argument(help="A name: letters, digits, _.-")],
+    actor: Annotated[str | None, _filter("actor")] = None,
+    dyad: Annotated[str | None, _filter("dyad")] = None,
+    type: Annotated[str | None, _filter("type")] = None,
+    outlet: Annotated[str | None, _filter("outlet")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Event place name or country code.")] = None,
+    keyword: Annotated[str | None, typer.Option("--keyword", help="A word in the evidence or title.")] = None,
+    directed: Annotated[bool, typer.Option("--directed", help="The dyad as SOURCE -> TARGET only.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Watch events of an actor, dyad, type, outlet, place or keyword (any combination)."""
+    filters = {"actor": actor, "dyad": dyad, "type": type, "outlet": outlet, "place": place,
+               "keyword": keyword, "directed": directed}
+    with _watch_state(db) as state:
+        found = state.call("add_watchlist", name=name, filters=filters, now=time.time())
+    err.print(f"watchlist {found['name']}: {json.dumps(found['filters'])}", highlight=False)
+
+
+@watchlist_app.command("list")
+def watchlist_list(db: DbOpt = None, format: FormatOpt = "table") -> None:
+    """List watchlists with their filters and alert counts."""
+    from .store.alerts import watchlists
+
+    with _open(db) as store:
+        rows = watchlists(store.connection)
+    for row in rows:
+        row["filters"] = " ".join(f"{k}={v}" for k, v in row["filters"].items())
+    _render(rows, format, ["name", "filters", "alerts", "created_at"], "watchlists")
+
+
+@watchlist_app.command("remove")
+def watchlist_remove(name: Annotated[str, typer.Argument()], db: DbOpt = None) -> None:
+    """Remove a watchlist (its alerts stay)."""
+    with _watch_state(db) as state:
+        if not state.call("remove_watchlist", name=name):
+            raise _fail(f"no watchlist {name!r}; `newsgraph watchlist list` lists them", 1)
+
+
+@app.command()
+def alerts(
+    db: DbOpt = None,
+    watchlist: Annotated[str | None, typer.Option("--watchlist", help="Only this watchlist.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="match or spike.")] = None,
+    format: FormatOpt = "table",
+    limit: LimitOpt = 50,
+) -> None:
+    """Alerts of `newsgraph watch`, newest first."""
+    from .store.alerts import alerts_page
+
+    with _open(db) as store:
+        rows, _ = alerts_page(store.connection, watchlist, kind, limit if limit is not None else 2**62)
+    if format == "jsonl":
+        _render([r["payload"] for r in rows], format, [], "alerts")
+        return
+    for row in rows:
+        row["link"] = row["payload"].get("link")
+    _render(rows, format, ["created_at", "watchlist", "kind", "day", "summary", "link"], "alerts")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import QueryError
 from ..version import __version__
-from . import api, internal, pages
+from . import alerts, api, internal, pages
 from .api import JSON
 from .cache import ResponseCache
 from .fast import FastPath
@@ -154,6 +154,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(internal.router)
     app.include_router(pages.router)
+    app.include_router(alerts.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)
