@@ -60,6 +60,9 @@ class Settings:
     coding_batch_size: int = setting(
         16, "articles spaCy parses at once (its peak memory grows with it; 0: 16)"
     )
+    coding_piece_chars: int = setting(
+        100_000, "a body longer than this is coded in pieces of at most this many characters"
+    )
     shard_size: int = setting(250, "`newsgraph run`: single-page files per shard")
     worker_max_shards: int = setting(
         0, "`newsgraph run`: replace a worker after this many shards (0: never)"

@@ -226,6 +226,7 @@ class ShardLoader:
                 shard_coder(self.settings),
                 [articles[aid] for aid in to_code],
                 coding_batch(self.settings),
+                self.settings.coding_piece_chars,
             )
             codings = dict(zip(to_code, found, strict=True))
         self.tally.coded_by_driver += len(to_code)

@@ -33,6 +33,7 @@ from ..records import PageTally
 from ..runners import Executor
 from ..settings import Settings
 from ..sources import Manifest, iter_pages, load_manifest
+from ..sources.jsonl import json_reason
 from ..store import Outcome, Store
 from ..store.remote import RemoteStore, remote_writer
 from ..store.rows import event_to_dict
@@ -166,9 +167,8 @@ def code_records(
             return
         coder = coder or make_coder(settings)
         items = [(text, published) for _, _, text, published in batch]
-        for (lineno, rid, _, _), coding in zip(
-            batch, code_texts(coder, items, coding_batch(settings)), strict=True
-        ):
+        found = code_texts(coder, items, coding_batch(settings), settings.coding_piece_chars)
+        for (lineno, rid, _, _), coding in zip(batch, found, strict=True):
             if isinstance(coding, Exception):
                 message = f"cannot code record {rid!r}: {type(coding).__name__}: {coding}"
                 yield LineError(lineno, one_line(message))
@@ -196,7 +196,7 @@ def _parse_record(lineno: int, line: str) -> Record | LineError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return LineError(lineno, f"invalid JSON ({exc.msg} at column {exc.colno}); {expected}")
+        return LineError(lineno, f"invalid JSON ({json_reason(exc)}); {expected}")
     if not isinstance(record, dict):
         return LineError(lineno, f"a JSON {type(record).__name__}; {expected}")
     text, published = record.get("text"), record.get("published")

@@ -43,10 +43,12 @@ from ..store import (
     page_id,
 )
 from .dedup import Deduper, TwinLookup
+from .pieces import check_piece_chars, code_in_pieces
 
 log = logging.getLogger(__name__)
 
 CODING_BATCH = 16  # articles per spaCy batch when ``coding_batch_size`` is 0
+PIECE_CHARS = Settings().coding_piece_chars  # longer bodies are coded in pieces
 
 
 class PageLookup(TwinLookup, Protocol):
@@ -122,10 +124,35 @@ def extract_one(page: Page, settings: Settings) -> Article | Failure:
 
 
 def code_texts(
-    coder: Any, items: Sequence[tuple[str, str | None]], batch_size: int
+    coder: Any,
+    items: Sequence[tuple[str, str | None]],
+    batch_size: int,
+    piece_chars: int = PIECE_CHARS,
 ) -> list[Coding | Exception]:
     """Codings in order; a text the coder fails on gets the exception instead (fatal
-    errors are raised).  A failing batch is coded again one text at a time."""
+    errors are raised).  A failing batch is coded again one text at a time.  A text
+    longer than ``piece_chars`` is coded in pieces, one at a time (``pieces.py``)."""
+    size = check_piece_chars(piece_chars)
+    long = {i for i, (text, _) in enumerate(items) if len(text) > size}
+    if not long:
+        return _code_batch(coder, items, batch_size)
+    short = iter(_code_batch(coder, [x for i, x in enumerate(items) if i not in long], batch_size))
+    out: list[Coding | Exception] = []
+    for i, (text, published) in enumerate(items):
+        if i not in long:
+            out.append(next(short))
+            continue
+        try:
+            out.append(code_in_pieces(coder.code, text, published, size))
+        except Exception as exc:
+            raise_if_fatal(exc)
+            out.append(exc)
+    return out
+
+
+def _code_batch(
+    coder: Any, items: Sequence[tuple[str, str | None]], batch_size: int
+) -> list[Coding | Exception]:
     if not items:
         return []
     try:
@@ -146,9 +173,11 @@ def code_texts(
     return out
 
 
-def code_articles(coder: Any, articles: Sequence[Article], batch_size: int) -> list[Coding | str]:
+def code_articles(
+    coder: Any, articles: Sequence[Article], batch_size: int, piece_chars: int = PIECE_CHARS
+) -> list[Coding | str]:
     """Codings in order; an article the coder fails on gets a one-line note instead."""
-    found = code_texts(coder, [(a.body, a.published) for a in articles], batch_size)
+    found = code_texts(coder, [(a.body, a.published) for a in articles], batch_size, piece_chars)
     return [
         one_line(f"not coded: {type(c).__name__}: {c}") if isinstance(c, Exception) else c
         for c in found
@@ -320,4 +349,6 @@ class PageWork:
         if self._coder is None:
             self._coder = self._make_coder(self.settings)
         self.coded += len(articles)
-        return code_articles(self._coder, articles, coding_batch(self.settings))
+        return code_articles(
+            self._coder, articles, coding_batch(self.settings), self.settings.coding_piece_chars
+        )
