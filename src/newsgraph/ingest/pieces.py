@@ -44,10 +44,7 @@ def cut_pieces(text: str, size: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     pos = _skip_space(text, 0)
     while pos < len(text):
-        if len(text) - pos <= size:
-            end = len(text)
-        else:
-            end = _cut(text, pos, pos + size)
+        end = len(text) if len(text) - pos <= size else _cut(text, pos, pos + size)
         stop = end
         while stop > pos and text[stop - 1].isspace():
             stop -= 1
@@ -81,24 +78,21 @@ def shifted(coding: Coding, offset: int, first_sentence: int) -> Coding:
     """A piece's coding with offsets and sentence indices of the whole body."""
     if offset == 0 and first_sentence == 0:
         return coding
+    at, first = offset, first_sentence
     return Coding(
         sentences=tuple(
-            replace(s, index=s.index + first_sentence, start=s.start + offset, end=s.end + offset)
+            replace(s, index=s.index + first, start=s.start + at, end=s.end + at)
             for s in coding.sentences
         ),
-        mentions=tuple(
-            replace(m, start=m.start + offset, end=m.end + offset) for m in coding.mentions
-        ),
+        mentions=tuple(replace(m, start=m.start + at, end=m.end + at) for m in coding.mentions),
         events=tuple(
-            replace(e, start=e.start + offset, end=e.end + offset,
-                    sentence_index=e.sentence_index + first_sentence)
+            replace(e, start=e.start + at, end=e.end + at, sentence_index=e.sentence_index + first)
             for e in coding.events
-        ),  # fmt: skip
+        ),
         quotes=tuple(
-            replace(q, start=q.start + offset, end=q.end + offset,
-                    sentence_index=q.sentence_index + first_sentence)
+            replace(q, start=q.start + at, end=q.end + at, sentence_index=q.sentence_index + first)
             for q in coding.quotes
-        ),  # fmt: skip
+        ),
     )
 
 

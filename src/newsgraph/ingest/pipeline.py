@@ -26,9 +26,11 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from ..errors import NoPagesError
 from ..records import PageTally
 from ..runners import Executor
 from ..settings import Settings
@@ -69,12 +71,18 @@ def ingest(
     progress: Progress | None = None,
     executor: Executor | None = None,
 ) -> RunReport:
-    """Ingest files, folders or archives into the store at ``settings.db``."""
+    """Ingest files, folders or archives into the store at ``settings.db``.
+
+    Raises ``NoPagesError`` (and touches no store) when the inputs hold no page."""
     settings = settings or Settings.load()
     paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     if isinstance(manifest, str | Path):
         manifest = load_manifest(manifest)
     report = RunReport(db=settings.db)
+    pages = iter_pages(paths, settings, manifest)
+    first = next(pages, None)
+    if first is None:  # nothing to store: no run row, and no new store file
+        raise NoPagesError(f"no pages found in {', '.join(str(p) for p in paths)}")
     # A running `newsgraph serve` owns the store file: write through it (store/remote.py).
     remote = remote_writer(settings.db)
     with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
@@ -100,7 +108,7 @@ def ingest(
 
         try:
             waiting = False  # batches processed since the last commit
-            for batch in chunks(iter_pages(paths, settings, manifest), settings.batch_size):
+            for batch in chunks(chain([first], pages), settings.batch_size):
                 pending += work.process(batch)
                 waiting = True
                 # batches that take less than commit_seconds share a transaction

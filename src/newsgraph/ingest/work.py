@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from functools import partial
@@ -42,6 +43,7 @@ from ..store import (
     PageState,
     page_id,
 )
+from ..store.pages import not_coded_reason
 from .dedup import Deduper, TwinLookup
 from .pieces import check_piece_chars, code_in_pieces
 
@@ -62,6 +64,20 @@ def content_hash(page: Page) -> str:
     """Hash of a page's content and metadata (what decides whether it changed)."""
     data = [page.content_type, page.content, page.error, asdict(page.meta)]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
+def location_key(location: str) -> str:
+    """What a page is keyed by: its location, a local file's resolved path in it (so
+    ``a.txt``, ``./a.txt`` and ``/abs/a.txt`` are one page; ``file#record-N`` keeps its
+    record); URLs and locations that name no file as they are."""
+    if "://" in location:
+        return location
+    path, mark, record = location, "", ""
+    if not os.path.exists(path) and "#" in location:
+        path, mark, record = location.rpartition("#")
+    if not path or not os.path.exists(path):
+        return location
+    return os.path.realpath(path) + mark + record
 
 
 def article_id(location: str, chash: str) -> str:
@@ -219,14 +235,20 @@ class Toner:
 
 
 def skip_stored(
-    pages: Sequence[tuple[str, str, str]], lookup: PageLookup, tally: PageTally
+    pages: Sequence[tuple[str, str, str]],
+    lookup: PageLookup,
+    tally: PageTally,
+    aliases: dict[str, str] | None = None,
 ) -> list[bool]:
     """For each ``(page_id, location, content_hash)``: is this content stored already?
-    Those pages are counted as skipped (and as failed before, with their reason)."""
-    states = lookup.page_states([pid for pid, _, _ in pages])
+    Those pages are counted as skipped (and as failed before, with their reason).
+    ``aliases`` gives a page id the page was stored under before (a store written when
+    pages were keyed by the location as given), looked up when the id is not stored."""
+    aliases = aliases or {}
+    states = lookup.page_states([pid for pid, _, _ in pages] + list(aliases.values()))
     stored = []
     for pid, location, chash in pages:
-        state = states.get(pid)
+        state = states.get(pid) or states.get(aliases.get(pid, ""))
         known = state is not None and state.content_hash == chash
         if state is not None and known:
             tally.skipped_already_stored += 1
@@ -243,6 +265,9 @@ def count_outcomes(tally: PageTally, outcomes: Iterable[Outcome]) -> None:
         if isinstance(o, ArticleOutcome) and o.copy_of is None:
             tally.articles += 1
             tally.events += len(o.coding.events) if o.coding is not None else 0
+            reason = not_coded_reason(o.article.note, o.article.language)
+            if o.coding is None and reason is not None:
+                tally.not_coded.append((o.location, reason))
         elif isinstance(o, ArticleOutcome | DuplicateOutcome):
             tally.duplicates += 1
         else:
@@ -282,16 +307,21 @@ class PageWork:
     def process(self, batch: Sequence[Page]) -> list[Outcome]:
         """One outcome per page of the batch that needs storing, in page order."""
         todo: list[tuple[Page, str, str]] = []
+        aliases: dict[str, str] = {}  # page id -> the id of the location as given
         for page in batch:
             self.tally.pages += 1
-            if page.location in self._seen:  # the same location twice in one run
+            key = location_key(page.location)
+            if key in self._seen:  # the same location (or file) twice in one run
                 self.tally.skipped_already_stored += 1
                 continue
-            self._seen.add(page.location)
-            todo.append((page, page_id(page.location), content_hash(page)))
+            self._seen.add(key)
+            pid = page_id(key)
+            if key != page.location:
+                aliases[pid] = page_id(page.location)
+            todo.append((page, pid, content_hash(page)))
         if self.store is not None and todo:
             keys = [(pid, page.location, chash) for page, pid, chash in todo]
-            stored = skip_stored(keys, self.store, self.tally)
+            stored = skip_stored(keys, self.store, self.tally, aliases)
             todo = [t for t, known in zip(todo, stored, strict=True) if not known]
         extract = partial(extract_one, settings=self.settings)
         extracted = list(self.executor.map(extract, [page for page, _, _ in todo]))
