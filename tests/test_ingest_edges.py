@@ -103,9 +103,19 @@ def test_a_coder_error_is_counted_too_and_failures_come_first(
 
 def test_the_batch_run_counts_them_as_well(tmp_path: Path) -> None:
     folder = languages_folder(tmp_path)
-    settings = Settings(db=str(tmp_path / "b.duckdb"), code_events=False, stories=False)
+    (folder / "english.txt").unlink()  # no page for the coder: no spaCy needed
+    settings = Settings(db=str(tmp_path / "b.duckdb"), stories=False)
     report = run_batch([folder], settings)
     assert sorted(r for _, r in report.not_coded) == ["language ar", "language fr", "language ru"]
+
+
+def test_a_run_asked_not_to_code_counts_nothing_as_not_coded(tmp_path: Path) -> None:
+    db = tmp_path / "nocode.duckdb"
+    folder = languages_folder(tmp_path)
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--no-code"])
+    assert result.exit_code == 0 and "not coded" not in result.stderr
+    listed = runner.invoke(app, ["failures", "--db", str(db), "--not-coded", "--format", "jsonl"])
+    assert len(listed.stdout.splitlines()) == 3  # the store still says why they have no events
 
 
 def test_an_empty_folder_says_so_exits_1_and_creates_no_store(tmp_path: Path) -> None:

@@ -648,7 +648,8 @@ def serve(
 
     settings = _settings(config, db=db)
     with _errors():
-        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache)
+        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache,
+                   allowed_hosts=settings.allowed_hosts)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -81,6 +81,9 @@ class Settings:
     )
     story_window_days: int = setting(7, "story clustering: days an event story stays open")
     story_save_seconds: float = setting(60.0, "how often the story state is saved during a run")
+    allowed_hosts: str = setting(
+        "", "`newsgraph serve`: Host names served besides loopback and the bound host ('*': any)"
+    )
     store_memory_mb: int = setting(
         0, "DuckDB's memory ceiling for the store in MB (0: a quarter of this machine's memory)"
     )

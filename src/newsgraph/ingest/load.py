@@ -138,7 +138,7 @@ class ShardLoader:
         tally.failures.extend(
             (r["location"], r["reason"] or "") for r in todo if r["status"] == "failed"
         )
-        if todo:
+        if todo and self.settings.code_events:  # a run that codes: what it left uncoded
             unread = not_coded(self.store.connection, self.run.run_id,
                                page_ids=[r["page_id"] for r in todo])  # fmt: skip
             tally.not_coded.extend((r["location"], r["reason"]) for r in unread)

@@ -101,7 +101,7 @@ def ingest(
             work.committed()
             if after is not None:
                 after.batch(pending)
-            count_outcomes(report, pending)
+            count_outcomes(report, pending, settings.code_events)
             pending.clear()
             if progress is not None:
                 progress(report)

@@ -259,14 +259,15 @@ def skip_stored(
     return stored
 
 
-def count_outcomes(tally: PageTally, outcomes: Iterable[Outcome]) -> None:
-    """Add stored outcomes to a run's counts."""
+def count_outcomes(tally: PageTally, outcomes: Iterable[Outcome], coding: bool = True) -> None:
+    """Add stored outcomes to a run's counts (with ``coding``, a run that codes events:
+    the articles stored without a coding, and why, too)."""
     for o in outcomes:
         if isinstance(o, ArticleOutcome) and o.copy_of is None:
             tally.articles += 1
             tally.events += len(o.coding.events) if o.coding is not None else 0
             reason = not_coded_reason(o.article.note, o.article.language)
-            if o.coding is None and reason is not None:
+            if coding and o.coding is None and reason is not None:
                 tally.not_coded.append((o.location, reason))
         elif isinstance(o, ArticleOutcome | DuplicateOutcome):
             tally.duplicates += 1
