@@ -149,7 +149,7 @@ def not_coded(
 def not_coded_counts(conn: Conn) -> dict[str, int]:
     """Articles stored but not coded, by reason ("language fr", "coder error")."""
     rows = conn.execute(
-        f"SELECT {_REASON_SQL} AS reason, count(*) {_NOT_CODED} GROUP BY reason ORDER BY reason"
+        f"SELECT {_REASON_SQL} AS reason, count(*) {_NOT_CODED} GROUP BY 1 ORDER BY 1"
     ).fetchall()
     return {str(reason): int(n) for reason, n in rows}
 
