@@ -4,9 +4,10 @@ against DNS rebinding, and the overview page answered from the response cache.""
 from __future__ import annotations
 
 import httpx
-from conftest import ALLOWED_HOST
 from failuresdb import FAILED, HOSTILE_NAME
 from serverproc import Server
+
+from conftest import ALLOWED_HOST
 
 
 def test_api_failures_pages_through_the_reasons(failures_server: Server) -> None:
