@@ -550,13 +550,16 @@ def export_command(
     until: UntilOpt = None,
     actor: ActorOpt = None,
     outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    ng_columns: Annotated[bool, typer.Option(
+        "--ng-columns", help="gdelt: newsgraph's own NG_* columns after GDELT's 61.")] = False,
 ) -> None:
     """Export the store: Parquet/CSV/JSONL (one file per table) or GDELT 2.0 events."""
     from .export import ExportFilters
     from .export import export as run_export
 
     with _open(db) as store, _errors():
-        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet))
+        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet),
+                            ng_columns=ng_columns)
     note = f"; {report.skipped_undated} undated events left out" if report.skipped_undated else ""
     err.print(f"{sum(report.rows.values())} rows in {len(report.rows)} files -> {out_path}{note}",
               highlight=False)
