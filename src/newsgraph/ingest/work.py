@@ -5,7 +5,8 @@
     pages -> skip repeats of a location and pages whose content is stored already
           -> extract_page (on the executor)
           -> dedup (exact and near copies, ``Deduper``)
-          -> code the new articles in ``settings.languages`` (``settings.code_events``)
+          -> code the new articles in ``settings.languages`` (``settings.code_events``;
+             a body longer than ``coding_piece_chars`` in pieces: ``pieces.py``)
           -> score their tone (``settings.tone``)
           -> ArticleOutcome | DuplicateOutcome | FailureOutcome, in page order
 
