@@ -25,6 +25,16 @@ def shared_codebook() -> Path | None:
     return path if path.is_file() else None
 
 
+def common_prefix(names: list[str]) -> str:
+    """The characters every name starts with ("Actor1Code", "Actor1Name" -> "Actor1")."""
+    first = min(names)
+    last = max(names)
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+    )
+    return first[:size]
+
+
 def codebook_names(text: str) -> list[str]:
     """The column names of the codebook's table, in order: a row names one column, a
     range lists them ("6-15 | Actor1Code, Actor1Name, ...") or repeats an earlier group
@@ -47,9 +57,9 @@ def codebook_names(text: str) -> list[str]:
                 new = cell[:-1]
             else:
                 a, b = (x.strip() for x in cell.split("..."))
-                new = os.path.commonprefix([a, b])
+                new = common_prefix([a, b])
             model = next(g for g in reversed(groups) if len(g) == size)
-            old = os.path.commonprefix(model)
+            old = common_prefix(model)
             group = [new + name[len(old) :] for name in model]
         assert len(group) == size and len(names) + 1 == int(first), line
         groups.append(group)
