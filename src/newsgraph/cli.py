@@ -1,7 +1,10 @@
 """The ``newsgraph`` command: parse, call a plain function, render.
 
 Exit codes: 0 all went well; 1 some pages (or input lines) failed, counted on
-stderr; 2 a usage or fatal error (bad setting, unreadable store).
+stderr, or the inputs hold no page at all ("no pages found in DIR"); 2 a usage or
+fatal error (bad setting, unreadable store); 3 (``ingest``, ``run``) no page failed
+but some were stored and not coded (a language that is not coded, or a coder
+error), counted by reason on stderr.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import csv
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +35,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import NewsgraphError
+from .errors import NewsgraphError, NoPagesError
 from .records import PageTally
 from .settings import Settings
+
+NOT_CODED_EXIT = 3  # no page failed, some stored and not coded
 
 app = typer.Typer(
     name="newsgraph",
@@ -65,6 +71,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _errors() -> Iterator[None]:
     try:
         yield
+    except NoPagesError as exc:  # the input is at fault, as with failed pages
+        raise _fail(str(exc), 1) from None
     except NewsgraphError as exc:
         raise _fail(str(exc)) from None
 
@@ -177,13 +185,28 @@ def ingest(
 
 
 def _exit_on_failures(report: PageTally) -> None:
-    """Exit 1 when any page failed (this run or before), pointing at ``failures``."""
+    """Exit 1 when any page failed (this run or before), pointing at ``failures``;
+    else 3 when some articles of this run were stored but not coded, by reason."""
+    if report.not_coded:
+        err.print(
+            f"{len(report.not_coded)} stored, not coded: {_by_reason(report.not_coded)}; "
+            "see `newsgraph failures --not-coded`",
+            highlight=False,
+        )
     if not report.ok:
         err.print(
             f"{report.failed_total} of {report.pages} pages failed; see `newsgraph failures`",
             highlight=False,
         )
         raise typer.Exit(1)
+    if report.not_coded:
+        raise typer.Exit(NOT_CODED_EXIT)
+
+
+def _by_reason(items: list[tuple[str, str]]) -> str:
+    """Counts by reason, most first: "language fr 2, language ru 1, coder error 1"."""
+    counts = Counter(reason for _, reason in items)
+    return ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
 
 
 # -- run (sharded batch runs) -----------------------------------------------------
@@ -327,9 +350,20 @@ def show(ident: Annotated[str, typer.Argument(metavar="ID")], db: DbOpt = None) 
 
 
 @app.command()
-def failures(db: DbOpt = None, format: FormatOpt = "table", limit: LimitOpt = None) -> None:
-    """List pages that failed, with their reasons."""
+def failures(
+    db: DbOpt = None,
+    format: FormatOpt = "table",
+    limit: LimitOpt = None,
+    not_coded: Annotated[
+        bool, typer.Option("--not-coded", help="List articles stored but not coded instead.")
+    ] = False,
+) -> None:
+    """List pages that failed, with their reasons (or articles stored but not coded)."""
     with _open(db) as store:
+        if not_coded:
+            rows = store.not_coded()[:limit]
+            _render(rows, format, ["location", "reason", "note"], "stored, not coded")
+            return
         rows = store.failures(limit)
     _render(rows, format, ["location", "reason"], "failures")
 
@@ -516,13 +550,16 @@ def export_command(
     until: UntilOpt = None,
     actor: ActorOpt = None,
     outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    ng_columns: Annotated[bool, typer.Option(
+        "--ng-columns", help="gdelt: newsgraph's own NG_* columns after GDELT's 61.")] = False,
 ) -> None:
     """Export the store: Parquet/CSV/JSONL (one file per table) or GDELT 2.0 events."""
     from .export import ExportFilters
     from .export import export as run_export
 
     with _open(db) as store, _errors():
-        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet))
+        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet),
+                            ng_columns=ng_columns)
     note = f"; {report.skipped_undated} undated events left out" if report.skipped_undated else ""
     err.print(f"{sum(report.rows.values())} rows in {len(report.rows)} files -> {out_path}{note}",
               highlight=False)
@@ -614,7 +651,8 @@ def serve(
 
     settings = _settings(config, db=db)
     with _errors():
-        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache)
+        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache,
+                   allowed_hosts=settings.allowed_hosts)
 
 
 # -- watching the news: sources in rounds, watchlists, alerts -----------------------

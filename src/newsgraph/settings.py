@@ -60,6 +60,9 @@ class Settings:
     coding_batch_size: int = setting(
         16, "articles spaCy parses at once (its peak memory grows with it; 0: 16)"
     )
+    coding_piece_chars: int = setting(
+        100_000, "a body longer than this is coded in pieces of at most this many characters"
+    )
     shard_size: int = setting(250, "`newsgraph run`: single-page files per shard")
     worker_max_shards: int = setting(
         0, "`newsgraph run`: replace a worker after this many shards (0: never)"
@@ -78,6 +81,9 @@ class Settings:
     )
     story_window_days: int = setting(7, "story clustering: days an event story stays open")
     story_save_seconds: float = setting(60.0, "how often the story state is saved during a run")
+    allowed_hosts: str = setting(
+        "", "`newsgraph serve`: Host names served besides loopback and the bound host ('*': any)"
+    )
     store_memory_mb: int = setting(
         0, "DuckDB's memory ceiling for the store in MB (0: a quarter of this machine's memory)"
     )
