@@ -8,6 +8,7 @@ import random
 import shutil
 import sys
 import tracemalloc
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,14 @@ from newsgraph.ingest import worker as shard_worker
 from newsgraph.ingest.dedup import Deduper, similarity
 from newsgraph.ingest.pipeline import ingest
 from newsgraph.ingest.worker import drop_models, peak_rss, shard_coder
-from newsgraph.runners import InlineExecutor, ProcessExecutor, Recycling, current_rss
+from newsgraph.runners import (
+    DaskExecutor,
+    InlineExecutor,
+    ProcessExecutor,
+    Recycling,
+    current_rss,
+    get_executor,
+)
 from newsgraph.settings import Settings
 from newsgraph.sources import iter_pages, load_manifest
 from newsgraph.store.bulk import BulkStore
@@ -62,6 +70,26 @@ def body(lines: list[str]) -> str:
     return "Regional desk report\n\n" + "\n\n".join(
         " ".join(lines[i : i + 5]) for i in range(0, len(lines), 5)
     )
+
+
+def load_coder() -> None:
+    """Load a shard's models in this process (run on each Dask worker to warm it)."""
+    shard_coder(Settings())
+
+
+def warm_dask_workers() -> Iterator[DaskExecutor]:
+    """A two-worker Dask executor whose workers load their models while the caller goes on."""
+    executor = get_executor("dask", workers=2)
+    assert isinstance(executor, DaskExecutor)
+    warm = [
+        executor.client.submit(load_coder, pure=False, workers=[address], allow_other_workers=False)
+        for address in executor.client.scheduler_info()["workers"]
+    ]
+    try:
+        yield executor
+    finally:
+        del warm
+        executor.close()
 
 
 def add_twins(corpus: Path) -> dict[str, Path]:
@@ -115,7 +143,9 @@ def table_rows(db: Path, table: str) -> list[tuple[Any, ...]]:
             ).fetchall()
             if r[0] not in ("run_id", "ingested_at")
         ]
-        rows = conn.execute(f"SELECT {', '.join(chr(34) + n + chr(34) for n in names)} FROM {table}").fetchall()
+        rows = conn.execute(
+            f"SELECT {', '.join(chr(34) + n + chr(34) for n in names)} FROM {table}"
+        ).fetchall()
     finally:
         conn.close()
     return sorted(rows, key=repr)
@@ -175,7 +205,8 @@ def test_shard_ids_are_stable_and_follow_inputs_and_settings(tmp_path: Path) -> 
     other = [s.shard_id for s in plan_shards([corpus], Settings(code_events=False), shard_size=5)]
     assert set(other).isdisjoint(ids)
     same_work = [
-        s.shard_id for s in plan_shards([corpus], Settings(db="x.duckdb", stories=False), shard_size=5)
+        s.shard_id
+        for s in plan_shards([corpus], Settings(db="x.duckdb", stories=False), shard_size=5)
     ]
     assert same_work == ids
     # the driver's memory and when workers are replaced do not change what they make
@@ -187,9 +218,13 @@ def test_shard_ids_are_stable_and_follow_inputs_and_settings(tmp_path: Path) -> 
     assert changed[0] != ids[0] and changed[1:] == ids[1:]
 
 
-def test_an_inline_batch_run_stores_what_ingest_does(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
+def test_an_inline_batch_run_stores_what_ingest_does(
+    corpus: Path, inline_db: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "batch.duckdb"
-    report = run_batch([corpus], Settings(db=str(db), code_events=False), shard_size=20, stories=False)
+    report = run_batch(
+        [corpus], Settings(db=str(db), code_events=False), shard_size=20, stories=False
+    )
     assert report.shards > 3 and report.shards_run == report.shards
     assert report.dropped_codings >= 1  # A: new in its shard, a copy corpus-wide
     assert_same_rows(inline_db, db)
@@ -266,7 +301,18 @@ def test_a_changed_page_replaces_its_old_version(tmp_path: Path) -> None:
 
 def test_the_run_command_reports_its_shards(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "cli.duckdb"
-    args = ["run", str(corpus), "--db", str(db), "--no-code", "--workers", "0", "--shard-size", "40", "--no-stories"]
+    args = [
+        "run",
+        str(corpus),
+        "--db",
+        str(db),
+        "--no-code",
+        "--workers",
+        "0",
+        "--shard-size",
+        "40",
+        "--no-stories",
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "run, 0 reused from disk, 0 skipped as loaded before; inline" in result.output
@@ -303,12 +349,16 @@ def test_a_worker_keeps_nothing_that_grows_with_the_shards_it_ran(
 
     def run(shards: list[Shard]) -> tuple[int, int]:
         for shard in shards:
-            run_shard(ShardTask(shard, settings, None, str(tmp_path / "parts" / shard.shard_id), schemas))
+            run_shard(
+                ShardTask(shard, settings, None, str(tmp_path / "parts" / shard.shard_id), schemas)
+            )
         gc.collect()
         return len(gc.get_objects()), tracemalloc.get_traced_memory()[0]
 
     warm = write_corpus(24, tmp_path / "warm", ["text", "html"], seed=2)
-    shards = plan_shards([write_corpus(36, tmp_path / "c", ["text", "html"], seed=9)], settings, shard_size=2)
+    shards = plan_shards(
+        [write_corpus(36, tmp_path / "c", ["text", "html"], seed=9)], settings, shard_size=2
+    )
     assert len(shards) == 18
     run(plan_shards([warm], settings, shard_size=2))
     tracemalloc.start()
@@ -338,7 +388,9 @@ def test_a_worker_reports_its_own_peak_not_its_parents() -> None:
     del ballast
 
 
-def test_inline_recycling_loses_and_doubles_nothing(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
+def test_inline_recycling_loses_and_doubles_nothing(
+    corpus: Path, inline_db: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "recycled.duckdb"
     executor = InlineExecutor(Recycling(max_tasks=1))
     settings = Settings(db=str(db), code_events=False)

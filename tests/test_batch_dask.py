@@ -23,7 +23,14 @@ from newsgraph.errors import ConfigError
 from newsgraph.ingest import run_batch
 from newsgraph.runners import DaskExecutor, Recycling, get_executor
 from newsgraph.settings import Settings
-from test_batch import add_twins, assert_same_rows, ingest_without_stories, make_corpus, table_rows
+from test_batch import (
+    add_twins,
+    assert_same_rows,
+    ingest_without_stories,
+    make_corpus,
+    table_rows,
+    warm_dask_workers,
+)
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the worker plugin below
 
@@ -81,26 +88,9 @@ def profiler_state(dask_worker: Any) -> tuple[list[str], int, int]:
     return callbacks, len(dask_worker.profile_history), len(dask_worker.profile_keys_history)
 
 
-def load_coder() -> None:
-    from newsgraph.ingest.worker import shard_coder
-
-    shard_coder(Settings())
-
-
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[DaskExecutor]:
-    executor = get_executor("dask", workers=2)
-    assert isinstance(executor, DaskExecutor)
-    # each worker loads its models while the driver builds the inline references
-    warm = [
-        executor.client.submit(load_coder, pure=False, workers=[address], allow_other_workers=False)
-        for address in executor.client.scheduler_info()["workers"]
-    ]
-    try:
-        yield executor
-    finally:
-        del warm
-        executor.close()
+    yield from warm_dask_workers()
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +105,9 @@ def inline_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_dask_map_retries_a_failed_task_and_keeps_order(cluster: DaskExecutor, tmp_path: Path) -> None:
+def test_dask_map_retries_a_failed_task_and_keeps_order(
+    cluster: DaskExecutor, tmp_path: Path
+) -> None:
     marker = str(tmp_path / "failed")
     assert list(cluster.map(fail_once, [(i, marker) for i in range(6)])) == list(range(6))
     assert os.path.exists(marker)
@@ -209,7 +201,9 @@ def test_a_driver_killed_with_sigkill_resumes_and_skips_loaded_shards(
     assert loaded == 2
     again = CliRunner().invoke(app, [*args, "--workers", "0"])
     assert again.exit_code == 0, again.output
-    found = re.search(r"in (\d+) shards \((\d+) run, (\d+) reused from disk, (\d+) skipped", again.output)
+    found = re.search(
+        r"in (\d+) shards \((\d+) run, (\d+) reused from disk, (\d+) skipped", again.output
+    )
     assert found, again.output
     total, run, reused, skipped = map(int, found.groups())
     assert skipped >= 2 and run + reused + skipped == total

@@ -19,35 +19,18 @@ import pytest
 from bench.make_corpus import write_corpus
 
 from newsgraph.ingest import ingest, run_batch
-from newsgraph.runners import DaskExecutor, get_executor
+from newsgraph.runners import DaskExecutor
 from newsgraph.settings import Settings
-from test_batch import add_twins
+from test_batch import add_twins, warm_dask_workers
 
 BOOKKEEPING = {"runs", "shards", "schema_version"}
 VOLATILE = {"run_id", "ingested_at", "updated_at"}
 CONFIGS = list(itertools.product((True, False), repeat=3))  # code_events, tone, stories
 
 
-def _load_coder() -> None:
-    from newsgraph.ingest.worker import shard_coder
-
-    shard_coder(Settings())
-
-
 @pytest.fixture(scope="module")
 def workers() -> Iterator[DaskExecutor]:
-    """What ``newsgraph run --workers 2`` runs on: a local cluster of two processes."""
-    executor = get_executor("dask", workers=2)
-    assert isinstance(executor, DaskExecutor)
-    warm = [  # each worker loads its models while the driver runs the inline ingests
-        executor.client.submit(_load_coder, pure=False, workers=[a], allow_other_workers=False)
-        for a in executor.client.scheduler_info()["workers"]
-    ]
-    try:
-        yield executor
-    finally:
-        del warm
-        executor.close()
+    yield from warm_dask_workers()
 
 
 @pytest.fixture(scope="module")
