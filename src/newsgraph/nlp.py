@@ -334,6 +334,18 @@ def _same_matches(ruler: Any, doc: Doc) -> bool:
     return bool(ruler.match(doc) == slow)
 
 
+TEXT = "newsgraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy joins the tokens anew on every access,
+    and the coder reads it from several stages."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return str(text)
+
+
 def sentence_spans(doc: Doc) -> list[Span]:
     """The doc's sentences that hold more than white space, in order."""
     return sentence_records(doc)[0]
@@ -353,7 +365,7 @@ def _record(index: int, text: str, start_char: int) -> Sentence:
 def sentence_records(doc: Doc) -> tuple[list[Span], list[Sentence]]:
     """The non-blank sentences of a doc as spans and as records, in order (one pass,
     the text sliced from ``doc.text`` once rather than joined per sentence)."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[Span] = []
     records: list[Sentence] = []
     for span in doc.sents:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..nlp import doc_text
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
@@ -118,7 +119,7 @@ class ActorResolver:
             )
         cands.extend(self._pronouns(doc, sent_of, columns))
         out: list[Mention] = []
-        text = doc.text  # spaCy joins the tokens anew on every access
+        text = doc_text(doc)
         for c in resolve(cands):
             surface = text[c.start : c.end]
             kind: Kind = "pronoun" if c.pronoun else c.reading.kind

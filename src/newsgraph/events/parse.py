@@ -28,6 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ConfigError
+from ..nlp import doc_text
 from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class SelectiveParser:
     def choose(self, doc: Doc) -> list[Span]:
         """The sentences worth a parse (see the module docstring)."""
         actors = {t.i for e in doc.ents if e.label_ in ACTOR_ENTITIES for t in e}
-        quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+        quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc_text(doc))]
         out: list[Span] = []
         for sent in doc.sents:
             trigger = actor = speech = False

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from ..records import Actor, Quote
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def find_quotes(
     speech: frozenset[str],
 ) -> list[Quote]:
     """Every quotation of at least two words in ``doc`` (offsets in ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
     starts = [s.start_char for s in sents]
     out: list[Quote] = []
     for match in QUOTE_RE.finditer(text):
