@@ -181,6 +181,7 @@ def test_read_stamp(value: str, expected: tuple[date, int | None] | None) -> Non
         ("31.02.2020", False, []),
         ("01.01.2030", False, []),  # after today
         ("Aktualisiert am 05.05.2020", False, []),
+        ("8.Dezember 2010 um 09:43", False, [date(2010, 12, 8)]),
     ],
 )
 def test_printed_days(text: str, month_first: bool, expected: list[date]) -> None:
@@ -199,3 +200,66 @@ def test_an_article_still_gets_its_date() -> None:
     article = extract_page(Page("mem://ok.html", html(head=head), "html"), Settings())
     assert isinstance(article, Article)
     assert (article.published, article.published_source) == ("2021-06-14", "metadata")
+
+
+# Issue 14, second pass: general causes found on the train pages.
+def test_a_day_labelled_as_published_is_read_far_from_the_headline() -> None:
+    footer = "<div class='info'>Written: 2021-03-09 10:15:00 / Updated: 2021-03-10 08:00:00</div>"
+    assert dated(html(after=footer)) == ("2021-03-09", "text")
+    prose = (
+        "<p class='postmeta'>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:00 Uhr "
+        "veröffentlicht und unter Verkehr, Stadtrat gespeichert. Sie können Kommentare zu diesem "
+        "Beitrag über den RSS 2.0 Feed verfolgen.</p>"
+    )
+    assert dated(html(after=prose)) == ("2011-12-03", "text")
+
+
+def on_markup(content: str, url: str | None = None) -> tuple[str | None, str | None]:
+    """The date the unpruned page's markup, headline, URL and labels give (no htmldate)."""
+    tree = load_html(content)
+    found = page_date(tree, _visible_lines(tree), url, TODAY)
+    return found.value, found.evidence
+
+
+def test_an_unlabelled_day_far_from_the_headline_is_not_read() -> None:
+    page = html(after="<p class='info'>Seen 2021-03-09 by 10 readers</p>")
+    assert on_markup(page) == (None, None)
+
+
+def test_a_labelled_day_beats_a_generic_date_tag() -> None:
+    head = '<meta name="dc.date" content="2020-03-03">'
+    footer = "<div>Issue Published: 7 April 2020</div>"
+    assert dated(html(head=head, after=footer)) == ("2020-04-07", "text")
+
+
+def test_a_tag_day_printed_by_the_headline_beats_the_mastheads_today() -> None:
+    top = (
+        "<div>Mittwoch, 26.02.2020</div><div>Startseite › Kultur › Der Rat und die Straßenbahn "
+        "für alle Stadtteile 01.05.2017</div>"
+    )
+    head = '<meta name="date" content="2017-05-01T17:05:00+0200">'
+    assert dated(html(head=head, top=top)) == ("2017-05-01", "metadata")
+    assert dated(html(top=top)) == ("2020-02-26", "text")  # without the tag, the dateline
+
+
+def test_a_day_in_the_urls_month_is_read_anywhere_on_a_dateline() -> None:
+    top = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(6))
+    page = html(top="<div>19. Mai 2010</div>" + top)
+    url = "https://example.org/2010/05/tram-budget/"
+    assert on_markup(page, url) == ("2010-05-19", "url-month")
+    assert on_markup(page) == (None, None)  # no month in the address: too far from the headline
+
+
+def test_a_url_month_admits_the_next_month() -> None:
+    below = "<div>10.11.2021</div>"
+    url = "https://example.org/meldungen/2021/10/tram-budget.html"
+    assert dated(html(below=below), url) == ("2021-11-10", "text")
+    assert dated(html(below="<div>10.01.2022</div>"), url) == (None, None)
+
+
+def test_labelled_days() -> None:
+    from newsgraph.extract.printed_dates import labelled_days
+
+    assert list(labelled_days("Posted on March 3, 2011 by Ann", TODAY)) == [date(2011, 3, 3)]
+    assert list(labelled_days("Updated March 4, 2011", TODAY)) == []
+    assert list(labelled_days("The vote of March 3, 2011 was close", TODAY)) == []

@@ -8,17 +8,27 @@ evidence, strongest first:
    of its article (never of a comment, review or listed item), meta tags that name a
    publication (``article:published_time``, ``DC.date.issued``, ...), an element with
    ``itemprop="datePublished"`` outside comments;
-2. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
-   am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out;
-3. ``url``: a day in the page's address (``/2016/12/23/``);
-4. ``markup``: generic date tags (``date``, ``DC.date``, ...) and htmldate's markup search
-   (``<time>``, date-classed elements), which may hold a modification date;
-5. ``text``: htmldate's search of the whole text (``extensive_search``).
+2. ``url``: a day in the page's address (``/2016/12/23/``);
+3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
+   am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out.
+   A generic date tag's day (below) that the page also prints by its headline (the
+   headline's line may be long: "Home › Culture › Title 01.05.2017") beats a day printed
+   there alone, which may be the masthead's "today";
+4. ``label``: a day anywhere on the page that a word of publication labels ("Written:
+   2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht");
+5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
+   modification date;
+6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+   month printed on a dateline nearest the headline, however far from it;
+7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+   date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
 loses to a local day one day away (the headline's, or another tag's): the publisher's
 local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
-candidates of another month.  A page that states no date gets None: nothing is invented.
+candidates of other months but the next one (a page is often filed under the month its
+draft was begun, and published in the following one).  A page that states no date gets
+None: nothing is invented.
 """
 
 from __future__ import annotations
@@ -36,7 +46,7 @@ from lxml.html import HtmlElement
 
 from ..records import PublishedSource
 from ..textnorm import fold_spaces
-from .printed_dates import EARLIEST_YEAR, printed_days
+from .printed_dates import EARLIEST_YEAR, labelled_days, printed_days
 from .urldates import page_url, url_day, url_month
 
 log = logging.getLogger(__name__)
@@ -107,7 +117,10 @@ def page_date(
     published = [s for s in _published(tree) if fits(s.day)]
     # The headline's day is looked for only where it can change the answer (cheaper).
     needed = len({s.day for s in published}) != 1 or any(s.utc_hour is not None for s in published)
-    headline = _headline_day(tree, visible, today, fits) if needed else None
+    month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
+    at = _headline_line(tree, visible) if needed else None
+    window = _headline_window(visible, at)
+    headline = _headline_day(visible, window, today, fits, month_first)
     in_url = url_day(address)
     if published:
         chosen = next((s for s in published if s.day == headline), published[0])
@@ -118,11 +131,26 @@ def page_date(
         return PageDate(chosen.day.isoformat(), "metadata", "published")
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
+    generic = [s.day for s in _generic(tree) if fits(s.day)]
     if headline:
+        for day in generic:  # a tag's day that the page also prints by its headline
+            if day != headline and any(
+                day in printed_days(visible[i], today, month_first) for i in window
+            ):
+                return PageDate(day.isoformat(), "metadata", "markup")
         return PageDate(headline.isoformat(), "text", "headline")
-    for stamp in _generic(tree):
-        if fits(stamp.day):
-            return PageDate(stamp.day.isoformat(), "metadata", "markup")
+    for line in visible:
+        for day in labelled_days(line, today, month_first):
+            if fits(day):
+                return PageDate(day.isoformat(), "text", "label")
+    if generic:
+        return PageDate(generic[0].isoformat(), "metadata", "markup")
+    if url_month(address) is not None:
+        for index in _nearest_first(visible, at):
+            if _is_dateline(visible[index]):
+                for day in printed_days(visible[index], today, month_first):
+                    if fits(day):
+                        return PageDate(day.isoformat(), "text", "url-month")
     return NO_DATE
 
 
@@ -149,7 +177,7 @@ def _fits(address: str | None, today: date) -> Callable[[date], bool]:
     month = url_month(address)
 
     def fits(day: date) -> bool:
-        in_month = month is None or month == (day.year, day.month)
+        in_month = month is None or (day.year, day.month) in (month, _next(month))
         return day.year >= EARLIEST_YEAR and day <= today and in_month
 
     return fits
@@ -266,15 +294,11 @@ def read_stamp(value: str | None) -> Stamp | None:
     return Stamp(printed) if printed else None
 
 
-def _headline_day(
-    tree: HtmlElement, visible: list[str], today: date, fits: Callable[[date], bool]
-) -> date | None:
-    """The first fitting day printed in the short lines around the headline, nearest first;
-    below it only down into the article's first paragraphs."""
-    at = _headline_line(tree, visible)
+def _headline_window(visible: list[str], at: int | None) -> list[int]:
+    """The indices of the lines around the headline, nearest first; below it only down
+    into the article's first paragraphs."""
     if at is None:
-        return None
-    month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
+        return []
     below, prose = [], 0
     for index in range(at, min(len(visible), at + HEADLINE_AFTER + 1)):
         prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
@@ -284,12 +308,30 @@ def _headline_day(
     order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
         order.insert(2 * k, at - k)
-    for index in order:
-        if 0 <= index < len(visible) and _is_dateline(visible[index]):
+    return [i for i in order if 0 <= i < len(visible)]
+
+
+def _headline_day(
+    visible: list[str],
+    window: list[int],
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+) -> date | None:
+    """The first fitting day printed in the short lines of the headline's window."""
+    for index in window:
+        if _is_dateline(visible[index]):
             for day in printed_days(visible[index], today, month_first):
                 if fits(day):
                     return day
     return None
+
+
+def _nearest_first(visible: list[str], at: int | None) -> list[int]:
+    """Every line's index, the nearest to the headline first (page order without one)."""
+    if at is None:
+        return list(range(len(visible)))
+    return sorted(range(len(visible)), key=lambda i: (abs(i - at), i < at))
 
 
 def _is_dateline(line: str) -> bool:
@@ -332,3 +374,8 @@ def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:
         return date.fromisoformat(found) if found else None
     except ValueError:
         return None
+
+
+def _next(month: tuple[int, int]) -> tuple[int, int]:
+    year, number = month
+    return (year + 1, 1) if number == 12 else (year, number + 1)

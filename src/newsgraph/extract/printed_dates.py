@@ -6,7 +6,9 @@ data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portugu
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
-it says when the page changed, not when it was published.
+it says when the page changed, not when it was published.  ``labelled_days`` keeps the
+days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
+"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht").
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ _REVISION = re.compile(
     r"mis à jour|mise à jour|actualizado|aggiornato|bijgewerkt)\b[^0-9]{0,20}$",
     re.IGNORECASE,
 )
+_PUBLICATION = re.compile(
+    r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
+    r"pubblicat[oa]|gepubliceerd)\b",
+    re.IGNORECASE,
+)
+LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
 @lru_cache(maxsize=1)
@@ -72,16 +80,32 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
             r"(?P<year>(?:19|20)?\d\d)(?![\d])"
         ),
-        re.compile(rf"(?<![\w.]){day}\.?\s+(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I),
+        re.compile(
+            rf"(?<![\w.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
+        ),
         re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}", re.I),
     )
 
 
 def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
     """The whole days printed in ``text``, in text order; revision dates left out."""
+    for _, _, day in _printed(text, today, month_first):
+        yield day
+
+
+def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
+    """The days of ``text`` that a word of publication labels, before or after them."""
+    for start, end, day in _printed(text, today, month_first):
+        before = text[max(0, start - LABEL_REACH) : start]
+        if _PUBLICATION.search(before) or _PUBLICATION.search(text, end, end + LABEL_REACH):
+            yield day
+
+
+def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, date]]:
+    """(start, end, day) of the days printed in ``text``, in text order; revisions left out."""
     if not _TWO_DIGITS.search(text):
-        return  # every form holds a year: no two digits, no day (a cheap early exit)
-    found: list[tuple[int, date]] = []
+        return []  # every form holds a year: no two digits, no day (a cheap early exit)
+    found: list[tuple[int, int, date]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _patterns():
         for match in pattern.finditer(text):
@@ -93,9 +117,8 @@ def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[
                 continue
             taken.append((start, end))
             if not _REVISION.search(text, max(0, start - 40), start):
-                found.append((start, day))
-    for _, day in sorted(found, key=lambda item: item[0]):
-        yield day
+                found.append((start, end, day))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None:
