@@ -237,11 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="train and score; write nothing")
     ap.add_argument("--out", type=Path, default=None, help="weights file (default: the shipped)")
+    ap.add_argument("--no-classes", action="store_true",
+                    help="without the CAMEO verb classes (cameo_verbs.tsv): to measure them")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
         return 2
-    result = train(write=not args.check, out=args.out)
+    result = train(write=not args.check, out=args.out, classes=not args.no_classes)
     print(json.dumps(result["scores"], indent=1))
     return 0
 
@@ -251,11 +253,13 @@ def train(
     out: Path | None = None,
     quiet: bool = False,
     thresholds: dict[str, float] | None = None,
+    classes: bool = True,
 ) -> dict[str, Any]:
     """Train, choose thresholds, optionally write; the scores as a dict.
 
     With ``thresholds`` given, no cross-validation or search: only the final fit with
-    those thresholds (the rebuild test's quick way)."""
+    those thresholds (the rebuild test's quick way). With ``classes`` False the head
+    neither reads the CAMEO verb classes nor asks about their words."""
     from newsgraph.events.coder import Coder
     from newsgraph.events.head import EventHead
     from newsgraph.events.head.model import WEIGHTS, HeadWeights, save_weights
@@ -273,6 +277,8 @@ def train(
     watcher = Watcher()
     coder = Coder(head=False)
     coder.head = EventHead(None, coder.lexicon, coder.speech, observer=watcher)
+    word_classes = coder.head.classes if classes else {}
+    coder.head.classes = word_classes
     docs = {}
     for r, doc in zip(train_part, coder.nlp.pipe(r["text"] for r in train_part), strict=True):
         docs[str(r["id"])] = doc
@@ -354,12 +360,17 @@ def train(
         features, weights, bias, lemmas = fitted
         w = HeadWeights({f: i for i, f in enumerate(features)}, weights, bias, classes, th,
                         frozenset(lemmas))  # fmt: skip
-        return EventHead(w, coder.lexicon, coder.speech)
+        head = EventHead(w, coder.lexicon, coder.speech)
+        head.classes = word_classes
+        return head
 
     ids = sorted(docs)
     own_ids = sorted(own_by_id)
     folds = [[rid for rid in ids if fold_of(rid) == k] for k in range(FOLDS)]
-    lexicon = sorted(coder.lexicon.triggers)
+    # besides the trigger lexicon's words, the head asks about every word with a CAMEO
+    # class of a PLOVER type (statements, 01x, are read as a class but never asked about)
+    lexicon = sorted(set(coder.lexicon.triggers)
+                     | {lemma for (lemma, _), row in word_classes.items() if row.type})  # fmt: skip
     final = fit(*rows_of(set(ids) | set(own_ids)), classes, lexicon)
     fitted = (
         []
@@ -446,6 +457,7 @@ def train(
         "folds": FOLDS,
         "C": C,
         "min_count": MIN_COUNT,
+        "cameo_classes": bool(word_classes),
         "scores": scores,
     }
     if write:
