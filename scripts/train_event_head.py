@@ -393,12 +393,22 @@ def train(
         dev set above their pinned floors (tests/floors), with a margin."""
         coder.head = head_of(final, th)
         got = own_check(coder, own, own_docs)
-        if not all(got[k] >= need_own[k] for k in got) or not need_examples <= examples_right():
-            return False
-        if not need_cases <= cases_right() or seeds_found() < need_seeds:
-            return False
+        if not all(got[k] >= need_own[k] for k in got):
+            return refused("the project's own gold set", got)
+        if not need_examples <= (right := examples_right()):
+            return refused("lexicon examples", sorted(need_examples - right)[:5])
+        if not need_cases <= (right_cases := cases_right()):
+            return refused("sentence cases", [cases[n][0] for n in need_cases - right_cases][:3])
+        if (found := seeds_found()) < need_seeds:
+            return refused("sample corpus", found)
         train_scores = score(train_part, code(coder, docs.items()))
-        return all(getattr(train_scores, k) >= v for k, v in need_dev.items())
+        low = {k: round(getattr(train_scores, k), 3) for k, v in need_dev.items()
+               if getattr(train_scores, k) < v}  # fmt: skip
+        return refused("dev-set train floors", low) if low else True
+
+    def refused(what: str, detail: Any) -> bool:
+        say(f"    refused: {what}: {detail}")
+        return False
 
     # what must hold: each floor plus the margin, or the rules' own figure where the
     # rules alone are below that already (the head must then not make it worse)
@@ -421,8 +431,10 @@ def train(
             for v in values:
                 trial = {**th, key: v}
                 m = mean(cv(trial))
-                if m > best + 1e-9 and holds(trial):
+                ok = m > best + 1e-9 and holds(trial)
+                if ok:
                     best, th = m, trial
+                say(f"  {key}={v}: cross-validated mean {m:.4f}" + (" (kept)" if ok else ""))
         say(f"thresholds {th}: cross-validated mean {best:.4f} ({time.time() - started:.0f} s)")
         if th == before:
             break
