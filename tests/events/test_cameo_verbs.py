@@ -4,13 +4,17 @@ class as features that carry to words it never saw."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsgraph.errors import DataFileError
+from newsgraph.events.coder import Coder
+from newsgraph.events.head import EventHead
 from newsgraph.events.head.cameo import CAMEO_VERBS, CameoVerb, load_cameo_verbs, plover_type
 from newsgraph.events.head.features import class_features
+from newsgraph.events.head.model import load_weights
 from newsgraph.events.lexicon import PLOVER_TYPES, load_cameo
 
 HEADER = "# a comment\nlemma\tparticle\tpos\tcameo\tsource\n"
@@ -75,3 +79,25 @@ def test_the_class_features_name_no_word() -> None:
     assert "cv=ASSAULT" in a and "cvr=19" in a and "cv=ASSAULT|noobj" in a
     assert not any("bombard" in f for f in a)
     assert set(a) - set(b) == {"cvc=190"}  # two words of one class share all else
+
+
+def test_the_head_reads_the_classes_only_with_weights_trained_on_them(coder: Coder) -> None:
+    shipped = load_weights()
+    trained_with = bool(shipped.meta.get("cameo_classes"))
+    head = EventHead(shipped, coder.lexicon, coder.speech)
+    assert bool(head.classes) == trained_with
+    without = EventHead(replace(shipped, meta={**shipped.meta, "cameo_classes": False}),
+                        coder.lexicon, coder.speech)  # fmt: skip
+    with_ = EventHead(replace(shipped, meta={**shipped.meta, "cameo_classes": True}),
+                      coder.lexicon, coder.speech)  # fmt: skip
+    assert not without.classes and with_.classes[("bombard", "")].type == "ASSAULT"
+    rows: dict[str, list[list[str]]] = {}
+    for name, h in (("without", without), ("with", with_)):
+        h.observer = lambda span, ids, feats, name=name: rows.setdefault(name, []).extend(feats)
+        saved, coder.head = coder.head, h
+        try:
+            coder.code("Russian artillery bombarded the Ukrainian town of Avdiivka.")
+        finally:
+            coder.head = saved
+    assert any(f.startswith("cv=") for feats in rows["with"] for f in feats)
+    assert not any(f.startswith("cv") for feats in rows["without"] for f in feats)

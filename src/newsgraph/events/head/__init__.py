@@ -39,7 +39,7 @@ from ..lexicon import Lexicon, Trigger
 from ..match import form
 from ..modality import modality
 from ..roles import dedupe
-from .cameo import CameoVerb, load_cameo_verbs
+from .cameo import CameoVerb, CameoVerbs, load_cameo_verbs
 from .features import Candidates, token_features
 from .model import WEIGHTS, HeadWeights, load_weights
 
@@ -95,7 +95,13 @@ class EventHead:
             for lemma, entries in lexicon.triggers.items()
         }
         self.default_cameo = _default_cameo(lexicon)
-        self.classes = load_cameo_verbs(lexicon.cameo)
+        # the CAMEO verb classes are read only by weights trained with them (their meta
+        # says so); the training script's watcher sets them itself
+        self.classes: CameoVerbs = (
+            load_cameo_verbs(lexicon.cameo)
+            if weights is not None and weights.meta.get("cameo_classes")
+            else {}
+        )
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
 
     # ------------------------------------------------------------------ one sentence
