@@ -178,8 +178,10 @@ def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
     script = _script()
     out = tmp_path / "weights.npz"
     shipped_thresholds = load_weights().thresholds
+    with_classes = bool(load_weights().meta.get("cameo_classes"))
     # the final fit with the shipped thresholds (the full search: run the script)
-    rebuilt = script.train(write=True, out=out, quiet=True, thresholds=shipped_thresholds)
+    rebuilt = script.train(write=True, out=out, quiet=True, thresholds=shipped_thresholds,
+                           classes=with_classes)  # fmt: skip
     assert load_weights(out).thresholds == shipped_thresholds
     shipped = script.score_weights(WEIGHTS)
     again = script.score_weights(out)

@@ -39,6 +39,7 @@ from ..lexicon import Lexicon, Trigger
 from ..match import form
 from ..modality import modality
 from ..roles import dedupe
+from .cameo import CameoVerb, CameoVerbs, load_cameo_verbs
 from .features import Candidates, token_features
 from .model import WEIGHTS, HeadWeights, load_weights
 
@@ -94,6 +95,13 @@ class EventHead:
             for lemma, entries in lexicon.triggers.items()
         }
         self.default_cameo = _default_cameo(lexicon)
+        # the CAMEO verb classes are read only by weights trained with them (their meta
+        # says so); the training script's watcher sets them itself
+        self.classes: CameoVerbs = (
+            load_cameo_verbs(lexicon.cameo)
+            if weights is not None and weights.meta.get("cameo_classes")
+            else {}
+        )
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
 
     # ------------------------------------------------------------------ one sentence
@@ -112,8 +120,8 @@ class EventHead:
             )
             rule.setdefault(i, {}).update(draft=d.type, state=state)
         ids = self.candidates(s.span, rule)
-        rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech)
-                for i in ids]  # fmt: skip
+        rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
+                               self.classes) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         if self.weights is None:
@@ -171,6 +179,14 @@ class EventHead:
                     return t
         return None
 
+    def _code(self, tok: Token, type_: str) -> str:
+        """The CAMEO code of an added event: the word's CAMEO class when it is of that
+        type, else the type's most general code."""
+        row: CameoVerb | None = self.classes.get((tok.lemma_.lower(), ""))
+        if row is not None and row.type == type_ and row.cameo in self.lexicon.cameo:
+            return row.cameo
+        return self.default_cameo[type_]
+
     def _retyped(self, d: Draft, type_: str) -> Draft:
         entry = self._entry(d.tok, type_)
         cameo = entry.cameo if entry is not None else self.default_cameo[type_]
@@ -189,7 +205,7 @@ class EventHead:
             kind = "noun" if shape == "gerund" else shape or KINDS.get(tok.pos_, "noun")
         entry = self._entry(tok, type_)
         trigger = entry if entry is not None else _synthetic(tok, type_, kind, self.lexicon,
-                                                              self.default_cameo[type_])  # fmt: skip
+                                                              self._code(tok, type_))  # fmt: skip
         draft: Draft | None = coder._draft(tok, trigger, kind, s.span, s.roles, s.quotes,
                                            s.according, coder._sole_country(s.span, s.roles))  # fmt: skip
         if draft is None and bare:

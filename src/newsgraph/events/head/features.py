@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .cameo import CameoVerb, CameoVerbs
+
 # a verb, a noun or an adjective in a place where an event is named; an amod adjective,
 # a compound or possessive noun or a subject noun is asked about only when the rules
 # matched it (in training their labels were nearly all parts of a longer trigger)
@@ -89,12 +91,14 @@ def token_features(
     lexicon_types: Mapping[str, Any],
     rule: Mapping[str, str],
     speech: frozenset[str],
+    classes: CameoVerbs | None = None,
 ) -> list[str]:
     """The feature strings of ``tok``.
 
     ``lexicon_types`` maps a lemma to the PLOVER types of its lexicon entries;
     ``rule`` holds what the rules made of the token (keys ``match``, ``kind``,
-    ``draft``, ``state``), empty when nothing.
+    ``draft``, ``state``), empty when nothing; ``classes`` the CAMEO verb classes
+    (``cameo.py``): the word's class, alone and with its context (``class_features``).
     """
     lemma = tok.lemma_.lower()
     pos, dep = tok.pos_, tok.dep_
@@ -121,19 +125,26 @@ def token_features(
                 f.append("hneg")
             elif c.dep_ == "mark" and c.lower_ in CONDITIONAL:
                 f.append(f"hmark={c.lower_}")
+    particles: list[str] = []
+    context: list[str] = []  # what the word's class is read with (class_features)
     for c in tok.children:
         cd = c.dep_
         if cd in PARTICLE_DEPS:
             f.append(f"lpr={lemma}|{c.lower_}")
+            particles.append(c.lower_)
         elif cd in OBJECT_DEPS:
             f.append(f"lo={lemma}|{c.lemma_.lower()}")
             f.append(f"o={c.ent_type_ or c.pos_}")
+            context.append(f"o={c.ent_type_ or c.pos_}" if cd == "dobj" else cd)
         elif cd in AUX_DEPS:
             f.append(f"a={c.lower_}")
+            context.append(f"a={c.lower_}")
         elif cd == "neg":
             f.append("neg")
+            context.append("neg")
         elif cd in ("nsubj", "csubj"):
             f.append(f"s={c.ent_type_ or c.pos_}")
+            context.append(f"s={c.ent_type_ or c.pos_}")
         elif cd == "mark" and c.lower_ in CONDITIONAL:
             f.append(f"mark={c.lower_}")
         elif cd in ("xcomp", "ccomp"):
@@ -150,6 +161,7 @@ def token_features(
             break
     if seen_speech:
         f.append("speech")
+        context.append("speech")
     if lemma in speech:
         f.append("is_speech")
     for type_ in lexicon_types.get(lemma, ()):
@@ -166,4 +178,31 @@ def token_features(
             f.append(f"ds={drafted}|{rule.get('state', '')}")
         else:
             f.append(f"nodraft={rule.get('match', '-')}")
+    if classes is not None:
+        entry = None
+        for p in particles:
+            entry = classes.get((lemma, p))
+            if entry is not None:
+                context.append("prt")
+                break
+        entry = entry or classes.get((lemma, ""))
+        if entry is not None:
+            drafted = rule.get("draft")
+            context += [pos, f"dep={dep}", "rule" if rule else "norule"]
+            if drafted:
+                context.append("same" if drafted == entry.type else "other")
+            if not any(c.startswith("o=") for c in context):
+                context.append("noobj")
+            f.extend(class_features(entry, context))
     return f
+
+
+def class_features(entry: CameoVerb, context: Iterable[str]) -> list[str]:
+    """The word's CAMEO class (PLOVER type, CAMEO root and code), alone and each with
+    one piece of its context."""
+    type_ = entry.type or "-"
+    out = [f"cv={type_}", f"cvr={entry.root}", f"cvc={entry.cameo[:3]}"]
+    for c in context:
+        out.append(f"cv={type_}|{c}")
+        out.append(f"cvr={entry.root}|{c}")
+    return out
