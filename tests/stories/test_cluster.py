@@ -238,9 +238,9 @@ def test_candidate_search_does_not_grow_with_the_store() -> None:
             for i in range(batch * 500, batch * 500 + 500)
         )
     assert len(clusterer) == 3000
-    live = clusterer._candidates(int(np.datetime64("2022-06-01").astype(object).toordinal()))
-    assert 0 < len(live) <= 3 * 7 * 3000 // (3 * 365) + 2  # the stories within +-window
-    assert len(clusterer._candidates(None)) <= clusterer.options.recent
+    day = int(np.datetime64("2022-06-01").astype(object).toordinal())
+    live = clusterer._window(day, day)
+    assert 0 < len(live) <= 3 * 7 * 3000 // (3 * 365) + 2  # the articles within +-window
 
 
 def test_load_refuses_another_encoder(encoder: Encoder) -> None:

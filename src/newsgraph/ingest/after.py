@@ -37,6 +37,7 @@ without it.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,7 @@ from ..store import articles, clustering
 from ..store.outcomes import ArticleOutcome, Outcome
 from ..stories.cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
 from ..stories.embed import Encoder, cached_encoder
+from ..stories.identity import identity_of
 from .work import text_tone
 
 __all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
@@ -86,9 +88,20 @@ def _gate_date(published: str | None) -> str | None:
 
 
 def to_input(row: dict[str, Any]) -> StoryInput:
-    """A clusterer input from an ``clustering.story_inputs`` row."""
+    """A clusterer input from an ``clustering.story_inputs`` row, with its identity
+    record (the publication date, else the date its text implies)."""
     sentences = row.get("sentences") or split_sentences(str(row["body"])[:6000])
     sentences = [s for s in sentences if len(s) > 1][:POOL_SENTENCES]
+    identity = identity_of(
+        str(row.get("title") or ""),
+        str(row["body"]),
+        str(row.get("furniture") or ""),
+        row.get("published"),
+        people=row.get("people") or (),
+        places=row.get("places") or (),
+        events=row.get("events") or (),
+        actors=row.get("actors") or (),
+    )
     return StoryInput(
         article_id=str(row["article_id"]),
         title=str(row.get("title") or ""),
@@ -98,6 +111,7 @@ def to_input(row: dict[str, Any]) -> StoryInput:
         actors=frozenset(row.get("actors") or ()),
         event_types=frozenset(row.get("types") or ()),
         sentences=tuple(sentences),
+        identity=identity,
     )
 
 
@@ -208,9 +222,14 @@ class AfterBatch:
         rows = clustering.story_inputs(self.conn, article_ids, POOL_SENTENCES)
         placed = clusterer.add(to_input(r) for r in rows)
         self._dirty = True
-        self._write(clusterer, set(placed.values()))
+        touched = set(placed.values()) | clusterer.touched
+        clusterer.touched.clear()
+        self._write(clusterer, touched - {""})
 
     def _write(self, clusterer: StoryClusterer, story_ids: Iterable[str]) -> None:
+        if clusterer.retired:
+            clustering.retire_stories(self.conn, sorted(clusterer.retired))
+            clusterer.retired.clear()
         stories = clusterer.stories(sorted(story_ids))
         if not stories:
             return
@@ -229,6 +248,20 @@ class AfterBatch:
                 }
             )
         clustering.write_stories(self.conn, rows, _now())
+        links = []
+        for s in stories:
+            for aid, (other, link) in sorted(clusterer.explain(s.story_id).items()):
+                links.append(
+                    {
+                        "story_id": s.story_id,
+                        "article_id": aid,
+                        "linked_id": other,
+                        "score": None if link is None else round(link.score, 4),
+                        "similarity": None if link is None else round(link.similarity, 4),
+                        "shared": json.dumps(link.to_json() if link else {}, sort_keys=True),
+                    }
+                )
+        clustering.write_links(self.conn, [s.story_id for s in stories], links)
 
     def save(self) -> None:
         if self._clusterer is not None:

@@ -233,12 +233,29 @@ _V5_STORIES = (
     """,
 )
 
+_V6_STORY_LINKS = (
+    # Why each article is in its story (newsgraph stories --explain): the member it is
+    # most like, the pair's score and cosine, and what they share (JSON: people, places,
+    # names, numbers, events, dates).  Written with the story rows by ingest.after.
+    """
+    CREATE TABLE story_links (
+        story_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        linked_id VARCHAR,
+        score DOUBLE,
+        similarity DOUBLE,
+        shared VARCHAR
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "runs, pages, articles and duplicate links", _V1_PAGES),
     Migration(2, "persisted MinHash signatures and LSH band buckets", _V2_DEDUP),
     Migration(3, "sentences, mentions, events, event actors and quotes", _V3_CODING),
     Migration(4, "the shard ledger of batch runs (newsgraph run)", _V4_SHARDS),
     Migration(5, "stories, their articles and summaries; article tone", _V5_STORIES),
+    Migration(6, "why each article is in its story (story links)", _V6_STORY_LINKS),
 )
 
 LATEST = MIGRATIONS[-1].version
