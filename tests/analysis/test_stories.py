@@ -156,3 +156,30 @@ def test_missing_encoder_or_lexicon_does_not_stop_an_ingest(tmp_path: Path, monk
     with Store.open(settings.db, read_only=True) as store:
         counts = store.counts()
     assert counts["stories"] == 0 and counts["article_tone"] == 0
+
+
+def test_explain_shows_what_joins_each_article_to_its_story(seeds_db: Settings) -> None:
+    seeds = _by_seed(_stories(seeds_db))
+    idlib = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["001"],
+                                     "--format", "jsonl"])
+    assert idlib.exit_code == 0, idlib.output
+    rows = {Path(r["location"]).name[:3]: r for r in map(json.loads, idlib.stdout.splitlines())}
+    assert set(rows) == {"001", "003"}
+    assert rows["001"]["linked_id"] == rows["003"]["article_id"]
+    assert rows["003"]["linked_id"] == rows["001"]["article_id"]
+    shared = rows["001"]["shared"]
+    assert "idlib" in shared["places"] and {"SYR", "TUR"} <= set(shared["places"])
+    assert "erdogan" in shared["people"]
+    assert shared["dates"] == ["2020-02-19", "2020-02-20"]
+    assert rows["001"]["score"] >= 0.95 > rows["001"]["similarity"]
+    assert (rows["001"]["event_date"], rows["001"]["date_precision"]) == ("2020-02-19", "day")
+    text = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["001"]])
+    assert "most like:" in text.stdout and "idlib" in text.stdout and "erdogan" in text.stdout
+    alone = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["000"]])
+    assert alone.exit_code == 0 and "alone in its story" in alone.stdout
+    month = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["004"],
+                                     "--format", "jsonl"])
+    (row,) = map(json.loads, month.stdout.splitlines())
+    assert (row["event_date"], row["date_precision"], row["date_source"]) == ("2016-08", "month", "published")
+    missing = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", "story-none"])
+    assert missing.exit_code != 0 and "no story" in missing.output

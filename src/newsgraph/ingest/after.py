@@ -251,6 +251,7 @@ class AfterBatch:
         links = []
         for s in stories:
             for aid, (other, link) in sorted(clusterer.explain(s.story_id).items()):
+                identity = clusterer.identity(aid)
                 links.append(
                     {
                         "story_id": s.story_id,
@@ -259,6 +260,9 @@ class AfterBatch:
                         "score": None if link is None else round(link.score, 4),
                         "similarity": None if link is None else round(link.similarity, 4),
                         "shared": json.dumps(link.to_json() if link else {}, sort_keys=True),
+                        "event_date": identity.date if identity else None,
+                        "date_precision": identity.precision if identity else None,
+                        "date_source": identity.date_source if identity else None,
                     }
                 )
         clustering.write_links(self.conn, [s.story_id for s in stories], links)

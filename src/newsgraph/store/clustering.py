@@ -209,18 +209,22 @@ def retire_stories(conn: Conn, story_ids: Sequence[str]) -> None:
 
 def write_links(conn: Conn, story_ids: Sequence[str], links: Sequence[dict[str, Any]]) -> None:
     """Replace the links of these stories: each article, the member it is most like
-    (``linked_id``), the pair's score and cosine, and what they share (JSON)."""
+    (``linked_id``), the pair's score and cosine, what they share (JSON), and the
+    article's date as the clusterer read it (``event_date``, ``date_precision``,
+    ``date_source``)."""
     if not story_ids:
         return
-    cols = ["story_id", "article_id", "linked_id", "score", "similarity", "shared"]
+    cols = [
+        "story_id", "article_id", "linked_id", "score", "similarity", "shared",
+        "event_date", "date_precision", "date_source",
+    ]  # fmt: skip
     statements: list[tuple[str, list[Any]]] = [
         ("DELETE FROM story_links WHERE story_id IN (SELECT unnest(?))", [list(story_ids)])
     ]
     if links:
         statements.append(
             (
-                "INSERT INTO story_links SELECT unnest(?), unnest(?), unnest(?), unnest(?), "
-                "unnest(?), unnest(?)",
+                "INSERT INTO story_links SELECT " + ", ".join(["unnest(?)"] * len(cols)),
                 [[link[c] for link in links] for c in cols],
             )
         )
@@ -263,6 +267,10 @@ def prune_dangling(conn: Conn) -> None:
             ),
             (
                 "DELETE FROM article_tone WHERE article_id NOT IN (SELECT article_id FROM articles)",
+                [],
+            ),
+            (
+                "DELETE FROM story_links WHERE article_id NOT IN (SELECT article_id FROM articles)",
                 [],
             ),
         ],

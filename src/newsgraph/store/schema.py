@@ -235,8 +235,10 @@ _V5_STORIES = (
 
 _V6_STORY_LINKS = (
     # Why each article is in its story (newsgraph stories --explain): the member it is
-    # most like, the pair's score and cosine, and what they share (JSON: people, places,
-    # names, numbers, events, dates).  Written with the story rows by ingest.after.
+    # most like, the pair's score and cosine, what they share (JSON: people, places,
+    # names, numbers, events, dates), and the date the clusterer gave the article (its
+    # precision; source: published, text or none).  Written with the story rows by
+    # ingest.after.
     """
     CREATE TABLE story_links (
         story_id VARCHAR NOT NULL,
@@ -244,7 +246,10 @@ _V6_STORY_LINKS = (
         linked_id VARCHAR,
         score DOUBLE,
         similarity DOUBLE,
-        shared VARCHAR
+        shared VARCHAR,
+        event_date VARCHAR,
+        date_precision VARCHAR,
+        date_source VARCHAR
     )
     """,
 )

@@ -6,6 +6,7 @@ Empty answers when the store has no story tables (a store older than stories).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -139,6 +140,34 @@ def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
     for item in result["articles"]:
         item["lead"], item["events"] = extra.get(item["article_id"], ("", 0))
     return result
+
+
+def story_links(conn: Conn, story_id: str) -> list[dict[str, Any]]:
+    """Why each article of a story is in it (by date, then id): the member it is most
+    like (``linked_id``, ``linked_title``), the pair's ``score`` and ``similarity``
+    (cosine), what the two share (``shared``: people, places, names, numbers, events,
+    dates) and the article's date as the clusterer read it (``event_date``,
+    ``date_precision``, ``date_source``: published, text or none).  Empty for an
+    unknown story or a store without the table."""
+    if not table_exists(conn, "story_links"):
+        return []
+    rows = dicts(
+        conn.execute(
+            "SELECT l.article_id, a.outlet, a.published, a.title, a.url, a.location, "
+            "l.linked_id, b.title AS linked_title, b.outlet AS linked_outlet, l.score, "
+            "l.similarity, l.shared, l.event_date, l.date_precision, l.date_source "
+            "FROM story_links l JOIN articles a ON a.article_id = l.article_id "
+            "LEFT JOIN articles b ON b.article_id = l.linked_id WHERE l.story_id = ? "
+            "ORDER BY a.published NULLS LAST, l.article_id",
+            [story_id],
+        )
+    )
+    for row in rows:
+        shared = json.loads(row["shared"] or "{}")
+        row["shared"] = {
+            k: shared.get(k, []) for k in ("people", "places", "names", "numbers", "events", "dates")
+        }
+    return rows
 
 
 def story_members(conn: Conn, story_id: str | None) -> list[tuple[str, str, str | None]]:

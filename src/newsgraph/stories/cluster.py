@@ -279,6 +279,11 @@ class StoryClusterer:
             row = self._twin[row]
         return self._story[row]
 
+    def identity(self, article_id: str) -> Identity | None:
+        """The identity record the clusterer holds for an article."""
+        row = self._row.get(article_id)
+        return None if row is None else self._record(row).identity
+
     def explain(self, story_id: str) -> dict[str, tuple[str | None, Link | None]]:
         """For each article of a story: the member it is most like, and why.
 

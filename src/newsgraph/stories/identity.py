@@ -276,7 +276,9 @@ def identity_of(
     return Identity(
         names=text_names(text) | coded,
         people=frozenset(p.split()[-1].lower() for p in people if p.strip()),
-        places=frozenset(p.strip().lower() for p in places if p.strip()),
+        places=frozenset(
+            countries().get(p.strip().lower(), p.strip().lower()) for p in places if p.strip()
+        ),
         numbers=text_numbers(text),
         events=frozenset(events),
         date=value,
