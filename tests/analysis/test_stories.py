@@ -183,3 +183,21 @@ def test_explain_shows_what_joins_each_article_to_its_story(seeds_db: Settings) 
     assert (row["event_date"], row["date_precision"], row["date_source"]) == ("2016-08", "month", "published")
     missing = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", "story-none"])
     assert missing.exit_code != 0 and "no story" in missing.output
+
+
+def test_story_page_and_api_say_why_each_article_is_there(seeds_db: Settings) -> None:
+    from starlette.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    seeds = _by_seed(_stories(seeds_db))
+    with TestClient(create_app(seeds_db.db, read_only=True)) as client:
+        api = client.get(f"/api/stories/{seeds['001']}").json()
+        whys = [a["why"] for a in api["articles"]]
+        assert all(w["score"] >= 0.95 and "idlib" in w["shared"]["places"] for w in whys)
+        page = client.get(f"/stories/{seeds['001']}")
+        assert page.status_code == 200
+        assert page.text.count("most like") == 2 and "erdogan" in page.text
+        assert "dated 2020-02-19 (day, published)" in page.text
+        alone = client.get(f"/stories/{seeds['000']}").text
+        assert "alone in its story" in alone

@@ -120,7 +120,8 @@ def stories_page(conn: Conn, limit: int = 50, offset: int = 0) -> tuple[list[dic
 
 def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
     """One story as ``newsgraph stories`` shows it (articles with their copies, outlets,
-    summary sentences), each article with the start of its body and its event count."""
+    summary sentences), each article with the start of its body, its event count and
+    ``why`` it is in the story (``story_links``; None for a store without them)."""
     if not table_exists(conn, "stories"):
         return None
     found = stories(conn, story_id=story_id, limit=1)
@@ -137,8 +138,17 @@ def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
             [ids],
         ).fetchall()
     }
+    links = {r["article_id"]: r for r in story_links(conn, story_id)}
     for item in result["articles"]:
         item["lead"], item["events"] = extra.get(item["article_id"], ("", 0))
+        link = links.get(item["article_id"])
+        item["why"] = None if link is None else {
+            k: link[k]
+            for k in (
+                "linked_id", "linked_title", "linked_outlet", "score", "similarity", "shared",
+                "event_date", "date_precision", "date_source",
+            )
+        }  # fmt: skip
     return result
 
 
