@@ -77,7 +77,11 @@ def test_one_batch_batches_of_seven_and_a_two_worker_run_give_the_same_stories(
     pages: Path, tmp_path: Path
 ) -> None:
     manifest = pages / "manifest.jsonl"
-    whole, sevens, ran = tmp_path / "whole.duckdb", tmp_path / "sevens.duckdb", tmp_path / "run.duckdb"
+    whole, sevens, ran = (
+        tmp_path / "whole.duckdb",
+        tmp_path / "sevens.duckdb",
+        tmp_path / "run.duckdb",
+    )
     report = ingest([pages], Settings(db=str(whole), batch_size=1000), manifest=manifest)
     assert report.articles == 73
     ingest([pages], Settings(db=str(sevens), batch_size=7, commit_seconds=0.0), manifest=manifest)

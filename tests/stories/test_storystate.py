@@ -247,7 +247,13 @@ def test_title_and_summary_come_from_the_most_central_articles() -> None:
 def test_a_story_is_titled_by_its_most_central_article() -> None:
     clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.3))
     items = [
-        StoryInput(f"a{n}", f"flood river town {extra} headline", f"Flood river town {extra}.", "2024-01-01", "o")
+        StoryInput(
+            f"a{n}",
+            f"flood river town {extra} headline",
+            f"Flood river town {extra}.",
+            "2024-01-01",
+            "o",
+        )
         for n, extra in enumerate(["", "levee", "levee dam rain storm night"])
     ]
     clusterer.add(items)

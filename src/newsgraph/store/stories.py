@@ -175,7 +175,8 @@ def story_links(conn: Conn, story_id: str) -> list[dict[str, Any]]:
     for row in rows:
         shared = json.loads(row["shared"] or "{}")
         row["shared"] = {
-            k: shared.get(k, []) for k in ("people", "places", "names", "numbers", "events", "dates")
+            k: shared.get(k, [])
+            for k in ("people", "places", "names", "numbers", "events", "dates")
         }
     return rows
 

@@ -31,21 +31,22 @@ of one article depends on how many articles lie around its date, not on the stor
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import IO
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import ConfigError, StoreError
-from ..settings import Settings
+from ..errors import StoreError
 from .embed import Encoder
 from .identity import Identity, Link, apart, bonus, compare, identity_of, load_weights
+from .inputs import ClusterOptions, StoryInput, article_text, split_sentences
+from .linkage import attach_singles, average_link
 from .storystate import (
     ArticleRecord,
+    Log,
     Snapshot,
     StateRows,
     Story,
@@ -59,162 +60,12 @@ from .storystate import (
 )
 
 __all__ = ["ClusterOptions", "Story", "StoryClusterer", "StoryInput", "split_sentences"]
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 _LAST = 10**9  # the sort key of an undated article: after every date
 _DIGITS = 9  # scores are rounded, so a vector product's last bits never flip a link
 
 
-@dataclass(frozen=True, slots=True)
-class StoryInput:
-    """What the clusterer needs of one article.
-
-    ``lead`` is the first few sentences of the body; ``sentences`` (optional) are the
-    summary candidates, else the lead is split.  ``identity`` is the article's identity
-    record (``identity.identity_of``); without one it is read from the title and lead.
-    ``actors`` and ``event_types`` are kept for callers; ``duplicate_of`` is the id of a
-    near-duplicate twin.
-    """
-
-    article_id: str
-    title: str
-    lead: str
-    published: str | None
-    outlet: str | None
-    actors: frozenset[str] = frozenset()
-    event_types: frozenset[str] = frozenset()
-    duplicate_of: str | None = None
-    sentences: tuple[str, ...] = ()
-    identity: Identity | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterOptions:
-    """The knobs of story clustering (threshold fitted on the ECB+ fit topics)."""
-
-    threshold: float = 0.95
-    window_days: int = 7
-    floor: float = 0.3  # below this cosine a pair is scored by its cosine alone
-    summary_size: int = 3
-    summary_overlap: float = 0.6  # word Jaccard at which a sentence repeats a chosen one
-    sentences_per_article: int = 4  # lead sentences kept as summary candidates
-    pool_size: int = 16  # central articles read for a story's title and summary
-    text_chars: int = 400  # title + lead embedded, cut at a word (about 80 word pieces)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> ClusterOptions:
-        """Options from ``Settings`` (``story_threshold``, ``story_window_days``)."""
-        return cls(threshold=settings.story_threshold, window_days=settings.story_window_days)
-
-    def __post_init__(self) -> None:
-        if self.window_days < 1:
-            raise ConfigError(f"story window_days is {self.window_days}; expected 1 or more")
-        if not 0.0 < self.threshold < 3.0:
-            raise ConfigError(f"story threshold is {self.threshold}; expected 0 < t < 3")
-        if self.text_chars < 40:
-            raise ConfigError(f"story text_chars is {self.text_chars}; expected 40 or more")
-
-
-def split_sentences(text: str) -> list[str]:
-    """A light sentence splitter for leads (spaCy sentences are better when at hand)."""
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
-
-
-def article_text(item: StoryInput, limit: int) -> str:
-    """The one text embedded for an article: title and lead, cut at a word boundary."""
-    text = f"{item.title.strip()}. {' '.join(item.lead.split())}".strip(". ")
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    return cut.rsplit(" ", 1)[0] if " " in cut else cut
-
-
 def story_id_of(article_id: str) -> str:
     return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
-
-
-class _Log:
-    """Where this clusterer's state was last read or written, for appending to it."""
-
-    def __init__(self, path: Path, end: int, full_bytes: int, rows: int) -> None:
-        self.path, self.end, self.full_bytes, self.rows = path.resolve(), end, full_bytes, rows
-        stat = path.stat()
-        self.file = (stat.st_dev, stat.st_ino, stat.st_size)  # the size may hold a torn tail
-
-    def appendable(self, path: Path) -> bool:
-        """The same file, untouched by others since, its deltas not yet outweighing it."""
-        try:
-            stat = path.stat()
-        except OSError:
-            return False
-        return (
-            path.resolve() == self.path
-            and (stat.st_dev, stat.st_ino, stat.st_size) == self.file
-            and self.end - self.full_bytes <= self.full_bytes
-        )
-
-    def appended(self, end: int, rows: int) -> None:
-        self.end, self.rows = end, rows
-        self.file = (*self.file[:2], end)
-
-
-def _average_link(sim: NDArray[np.float64], threshold: float) -> list[int]:
-    """Flat average-link clusters at ``threshold`` (nearest-neighbour chain; ties to the
-    lower index).  ``sim`` is symmetric; returns a cluster label per row."""
-    n = len(sim)
-    work = sim.astype(np.float64, copy=True)
-    np.fill_diagonal(work, -np.inf)
-    size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
-    label = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    chain: list[int] = []
-    while alive.sum() > 1:
-        if not chain:
-            chain.append(int(np.flatnonzero(alive)[0]))
-        top = chain[-1]
-        row = np.where(alive, work[top], -np.inf)
-        best = int(np.argmax(row))
-        if len(chain) > 1 and row[chain[-2]] >= row[best]:
-            best = chain[-2]
-        if row[best] < threshold:  # nothing reachable from here: this group is done
-            alive[top] = False
-            chain.clear()
-            continue
-        if len(chain) > 1 and best == chain[-2]:  # reciprocal nearest neighbours: merge
-            chain.pop()
-            chain.pop()
-            a, b = min(top, best), max(top, best)
-            merged = (work[a] * size[a] + work[b] * size[b]) / (size[a] + size[b])
-            work[a, :], work[:, a] = merged, merged
-            work[a, a] = -np.inf
-            alive[b] = False
-            size[a] += size[b]
-            members[a] += members.pop(b)
-            continue
-        chain.append(best)
-    for root, rows in members.items():
-        for r in rows:
-            label[r] = root
-    return label
-
-
-def _attach_singles(sim: NDArray[np.float64], labels: list[int], threshold: float) -> list[int]:
-    """An article left alone by average-link joins the group of the member it scores
-    best with (ties: the first in order), when that pair reaches ``threshold``: one
-    strong link keeps an article whose words differ from the rest in its story."""
-    sizes: dict[int, int] = {}
-    for label in labels:
-        sizes[label] = sizes.get(label, 0) + 1
-    out = list(labels)
-    for i, label in enumerate(labels):
-        if sizes[label] > 1:
-            continue
-        row = sim[i].copy()
-        row[i] = -np.inf
-        j = int(np.argmax(row))
-        if row[j] >= threshold and sizes[labels[j]] > 1:
-            out[i] = labels[j]
-    return out
 
 
 class StoryClusterer:
@@ -244,7 +95,7 @@ class StoryClusterer:
         self._changed = False
         self.retired: set[str] = set()  # stories that ceased to be since the caller cleared it
         self.touched: set[str] = set()  # stories made or changed since the caller cleared it
-        self._log: _Log | None = None
+        self._log: Log | None = None
 
     # -- the public API --------------------------------------------------------------
 
@@ -326,7 +177,7 @@ class StoryClusterer:
                 self._log.appended(end, len(self._ids))
         else:
             size = write_full(path, extra, self._state_rows(0))
-            self._log = _Log(path, size, size, len(self._ids))
+            self._log = Log(path, size, size, len(self._ids))
         self._changed = False
 
     @classmethod
@@ -356,7 +207,7 @@ class StoryClusterer:
         clusterer = cls(encoder, options)
         clusterer._adopt(snap)
         if isinstance(source, (str, Path)):
-            clusterer._log = _Log(Path(source), snap.end, snap.full_bytes, len(snap.ids))
+            clusterer._log = Log(Path(source), snap.end, snap.full_bytes, len(snap.ids))
         return clusterer
 
     # -- rows ------------------------------------------------------------------------
@@ -410,7 +261,9 @@ class StoryClusterer:
             :cap
         ]
         self._records.append(
-            ArticleRecord(item.title.strip(), tuple(sentences), item.outlet, item.published, identity)
+            ArticleRecord(
+                item.title.strip(), tuple(sentences), item.outlet, item.published, identity
+            )
         )
         self._ids.append(item.article_id)
         self._row[item.article_id] = row
@@ -521,8 +374,8 @@ class StoryClusterer:
             sim = np.round(vecs @ vecs.T, _DIGITS)
             for i, j in zip(*np.nonzero(np.triu(sim >= self.options.floor, 1)), strict=True):
                 sim[i, j] = sim[j, i] = self._score(rows[int(i)], rows[int(j)], float(sim[i, j]))
-            labels = _average_link(sim, self.options.threshold) if n > 1 else [0]
-            labels = _attach_singles(sim, labels, self.options.threshold)
+            labels = average_link(sim, self.options.threshold) if n > 1 else [0]
+            labels = attach_singles(sim, labels, self.options.threshold)
             groups: dict[int, list[int]] = {}
             for r, label in zip(rows, labels, strict=True):
                 groups.setdefault(label, []).append(r)
@@ -640,5 +493,5 @@ class StoryClusterer:
                 self._undated.append(row)
             else:
                 self._index(row)
-        for sid, rows in self._stories.items():
+        for rows in self._stories.values():
             rows.sort(key=lambda r: (int(self._lo[r]) or _LAST, self._ids[r]))

@@ -47,7 +47,9 @@ def load(part: str, path: Path | None = None) -> list[dict[str, str]]:
     return [r for r in rows if r.get("story") and part_of(str(r["story"])) == part]
 
 
-def score(part: str, path: Path | None = None, settings: Settings | None = None) -> dict[str, BCubed]:
+def score(
+    part: str, path: Path | None = None, settings: Settings | None = None
+) -> dict[str, BCubed]:
     """Ingest one part into a fresh store and score its stories (sub-topic and topic)."""
     from ..ingest.pipeline import ingest
     from ..store import Store
@@ -57,9 +59,7 @@ def score(part: str, path: Path | None = None, settings: Settings | None = None)
     with tempfile.TemporaryDirectory(prefix="ecbplus-") as folder:
         pages = Path(folder) / f"{part}.jsonl"
         pages.write_text(
-            "".join(
-                json.dumps({k: d[k] for k in ("url", "title", "text")}) + "\n" for d in docs
-            ),
+            "".join(json.dumps({k: d[k] for k in ("url", "title", "text")}) + "\n" for d in docs),
             encoding="utf-8",
         )
         base = settings or Settings()

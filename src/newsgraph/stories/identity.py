@@ -92,7 +92,8 @@ def load_weights() -> Weights:
         keys = ("names_overlap", "names_jaccard", "numbers", "places", "events", "dates")
         if set(w) != set(keys):
             raise ValueError(f"weights must be exactly {keys}, got {sorted(w)}")
-        values = [float(w[k]) for k in keys]
+        n_o, n_j, num, pla, eve, dat = (float(w[k]) for k in keys)
+        values = (n_o, n_j, num, pla, eve, dat)
         if any(not 0.0 <= v <= 2.0 for v in values):
             raise ValueError(f"weights must lie in [0, 2], got {values}")
         gate = float(raw["date_gate"])
@@ -103,7 +104,7 @@ def load_weights() -> Weights:
             raise ValueError("not_names must be lower-case strings")
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise DataFileError(f"{name} is malformed: {exc}") from exc
-    return Weights(*values, date_gate=gate, not_names=frozenset(words))
+    return Weights(n_o, n_j, num, pla, eve, dat, gate, frozenset(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,8 @@ class Identity:
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Identity:
         sets = {
-            k: frozenset(row.get(k) or ()) for k in ("names", "people", "places", "numbers", "events")
+            k: frozenset(row.get(k) or ())
+            for k in ("names", "people", "places", "numbers", "events")
         }
         return cls(
             **sets,
@@ -348,11 +350,7 @@ def compare(a: Identity, b: Identity, cosine: float, window: int, w: Weights | N
     sa, sb = a.span(), b.span()
     if apart(sa, sb, window):
         return Link(w.date_gate, cosine, gated=True)
-    dates = (
-        tuple(sorted({str(a.date), str(b.date)}))
-        if sa is not None and sb is not None
-        else ()
-    )
+    dates = tuple(sorted({str(a.date), str(b.date)})) if sa is not None and sb is not None else ()
     names = a.names & b.names
     people = names & (a.people | b.people)
     places = (a.places & b.places) | {

@@ -211,6 +211,31 @@ def _segment(kind: str, total: int, extra: dict[str, Any], rows: StateRows) -> l
     return [_SEG.pack(_SEG_MAGIC, len(meta), offset), meta, *pieces, _TAIL.pack(crc, _END)]
 
 
+class Log:
+    """Where this clusterer's state was last read or written, for appending to it."""
+
+    def __init__(self, path: Path, end: int, full_bytes: int, rows: int) -> None:
+        self.path, self.end, self.full_bytes, self.rows = path.resolve(), end, full_bytes, rows
+        stat = path.stat()
+        self.file = (stat.st_dev, stat.st_ino, stat.st_size)  # the size may hold a torn tail
+
+    def appendable(self, path: Path) -> bool:
+        """The same file, untouched by others since, its deltas not yet outweighing it."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (
+            path.resolve() == self.path
+            and (stat.st_dev, stat.st_ino, stat.st_size) == self.file
+            and self.end - self.full_bytes <= self.full_bytes
+        )
+
+    def appended(self, end: int, rows: int) -> None:
+        self.end, self.rows = end, rows
+        self.file = (*self.file[:2], end)
+
+
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path.parent, os.O_RDONLY)
@@ -222,48 +247,6 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def write_full(
-    target: str | Path | IO[bytes], total: int, extra: dict[str, Any], rows: StoryRows
-) -> int:
-    """Write a new state file holding every story; returns its size in bytes.
-
-    A path is written atomically (a ``.partial`` file, fsynced, renamed into place).
-    """
-    pieces = [MAGIC, *_segment("full", total, extra, rows)]
-    if not isinstance(target, (str, Path)):
-        for piece in pieces:
-            target.write(piece)
-        return sum(len(p) for p in pieces)
-    path = Path(target)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        for piece in pieces:
-            handle.write(piece)
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(path)
-    _fsync_dir(path)
-    return sum(len(p) for p in pieces)
-
-
-def append_delta(
-    path: str | Path, end: int, total: int, extra: dict[str, Any], rows: StoryRows
-) -> int:
-    """Append a delta segment after the first ``end`` bytes (a torn tail is cut off).
-
-    Returns the new end of the file.
-    """
-    pieces = _segment("delta", total, extra, rows)
-    with Path(path).open("r+b") as handle:
-        handle.truncate(end)
-        handle.seek(end)
-        for piece in pieces:
-            handle.write(piece)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return end + sum(len(p) for p in pieces)
 
 
 def write_full(target: str | Path | IO[bytes], extra: dict[str, Any], rows: StateRows) -> int:
@@ -387,9 +370,11 @@ def read_state(source: str | Path | IO[bytes]) -> Snapshot:
     except OSError as exc:
         raise StoreError(f"cannot read story clusterer state {where}: {exc}") from exc
     segments, end, full_end = _segments(data, where)
-    first = max(i for i, s in enumerate(segments) if s.meta["kind"] == "full") if any(
-        s.meta["kind"] == "full" for s in segments
-    ) else None
+    first = (
+        max(i for i, s in enumerate(segments) if s.meta["kind"] == "full")
+        if any(s.meta["kind"] == "full" for s in segments)
+        else None
+    )
     if first is None:
         raise StoreError(f"story clusterer state {where} holds no full segment; delete it")
     used = segments[first:]
