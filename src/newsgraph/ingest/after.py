@@ -4,14 +4,16 @@ The store's owner calls ``AfterBatch.batch(outcomes)`` once a batch is committed
 (``ingest``, or the server for batches an ingest sends it; ``newsgraph run`` once
 after its load) and ``AfterBatch.close()`` when the run ends.  What it keeps:
 
-* ``stories``, ``story_articles``, ``story_summary``: the stories touched by the batch
-  are rewritten from the clusterer after every batch, so the tables are always whole.
-* The clusterer's own state (centroids, pools, time index) is a sidecar file next to
-  the store, ``<db>.stories.state`` (``StoryClusterer.save``; format and crash safety
-  in ``storystate``).  A save appends the stories touched since the last one, so it
-  costs what the run added, not the size of the store (about 180 MB at 100k
-  articles); the file is rewritten whole, atomically, once its appended parts outweigh
-  it.  It is saved when the run ends and, in long runs (a server), every
+* ``stories``, ``story_articles``, ``story_summary``, ``story_links``: the stories a
+  batch made or changed are rewritten from the clusterer after every batch (with, for
+  each article, the member it is most like and what they share), and the stories it
+  ended (merged or split) are deleted, so the tables are always whole.
+* The clusterer's own state (one row per article: vector, date span, identity record,
+  lead; the component and story of each) is a sidecar file next to the store,
+  ``<db>.stories.state`` (``StoryClusterer.save``; format and crash safety in
+  ``storystate``).  A save appends the articles added since the last one, so it costs
+  what the run added, not the size of the store; the file is rewritten whole,
+  atomically, once its appended parts outweigh it.  It is saved when the run ends and, in long runs (a server), every
   ``settings.story_save_seconds``.  A state of the older format
   (``<db>.stories.npz``) is not read: the stories are rebuilt and it is removed.
 
@@ -22,10 +24,15 @@ with another encoder, in which case the story tables are rebuilt), then rewrites
 rows of known articles that have none.  Near-duplicate pages are not articles: they
 belong to their twin's story through ``duplicates.of_article_id``.
 
-Articles are clustered only in the coded languages (``settings.languages``).  A date
-known only to the month (year) is given to the clusterer as the middle of the month
-(year), so that it is gated in time: it may miss a story it belongs to, but never
-joins one from another year.  ``settings.stories`` (default true) turns clustering off
+Each article is given with its identity record (``stories.identity``): the names,
+numbers and places of its text, the people, places and event triples the coder
+stored, and its date: the publication date, else the dateline its text implies
+(``furniture`` first), each with its precision; a date known only to the month
+(year) spans that month (year) in the time window, so it may link with any article
+of it but never with one of another year.  The stories depend on the set of
+articles, not on how they fall into batches (``stories.cluster``).
+
+Articles are clustered only in the coded languages (``settings.languages``).  ``settings.stories`` (default true) turns clustering off
 (``newsgraph stories --update`` clusters later).  Clustering costs the encoder's time
 (about 10 ms of CPU per article): for a quick ``--no-code`` store of many pages, turn
 it off.  A missing optional dependency (the sentence encoder's runtime) does not stop
