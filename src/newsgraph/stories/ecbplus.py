@@ -6,25 +6,29 @@ documents about pairs of similar but different events (``story`` is the gold eve
 ``1 mod 4`` are the *fit* part (weights and threshold were chosen on it), topics
 ``3 mod 4`` the *scored* part, never read but to score.
 
-``score(part)`` writes the part's documents (url, title, text: no date, as the set
-has none) as a JSONL page file, ingests it into a fresh store with the project's
-settings (``min_body_chars`` lowered so that short wire items are kept), and scores
-the stored stories against the gold events with B-cubed (sub-topic: the gold story;
-topic: the topic number).  A near-duplicate page counts in its twin's story.
+``score(part, ingest)`` writes the part's documents (url, title, text: no date, as
+the set has none) as a JSONL page file, has ``ingest`` (``newsgraph.ingest.ingest``,
+passed in: this layer does not drive the pipeline) store it in a fresh store with
+the project's settings (``min_body_chars`` lowered so that short wire items are
+kept), and scores the stored stories against the gold events with B-cubed (sub-topic:
+the gold story; topic: the topic number).  A near-duplicate page counts in its
+twin's story.
 
-    python -m newsgraph.stories.ecbplus          # both parts, side by side
+    python scripts/score_stories.py          # both parts, side by side
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..settings import Settings
+from ..store import Store
 from .bcubed import BCubed, bcubed
 
 PARTS = ("fit", "scored")
@@ -48,12 +52,12 @@ def load(part: str, path: Path | None = None) -> list[dict[str, str]]:
 
 
 def score(
-    part: str, path: Path | None = None, settings: Settings | None = None
+    part: str,
+    ingest: Callable[[list[Path], Settings], Any],
+    path: Path | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, BCubed]:
     """Ingest one part into a fresh store and score its stories (sub-topic and topic)."""
-    from ..ingest.pipeline import ingest
-    from ..store import Store
-
     docs = load(part, path)
     gold = {d["url"]: str(d["story"]) for d in docs}
     with tempfile.TemporaryDirectory(prefix="ecbplus-") as folder:
@@ -79,22 +83,3 @@ def score(
         predicted.setdefault(url, f"alone:{url}")  # a page that was not stored
     topics = {url: story.split("-")[0] for url, story in gold.items()}
     return {"subtopic": bcubed(predicted, gold), "topic": bcubed(predicted, topics)}
-
-
-def main() -> int:
-    if not default_path().is_file():
-        print(f"no ECB+ development set at {default_path()}")
-        return 1
-    print("part     docs  sub-topic P / R / F1        topic P / R / F1")
-    for part in PARTS:
-        s = score(part)
-        sub, top = s["subtopic"], s["topic"]
-        print(
-            f"{part:8} {len(load(part)):4}  {sub.precision:.3f} / {sub.recall:.3f} / {sub.f1:.3f}"
-            f"     {top.precision:.3f} / {top.recall:.3f} / {top.f1:.3f}"
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
