@@ -216,3 +216,27 @@ def test_stories_do_not_depend_on_order_or_batches() -> None:
         final = {a: pieces.story_of(a) for a in expected}
         assert final == expected
         assert pieces.stories() == whole.stories()
+
+
+def test_pair_scores_at_once_equal_one_pair_at_a_time() -> None:
+    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.9))
+    texts = [
+        ("Quake kills 23 in Arequipa, Peru", "2024-03-12"),
+        ("Peru quake toll rises to 31 in Arequipa", "2024-03-13"),
+        ("Arequipa quake: Peru declares emergency", "2024-03"),
+        ("Quake in Crete kills 2, Greece says", "2024-03-12"),
+        ("Arequipa Peru quake 23 dead", None),
+        ("Peru quake anniversary in Arequipa", "2025-03-12"),
+    ]
+    clusterer.add(
+        StoryInput(f"a{n}", t, f"{t}. Officials in Lima said 23 died.", d, "o", actors=frozenset())
+        for n, (t, d) in enumerate(texts)
+    )
+    rows = list(range(len(texts)))
+    matrix = clusterer._matrix(rows)
+    for i in rows:
+        for j in rows:
+            if i != j:
+                cosine = float(clusterer._cosines(i, np.asarray([j]))[0])
+                assert matrix[i, j] == clusterer._score(i, j, cosine), (i, j)
+    assert matrix[clusterer._row["a0"], clusterer._row["a5"]] == load_weights().date_gate

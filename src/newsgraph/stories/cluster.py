@@ -43,7 +43,7 @@ from ..errors import StoreError
 from .embed import Encoder
 from .identity import Identity, Link, apart, bonus, compare, identity_of, load_weights
 from .inputs import ClusterOptions, StoryInput, article_text, split_sentences
-from .linkage import attach_singles, average_link
+from .linkage import attach_singles, average_link, pair_scores
 from .storystate import (
     ArticleRecord,
     Log,
@@ -143,16 +143,14 @@ class StoryClusterer:
         """
         rows = self._stories.get(story_id, [])
         out: dict[str, tuple[str | None, Link | None]] = {}
-        for row in rows:
-            best: tuple[float, str, Link] | None = None
-            for other in rows:
-                if other == row:
-                    continue
-                link = self._pair(row, other)
-                key = (link.score, self._ids[other])
-                if best is None or key[0] > best[0]:
-                    best = (link.score, self._ids[other], link)
-            out[self._ids[row]] = (best[1], best[2]) if best else (None, None)
+        sim = self._matrix(rows) if len(rows) > 1 else np.zeros((1, 1))
+        np.fill_diagonal(sim, -np.inf)
+        for i, row in enumerate(rows):
+            if len(rows) > 1:
+                other = rows[int(np.argmax(sim[i]))]  # ties: the first by date, then id
+                out[self._ids[row]] = (self._ids[other], self._pair(row, other))
+            else:
+                out[self._ids[row]] = (None, None)
             for twin in self._all_twins(row):
                 out[self._ids[twin]] = (self._ids[self._twin[twin]], None)
         return out
@@ -361,6 +359,22 @@ class StoryClusterer:
             if self._score(row, other, float(cosines[k])) >= self.options.threshold:
                 self._union(row, other)
 
+    def _matrix(self, rows: list[int]) -> NDArray[np.float64]:
+        """The pair scores of these rows (``linkage.pair_scores``)."""
+        at = np.asarray(rows, dtype=np.int64)
+        vecs = self._vecs[at].astype(np.float64)
+        o = self.options
+        return pair_scores(
+            np.round(vecs @ vecs.T, _DIGITS),
+            [self._record(r).identity for r in rows],
+            self._lo[at],
+            self._hi[at],
+            o.window_days,
+            o.floor,
+            self.weights,
+            _DIGITS,
+        )
+
     def _recluster(self, roots: set[int]) -> None:
         """Average-link stories inside each touched component."""
         for root in sorted(roots, key=lambda r: self._ids[r]):
@@ -369,11 +383,7 @@ class StoryClusterer:
             )
             old = {self._story[r] for r in rows} - {""}
             n = len(rows)
-            at = np.asarray(rows, dtype=np.int64)
-            vecs = self._vecs[at].astype(np.float64)
-            sim = np.round(vecs @ vecs.T, _DIGITS)
-            for i, j in zip(*np.nonzero(np.triu(sim >= self.options.floor, 1)), strict=True):
-                sim[i, j] = sim[j, i] = self._score(rows[int(i)], rows[int(j)], float(sim[i, j]))
+            sim = self._matrix(rows)
             labels = average_link(sim, self.options.threshold) if n > 1 else [0]
             labels = attach_singles(sim, labels, self.options.threshold)
             groups: dict[int, list[int]] = {}
