@@ -213,7 +213,8 @@ def _store(tmp: Path, placed: dict[str, str]) -> Any:
 
 def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) -> dict[str, Any]:
     """Cluster the first ``n``, save; then one run: load, add 1,000, rows, save."""
-    from newsgraph.store.clustering import write_stories
+    from newsgraph.ingest.after import link_rows
+    from newsgraph.store.clustering import write_links, write_stories
 
     out: dict[str, Any] = {}
     head, tail = items[:n], items[n : n + 1000]
@@ -261,6 +262,8 @@ def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) ->
             for s in run.stories(sorted(set(added.values())))
         ]
         write_stories(conn, rows, datetime.now())
+        touched = [r["story_id"] for r in rows]
+        write_links(conn, touched, link_rows(run, touched))
         out["rows"] = clock.stop()[0]
         out["touched"] = len(rows)
         conn.close()

@@ -63,7 +63,7 @@ from ..stories.embed import Encoder, cached_encoder
 from ..stories.identity import identity_of
 from .work import text_tone
 
-__all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
+__all__ = ["AfterBatch", "link_rows", "state_path", "to_input", "update_stories"]
 
 LEAD_SENTENCES = 3  # the lead the clusterer embeds with the title
 POOL_SENTENCES = 4  # summary candidates per article
@@ -120,6 +120,28 @@ def to_input(row: dict[str, Any]) -> StoryInput:
         sentences=tuple(sentences),
         identity=identity,
     )
+
+
+def link_rows(clusterer: StoryClusterer, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``story_links`` rows of these stories (``clustering.write_links``)."""
+    rows = []
+    for sid in story_ids:
+        for aid, (other, link) in sorted(clusterer.explain(sid).items()):
+            identity = clusterer.identity(aid)
+            rows.append(
+                {
+                    "story_id": sid,
+                    "article_id": aid,
+                    "linked_id": other,
+                    "score": None if link is None else round(link.score, 4),
+                    "similarity": None if link is None else round(link.similarity, 4),
+                    "shared": json.dumps(link.to_json() if link else {}, sort_keys=True),
+                    "event_date": identity.date if identity else None,
+                    "date_precision": identity.precision if identity else None,
+                    "date_source": identity.date_source if identity else None,
+                }
+            )
+    return rows
 
 
 def _now() -> datetime:
@@ -255,23 +277,7 @@ class AfterBatch:
                 }
             )
         clustering.write_stories(self.conn, rows, _now())
-        links = []
-        for s in stories:
-            for aid, (other, link) in sorted(clusterer.explain(s.story_id).items()):
-                identity = clusterer.identity(aid)
-                links.append(
-                    {
-                        "story_id": s.story_id,
-                        "article_id": aid,
-                        "linked_id": other,
-                        "score": None if link is None else round(link.score, 4),
-                        "similarity": None if link is None else round(link.similarity, 4),
-                        "shared": json.dumps(link.to_json() if link else {}, sort_keys=True),
-                        "event_date": identity.date if identity else None,
-                        "date_precision": identity.precision if identity else None,
-                        "date_source": identity.date_source if identity else None,
-                    }
-                )
+        links = link_rows(clusterer, [s.story_id for s in stories])
         clustering.write_links(self.conn, [s.story_id for s in stories], links)
 
     def save(self) -> None:
