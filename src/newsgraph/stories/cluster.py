@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import IO
 
@@ -107,12 +107,11 @@ class StoryClusterer:
         twins = [it for it in fresh if it.duplicate_of and it.duplicate_of in known]
         twin_ids = {it.article_id for it in twins}
         own = sorted(
-            (it for it in fresh if it.article_id not in twin_ids),
+            (self._with_identity(it) for it in fresh if it.article_id not in twin_ids),
             key=lambda it: (self._key_of(it), it.article_id),
         )
         rows = [self._register(it, vec) for it, vec in zip(own, self._embed(own), strict=True)]
-        for row in rows:
-            self._link(row)
+        self._link_all(rows)
         self._place_twins(twins)
         self._recluster({self._find(r) for r in rows})
         return {it.article_id: self.story_of(it.article_id) or "" for it in batch}
@@ -217,6 +216,9 @@ class StoryClusterer:
         texts = [article_text(it, self.options.text_chars) for it in items]
         vecs = np.asarray(self.encoder.encode(texts), dtype=np.float32)
         return vecs.astype(np.float16).astype(np.float32)
+
+    def _with_identity(self, item: StoryInput) -> StoryInput:
+        return item if item.identity is not None else replace(item, identity=self._identity(item))
 
     @staticmethod
     def _identity(item: StoryInput) -> Identity:
@@ -345,13 +347,40 @@ class StoryClusterer:
         self._parent[rb] = ra
         self._components[ra].extend(self._components.pop(rb))
 
-    def _link(self, row: int) -> None:
-        """Join ``row``'s component with every earlier row it scores the threshold with."""
-        others = self._candidates(row)
+    def _link_all(self, rows: list[int]) -> None:
+        """``_link`` each new row; rows dated to a day are sieved a week-bucket at a
+        time (one product of the bucket's rows with the articles around it)."""
+        w = self.options.window_days
+        buckets: dict[int, list[int]] = {}
+        for row in rows:
+            lo, hi = int(self._lo[row]), int(self._hi[row])
+            if lo and lo == hi:
+                buckets.setdefault(lo // w, []).append(row)
+            else:
+                self._link(row, self._candidates(row))
+        sieve = self._reach() - 1e-3  # float32 products: a sieve with 1e-3 to spare
+        for group in buckets.values():
+            at = np.asarray(group, dtype=np.int64)
+            near = self._window(int(self._lo[at].min()), int(self._hi[at].max()))
+            rough = self._vecs[at] @ self._vecs[near].T
+            for i, row in enumerate(group):
+                keep = (near < row) & (self._lo[near] - w <= self._hi[row])
+                keep &= self._lo[row] <= self._hi[near] + w
+                keep |= (near < row) & (self._lo[near] == 0)
+                self._link(row, near[keep & (rough[i] >= sieve)])
+
+    def _reach(self) -> float:
+        return max(self.options.floor, self.options.threshold - self.weights.most)
+
+    def _link(self, row: int, others: NDArray[np.int64]) -> None:
+        """Join ``row``'s component with every row of ``others`` it scores the threshold
+        with."""
         if not len(others):
             return
+        reach = self._reach()
+        rough = self._vecs[others] @ self._vecs[row]  # float32: a sieve, 1e-3 to spare
+        others = others[rough >= reach - 1e-3]
         cosines = self._cosines(row, others)
-        reach = max(self.options.floor, self.options.threshold - self.weights.most)
         for k in np.flatnonzero(cosines >= reach).tolist():
             other = int(others[k])
             if self._find(other) == self._find(row):
@@ -382,10 +411,12 @@ class StoryClusterer:
                 self._components[root], key=lambda r: (int(self._lo[r]) or _LAST, self._ids[r])
             )
             old = {self._story[r] for r in rows} - {""}
-            n = len(rows)
-            sim = self._matrix(rows)
-            labels = average_link(sim, self.options.threshold) if n > 1 else [0]
-            labels = attach_singles(sim, labels, self.options.threshold)
+            if len(rows) > 1:
+                sim = self._matrix(rows)
+                labels = average_link(sim, self.options.threshold)
+                labels = attach_singles(sim, labels, self.options.threshold)
+            else:
+                labels = [0]
             groups: dict[int, list[int]] = {}
             for r, label in zip(rows, labels, strict=True):
                 groups.setdefault(label, []).append(r)
@@ -421,8 +452,7 @@ class StoryClusterer:
             waiting = later
         orphans = [it for it in waiting if it.article_id not in self._row]
         rows = [self._register(it, v) for it, v in zip(orphans, self._embed(orphans), strict=True)]
-        for row in rows:
-            self._link(row)
+        self._link_all(rows)
         self._recluster({self._find(r) for r in rows})
 
     def _all_twins(self, row: int) -> list[int]:
