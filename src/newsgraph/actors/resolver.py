@@ -276,15 +276,17 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
     return i >= 0 and doc[i].lower_ in _LOCATIVE
 
 
+def _owners(readings: list[tuple[Piece, Reading]]) -> dict[int, int]:
+    """Which reading each token belongs to (token index → index in ``readings``)."""
+    return {i: n for n, (p, _) in enumerate(readings) for i in range(p.start, p.end)}
+
+
 def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
     """Take the country of an "of" complement: "the foreign minister of Turkey"; a
     collective of agents is its agents: "a coalition of rights groups" (NGO)."""
     if not doc.has_annotation("DEP"):
         return readings
-    at: dict[int, int] = {}
-    for n, (p, _) in enumerate(readings):
-        for i in range(p.start, p.end):
-            at[i] = n
+    at = _owners(readings)
     out = list(readings)
     for n, (p, r) in enumerate(readings):
         if r.identity:
@@ -346,10 +348,7 @@ def _ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tupl
     """
     if not doc.has_annotation("DEP"):
         return readings
-    at: dict[int, int] = {}
-    for n, (p, _) in enumerate(readings):
-        for i in range(p.start, p.end):
-            at[i] = n
+    at = _owners(readings)
     out = list(readings)
     for n, (p, r) in enumerate(readings):
         if r.country is None or r.kind in ("country", "metonym", "org", "person"):

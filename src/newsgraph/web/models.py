@@ -228,3 +228,23 @@ class MapPoint(_Open):
 class MapPoints(BaseModel):
     total: int
     items: list[MapPoint]
+
+
+class FailureOut(_Open):
+    location: str
+    reason: str | None
+
+
+class NotCodedCounts(BaseModel):
+    total: int
+    by_reason: dict[str, int]
+
+
+class FailurePage(BaseModel):
+    kind: str
+    total: int
+    limit: int
+    offset: int
+    items: list[FailureOut]
+    failed: int
+    not_coded: NotCodedCounts
