@@ -22,10 +22,11 @@ structure of the corpus is kept: B-cubed F1 against the generated events is a sa
 check.  Clustering times exclude the stub's own time.
 
 "Add 1,000" is one ingest run's story work on a store of N articles: load the state
-file saved after the first N (``StoryClusterer.load``), cluster 1,000 new articles,
-write the story rows they touch into a DuckDB store whose story tables hold N
-articles, and save the state (an appended delta).  End to end adds the measured
-encoding of 1,000 articles.
+file saved after the first N (``StoryClusterer.load``), cluster 1,000 new articles
+(each scored against the articles of its time window with its identity record, read
+here from its title and lead; the touched components re-grouped), write the story
+rows they touch into a DuckDB store whose story tables hold N articles, and save the
+state (an appended delta).  End to end adds the measured encoding of 1,000 articles.
 """
 
 from __future__ import annotations
@@ -212,7 +213,8 @@ def _store(tmp: Path, placed: dict[str, str]) -> Any:
 
 def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) -> dict[str, Any]:
     """Cluster the first ``n``, save; then one run: load, add 1,000, rows, save."""
-    from newsgraph.store.clustering import write_stories
+    from newsgraph.ingest.after import link_rows
+    from newsgraph.store.clustering import write_links, write_stories
 
     out: dict[str, Any] = {}
     head, tail = items[:n], items[n : n + 1000]
@@ -260,6 +262,8 @@ def _size(stub: _Stub, items: list[StoryInput], gold: dict[str, str], n: int) ->
             for s in run.stories(sorted(set(added.values())))
         ]
         write_stories(conn, rows, datetime.now())
+        touched = [r["story_id"] for r in rows]
+        write_links(conn, touched, link_rows(run, touched))
         out["rows"] = clock.stop()[0]
         out["touched"] = len(rows)
         conn.close()
@@ -392,8 +396,9 @@ def run(quick: bool = False) -> str:
         + f" Its CPU part: encoding {enc['cpu']:.1f} s + clustering {r1['add_cpu']:.2f} s "
         f"(load, story rows, save and store reads: "
         f"{r1['load'] + r1['rows'] + r1['save'] + r1['reads']:.2f} s wall).",
-        "Load reads the whole-store arrays (centroid sums, spans, article ids) and parses a story's "
-        "record only when an article touches it; the full save is paid once the appended deltas "
+        "Load reads the whole-store arrays (article vectors, date spans, components, stories) and "
+        "parses an article's record only when it is scored or shown; the full save is paid once "
+        "the appended deltas "
         'outweigh the file (`storystate`). "Store reads" are the hook\'s per-run queries (prune '
         "dangling rows, ids of stored articles by date, articles without a story, the new "
         "articles' inputs and dates) on a DuckDB file holding as many synthetic article rows.",

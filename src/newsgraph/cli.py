@@ -435,6 +435,8 @@ def stories(
     limit: LimitOpt = None,
     update: Annotated[bool, typer.Option("--update", help="First cluster stored articles "
                                          "that have no story yet.")] = False,
+    explain: Annotated[str | None, typer.Option("--explain", metavar="STORY", help="Why each "
+                       "article is in this story: the member it is most like, and what they share.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """List stories: articles about the same event, across outlets."""
@@ -446,6 +448,9 @@ def stories(
         with _errors():
             done = update_stories(_settings(config, db=db))
         err.print(f"{done['clustered']} articles clustered, {done['toned']} tone-scored", highlight=False)
+    if explain is not None:
+        _explain_story(db, config, explain, format)
+        return
     with _open(db, config) as store:
         rows = read_stories(store.connection, since=since, until=until, actor=actor,
                             outlet=outlet, limit=limit)
@@ -455,6 +460,48 @@ def stories(
     flat = [r | {"articles": len(r["articles"]), "outlets": r["outlets"]} for r in rows]
     _render(flat, format, ["story_id", "first_date", "last_date", "articles", "outlets", "title"],
             "stories")
+
+
+def _why(shared: dict[str, list[str]]) -> str:
+    """``people: reid; places: PER, arequipa; dates: 2024-03-12 / 2024-03-13``"""
+    parts = [f"{k}: {(' / ' if k == 'dates' else ', ').join(v)}" for k, v in shared.items() if v]
+    return "; ".join(parts) or "nothing but the wording"
+
+
+def _explain_story(db: str | None, config: Path | None, story_id: str, format: str) -> None:
+    from .store.stories import story_links
+
+    with _open(db, config) as store:
+        rows = story_links(store.connection, story_id)
+    if not rows:
+        raise _fail(f"no story {story_id!r} (or it was clustered before stories were explained: "
+                    "`newsgraph stories --update` after deleting the state file rebuilds them)")
+    for row in rows:
+        date = row["event_date"] or ""
+        row["date"] = f"{date} ({row['date_precision']}, {row['date_source']})" if date else "undated"
+        row["linked"] = row["linked_id"] or ""
+        row["why"] = _why(row["shared"]) if row["linked_id"] and row["score"] is not None else (
+            "a near-duplicate of the linked article" if row["linked_id"] else "alone")
+    if format != "table":
+        _render(rows, format, ["article_id", "outlet", "date", "linked", "score", "similarity",
+                               "why", "title"], story_id)
+        return
+    out.print(f"[bold]{escape(story_id)}[/bold]: {len(rows)} articles", highlight=False)
+    titles = {r["article_id"]: r["title"] or "" for r in rows}
+    for r in rows:
+        out.print(f"\n{escape(r['article_id'])}  {escape(r['outlet'] or '')}  {escape(r['title'] or '')}",
+                  highlight=False)
+        out.print(f"  date: {escape(r['date'])}", highlight=False)
+        if not r["linked_id"]:
+            out.print("  alone in its story", highlight=False)
+            continue
+        linked = f"{r['linked_id']} ({titles.get(r['linked_id']) or r['linked_title'] or ''})"
+        if r["score"] is None:
+            out.print(f"  a near-duplicate of {escape(linked)}", highlight=False)
+            continue
+        out.print(f"  most like: {escape(linked)}", highlight=False)
+        out.print(f"  score {r['score']:.3f} (similarity {r['similarity']:.3f})", highlight=False)
+        out.print(f"  shares: {escape(r['why'])}", highlight=False)
 
 
 @app.command()

@@ -77,7 +77,7 @@ class Settings:
         'sentence encoder: "auto" (int8 ONNX, else ONNX, else torch), "onnx", "int8", "torch"',
     )
     story_threshold: float = setting(
-        0.5, "story clustering: similarity to join a story (0 < t < 2)"
+        0.95, "story clustering: mean pair score that keeps articles one story (0 < t < 3)"
     )
     story_window_days: int = setting(7, "story clustering: days an event story stays open")
     story_save_seconds: float = setting(60.0, "how often the story state is saved during a run")

@@ -71,7 +71,9 @@ def test_stories_command_jsonl_lists_ids_and_locations(seeds_db: Settings) -> No
         assert line["articles"]
         for article in line["articles"]:
             assert article["article_id"] and (article["url"] or article["location"])
-    table = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--actor", "RUS", "--since", "2020"])
+    table = CliRunner().invoke(
+        app, ["stories", "--db", seeds_db.db, "--actor", "RUS", "--since", "2020"]
+    )
     assert table.exit_code == 0 and "Tsarizm" in table.stdout and "2012" not in table.stdout
 
 
@@ -113,8 +115,10 @@ def test_lost_state_is_rebuilt_to_the_same_stories(seeds_db: Settings, tmp_path:
 def test_articles_stored_without_a_story_are_caught_up(seeds_db: Settings, tmp_path: Path) -> None:
     settings = copy_store(seeds_db, tmp_path)
     conn = duckdb.connect(settings.db)
-    conn.execute("DELETE FROM story_articles WHERE article_id IN (SELECT article_id FROM articles "
-                 "WHERE location LIKE '%000_%')")
+    conn.execute(
+        "DELETE FROM story_articles WHERE article_id IN (SELECT article_id FROM articles "
+        "WHERE location LIKE '%000_%')"
+    )
     conn.close()
     assert len(_by_seed(_stories(settings))) == 4
     update_stories(settings)  # the state knows the article: its rows are written again
@@ -141,7 +145,9 @@ def test_stories_can_be_turned_off_and_caught_up_later(tmp_path: Path) -> None:
     assert state_path(settings.db).exists()
 
 
-def test_missing_encoder_or_lexicon_does_not_stop_an_ingest(tmp_path: Path, monkeypatch: Any) -> None:
+def test_missing_encoder_or_lexicon_does_not_stop_an_ingest(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
     import newsgraph.ingest.after as hook
     import newsgraph.tone as tone
 
@@ -151,8 +157,61 @@ def test_missing_encoder_or_lexicon_does_not_stop_an_ingest(tmp_path: Path, monk
     monkeypatch.setattr(hook, "cached_encoder", missing)
     monkeypatch.setattr(tone, "_analyzer", missing)
     settings = Settings(db=str(tmp_path / "bare.duckdb"))
-    report = ingest([SEEDS / "000_e6c350a121f355aa.txt", SEEDS / "002_caba7b9c3f013d6f.txt"], settings)
+    report = ingest(
+        [SEEDS / "000_e6c350a121f355aa.txt", SEEDS / "002_caba7b9c3f013d6f.txt"], settings
+    )
     assert report.articles == 2
     with Store.open(settings.db, read_only=True) as store:
         counts = store.counts()
     assert counts["stories"] == 0 and counts["article_tone"] == 0
+
+
+def test_explain_shows_what_joins_each_article_to_its_story(seeds_db: Settings) -> None:
+    seeds = _by_seed(_stories(seeds_db))
+    idlib = CliRunner().invoke(
+        app, ["stories", "--db", seeds_db.db, "--explain", seeds["001"], "--format", "jsonl"]
+    )
+    assert idlib.exit_code == 0, idlib.output
+    rows = {Path(r["location"]).name[:3]: r for r in map(json.loads, idlib.stdout.splitlines())}
+    assert set(rows) == {"001", "003"}
+    assert rows["001"]["linked_id"] == rows["003"]["article_id"]
+    assert rows["003"]["linked_id"] == rows["001"]["article_id"]
+    shared = rows["001"]["shared"]
+    assert "idlib" in shared["places"] and {"SYR", "TUR"} <= set(shared["places"])
+    assert "erdogan" in shared["people"]
+    assert shared["dates"] == ["2020-02-19", "2020-02-20"]
+    assert rows["001"]["score"] >= 0.95 > rows["001"]["similarity"]
+    assert (rows["001"]["event_date"], rows["001"]["date_precision"]) == ("2020-02-19", "day")
+    text = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["001"]])
+    assert "most like:" in text.stdout and "idlib" in text.stdout and "erdogan" in text.stdout
+    alone = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", seeds["000"]])
+    assert alone.exit_code == 0 and "alone in its story" in alone.stdout
+    month = CliRunner().invoke(
+        app, ["stories", "--db", seeds_db.db, "--explain", seeds["004"], "--format", "jsonl"]
+    )
+    (row,) = map(json.loads, month.stdout.splitlines())
+    assert (row["event_date"], row["date_precision"], row["date_source"]) == (
+        "2016-08",
+        "month",
+        "published",
+    )
+    missing = CliRunner().invoke(app, ["stories", "--db", seeds_db.db, "--explain", "story-none"])
+    assert missing.exit_code != 0 and "no story" in missing.output
+
+
+def test_story_page_and_api_say_why_each_article_is_there(seeds_db: Settings) -> None:
+    from starlette.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    seeds = _by_seed(_stories(seeds_db))
+    with TestClient(create_app(seeds_db.db, read_only=True)) as client:
+        api = client.get(f"/api/stories/{seeds['001']}").json()
+        whys = [a["why"] for a in api["articles"]]
+        assert all(w["score"] >= 0.95 and "idlib" in w["shared"]["places"] for w in whys)
+        page = client.get(f"/stories/{seeds['001']}")
+        assert page.status_code == 200
+        assert page.text.count("most like") == 2 and "erdogan" in page.text
+        assert "dated 2020-02-19 (day, published)" in page.text
+        alone = client.get(f"/stories/{seeds['000']}").text
+        assert "alone in its story" in alone

@@ -238,9 +238,39 @@ def test_candidate_search_does_not_grow_with_the_store() -> None:
             for i in range(batch * 500, batch * 500 + 500)
         )
     assert len(clusterer) == 3000
-    live = clusterer._candidates(int(np.datetime64("2022-06-01").astype(object).toordinal()))
-    assert 0 < len(live) <= 3 * 7 * 3000 // (3 * 365) + 2  # the stories within +-window
-    assert len(clusterer._candidates(None)) <= clusterer.options.recent
+    day = int(np.datetime64("2022-06-01").astype(object).toordinal())
+    live = clusterer._window(day, day)
+    assert 0 < len(live) <= 3 * 7 * 3000 // (3 * 365) + 2  # the articles within +-window
+
+
+def test_linking_a_week_bucket_at_a_time_is_linking_one_row_at_a_time() -> None:
+    """``_link_all`` sieves the rows dated to one day a bucket at a time; the stories
+    are those of linking each row with its own candidates (dated, undated and spans)."""
+    rng = random.Random(7)
+    topics = [f"quake{t} town{t} rescue{t} toll{t} aftershock{t}".split() for t in range(12)]
+    items = []
+    for n in range(240):
+        words = " ".join(topics[n % 12] + [f"extra{rng.randrange(40)}"])
+        if n % 11 == 0:  # undated: compared with everything
+            items.append(article(n, None, words))
+        elif n % 17 == 0:  # a date the text implies, to the month
+            items.append(article(n, None, f"{words} in March 2024"))
+        else:
+            items.append(article(n, f"2024-03-{1 + rng.randrange(28):02d}", words))
+
+    def one_by_one(clusterer: StoryClusterer, rows: list[int]) -> None:
+        for row in rows:
+            clusterer._link(row, clusterer._candidates(row))
+
+    items.sort(key=lambda it: it.published or "")  # the undated come first, in one batch
+    options = ClusterOptions(threshold=0.7)
+    bucketed, single = StoryClusterer(BagOfWords(), options), StoryClusterer(BagOfWords(), options)
+    single._link_all = one_by_one.__get__(single)  # type: ignore[method-assign]
+    for start in range(0, len(items), 30):
+        bucketed.add(items[start : start + 30])
+        single.add(items[start : start + 30])
+    assert 12 <= len(bucketed) <= 80
+    assert bucketed.stories() == single.stories()
 
 
 def test_load_refuses_another_encoder(encoder: Encoder) -> None:

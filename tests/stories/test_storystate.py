@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from numpy.typing import NDArray
 from newsgraph.errors import StoreError
 from newsgraph.stories import storystate
 from newsgraph.stories.cluster import ClusterOptions, StoryClusterer, StoryInput
-from newsgraph.stories.storystate import MAGIC, StoryState, read_state
+from newsgraph.stories.identity import Identity
+from newsgraph.stories.storystate import MAGIC, ArticleRecord, read_state, summary, title
 
 
 class Words:
@@ -53,7 +53,7 @@ def articles(start: int, stop: int) -> list[StoryInput]:
 
 
 def segments(path: Path) -> list[tuple[str, int]]:
-    """(kind, stories) of each valid segment of a state file."""
+    """(kind, articles written) of each valid segment of a state file."""
     found, _, _ = storystate._segments(path.read_bytes(), str(path))
     return [(s.meta["kind"], len(s.meta["ids"])) for s in found]
 
@@ -80,18 +80,18 @@ def test_round_trip_through_a_path_and_a_stream(tmp_path: Path) -> None:
         assert restored.add(more) == fresh(articles(0, 90)).add(more)
 
 
-def test_load_reads_story_records_only_when_touched(tmp_path: Path) -> None:
+def test_load_reads_article_records_only_when_needed(tmp_path: Path) -> None:
     clusterer = fresh(articles(0, 90))
     clusterer.save(tmp_path / "state")
     restored = StoryClusterer.load(tmp_path / "state", Words())
-    assert all(s is None for s in restored._stories)
+    assert all(r is None for r in restored._records)
     restored.add(articles(90, 93))
-    read = sum(s is not None for s in restored._stories)
-    assert 0 < read < len(restored._stories) // 2
+    read = sum(r is not None for r in restored._records)
+    assert 0 < read < len(restored._records) // 2
     assert restored.stories() == fresh(articles(0, 93)).stories()
 
 
-def test_a_save_after_adding_appends_only_the_touched_stories(tmp_path: Path) -> None:
+def test_a_save_after_adding_appends_only_the_new_articles(tmp_path: Path) -> None:
     path = tmp_path / "state"
     clusterer = fresh(articles(0, 300))
     clusterer.save(path)
@@ -101,7 +101,7 @@ def test_a_save_after_adding_appends_only_the_touched_stories(tmp_path: Path) ->
     restored.save(path)
     after = path.read_bytes()
     assert after[: len(before)] == before  # nothing written is rewritten
-    assert segments(path) == [("full", len(clusterer)), ("delta", 2)]
+    assert segments(path) == [("full", 300), ("delta", 6)]
     again = StoryClusterer.load(path, Words())
     assert again.stories() == fresh(articles(0, 306)).stories()
     again.add(articles(306, 309))
@@ -117,10 +117,9 @@ def test_the_same_clusterer_appends_at_every_save(tmp_path: Path) -> None:
     before = path.read_bytes()
     clusterer.save(path)  # nothing touched: nothing written
     assert path.read_bytes() == before
-    n = len(clusterer)
     clusterer.add(articles(300, 303))
     clusterer.save(path)
-    assert segments(path) == [("full", n), ("delta", 1)]
+    assert segments(path) == [("full", 300), ("delta", 3)]
     assert StoryClusterer.load(path, Words()).stories() == clusterer.stories()
 
 
@@ -144,7 +143,7 @@ def test_saving_to_another_path_writes_it_whole(tmp_path: Path) -> None:
     restored = StoryClusterer.load(tmp_path / "one", Words())
     restored.add(articles(60, 63))
     restored.save(tmp_path / "two")
-    assert segments(tmp_path / "two") == [("full", len(restored))]
+    assert segments(tmp_path / "two") == [("full", 63)]
     assert StoryClusterer.load(tmp_path / "two", Words()).stories() == restored.stories()
 
 
@@ -163,7 +162,7 @@ def test_a_torn_append_leaves_the_previous_state(tmp_path: Path, keep: float) ->
     assert restored.stories() == saved
     restored.add(articles(120, 130))  # the next append cuts the torn tail off first
     restored.save(path)
-    assert segments(path) == [("full", len(saved)), ("delta", len(restored) - len(saved))]
+    assert segments(path) == [("full", 120), ("delta", 10)]
     assert StoryClusterer.load(path, Words()).stories() == fresh(articles(0, 130)).stories()
 
 
@@ -203,7 +202,7 @@ def test_a_failed_rewrite_keeps_the_old_file(
 def test_unreadable_files_are_refused(tmp_path: Path) -> None:
     old = tmp_path / "old.npz"
     np.savez_compressed(old, meta=np.zeros(3))
-    with pytest.raises(StoreError, match="not a version 2 state file"):
+    with pytest.raises(StoreError, match="not a version 3 state file"):
         read_state(old)
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
@@ -224,44 +223,47 @@ def test_options_travel_with_the_state(tmp_path: Path) -> None:
     assert StoryClusterer.load(tmp_path / "state", Words()).options == clusterer.options
 
 
-def pool_story(pool: list[tuple[str, str, tuple[str, ...]]], vecs: list[list[float]]) -> StoryState:
-    state = StoryState("s", members=len(pool), actors=Counter())
-    state.pool = pool
-    state.pool_vecs = np.asarray(vecs, dtype=np.float16)
-    return state
+def record(title_: str, *sentences: str) -> ArticleRecord:
+    return ArticleRecord(title_, sentences, "outlet", "2024-01-01", Identity())
 
 
 def test_title_and_summary_come_from_the_most_central_articles() -> None:
-    state = pool_story(
-        [
-            ("far", "Far title", ("Far lead.", "Far second.")),
-            ("near", "Near title", ("Rebels shelled the port at dawn.", "Ten people died.")),
-            ("mid", "", ("Rebels shelled the port at dawn, officials said.", "Ships left.")),
-        ],
-        [[0.0, 1.0], [1.0, 0.0], [0.9, 0.1]],
-    )
-    centroid = np.asarray([1.0, 0.0], dtype=np.float32)
-    assert state.title(centroid) == "Near title"
+    pool = [  # ranked: most central first
+        ("near", record("Near title", "Rebels shelled the port at dawn.", "Ten people died.")),
+        ("mid", record("", "Rebels shelled the port at dawn, officials said.", "Ships left.")),
+        ("far", record("Far title", "Far lead.", "Far second.")),
+    ]
+    assert title(pool) == "Near title"
+    assert title(pool[1:2]) == ""
     # lead sentences first, by centrality; the near-copy of a chosen one is skipped
-    assert state.summary(centroid, 3, 0.6) == (
+    assert summary(pool, 3, 0.6) == (
         ("Rebels shelled the port at dawn.", "near"),
         ("Far lead.", "far"),
         ("Ten people died.", "near"),
     )
-    assert state.summary(centroid, 3, 1.01)[1] == (
-        "Rebels shelled the port at dawn, officials said.",
-        "mid",
-    )
+    assert summary(pool, 3, 1.01)[1] == ("Rebels shelled the port at dawn, officials said.", "mid")
 
 
-def test_pool_keeps_the_articles_nearest_the_centroid() -> None:
-    state = StoryState("s")
-    centroid = np.asarray([1.0, 0.0], dtype=np.float32)
-    for n, x in enumerate([0.1, 0.9, 0.5, 0.99]):
-        vec = np.asarray([x, (1 - x * x) ** 0.5], dtype=np.float32)
-        state.add_pool((f"a{n}", f"t{n}", ()), vec, centroid, cap=2)
-    assert [a for a, _, _ in state.pool] == ["a1", "a3"]  # kept in arrival order
-    assert state.pool_vecs.dtype == np.float16 and state.pool_vecs.shape == (2, 2)
+def test_a_story_is_titled_by_its_most_central_article() -> None:
+    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.3))
+    items = [
+        StoryInput(
+            f"a{n}",
+            f"flood river town {extra} headline",
+            f"Flood river town {extra}.",
+            "2024-01-01",
+            "o",
+        )
+        for n, extra in enumerate(["", "levee", "levee dam rain storm night"])
+    ]
+    clusterer.add(items)
+    (story,) = clusterer.stories()
+    assert story.title == "flood river town levee headline"
+
+
+def test_an_article_record_round_trips() -> None:
+    r = ArticleRecord("T", ("One.", "Two."), None, "2024-02", Identity(names=frozenset({"x"})))
+    assert ArticleRecord.from_record(r.record()) == r
 
 
 def test_a_file_another_writer_changed_is_rewritten_whole(tmp_path: Path) -> None:
@@ -273,5 +275,5 @@ def test_a_file_another_writer_changed_is_rewritten_whole(tmp_path: Path) -> Non
     one.save(path)
     two.add(articles(303, 306))
     two.save(path)  # not appended after ``one``'s delta as if it were not there
-    assert segments(path) == [("full", len(two))]
+    assert segments(path) == [("full", 303)]
     assert StoryClusterer.load(path, Words()).stories() == two.stories()

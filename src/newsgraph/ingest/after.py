@@ -4,14 +4,16 @@ The store's owner calls ``AfterBatch.batch(outcomes)`` once a batch is committed
 (``ingest``, or the server for batches an ingest sends it; ``newsgraph run`` once
 after its load) and ``AfterBatch.close()`` when the run ends.  What it keeps:
 
-* ``stories``, ``story_articles``, ``story_summary``: the stories touched by the batch
-  are rewritten from the clusterer after every batch, so the tables are always whole.
-* The clusterer's own state (centroids, pools, time index) is a sidecar file next to
-  the store, ``<db>.stories.state`` (``StoryClusterer.save``; format and crash safety
-  in ``storystate``).  A save appends the stories touched since the last one, so it
-  costs what the run added, not the size of the store (about 180 MB at 100k
-  articles); the file is rewritten whole, atomically, once its appended parts outweigh
-  it.  It is saved when the run ends and, in long runs (a server), every
+* ``stories``, ``story_articles``, ``story_summary``, ``story_links``: the stories a
+  batch made or changed are rewritten from the clusterer after every batch (with, for
+  each article, the member it is most like and what they share), and the stories it
+  ended (merged or split) are deleted, so the tables are always whole.
+* The clusterer's own state (one row per article: vector, date span, identity record,
+  lead; the component and story of each) is a sidecar file next to the store,
+  ``<db>.stories.state`` (``StoryClusterer.save``; format and crash safety in
+  ``storystate``).  A save appends the articles added since the last one, so it costs
+  what the run added, not the size of the store; the file is rewritten whole,
+  atomically, once its appended parts outweigh it.  It is saved when the run ends and, in long runs (a server), every
   ``settings.story_save_seconds``.  A state of the older format
   (``<db>.stories.npz``) is not read: the stories are rebuilt and it is removed.
 
@@ -22,10 +24,15 @@ with another encoder, in which case the story tables are rebuilt), then rewrites
 rows of known articles that have none.  Near-duplicate pages are not articles: they
 belong to their twin's story through ``duplicates.of_article_id``.
 
-Articles are clustered only in the coded languages (``settings.languages``).  A date
-known only to the month (year) is given to the clusterer as the middle of the month
-(year), so that it is gated in time: it may miss a story it belongs to, but never
-joins one from another year.  ``settings.stories`` (default true) turns clustering off
+Each article is given with its identity record (``stories.identity``): the names,
+numbers and places of its text, the people, places and event triples the coder
+stored, and its date: the publication date, else the dateline its text implies
+(``furniture`` first), each with its precision; a date known only to the month
+(year) spans that month (year) in the time window, so it may link with any article
+of it but never with one of another year.  The stories depend on the set of
+articles, not on how they fall into batches (``stories.cluster``).
+
+Articles are clustered only in the coded languages (``settings.languages``).  ``settings.stories`` (default true) turns clustering off
 (``newsgraph stories --update`` clusters later).  Clustering costs the encoder's time
 (about 10 ms of CPU per article): for a quick ``--no-code`` store of many pages, turn
 it off.  A missing optional dependency (the sentence encoder's runtime) does not stop
@@ -37,6 +44,7 @@ without it.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterable, Sequence
@@ -52,9 +60,10 @@ from ..store import articles, clustering
 from ..store.outcomes import ArticleOutcome, Outcome
 from ..stories.cluster import ClusterOptions, StoryClusterer, StoryInput, split_sentences
 from ..stories.embed import Encoder, cached_encoder
+from ..stories.identity import identity_of
 from .work import text_tone
 
-__all__ = ["AfterBatch", "state_path", "to_input", "update_stories"]
+__all__ = ["AfterBatch", "link_rows", "state_path", "to_input", "update_stories"]
 
 LEAD_SENTENCES = 3  # the lead the clusterer embeds with the title
 POOL_SENTENCES = 4  # summary candidates per article
@@ -86,9 +95,20 @@ def _gate_date(published: str | None) -> str | None:
 
 
 def to_input(row: dict[str, Any]) -> StoryInput:
-    """A clusterer input from an ``clustering.story_inputs`` row."""
+    """A clusterer input from an ``clustering.story_inputs`` row, with its identity
+    record (the publication date, else the date its text implies)."""
     sentences = row.get("sentences") or split_sentences(str(row["body"])[:6000])
     sentences = [s for s in sentences if len(s) > 1][:POOL_SENTENCES]
+    identity = identity_of(
+        str(row.get("title") or ""),
+        str(row["body"]),
+        str(row.get("furniture") or ""),
+        row.get("published"),
+        people=row.get("people") or (),
+        places=row.get("places") or (),
+        events=row.get("events") or (),
+        actors=row.get("actors") or (),
+    )
     return StoryInput(
         article_id=str(row["article_id"]),
         title=str(row.get("title") or ""),
@@ -98,7 +118,30 @@ def to_input(row: dict[str, Any]) -> StoryInput:
         actors=frozenset(row.get("actors") or ()),
         event_types=frozenset(row.get("types") or ()),
         sentences=tuple(sentences),
+        identity=identity,
     )
+
+
+def link_rows(clusterer: StoryClusterer, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``story_links`` rows of these stories (``clustering.write_links``)."""
+    rows = []
+    for sid in story_ids:
+        for aid, (other, link) in sorted(clusterer.explain(sid).items()):
+            identity = clusterer.identity(aid)
+            rows.append(
+                {
+                    "story_id": sid,
+                    "article_id": aid,
+                    "linked_id": other,
+                    "score": None if link is None else round(link.score, 4),
+                    "similarity": None if link is None else round(link.similarity, 4),
+                    "shared": json.dumps(link.to_json() if link else {}, sort_keys=True),
+                    "event_date": identity.date if identity else None,
+                    "date_precision": identity.precision if identity else None,
+                    "date_source": identity.date_source if identity else None,
+                }
+            )
+    return rows
 
 
 def _now() -> datetime:
@@ -208,9 +251,14 @@ class AfterBatch:
         rows = clustering.story_inputs(self.conn, article_ids, POOL_SENTENCES)
         placed = clusterer.add(to_input(r) for r in rows)
         self._dirty = True
-        self._write(clusterer, set(placed.values()))
+        touched = set(placed.values()) | clusterer.touched
+        clusterer.touched.clear()
+        self._write(clusterer, touched - {""})
 
     def _write(self, clusterer: StoryClusterer, story_ids: Iterable[str]) -> None:
+        if clusterer.retired:
+            clustering.retire_stories(self.conn, sorted(clusterer.retired))
+            clusterer.retired.clear()
         stories = clusterer.stories(sorted(story_ids))
         if not stories:
             return
@@ -229,6 +277,8 @@ class AfterBatch:
                 }
             )
         clustering.write_stories(self.conn, rows, _now())
+        links = link_rows(clusterer, [s.story_id for s in stories])
+        clustering.write_links(self.conn, [s.story_id for s in stories], links)
 
     def save(self) -> None:
         if self._clusterer is not None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from .sql import Conn, dicts, in_transaction
+from .sql import Conn, dicts, in_transaction, table_exists
 
 
 def article_ids_by_date(conn: Conn, languages: Sequence[str]) -> list[str]:
@@ -38,12 +38,15 @@ def story_inputs(
 
     ``sentences`` are the first stored sentences (None when the article was not coded),
     ``actors`` the codes of its event actors and mentions, ``types`` its non-negated
-    event types.
+    event types; for its identity record: ``furniture`` (where a dateline is),
+    ``people`` (person mentions as written), ``places`` (event locations, country
+    mentions, and the stored place mentions where the store has them) and ``events``
+    (``TYPE source>target`` of its non-negated events, actors by code, else as written).
     """
     ids = list(article_ids)
     rows = dicts(
         conn.execute(
-            "SELECT article_id, title, body, published, outlet FROM articles "
+            "SELECT article_id, title, body, furniture, published, outlet FROM articles "
             "WHERE article_id IN (SELECT unnest(?)) "
             "ORDER BY published NULLS LAST, article_id",
             [ids],
@@ -72,12 +75,64 @@ def story_inputs(
         [ids],
     ).fetchall():
         types.setdefault(str(aid), set()).add(str(kind))
+    people: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
+    for aid, kind, text in conn.execute(
+        "SELECT article_id, kind, text FROM mentions WHERE article_id IN (SELECT unnest(?)) "
+        "AND kind IN ('person', 'country') "
+        "UNION SELECT article_id, 'place', location_name FROM events "
+        "WHERE article_id IN (SELECT unnest(?)) AND location_name IS NOT NULL AND NOT negated",
+        [ids, ids],
+    ).fetchall():
+        (people if kind == "person" else places).setdefault(str(aid), set()).add(str(text))
+    for aid, name in _place_mentions(conn, ids):
+        places.setdefault(aid, set()).add(name)
+    events: dict[str, set[str]] = {}
+    for aid, kind, sources, targets in conn.execute(
+        "SELECT e.article_id, e.type, "
+        "list(DISTINCT coalesce(x.code, lower(x.text))) FILTER (WHERE x.role = 'source'), "
+        "list(DISTINCT coalesce(x.code, lower(x.text))) FILTER (WHERE x.role = 'target') "
+        "FROM events e LEFT JOIN event_actors x USING (event_id) "
+        "WHERE e.article_id IN (SELECT unnest(?)) AND NOT e.negated GROUP BY e.event_id, "
+        "e.article_id, e.type",
+        [ids],
+    ).fetchall():
+        for source in sources or ["-"]:
+            for target in targets or ["-"]:
+                events.setdefault(str(aid), set()).add(f"{kind} {source}>{target}")
     for row in rows:
         aid = row["article_id"]
         row["sentences"] = sentences.get(aid)
         row["actors"] = actors.get(aid, set())
         row["types"] = types.get(aid, set())
+        row["people"] = sorted(people.get(aid, ()))
+        row["places"] = sorted(places.get(aid, ()))
+        row["events"] = sorted(events.get(aid, ()))
     return rows
+
+
+def _place_mentions(conn: Conn, ids: list[str]) -> list[tuple[str, str]]:
+    """(article_id, place name) of the stored place mentions, where the store has a
+    ``place_mentions`` table with ``article_id`` and ``name`` (the places stage)."""
+    if not table_exists(conn, "place_mentions"):
+        return []
+    columns = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'place_mentions'"
+        ).fetchall()
+    }
+    if not {"article_id", "name"} <= columns:
+        return []
+    role = " AND role = 'place'" if "role" in columns else ""
+    return [
+        (str(a), str(n))
+        for a, n in conn.execute(
+            "SELECT DISTINCT article_id, name FROM place_mentions "
+            f"WHERE article_id IN (SELECT unnest(?)) AND name IS NOT NULL{role}",
+            [ids],
+        ).fetchall()
+    ]
 
 
 def write_stories(conn: Conn, stories: Sequence[dict[str, Any]], now: datetime) -> None:
@@ -130,8 +185,50 @@ def write_stories(conn: Conn, stories: Sequence[dict[str, Any]], now: datetime) 
 def clear_stories(conn: Conn) -> None:
     """Empty the story tables (before a rebuild from scratch)."""
     in_transaction(
-        conn, [(f"DELETE FROM {t}", []) for t in ("stories", "story_articles", "story_summary")]
+        conn,
+        [
+            (f"DELETE FROM {t}", [])
+            for t in ("stories", "story_articles", "story_summary", "story_links")
+        ],
     )
+
+
+def retire_stories(conn: Conn, story_ids: Sequence[str]) -> None:
+    """Drop the rows of stories that ceased to be (merged into or split from others)."""
+    if not story_ids:
+        return
+    sids = list(story_ids)
+    in_transaction(
+        conn,
+        [
+            (f"DELETE FROM {t} WHERE story_id IN (SELECT unnest(?))", [sids])
+            for t in ("stories", "story_articles", "story_summary", "story_links")
+        ],
+    )
+
+
+def write_links(conn: Conn, story_ids: Sequence[str], links: Sequence[dict[str, Any]]) -> None:
+    """Replace the links of these stories: each article, the member it is most like
+    (``linked_id``), the pair's score and cosine, what they share (JSON), and the
+    article's date as the clusterer read it (``event_date``, ``date_precision``,
+    ``date_source``)."""
+    if not story_ids:
+        return
+    cols = [
+        "story_id", "article_id", "linked_id", "score", "similarity", "shared",
+        "event_date", "date_precision", "date_source",
+    ]  # fmt: skip
+    statements: list[tuple[str, list[Any]]] = [
+        ("DELETE FROM story_links WHERE story_id IN (SELECT unnest(?))", [list(story_ids)])
+    ]
+    if links:
+        statements.append(
+            (
+                "INSERT INTO story_links SELECT " + ", ".join(["unnest(?)"] * len(cols)),
+                [[link[c] for link in links] for c in cols],
+            )
+        )
+    in_transaction(conn, statements)
 
 
 def articles_without_tone(conn: Conn, article_ids: Sequence[str] | None = None) -> list[str]:
@@ -170,6 +267,10 @@ def prune_dangling(conn: Conn) -> None:
             ),
             (
                 "DELETE FROM article_tone WHERE article_id NOT IN (SELECT article_id FROM articles)",
+                [],
+            ),
+            (
+                "DELETE FROM story_links WHERE article_id NOT IN (SELECT article_id FROM articles)",
                 [],
             ),
         ],

@@ -311,6 +311,27 @@ _V6_WATCH = (
     """,
 )
 
+_V7_STORY_LINKS = (
+    # Why each article is in its story (newsgraph stories --explain): the member it is
+    # most like, the pair's score and cosine, what they share (JSON: people, places,
+    # names, numbers, events, dates), and the date the clusterer gave the article (its
+    # precision; source: published, text or none).  Written with the story rows by
+    # ingest.after.
+    """
+    CREATE TABLE story_links (
+        story_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        linked_id VARCHAR,
+        score DOUBLE,
+        similarity DOUBLE,
+        shared VARCHAR,
+        event_date VARCHAR,
+        date_precision VARCHAR,
+        date_source VARCHAR
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "runs, pages, articles and duplicate links", _V1_PAGES),
     Migration(2, "persisted MinHash signatures and LSH band buckets", _V2_DEDUP),
@@ -318,6 +339,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "the shard ledger of batch runs (newsgraph run)", _V4_SHARDS),
     Migration(5, "stories, their articles and summaries; article tone", _V5_STORIES),
     Migration(6, "watched sources and links, watchlists, alerts and their outbox", _V6_WATCH),
+    Migration(7, "why each article is in its story (story links)", _V7_STORY_LINKS),
 )
 
 LATEST = MIGRATIONS[-1].version

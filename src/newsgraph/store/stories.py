@@ -6,6 +6,7 @@ Empty answers when the store has no story tables (a store older than stories).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -119,7 +120,8 @@ def stories_page(conn: Conn, limit: int = 50, offset: int = 0) -> tuple[list[dic
 
 def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
     """One story as ``newsgraph stories`` shows it (articles with their copies, outlets,
-    summary sentences), each article with the start of its body and its event count."""
+    summary sentences), each article with the start of its body, its event count and
+    ``why`` it is in the story (``story_links``; None for a store without them)."""
     if not table_exists(conn, "stories"):
         return None
     found = stories(conn, story_id=story_id, limit=1)
@@ -136,9 +138,47 @@ def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
             [ids],
         ).fetchall()
     }
+    links = {r["article_id"]: r for r in story_links(conn, story_id)}
     for item in result["articles"]:
         item["lead"], item["events"] = extra.get(item["article_id"], ("", 0))
+        link = links.get(item["article_id"])
+        item["why"] = None if link is None else {
+            k: link[k]
+            for k in (
+                "linked_id", "linked_title", "linked_outlet", "score", "similarity", "shared",
+                "event_date", "date_precision", "date_source",
+            )
+        }  # fmt: skip
     return result
+
+
+def story_links(conn: Conn, story_id: str) -> list[dict[str, Any]]:
+    """Why each article of a story is in it (by date, then id): the member it is most
+    like (``linked_id``, ``linked_title``), the pair's ``score`` and ``similarity``
+    (cosine), what the two share (``shared``: people, places, names, numbers, events,
+    dates) and the article's date as the clusterer read it (``event_date``,
+    ``date_precision``, ``date_source``: published, text or none).  Empty for an
+    unknown story or a store without the table."""
+    if not table_exists(conn, "story_links"):
+        return []
+    rows = dicts(
+        conn.execute(
+            "SELECT l.article_id, a.outlet, a.published, a.title, a.url, a.location, "
+            "l.linked_id, b.title AS linked_title, b.outlet AS linked_outlet, l.score, "
+            "l.similarity, l.shared, l.event_date, l.date_precision, l.date_source "
+            "FROM story_links l JOIN articles a ON a.article_id = l.article_id "
+            "LEFT JOIN articles b ON b.article_id = l.linked_id WHERE l.story_id = ? "
+            "ORDER BY a.published NULLS LAST, l.article_id",
+            [story_id],
+        )
+    )
+    for row in rows:
+        shared = json.loads(row["shared"] or "{}")
+        row["shared"] = {
+            k: shared.get(k, [])
+            for k in ("people", "places", "names", "numbers", "events", "dates")
+        }
+    return rows
 
 
 def story_members(conn: Conn, story_id: str | None) -> list[tuple[str, str, str | None]]:

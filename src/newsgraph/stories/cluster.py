@@ -1,179 +1,71 @@
-"""Incremental story clustering: articles about the same real-world event, across outlets.
+"""Story clustering: articles about the same real-world event, across outlets.
 
-Each article is embedded once, as one text (its title and lead, cut at
-``text_chars``), with the packaged sentence encoder; its lead sentences are kept as
-summary candidates but not embedded (a story's summary takes the lead sentences of its
-most central articles, see ``storystate``).  It joins the best candidate story when
+Two articles are scored by what makes an event this event (``identity``): the cosine
+of their embeddings (title and lead, cut at ``text_chars``, with the packaged sentence
+encoder) plus the names, numbers, places and coded events they share; two articles
+dated further apart than ``window_days`` (by their publication dates, else the dates
+their texts imply, each with its precision) never link.
 
-    cosine(article, story centroid) + actor_weight * J(actors) + event_weight * J(types)
+Stories are a function of the set of articles, not of the order they came in:
 
-reaches ``threshold`` (J is the Jaccard overlap with the labels frequent in the story),
-and opens a new story otherwise.  A story is a candidate only when the article's date
-lies within ``window_days`` of the story's span; an undated article (or story) is
-not gated by time, but then only the ``recent`` most recently touched stories are
-searched.  Candidates come from a time-bucketed index, so the cost of one article
-depends on how many stories are live around its date, not on the size of the store.
-A near-duplicate (``duplicate_of`` a known article) joins its twin's story and does
-not pull the centroid.
+1. *Components*: articles whose pair scores ``threshold`` or more are linked, and a
+   component is what links reach (union-find; adding articles only joins
+   components, in whatever order and batches they come).
+2. *Stories*: inside each component, average-link agglomeration of all its pairs
+   (the nearest-neighbour chain, members in a stable order: date, then id) keeps
+   merging while two groups' mean pair score reaches ``threshold``; an article left
+   alone then joins the group of the member it scores best with, if that pair
+   reaches ``threshold``.  Groups never cross components (a mean at the threshold
+   needs one pair above it), so a batch re-clusters only the components it touched.
 
-Clustering is single-pass: a batch is taken in the order given (chronological order
-suits news), so adding a corpus in two chronological halves gives exactly the
-partition of adding it at once.  Stories are never merged or split afterwards.
+A story is named after its first member by date, then id.  A near-duplicate
+(``duplicate_of`` a known article) follows its twin's story and takes no part in
+scoring.  Candidate pairs come from a time-bucketed index (an undated article is
+compared with every article, and every article with the undated ones), so the cost
+of one article depends on how many articles lie around its date, not on the store.
 
-``save`` to a path appends the stories touched since the last save to the state file
-(``storystate``); ``load`` reads the whole-store arrays at once and each story's
-record only when it is touched, so a run's load and save cost follow what the run
-adds, not the size of the store.
+``save`` to a path appends the articles added since the last save (``storystate``);
+``load`` reads the arrays at once and each article's record only when it is needed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable
+from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import ConfigError, StoreError
-from ..settings import Settings
+from ..errors import StoreError
 from .embed import Encoder
+from .identity import Identity, Link, apart, bonus, compare, identity_of, load_weights
+from .inputs import ClusterOptions, StoryInput, article_text, split_sentences
+from .linkage import attach_singles, average_link, pair_scores
 from .storystate import (
+    ArticleRecord,
+    Log,
     Snapshot,
+    StateRows,
     Story,
-    StoryRows,
-    StoryState,
     append_delta,
+    day_to_iso,
     iso_to_day,
     read_state,
+    summary,
+    title,
     write_full,
 )
 
 __all__ = ["ClusterOptions", "Story", "StoryClusterer", "StoryInput", "split_sentences"]
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_LAST = 10**9  # the sort key of an undated article: after every date
+_DIGITS = 9  # scores are rounded, so a vector product's last bits never flip a link
 
 
-@dataclass(frozen=True, slots=True)
-class StoryInput:
-    """What the clusterer needs of one article.
-
-    ``lead`` is the first few sentences of the body; ``sentences`` (optional) are the
-    summary candidates, else the lead is split.  ``actors`` are actor codes or names,
-    ``event_types`` PLOVER types, ``duplicate_of`` the id of a near-duplicate twin.
-    """
-
-    article_id: str
-    title: str
-    lead: str
-    published: str | None
-    outlet: str | None
-    actors: frozenset[str] = frozenset()
-    event_types: frozenset[str] = frozenset()
-    duplicate_of: str | None = None
-    sentences: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterOptions:
-    """The knobs of story clustering (defaults measured on tests/data/stories)."""
-
-    threshold: float = 0.5
-    window_days: int = 7
-    actor_weight: float = 0.15
-    event_weight: float = 0.05
-    recent: int = 2000  # stories searched for an undated article
-    summary_size: int = 3
-    summary_overlap: float = 0.6  # word Jaccard at which a sentence repeats a chosen one
-    sentences_per_article: int = 4  # lead sentences kept as summary candidates
-    pool_size: int = 16  # central articles kept per story, for its title and summary
-    text_chars: int = 400  # title + lead embedded, cut at a word (about 80 word pieces)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> ClusterOptions:
-        """Options from ``Settings`` (``story_threshold``, ``story_window_days``)."""
-        return cls(threshold=settings.story_threshold, window_days=settings.story_window_days)
-
-    def __post_init__(self) -> None:
-        if self.window_days < 1:
-            raise ConfigError(f"story window_days is {self.window_days}; expected 1 or more")
-        if not 0.0 < self.threshold < 2.0:
-            raise ConfigError(f"story threshold is {self.threshold}; expected 0 < t < 2")
-        if self.text_chars < 40:
-            raise ConfigError(f"story text_chars is {self.text_chars}; expected 40 or more")
-
-
-def split_sentences(text: str) -> list[str]:
-    """A light sentence splitter for leads (spaCy sentences are better when at hand)."""
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
-
-
-def article_text(item: StoryInput, limit: int) -> str:
-    """The one text embedded for an article: title and lead, cut at a word boundary."""
-    text = f"{item.title.strip()}. {' '.join(item.lead.split())}".strip(". ")
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    return cut.rsplit(" ", 1)[0] if " " in cut else cut
-
-
-def _jaccard(a: frozenset[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-class _Recent:
-    """A bounded set of story indices, oldest dropped first."""
-
-    def __init__(self, size: int, items: Iterable[int] = ()) -> None:
-        self.size = size
-        self._items: OrderedDict[int, None] = OrderedDict()
-        for i in items:
-            self.touch(i)
-
-    def touch(self, index: int) -> None:
-        self._items[index] = None
-        self._items.move_to_end(index)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-
-    def discard(self, index: int) -> None:
-        self._items.pop(index, None)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._items)
-
-    def list(self) -> list[int]:
-        return list(self._items)
-
-
-class _Log:
-    """Where this clusterer's state was last read or written, for appending to it."""
-
-    def __init__(self, path: Path, end: int, full_bytes: int) -> None:
-        self.path, self.end, self.full_bytes = path.resolve(), end, full_bytes
-        stat = path.stat()
-        self.file = (stat.st_dev, stat.st_ino, stat.st_size)  # the size may hold a torn tail
-
-    def appendable(self, path: Path) -> bool:
-        """The same file, untouched by others since, its deltas not yet outweighing it."""
-        try:
-            stat = path.stat()
-        except OSError:
-            return False
-        return (
-            path.resolve() == self.path
-            and (stat.st_dev, stat.st_ino, stat.st_size) == self.file
-            and self.end - self.full_bytes <= self.full_bytes
-        )
-
-    def appended(self, end: int) -> None:
-        self.end = end
-        self.file = (*self.file[:2], end)
+def story_id_of(article_id: str) -> str:
+    return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
 
 
 class StoryClusterer:
@@ -182,93 +74,108 @@ class StoryClusterer:
     def __init__(self, encoder: Encoder, options: ClusterOptions | None = None) -> None:
         self.encoder = encoder
         self.options = options or ClusterOptions()
+        self.weights = load_weights()
         self._dim = int(encoder.dim)
-        self._sums = np.zeros((64, self._dim), dtype=np.float32)
-        self._first = np.zeros(64, dtype=np.int64)  # 0: no date
-        self._last = np.zeros(64, dtype=np.int64)
-        self._norms = np.zeros(64, dtype=np.float32)  # of the sums, kept in step
-        self._stories: list[StoryState | None] = []  # None: not read from the snapshot yet
+        self._vecs = np.zeros((64, self._dim), dtype=np.float32)
+        self._lo = np.zeros(64, dtype=np.int64)  # day span; 0: undated
+        self._hi = np.zeros(64, dtype=np.int64)
+        self._parent: list[int] = []
+        self._twin: list[int] = []
+        self._story: list[str] = []  # story id of each row ("" for a twin)
         self._ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._records: list[ArticleRecord | None] = []
         self._snapshot: Snapshot | None = None
-        self._by_article: dict[str, int] = {}
-        self._by_story: dict[str, int] = {}
-        self._buckets: dict[int, list[int]] = {}  # week-sized bucket -> stories spanning it
-        self._bucket_arrays: dict[int, NDArray[np.int64]] = {}  # the same, as arrays
-        self._recent = _Recent(self.options.recent)
-        self._recent_undated = _Recent(self.options.recent)
-        self._touched: set[int] = set()  # stories changed since the last save to the log
-        self._log: _Log | None = None
+        self._components: dict[int, list[int]] = {}  # root -> rows (no twins)
+        self._stories: dict[str, list[int]] = {}  # story id -> rows (no twins)
+        self._twins: dict[int, list[int]] = {}  # row -> its near-duplicates
+        self._buckets: dict[int, list[int]] = {}  # window-sized bucket -> dated rows
+        self._undated: list[int] = []
+        self._saved_rows = 0
+        self._changed = False
+        self.retired: set[str] = set()  # stories that ceased to be since the caller cleared it
+        self.touched: set[str] = set()  # stories made or changed since the caller cleared it
+        self._log: Log | None = None
 
     # -- the public API --------------------------------------------------------------
 
     def add(self, items: Iterable[StoryInput]) -> dict[str, str]:
         """Cluster a batch; returns article_id -> story_id for every item given."""
         batch = list(items)
-        result: dict[str, str] = {}
-        fresh = [it for it in batch if it.article_id not in self._by_article]
-        in_batch = {it.article_id for it in fresh}
-        # Near-duplicates of a known article (or of one later in this batch) wait for
-        # their twin and are not embedded; the rest are embedded together.
-        twins = [
-            it
-            for it in fresh
-            if it.duplicate_of
-            and (it.duplicate_of in self._by_article or it.duplicate_of in in_batch)
-        ]
+        fresh = list({it.article_id: it for it in batch if it.article_id not in self._row}.values())
+        known = set(self._row) | {it.article_id for it in fresh}
+        twins = [it for it in fresh if it.duplicate_of and it.duplicate_of in known]
         twin_ids = {it.article_id for it in twins}
-        own = [it for it in fresh if it.article_id not in twin_ids]
-        for item, vec in zip(own, self._embed(own), strict=True):
-            if item.article_id not in self._by_article:
-                self._place(item, vec)
+        own = sorted(
+            (self._with_identity(it) for it in fresh if it.article_id not in twin_ids),
+            key=lambda it: (self._key_of(it), it.article_id),
+        )
+        rows = [self._register(it, vec) for it, vec in zip(own, self._embed(own), strict=True)]
+        self._link_all(rows)
         self._place_twins(twins)
-        for item in batch:
-            result[item.article_id] = self._ids[self._by_article[item.article_id]]
-        return result
+        self._recluster({self._find(r) for r in rows})
+        return {it.article_id: self.story_of(it.article_id) or "" for it in batch}
 
     def stories(self, story_ids: Iterable[str] | None = None) -> list[Story]:
-        """All stories (or the ones named), in the order they were opened."""
-        chosen: Iterable[int] = range(len(self._stories))
-        if story_ids is not None:
-            chosen = [self._by_story[s] for s in story_ids if s in self._by_story]
-        o = self.options
-        return [
-            self._state(i).freeze(self._centroid(i), o.summary_size, o.summary_overlap)
-            for i in chosen
-        ]
+        """All stories (or the ones named that exist), ordered by id."""
+        chosen = sorted(self._stories) if story_ids is None else list(story_ids)
+        return [self._freeze(s) for s in chosen if s in self._stories]
 
     def story_of(self, article_id: str) -> str | None:
-        index = self._by_article.get(article_id)
-        return None if index is None else self._ids[index]
+        row = self._row.get(article_id)
+        if row is None:
+            return None
+        while self._twin[row] >= 0:
+            row = self._twin[row]
+        return self._story[row]
+
+    def identity(self, article_id: str) -> Identity | None:
+        """The identity record the clusterer holds for an article."""
+        row = self._row.get(article_id)
+        return None if row is None else self._record(row).identity
+
+    def explain(self, story_id: str) -> dict[str, tuple[str | None, Link | None]]:
+        """For each article of a story: the member it is most like, and why.
+
+        A near-duplicate is explained by its twin (no link).  A story of one article
+        has no link.
+        """
+        rows = self._stories.get(story_id, [])
+        out: dict[str, tuple[str | None, Link | None]] = {}
+        sim = self._matrix(rows) if len(rows) > 1 else np.zeros((1, 1))
+        np.fill_diagonal(sim, -np.inf)
+        for i, row in enumerate(rows):
+            if len(rows) > 1:
+                other = rows[int(np.argmax(sim[i]))]  # ties: the first by date, then id
+                out[self._ids[row]] = (self._ids[other], self._pair(row, other))
+            else:
+                out[self._ids[row]] = (None, None)
+            for twin in self._all_twins(row):
+                out[self._ids[twin]] = (self._ids[self._twin[twin]], None)
+        return out
 
     def __len__(self) -> int:
         return len(self._stories)
 
     def save(self, target: str | Path | IO[bytes]) -> None:
-        """Write the state: to a path it was read from or saved to, only what changed.
+        """Write the state: to a path it was read from or saved to, only what was added.
 
-        A file object (or another path) gets the whole state.  Returns nothing; a
-        failure leaves the file as it was (see ``storystate``).
+        A file object (or another path) gets the whole state.  A failure leaves the
+        file as it was (see ``storystate``).
         """
-        extra = {
-            "encoder": self.encoder.name,
-            "dim": self._dim,
-            "options": asdict(self.options),
-            "recent": self._recent.list(),
-            "recent_undated": self._recent_undated.list(),
-        }
-        n = len(self._stories)
+        extra = {"encoder": self.encoder.name, "dim": self._dim, "options": asdict(self.options)}
         if not isinstance(target, (str, Path)):
-            write_full(target, n, extra, self._rows(range(n)))
+            write_full(target, extra, self._state_rows(0))
             return
         path = Path(target)
         if self._log is not None and self._log.appendable(path):
-            if self._touched:  # else the file already holds this state
-                rows = self._rows(sorted(self._touched))
-                self._log.appended(append_delta(path, self._log.end, n, extra, rows))
+            if self._changed:  # else the file already holds this state
+                end = append_delta(path, self._log.end, extra, self._state_rows(self._log.rows))
+                self._log.appended(end, len(self._ids))
         else:
-            size = write_full(path, n, extra, self._rows(range(n)))
-            self._log = _Log(path, size, size)
-        self._touched.clear()
+            size = write_full(path, extra, self._state_rows(0))
+            self._log = Log(path, size, size, len(self._ids))
+        self._changed = False
 
     @classmethod
     def load(
@@ -279,7 +186,7 @@ class StoryClusterer:
     ) -> StoryClusterer:
         """Rebuild a clusterer from ``save``; the encoder must produce the same space.
 
-        ``options`` replace the saved ones (the time index is rebuilt either way).
+        ``options`` replace the saved ones for what is added from now on.
         """
         snap = read_state(source)
         extra = snap.extra
@@ -297,195 +204,334 @@ class StoryClusterer:
         clusterer = cls(encoder, options)
         clusterer._adopt(snap)
         if isinstance(source, (str, Path)):
-            clusterer._log = _Log(Path(source), snap.end, snap.full_bytes)
+            clusterer._log = Log(Path(source), snap.end, snap.full_bytes, len(snap.ids))
         return clusterer
 
-    # -- placing one article ---------------------------------------------------------
+    # -- rows ------------------------------------------------------------------------
 
     def _embed(self, items: list[StoryInput]) -> NDArray[np.float32]:
-        """One encoder call, one text per article."""
+        """One encoder call, one text per article; kept at float16 precision."""
         if not items:
             return np.zeros((0, self._dim), dtype=np.float32)
         texts = [article_text(it, self.options.text_chars) for it in items]
-        return np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        vecs = np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        return vecs.astype(np.float16).astype(np.float32)
 
-    def _place_twins(self, twins: list[StoryInput]) -> None:
-        """Near-duplicates join their twin's story once the twin is placed (chains too)."""
-        waiting = twins
-        while waiting:
-            later = [it for it in waiting if it.duplicate_of not in self._by_article]
-            for item in waiting:
-                if item.duplicate_of in self._by_article:
-                    self._register(
-                        self._by_article[item.duplicate_of], item, iso_to_day(item.published)
-                    )
-            if len(later) == len(waiting):  # their twins never arrived: cluster them alone
-                for item, vec in zip(later, self._embed(later), strict=True):
-                    self._place(item, vec)
-                return
-            waiting = later
+    def _with_identity(self, item: StoryInput) -> StoryInput:
+        return item if item.identity is not None else replace(item, identity=self._identity(item))
 
-    def _place(self, item: StoryInput, vec: NDArray[np.float32]) -> None:
-        day = iso_to_day(item.published)
-        index = self._best(item, vec, day)
-        if index is None:
-            digest = hashlib.sha1(item.article_id.encode("utf-8")).hexdigest()[:16]
-            index = self._new_slot(StoryState(story_id=f"story-{digest}"))
-        state = self._state(index)
-        self._sums[index] += vec
-        self._norms[index] = np.linalg.norm(self._sums[index])
-        state.members += 1
-        state.actors.update(item.actors)
-        state.event_types.update(item.event_types)
-        self._register(index, item, day)
+    @staticmethod
+    def _identity(item: StoryInput) -> Identity:
+        return item.identity or identity_of(
+            item.title, item.lead, published=item.published, actors=item.actors
+        )
+
+    def _key_of(self, item: StoryInput) -> int:
+        span = self._identity(item).span()
+        return span[0] if span else _LAST
+
+    def _record(self, row: int) -> ArticleRecord:
+        record = self._records[row]
+        if record is None:
+            assert self._snapshot is not None
+            record = self._records[row] = self._snapshot.record(row)
+        return record
+
+    def _raw(self, row: int) -> bytes:
+        record = self._records[row]
+        if record is None:  # never needed since loading: copy it as read
+            assert self._snapshot is not None
+            return self._snapshot.raw(row)
+        return record.record()
+
+    def _grow(self, size: int) -> None:
+        if size <= len(self._vecs):
+            return
+        grow = max(size, 2 * len(self._vecs)) - len(self._vecs)
+        self._vecs = np.vstack([self._vecs, np.zeros((grow, self._dim), dtype=np.float32)])
+        self._lo = np.concatenate([self._lo, np.zeros(grow, dtype=np.int64)])
+        self._hi = np.concatenate([self._hi, np.zeros(grow, dtype=np.int64)])
+
+    def _register(self, item: StoryInput, vec: NDArray[np.float32] | None) -> int:
+        row = len(self._ids)
+        self._grow(row + 1)
+        identity = self._identity(item)
         cap = self.options.sentences_per_article
         sentences = [s for s in item.sentences[:cap] if s.strip()] or split_sentences(item.lead)[
             :cap
         ]
-        entry = (item.article_id, item.title.strip(), tuple(sentences))
-        state.add_pool(entry, vec, self._centroid(index), self.options.pool_size)
-
-    def _register(self, index: int, item: StoryInput, day: int | None) -> None:
-        state = self._state(index)
-        state.article_ids.append(item.article_id)
-        if item.outlet:
-            state.outlets.setdefault(item.outlet, None)
-        state.widen(day)
-        self._by_article[item.article_id] = index
-        self._touched.add(index)
-        self._dated(index)
-
-    def _best(self, item: StoryInput, vec: NDArray[np.float32], day: int | None) -> int | None:
-        candidates = self._candidates(day)
-        if not candidates.size:
-            return None
-        cosines = (self._sums[candidates] @ vec) / np.maximum(self._norms[candidates], 1e-12)
-        o = self.options
-        reach = o.threshold - o.actor_weight - o.event_weight
-        best, best_score = None, o.threshold
-        for k in np.flatnonzero(cosines >= reach):
-            state = self._state(int(candidates[k]))
-            score = (
-                float(cosines[k])
-                + o.actor_weight * _jaccard(item.actors, state.frequent(state.actors))
-                + o.event_weight * _jaccard(item.event_types, state.frequent(state.event_types))
+        self._records.append(
+            ArticleRecord(
+                item.title.strip(), tuple(sentences), item.outlet, item.published, identity
             )
-            if score >= best_score:
-                best, best_score = int(candidates[k]), score
-        return best
+        )
+        self._ids.append(item.article_id)
+        self._row[item.article_id] = row
+        self._parent.append(row)
+        self._twin.append(-1)
+        self._story.append("")
+        self._changed = True
+        if vec is None:  # a near-duplicate: no vector, no place in the graph
+            return row
+        self._vecs[row] = vec
+        span = identity.span()
+        if span is None:
+            self._undated.append(row)
+        else:
+            self._lo[row], self._hi[row] = span
+            self._index(row)
+        self._components[row] = [row]
+        return row
 
-    def _candidates(self, day: int | None) -> NDArray[np.int64]:
-        """Stories an article of this day may join (time-gated, from the bucket index)."""
-        undated = self._recent_undated.list()
-        if day is None:
-            found = np.asarray(self._recent.list() + undated, dtype=np.int64)
-            return np.unique(found)
-        w, b = self.options.window_days, day // self.options.window_days
-        bucket = self._bucket_arrays.get(b)
-        if bucket is None:
-            bucket = np.asarray(self._buckets.get(b, ()), dtype=np.int64)
-            self._bucket_arrays[b] = bucket
-        live = bucket[(self._first[bucket] - w <= day) & (day <= self._last[bucket] + w)]
-        return np.unique(np.concatenate([live, np.asarray(undated, dtype=np.int64)]))
+    def _index(self, row: int) -> None:
+        w = self.options.window_days
+        for b in range(int(self._lo[row]) // w, int(self._hi[row]) // w + 1):
+            self._buckets.setdefault(b, []).append(row)
 
-    # -- bookkeeping -----------------------------------------------------------------
+    def _candidates(self, row: int) -> NDArray[np.int64]:
+        """Rows that may link with ``row`` and came before it (time-gated)."""
+        if self._lo[row] == 0:
+            found = np.arange(row, dtype=np.int64)
+            return found[self._twin_mask(found)]
+        found = self._window(int(self._lo[row]), int(self._hi[row]))
+        return found[found < row]
 
-    def _state(self, index: int) -> StoryState:
-        state = self._stories[index]
-        if state is None:
-            assert self._snapshot is not None
-            state = self._stories[index] = self._snapshot.state(index)
-        return state
+    def _window(self, lo: int, hi: int) -> NDArray[np.int64]:
+        """Rows dated within the window of days ``lo`` .. ``hi``, and the undated ones."""
+        w = self.options.window_days
+        near: list[int] = []
+        for b in range((lo - w) // w, (hi + w) // w + 1):
+            near.extend(self._buckets.get(b, ()))
+        found = np.unique(np.asarray(near, dtype=np.int64))
+        found = found[(self._lo[found] - w <= hi) & (lo <= self._hi[found] + w)]
+        return np.concatenate([found, np.asarray(self._undated, dtype=np.int64)])
 
-    def _grow(self, size: int) -> None:
-        if size <= len(self._sums):
+    def _twin_mask(self, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+        twins = np.asarray(self._twin, dtype=np.int64)[rows] if len(rows) else rows
+        return np.asarray(twins < 0, dtype=bool)
+
+    # -- scoring and the graph -------------------------------------------------------
+
+    def _cosines(self, row: int, others: NDArray[np.int64]) -> NDArray[np.float64]:
+        a = self._vecs[row].astype(np.float64)
+        return np.round(self._vecs[others].astype(np.float64) @ a, _DIGITS)
+
+    def _score(self, a: int, b: int, cosine: float) -> float:
+        if cosine < self.options.floor:
+            return cosine
+        ia, ib = self._record(a).identity, self._record(b).identity
+        if apart(ia.span(), ib.span(), self.options.window_days):
+            return self.weights.date_gate
+        return round(cosine + bonus(ia, ib, self.weights), _DIGITS)
+
+    def _pair(self, a: int, b: int) -> Link:
+        cosine = float(self._cosines(a, np.asarray([b], dtype=np.int64))[0])
+        link = compare(
+            self._record(a).identity, self._record(b).identity, cosine, self.options.window_days
+        )
+        return link if cosine >= self.options.floor else Link(cosine, cosine, gated=link.gated)
+
+    def _find(self, row: int) -> int:
+        parent = self._parent
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
             return
-        grow = max(size, 2 * len(self._sums)) - len(self._sums)
-        self._sums = np.vstack([self._sums, np.zeros((grow, self._dim), dtype=np.float32)])
-        self._first = np.concatenate([self._first, np.zeros(grow, dtype=np.int64)])
-        self._last = np.concatenate([self._last, np.zeros(grow, dtype=np.int64)])
-        self._norms = np.concatenate([self._norms, np.zeros(grow, dtype=np.float32)])
+        if len(self._components[ra]) < len(self._components[rb]):
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._components[ra].extend(self._components.pop(rb))
 
-    def _new_slot(self, state: StoryState) -> int:
-        index = len(self._stories)
-        self._grow(index + 1)
-        self._stories.append(state)
-        self._ids.append(state.story_id)
-        self._by_story[state.story_id] = index
-        self._touched.add(index)
-        return index
-
-    def _adopt(self, snap: Snapshot) -> None:
-        """Take a read state: arrays now, story records lazily (``_state``)."""
-        n = len(snap.story_ids)
-        self._grow(n)
-        self._sums[:n] = snap.sums
-        self._first[:n], self._last[:n] = snap.first, snap.last
-        self._stories = [None] * n
-        self._ids = list(snap.story_ids)
-        self._snapshot = snap
-        self._by_story = {s: i for i, s in enumerate(self._ids)}
-        self._by_article = dict(snap.article_story)
-        self._norms[:n] = np.linalg.norm(snap.sums, axis=1)
-        for index in np.flatnonzero(self._first[:n]).tolist():
-            self._index_span(index, None, (int(self._first[index]), int(self._last[index])))
-        self._recent = _Recent(self.options.recent, snap.extra["recent"])
-        self._recent_undated = _Recent(self.options.recent, snap.extra["recent_undated"])
-
-    def _rows(self, indices: Iterable[int]) -> StoryRows:
-        """The stories at ``indices`` as the state file stores them."""
-        chosen = list(indices)
-        records: list[bytes] = []
-        pools: list[Any] = []
-        for i in chosen:
-            state = self._stories[i]
-            if state is None:  # never touched since loading: copy its record as read
-                assert self._snapshot is not None
-                record, vecs = self._snapshot.raw(i)
-                records.append(record)
-                pools.append(vecs)
+    def _link_all(self, rows: list[int]) -> None:
+        """``_link`` each new row; rows dated to a day are sieved a week-bucket at a
+        time (one product of the bucket's rows with the articles around it)."""
+        w = self.options.window_days
+        buckets: dict[int, list[int]] = {}
+        for row in rows:
+            lo, hi = int(self._lo[row]), int(self._hi[row])
+            if lo and lo == hi:
+                buckets.setdefault(lo // w, []).append(row)
             else:
-                records.append(state.record())
-                pools.append(state.pool_vecs)
-        if len(chosen) == len(self._stories):
-            articles = list(self._by_article.items())
-        else:  # a delta: every story in it was touched, hence read
-            articles = [(a, i) for i in chosen for a in self._state(i).article_ids]
-        at = np.asarray(chosen, dtype=np.int64)
-        return StoryRows(
-            indices=chosen,
-            ids=[self._ids[i] for i in chosen],
-            records=records,
-            pools=pools,
-            sums=self._sums[at].reshape(len(chosen), self._dim),
-            first=self._first[at],
-            last=self._last[at],
-            articles=articles,
+                self._link(row, self._candidates(row))
+        sieve = self._reach() - 1e-3  # float32 products: a sieve with 1e-3 to spare
+        for group in buckets.values():
+            at = np.asarray(group, dtype=np.int64)
+            near = self._window(int(self._lo[at].min()), int(self._hi[at].max()))
+            rough = self._vecs[at] @ self._vecs[near].T
+            for i, row in enumerate(group):
+                keep = (near < row) & (self._lo[near] - w <= self._hi[row])
+                keep &= self._lo[row] <= self._hi[near] + w
+                keep |= (near < row) & (self._lo[near] == 0)
+                self._link(row, near[keep & (rough[i] >= sieve)])
+
+    def _reach(self) -> float:
+        return max(self.options.floor, self.options.threshold - self.weights.most)
+
+    def _link(self, row: int, others: NDArray[np.int64]) -> None:
+        """Join ``row``'s component with every row of ``others`` it scores the threshold
+        with."""
+        if not len(others):
+            return
+        reach = self._reach()
+        rough = self._vecs[others] @ self._vecs[row]  # float32: a sieve, 1e-3 to spare
+        others = others[rough >= reach - 1e-3]
+        cosines = self._cosines(row, others)
+        for k in np.flatnonzero(cosines >= reach).tolist():
+            other = int(others[k])
+            if self._find(other) == self._find(row):
+                continue
+            if self._score(row, other, float(cosines[k])) >= self.options.threshold:
+                self._union(row, other)
+
+    def _matrix(self, rows: list[int]) -> NDArray[np.float64]:
+        """The pair scores of these rows (``linkage.pair_scores``)."""
+        at = np.asarray(rows, dtype=np.int64)
+        vecs = self._vecs[at].astype(np.float64)
+        o = self.options
+        return pair_scores(
+            np.round(vecs @ vecs.T, _DIGITS),
+            [self._record(r).identity for r in rows],
+            self._lo[at],
+            self._hi[at],
+            o.window_days,
+            o.floor,
+            self.weights,
+            _DIGITS,
         )
 
-    def _dated(self, index: int) -> None:
-        """Keep the time index and the recency lists in step with a story's span."""
-        state = self._state(index)
-        if state.first_day is None or state.last_day is None:
-            self._recent_undated.touch(index)
-        else:
-            self._recent_undated.discard(index)
-            old = (int(self._first[index]), int(self._last[index]))
-            new = (state.first_day, state.last_day)
-            if old != new:
-                self._first[index], self._last[index] = new
-                self._index_span(index, old if old[0] else None, new)
-        self._recent.touch(index)
+    def _recluster(self, roots: set[int]) -> None:
+        """Average-link stories inside each touched component."""
+        for root in sorted(roots, key=lambda r: self._ids[r]):
+            rows = sorted(
+                self._components[root], key=lambda r: (int(self._lo[r]) or _LAST, self._ids[r])
+            )
+            old = {self._story[r] for r in rows} - {""}
+            if len(rows) > 1:
+                sim = self._matrix(rows)
+                labels = average_link(sim, self.options.threshold)
+                labels = attach_singles(sim, labels, self.options.threshold)
+            else:
+                labels = [0]
+            groups: dict[int, list[int]] = {}
+            for r, label in zip(rows, labels, strict=True):
+                groups.setdefault(label, []).append(r)
+            for sid in old:
+                self._stories.pop(sid, None)
+            new: set[str] = set()
+            for members in groups.values():
+                sid = story_id_of(self._ids[members[0]])
+                self._stories[sid] = members
+                for r in members:
+                    self._story[r] = sid
+                new.add(sid)
+            self.retired |= old - new
+            self.retired -= new
+            self.touched |= new
+            self.touched -= self.retired
 
-    def _index_span(self, index: int, old: tuple[int, int] | None, new: tuple[int, int]) -> None:
-        """Enter a story in the buckets its (widened) span reaches and was not in yet."""
-        w = self.options.window_days
-        had = range((old[0] - w) // w, (old[1] + w) // w + 1) if old else range(0)
-        for b in range((new[0] - w) // w, (new[1] + w) // w + 1):
-            if b not in had:
-                self._buckets.setdefault(b, []).append(index)
-                self._bucket_arrays.pop(b, None)
+    def _place_twins(self, twins: list[StoryInput]) -> None:
+        """Near-duplicates follow their twin once it is known (chains too); a twin
+        that never arrives leaves its copy to be clustered as an article."""
+        waiting = twins
+        while waiting:
+            later = [it for it in waiting if it.duplicate_of not in self._row]
+            for item in waiting:
+                target = self._row.get(item.duplicate_of or "")
+                if target is not None:
+                    row = self._register(item, None)
+                    self._twin[row] = target
+                    self._twins.setdefault(target, []).append(row)
+                    self.touched.add(self.story_of(item.article_id) or "")
+            if len(later) == len(waiting):
+                break
+            waiting = later
+        orphans = [it for it in waiting if it.article_id not in self._row]
+        rows = [self._register(it, v) for it, v in zip(orphans, self._embed(orphans), strict=True)]
+        self._link_all(rows)
+        self._recluster({self._find(r) for r in rows})
 
-    def _centroid(self, index: int) -> NDArray[np.float32]:
-        total = self._sums[index]
-        return total / max(float(np.linalg.norm(total)), 1e-12)
+    def _all_twins(self, row: int) -> list[int]:
+        out: list[int] = []
+        todo = list(self._twins.get(row, ()))
+        while todo:
+            t = todo.pop(0)
+            out.append(t)
+            todo.extend(self._twins.get(t, ()))
+        return out
+
+    # -- stories ---------------------------------------------------------------------
+
+    def _freeze(self, story_id: str) -> Story:
+        rows = self._stories[story_id]
+        at = np.asarray(rows, dtype=np.int64)
+        total = self._vecs[at].astype(np.float64).sum(axis=0)
+        centroid = total / max(float(np.linalg.norm(total)), 1e-12)
+        closeness = np.round(self._vecs[at].astype(np.float64) @ centroid, _DIGITS)
+        ranked = [rows[int(i)] for i in np.argsort(-closeness, kind="stable")]
+        pool = [(self._ids[r], self._record(r)) for r in ranked[: self.options.pool_size]]
+        members = [r for row in rows for r in (row, *self._all_twins(row))]
+        days = [
+            d for d in (iso_to_day(self._record(r).published) for r in members) if d is not None
+        ]
+        outlets = dict.fromkeys(o for o in (self._record(r).outlet for r in members) if o)
+        o = self.options
+        return Story(
+            story_id=story_id,
+            title=title(pool),
+            first_date=day_to_iso(min(days)) if days else None,
+            last_date=day_to_iso(max(days)) if days else None,
+            outlets=tuple(outlets),
+            article_ids=tuple(self._ids[r] for r in members),
+            summary=summary(pool, o.summary_size, o.summary_overlap),
+        )
+
+    # -- the state file --------------------------------------------------------------
+
+    def _state_rows(self, start: int) -> StateRows:
+        n = len(self._ids)
+        story_ids = sorted(self._stories)
+        index = {s: i for i, s in enumerate(story_ids)}
+        return StateRows(
+            start=start,
+            ids=self._ids[start:],
+            vecs=self._vecs[start:n].astype(np.float16),
+            lo=self._lo[start:n],
+            hi=self._hi[start:n],
+            records=[self._raw(r) for r in range(start, n)],
+            parent=np.asarray([self._find(r) for r in range(n)], dtype=np.int64),
+            story=np.asarray([index.get(s, -1) for s in self._story], dtype=np.int64),
+            twin=np.asarray(self._twin, dtype=np.int64),
+            story_ids=story_ids,
+        )
+
+    def _adopt(self, snap: Snapshot) -> None:
+        """Take a read state: arrays now, article records lazily (``_record``)."""
+        n = len(snap.ids)
+        self._grow(n)
+        self._vecs[:n] = snap.vecs.astype(np.float32)
+        self._lo[:n], self._hi[:n] = snap.lo, snap.hi
+        self._ids = list(snap.ids)
+        self._row = {a: i for i, a in enumerate(self._ids)}
+        self._records = [None] * n
+        self._snapshot = snap
+        self._parent = snap.parent.tolist()
+        self._twin = snap.twin.tolist()
+        self._story = [snap.story_ids[s] if s >= 0 else "" for s in snap.story.tolist()]
+        for row in range(n):
+            target = self._twin[row]
+            if target >= 0:
+                self._twins.setdefault(target, []).append(row)
+                continue
+            self._components.setdefault(self._parent[row], []).append(row)
+            self._stories.setdefault(self._story[row], []).append(row)
+            if self._lo[row] == 0:
+                self._undated.append(row)
+            else:
+                self._index(row)
+        for rows in self._stories.values():
+            rows.sort(key=lambda r: (int(self._lo[r]) or _LAST, self._ids[r]))

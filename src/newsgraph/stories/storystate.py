@@ -1,25 +1,26 @@
-"""What the story clusterer keeps about each story, and how it is saved.
+"""What the story clusterer keeps, and how it is saved.
 
-A story is held as the *sum* of its articles' embeddings (its centroid, up to a
-norm), its date span, counts of its actors and event types, its outlets and
-articles, and a small pool of its most central articles (id, title, lead sentences
-and the article's embedding, as float16): the pool gives the story its title and its
-extractive summary.  The pool is pruned to the articles nearest the current
-centroid, so a story's memory is bounded however many articles join it.
+The clusterer's memory is one row per article (``ArticleRecord``): its embedding (as
+float16, the precision every score is computed at, so a vector read back scores as
+it did when it was added), the span of days its date may mean, its identity record,
+title, lead sentences, outlet and publication date, and the near-duplicate twin it
+follows.  Stories are derived from the rows: each article's component in the graph
+of linked pairs (union-find parents) and its story.  A story's title and summary are
+read from its most central articles when it is frozen (``title``, ``summary``).
 
 The state file is a log of segments after an 8-byte header::
 
-    NGSTORY2 | SEGMENT2 meta_len body_len | meta (JSON) | body (arrays) | crc32 END. | ...
+    NGSTORY3 | SEGMENT2 meta_len body_len | meta (JSON) | body (arrays) | crc32 END. | ...
 
-A *full* segment holds every story; a *delta* segment holds only the stories touched
-since the last save (their whole records, which replace the earlier ones).  Saving
-after a run appends one delta (cost: the touched stories, not the store); when the
-deltas outweigh the last full segment the file is rewritten whole to a ``.partial``
-file and renamed into place.  Body arrays are raw little-endian numpy (no pickle, no
-compression), read through ``mmap``; a story's record is parsed only when the
-clusterer touches it.  Crash safety: an append is flushed and fsynced before the
-save returns; a segment cut short or failing its crc is ignored on load (with
-anything after it), so a partial write never spoils the state saved before it.
+A *full* segment holds every article; a *delta* segment holds the articles added
+since the last save, and both hold the whole assignment (parents, stories, twins:
+a few bytes an article).  Saving after a run appends one delta; when the deltas
+outweigh the last full segment the file is rewritten whole to a ``.partial`` file
+and renamed into place.  Body arrays are raw little-endian numpy (no pickle, no
+compression), read through ``mmap``; an article's record is parsed only when the
+clusterer needs it.  Crash safety: an append is flushed and fsynced before the save
+returns; a segment cut short or failing its crc is ignored on load (with anything
+after it), so a partial write never spoils the state saved before it.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ import mmap
 import os
 import struct
 import zlib
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -40,16 +40,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import StoreError
+from .identity import Identity
 
-STATE_VERSION = 2
-MAGIC = b"NGSTORY2"
+STATE_VERSION = 3
+MAGIC = b"NGSTORY3"
 _SEG = struct.Struct("<8sQQ")  # segment magic, meta bytes, body bytes
 _SEG_MAGIC = b"SEGMENT2"
 _TAIL = struct.Struct("<I4s")  # crc32 of meta + body, end mark
 _END = b"END."
 Vectors = NDArray[np.float32]
-PoolVectors = NDArray[np.float16]
-PoolEntry = tuple[str, str, tuple[str, ...]]  # article id, title, lead sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,137 +68,70 @@ class Story:
     summary: tuple[tuple[str, str], ...]
 
 
-def _empty(dim: int) -> PoolVectors:
-    return np.zeros((0, dim), dtype=np.float16)
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """What the clusterer keeps of one article besides its vector."""
+
+    title: str
+    sentences: tuple[str, ...]
+    outlet: str | None
+    published: str | None
+    identity: Identity
+
+    def record(self) -> bytes:
+        return json.dumps(
+            {
+                "title": self.title,
+                "sentences": list(self.sentences),
+                "outlet": self.outlet,
+                "published": self.published,
+                "identity": self.identity.to_json(),
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def from_record(cls, raw: bytes) -> ArticleRecord:
+        row = json.loads(raw)
+        return cls(
+            title=row["title"],
+            sentences=tuple(row["sentences"]),
+            outlet=row["outlet"],
+            published=row["published"],
+            identity=Identity.from_json(row["identity"]),
+        )
 
 
 def _words(sentence: str) -> set[str]:
     return {w.strip(".,;:!?\"'()[]").lower() for w in sentence.split()} - {""}
 
 
-@dataclass(slots=True)
-class StoryState:
-    """Mutable bookkeeping of one story (the centroid sum lives in the clusterer's matrix)."""
+def title(pool: Sequence[tuple[str, ArticleRecord]]) -> str:
+    """The title of the most central article (``pool`` is ranked) that has one."""
+    return next((r.title for _, r in pool if r.title), "")
 
-    story_id: str
-    first_day: int | None = None
-    last_day: int | None = None
-    members: int = 0  # articles in the centroid (near-duplicates are not)
-    actors: Counter[str] = field(default_factory=Counter)
-    event_types: Counter[str] = field(default_factory=Counter)
-    outlets: dict[str, None] = field(default_factory=dict)  # ordered set
-    article_ids: list[str] = field(default_factory=list)
-    pool: list[PoolEntry] = field(default_factory=list)
-    pool_vecs: PoolVectors = field(default_factory=lambda: _empty(0))
 
-    def frequent(self, counts: Counter[str]) -> set[str]:
-        """Labels seen in at least a quarter of the story's articles (all, for small ones)."""
-        floor = max(1, self.members // 4)
-        return {label for label, n in counts.items() if n >= floor}
-
-    def widen(self, day: int | None) -> None:
-        if day is None:
-            return
-        self.first_day = day if self.first_day is None else min(self.first_day, day)
-        self.last_day = day if self.last_day is None else max(self.last_day, day)
-
-    def add_pool(
-        self, entry: PoolEntry, vec: NDArray[np.float32], centroid: NDArray[np.float32], cap: int
-    ) -> None:
-        """Add an article to the pool; keep the ``cap`` articles nearest the centroid."""
-        row = np.asarray(vec, dtype=np.float16)[None, :]
-        pool = [*self.pool, entry]
-        vecs = np.vstack([self.pool_vecs, row]) if len(self.pool_vecs) else row
-        if len(pool) > cap:
-            keep = np.sort(np.argsort(-self._closeness(vecs, centroid), kind="stable")[:cap])
-            pool = [pool[i] for i in keep]
-            vecs = vecs[keep]
-        self.pool, self.pool_vecs = pool, vecs
-
-    @staticmethod
-    def _closeness(vecs: PoolVectors, centroid: NDArray[np.float32]) -> NDArray[np.float32]:
-        return np.asarray(vecs, dtype=np.float32) @ centroid
-
-    def _ranked(self, centroid: NDArray[np.float32]) -> list[int]:
-        if not self.pool:
-            return []
-        return [
-            int(i) for i in np.argsort(-self._closeness(self.pool_vecs, centroid), kind="stable")
-        ]
-
-    def title(self, centroid: NDArray[np.float32]) -> str:
-        """The title of the most central article that has one."""
-        return next((self.pool[i][1] for i in self._ranked(centroid) if self.pool[i][1]), "")
-
-    def summary(
-        self, centroid: NDArray[np.float32], size: int, overlap: float
-    ) -> tuple[tuple[str, str], ...]:
-        """Lead sentences of the most central articles, first sentences first.
-
-        A sentence is skipped when its words overlap a chosen one's by ``overlap`` or
-        more (Jaccard), so outlets repeating each other are not summarised twice.
-        """
-        ranked = self._ranked(centroid)
-        chosen: list[tuple[str, str]] = []
-        seen: list[set[str]] = []
-        depth = max((len(self.pool[i][2]) for i in ranked), default=0)
-        for position in range(depth):
-            for i in ranked:
-                article_id, _, sentences = self.pool[i]
-                if position >= len(sentences):
-                    continue
-                words = _words(sentences[position])
-                if any(len(words & w) / max(len(words | w), 1) >= overlap for w in seen):
-                    continue
-                chosen.append((sentences[position], article_id))
-                seen.append(words)
-                if len(chosen) == size:
-                    return tuple(chosen)
-        return tuple(chosen)
-
-    def freeze(self, centroid: NDArray[np.float32], size: int, overlap: float) -> Story:
-        return Story(
-            story_id=self.story_id,
-            title=self.title(centroid),
-            first_date=day_to_iso(self.first_day),
-            last_date=day_to_iso(self.last_day),
-            outlets=tuple(self.outlets),
-            article_ids=tuple(self.article_ids),
-            summary=self.summary(centroid, size, overlap),
-        )
-
-    def record(self) -> bytes:
-        """The story without its vectors, as JSON (see ``from_record``)."""
-        return json.dumps(
-            {
-                "id": self.story_id,
-                "first": self.first_day,
-                "last": self.last_day,
-                "members": self.members,
-                "actors": dict(self.actors),
-                "types": dict(self.event_types),
-                "outlets": list(self.outlets),
-                "articles": self.article_ids,
-                "pool": self.pool,
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
-
-    @classmethod
-    def from_record(cls, raw: bytes, pool_vecs: PoolVectors) -> StoryState:
-        row = json.loads(raw)
-        return cls(
-            story_id=row["id"],
-            first_day=row["first"],
-            last_day=row["last"],
-            members=row["members"],
-            actors=Counter(row["actors"]),
-            event_types=Counter(row["types"]),
-            outlets=dict.fromkeys(row["outlets"]),
-            article_ids=list(row["articles"]),
-            pool=[(a, t, tuple(s)) for a, t, s in row["pool"]],
-            pool_vecs=pool_vecs,
-        )
+def summary(
+    pool: Sequence[tuple[str, ArticleRecord]], size: int, overlap: float
+) -> tuple[tuple[str, str], ...]:
+    """Lead sentences of the most central articles (``pool`` is ranked), first sentences
+    first.  A sentence is skipped when its words overlap a chosen one's by ``overlap``
+    or more (Jaccard), so outlets repeating each other are not summarised twice."""
+    chosen: list[tuple[str, str]] = []
+    seen: list[set[str]] = []
+    depth = max((len(r.sentences) for _, r in pool), default=0)
+    for position in range(depth):
+        for article_id, r in pool:
+            if position >= len(r.sentences):
+                continue
+            words = _words(r.sentences[position])
+            if any(len(words & w) / max(len(words | w), 1) >= overlap for w in seen):
+                continue
+            chosen.append((r.sentences[position], article_id))
+            seen.append(words)
+            if len(chosen) == size:
+                return tuple(chosen)
+    return tuple(chosen)
 
 
 def iso_to_day(published: str | None) -> int | None:
@@ -220,37 +152,35 @@ def day_to_iso(day: int | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class StoryRows:
-    """Stories to write in one segment: their slots, ids, records and vectors."""
+class StateRows:
+    """What one segment holds: the rows from ``start`` on, and the whole assignment."""
 
-    indices: Sequence[int]
-    ids: Sequence[str]
+    start: int
+    ids: Sequence[str]  # article ids of the rows written
+    vecs: NDArray[np.float16]
+    lo: NDArray[np.int64]  # day spans, 0 for undated
+    hi: NDArray[np.int64]
     records: Sequence[bytes]
-    pools: Sequence[PoolVectors]
-    sums: Vectors
-    first: NDArray[np.int64]  # day numbers, 0 for none
-    last: NDArray[np.int64]
-    articles: Sequence[tuple[str, int]]  # article id -> slot, for the stories written
+    parent: NDArray[np.int64]  # every row: union-find parent
+    story: NDArray[np.int64]  # every row: index in ``story_ids``, -1 for a twin
+    twin: NDArray[np.int64]  # every row: the row it is a near-duplicate of, or -1
+    story_ids: Sequence[str]
 
 
-def _segment(kind: str, total: int, extra: dict[str, Any], rows: StoryRows) -> list[bytes]:
+def _segment(kind: str, total: int, extra: dict[str, Any], rows: StateRows) -> list[bytes]:
     """The pieces of one segment (header, meta, aligned arrays, tail), crc included."""
-    dim = int(rows.sums.shape[1])
-    pool_off = np.zeros(len(rows.pools) + 1, dtype=np.int64)
-    pool_off[1:] = np.cumsum([len(p) for p in rows.pools])
-    detail_off = np.zeros(len(rows.records) + 1, dtype=np.int64)
-    detail_off[1:] = np.cumsum([len(r) for r in rows.records])
-    pools = [np.asarray(p, dtype=np.float16).reshape(-1, dim) for p in rows.pools if len(p)]
+    dim = int(rows.vecs.shape[1]) if rows.vecs.ndim == 2 else int(extra["dim"])
+    offsets = np.zeros(len(rows.records) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(r) for r in rows.records])
     arrays: dict[str, NDArray[Any]] = {
-        "index": np.asarray(rows.indices, dtype=np.int64),
-        "sums": np.ascontiguousarray(rows.sums, dtype=np.float32).reshape(-1, dim),
-        "first": np.asarray(rows.first, dtype=np.int64),
-        "last": np.asarray(rows.last, dtype=np.int64),
-        "pool_off": pool_off,
-        "pool": np.vstack(pools) if pools else _empty(dim),
-        "detail_off": detail_off,
-        "details": np.frombuffer(b"".join(rows.records), dtype=np.uint8),
-        "art_story": np.asarray([s for _, s in rows.articles], dtype=np.int64),
+        "vecs": np.ascontiguousarray(rows.vecs, dtype=np.float16).reshape(-1, dim),
+        "lo": np.asarray(rows.lo, dtype=np.int64),
+        "hi": np.asarray(rows.hi, dtype=np.int64),
+        "rec_off": offsets,
+        "recs": np.frombuffer(b"".join(rows.records), dtype=np.uint8),
+        "parent": np.asarray(rows.parent, dtype=np.int64),
+        "story": np.asarray(rows.story, dtype=np.int64),
+        "twin": np.asarray(rows.twin, dtype=np.int64),
     }
     layout: dict[str, list[Any]] = {}
     pieces: list[bytes] = []
@@ -266,10 +196,11 @@ def _segment(kind: str, total: int, extra: dict[str, Any], rows: StoryRows) -> l
             "version": STATE_VERSION,
             "kind": kind,
             "total": total,
+            "start": rows.start,
             "dim": dim,
             "extra": extra,
             "ids": list(rows.ids),
-            "articles": [a for a, _ in rows.articles],
+            "stories": list(rows.story_ids),
             "arrays": layout,
         },
         ensure_ascii=False,
@@ -278,6 +209,31 @@ def _segment(kind: str, total: int, extra: dict[str, Any], rows: StoryRows) -> l
     for piece in pieces:
         crc = zlib.crc32(piece, crc)
     return [_SEG.pack(_SEG_MAGIC, len(meta), offset), meta, *pieces, _TAIL.pack(crc, _END)]
+
+
+class Log:
+    """Where this clusterer's state was last read or written, for appending to it."""
+
+    def __init__(self, path: Path, end: int, full_bytes: int, rows: int) -> None:
+        self.path, self.end, self.full_bytes, self.rows = path.resolve(), end, full_bytes, rows
+        stat = path.stat()
+        self.file = (stat.st_dev, stat.st_ino, stat.st_size)  # the size may hold a torn tail
+
+    def appendable(self, path: Path) -> bool:
+        """The same file, untouched by others since, its deltas not yet outweighing it."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (
+            path.resolve() == self.path
+            and (stat.st_dev, stat.st_ino, stat.st_size) == self.file
+            and self.end - self.full_bytes <= self.full_bytes
+        )
+
+    def appended(self, end: int, rows: int) -> None:
+        self.end, self.rows = end, rows
+        self.file = (*self.file[:2], end)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -293,14 +249,12 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_full(
-    target: str | Path | IO[bytes], total: int, extra: dict[str, Any], rows: StoryRows
-) -> int:
-    """Write a new state file holding every story; returns its size in bytes.
+def write_full(target: str | Path | IO[bytes], extra: dict[str, Any], rows: StateRows) -> int:
+    """Write a new state file holding every article; returns its size in bytes.
 
     A path is written atomically (a ``.partial`` file, fsynced, renamed into place).
     """
-    pieces = [MAGIC, *_segment("full", total, extra, rows)]
+    pieces = [MAGIC, *_segment("full", len(rows.parent), extra, rows)]
     if not isinstance(target, (str, Path)):
         for piece in pieces:
             target.write(piece)
@@ -317,14 +271,12 @@ def write_full(
     return sum(len(p) for p in pieces)
 
 
-def append_delta(
-    path: str | Path, end: int, total: int, extra: dict[str, Any], rows: StoryRows
-) -> int:
+def append_delta(path: str | Path, end: int, extra: dict[str, Any], rows: StateRows) -> int:
     """Append a delta segment after the first ``end`` bytes (a torn tail is cut off).
 
     Returns the new end of the file.
     """
-    pieces = _segment("delta", total, extra, rows)
+    pieces = _segment("delta", len(rows.parent), extra, rows)
     with Path(path).open("r+b") as handle:
         handle.truncate(end)
         handle.seek(end)
@@ -343,21 +295,23 @@ class _Segment:
 
 @dataclass(slots=True)
 class Snapshot:
-    """A state file read back; story records are parsed on demand (``state``)."""
+    """A state file read back; article records are parsed on demand (``record``)."""
 
+    ids: list[str]
+    vecs: NDArray[np.float16]
+    lo: NDArray[np.int64]
+    hi: NDArray[np.int64]
+    parent: NDArray[np.int64]
+    story: NDArray[np.int64]
+    twin: NDArray[np.int64]
     story_ids: list[str]
-    sums: Vectors
-    first: NDArray[np.int64]
-    last: NDArray[np.int64]
-    article_story: dict[str, int]
     extra: dict[str, Any]
     end: int  # bytes of valid segments: where the next delta goes
     full_bytes: int  # size of the header and the last full segment
-    raw: Callable[[int], tuple[bytes, PoolVectors]]
+    raw: Callable[[int], bytes]
 
-    def state(self, index: int) -> StoryState:
-        record, vecs = self.raw(index)
-        return StoryState.from_record(record, vecs)
+    def record(self, row: int) -> ArticleRecord:
+        return ArticleRecord.from_record(self.raw(row))
 
 
 def _buffer(source: str | Path | IO[bytes]) -> bytes | mmap.mmap:
@@ -409,45 +363,56 @@ def _segments(data: bytes | mmap.mmap, where: str) -> tuple[list[_Segment], int,
 
 
 def read_state(source: str | Path | IO[bytes]) -> Snapshot:
-    """Read a state file: whole arrays now, story records when asked for."""
+    """Read a state file: whole arrays now, article records when asked for."""
     where = repr(str(source)) if isinstance(source, (str, Path)) else "stream"
     try:
         data = _buffer(source)
     except OSError as exc:
         raise StoreError(f"cannot read story clusterer state {where}: {exc}") from exc
     segments, end, full_end = _segments(data, where)
-    last = segments[-1].meta
-    total, dim = int(last["total"]), int(last["dim"])
-    sums = np.zeros((total, dim), dtype=np.float32)
-    first = np.zeros(total, dtype=np.int64)
-    last_day = np.zeros(total, dtype=np.int64)
-    seg_of = np.full(total, -1, dtype=np.int64)
-    pos_of = np.zeros(total, dtype=np.int64)
-    story_ids: list[str] = [""] * total
-    article_story: dict[str, int] = {}
-    for number, seg in enumerate(segments):
-        index = seg.arrays["index"]
-        if len(index) and int(index.max()) >= total:
+    first = (
+        max(i for i, s in enumerate(segments) if s.meta["kind"] == "full")
+        if any(s.meta["kind"] == "full" for s in segments)
+        else None
+    )
+    if first is None:
+        raise StoreError(f"story clusterer state {where} holds no full segment; delete it")
+    used = segments[first:]
+    last = used[-1]
+    total, dim = int(last.meta["total"]), int(last.meta["dim"])
+    ids: list[str] = []
+    parts: list[tuple[_Segment, int]] = []  # segment, first row
+    for seg in used:
+        if int(seg.meta["start"]) != len(ids):
             raise StoreError(f"story clusterer state {where} is inconsistent; delete it")
-        sums[index] = seg.arrays["sums"]
-        first[index] = seg.arrays["first"]
-        last_day[index] = seg.arrays["last"]
-        seg_of[index] = number
-        pos_of[index] = np.arange(len(index))
-        for i, story_id in zip(index.tolist(), seg.meta["ids"], strict=True):
-            story_ids[i] = story_id
-        article_story.update(
-            zip(seg.meta["articles"], seg.arrays["art_story"].tolist(), strict=True)
-        )
-    if total and int(seg_of.min()) < 0:
-        raise StoreError(f"story clusterer state {where} misses stories; delete it")
+        parts.append((seg, len(ids)))
+        ids.extend(seg.meta["ids"])
+    if len(ids) != total:
+        raise StoreError(f"story clusterer state {where} misses articles; delete it")
+    vecs = np.concatenate([s.arrays["vecs"].reshape(-1, dim) for s in used]) if used else None
+    lo = np.concatenate([s.arrays["lo"] for s in used])
+    hi = np.concatenate([s.arrays["hi"] for s in used])
+    starts = [start for _, start in parts]
 
-    def raw(i: int) -> tuple[bytes, PoolVectors]:
-        seg, p = segments[int(seg_of[i])].arrays, int(pos_of[i])
-        d0, d1 = int(seg["detail_off"][p]), int(seg["detail_off"][p + 1])
-        v0, v1 = int(seg["pool_off"][p]), int(seg["pool_off"][p + 1])
-        return seg["details"][d0:d1].tobytes(), seg["pool"][v0:v1]
+    def raw(row: int) -> bytes:
+        k = int(np.searchsorted(starts, row, side="right")) - 1
+        seg, start = parts[k]
+        p = row - start
+        a, b = int(seg.arrays["rec_off"][p]), int(seg.arrays["rec_off"][p + 1])
+        return seg.arrays["recs"][a:b].tobytes()
 
+    assert vecs is not None
     return Snapshot(
-        story_ids, sums, first, last_day, article_story, last["extra"], end, full_end, raw
+        ids=ids,
+        vecs=vecs,
+        lo=lo,
+        hi=hi,
+        parent=np.array(last.arrays["parent"]),
+        story=np.array(last.arrays["story"]),
+        twin=np.array(last.arrays["twin"]),
+        story_ids=list(last.meta["stories"]),
+        extra=last.meta["extra"],
+        end=end,
+        full_bytes=full_end,
+        raw=raw,
     )
