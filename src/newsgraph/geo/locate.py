@@ -300,7 +300,11 @@ def locate_event(
         return EventLocation(place, "clause")
     lo, hi = sent.start_char, sent.end_char
     in_sentence = [m for m in article if m.role == "place" and lo <= m.start < hi]
-    located = [m for m in in_sentence if not _as_actor(sent, m) and m.entry.fcode != "PCLI"]
+    located = [
+        m
+        for m in in_sentence
+        if not _as_actor(sent, m) and (m.entry.fcode != "PCLI" or _in_country(sent, m))
+    ]
     if located:
         best = min(located, key=lambda m: (_rank(m.place), abs(m.start - trigger.idx)))
         return EventLocation(best.place, "sentence")
@@ -318,6 +322,27 @@ def locate_event(
 
 def _rank(place: Place) -> int:
     return _FEATURE_RANK.get(place.feature or "", 1)
+
+
+def _head_of(sent: Span, m: PlaceMention) -> Token | None:
+    for tok in sent:
+        if m.start <= tok.idx < m.end:
+            head = tok
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            return head
+    return None
+
+
+def _in_country(sent: Span, m: PlaceMention) -> bool:
+    """A country named as where things are ("militants in Syria", "across Ukraine"),
+    not as a topic or a recipient ("talks on Syria", "fired at Israel")."""
+    head = _head_of(sent, m)
+    if head is None or head.dep_ != "pobj":
+        return False
+    word = head.head.lower_
+    rules = _rules()
+    return word in rules.locative and word not in rules.no_country_after
 
 
 def _as_actor(sent: Span, m: PlaceMention) -> bool:
