@@ -135,7 +135,7 @@ def events_at(
     """The events of the query located at this point (newest first, at most ``limit``)
     with their article's title and outlet, and how many there are."""
     where, params = (query or EventQuery()).where()
-    where += " AND e.location_lat = ? AND e.location_lon = ?"
+    where += " AND abs(e.location_lat - ?) < 1e-6 AND abs(e.location_lon - ?) < 1e-6"
     params += [lat, lon]
     joined = "FROM events e JOIN articles a USING (article_id)"
     total = int(scalar(conn, f"SELECT count(*) {joined} WHERE {where}", params) or 0)
