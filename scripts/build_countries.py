@@ -20,7 +20,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "web" / "static" / "countries.json"
+OUT = (
+    Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "web" / "static" / "countries.json"
+)
 ABOUT = (
     "Country outlines for the offline dashboard map: Natural Earth Admin 0 country "
     "boundaries (public domain), from the world-atlas package (ISC licence, Michael "
@@ -44,7 +46,9 @@ def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring(indexes: list[int], arcs: list[list[tuple[float, float]]], digits: int) -> list[list[float]]:
+def ring(
+    indexes: list[int], arcs: list[list[tuple[float, float]]], digits: int
+) -> list[list[float]]:
     points: list[tuple[float, float]] = []
     for i in indexes:
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]

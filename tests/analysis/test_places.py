@@ -29,7 +29,7 @@ def test_every_toponym_is_stored_with_its_span_and_entry(seeds_db: Settings) -> 
         "p.evidence, p.confidence FROM place_mentions p JOIN articles a USING (article_id)",
     )
     assert len(rows) > 50
-    for body, start, end, text, role, name, country, _gid, evidence, confidence in rows:
+    for body, start, end, text, role, name, _country, _gid, evidence, confidence in rows:
         assert body[start:end] == text and role in {"place", "modifier", "demonym"}
         assert name and evidence and 0 < confidence <= 1
     idlib = [r for r in rows if r[3] == "Idlib"]
@@ -50,7 +50,7 @@ def test_events_carry_the_place_their_sentence_names(seeds_db: Settings) -> None
         "ON p.article_id = e.article_id AND p.sentence_index = e.sentence_index "
         "AND p.role = 'place' WHERE e.location_name IS NULL AND NOT EXISTS ("
         'SELECT 1 FROM mentions m WHERE m.article_id = p.article_id AND m.start < p."end" '
-        "AND p.start < m.\"end\")",
+        'AND p.start < m."end")',
     )
     assert not missed, missed
 
@@ -76,8 +76,10 @@ def test_gdelt_action_geography_is_the_event_location(seeds_db: Settings, tmp_pa
     col = {n: i for i, n in enumerate(names)}
     lines = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     stored = dict(
-        _rows(seeds_db, "SELECT location_name, location_geonameid FROM events "
-                        "WHERE location_feature = 'city'")  # fmt: skip
+        _rows(
+            seeds_db,
+            "SELECT location_name, location_geonameid FROM events WHERE location_feature = 'city'",
+        )
     )
     cities = [r for r in lines if r[col["ActionGeo_Type"]] == "4"]
     assert cities

@@ -24,14 +24,28 @@ SYRIA = Place("Syria", "SYR", 35.0, 38.0, "country", 163843)
 
 def _toponym(text: str, place: Place, role: str = "place", fcode: str = "PPL") -> Toponym:
     start = BODY.index(text)
-    return Toponym(start, start + len(text), text, 1, role, place, fcode,  # type: ignore[arg-type]
-                   "P" if fcode == "PPL" else "A", 1000, False, ("prior", "country-named"), 0.9)
+    return Toponym(
+        start,
+        start + len(text),
+        text,
+        1,
+        role,  # type: ignore[arg-type]
+        place,
+        fcode,
+        "P" if fcode == "PPL" else "A",
+        1000,
+        False,
+        ("prior", "country-named"),
+        0.9,
+    )
 
 
 def _coded() -> object:
     event = make_event(location=IDLIB, location_source="sentence")
     toponyms = (
-        _toponym("Russia", Place("Russia", "RUS", 60.0, 100.0, "country", 2017370), "modifier", "PCLI"),
+        _toponym(
+            "Russia", Place("Russia", "RUS", 60.0, 100.0, "country", 2017370), "modifier", "PCLI"
+        ),
         _toponym("Idlib", IDLIB),
         _toponym("Aleppo", ALEPPO),
         _toponym("Syria", SYRIA, fcode="PCLI"),
@@ -55,7 +69,9 @@ def test_place_mentions_are_written_and_read(tmp_path: Path) -> None:
         idlib = named[1]
         assert BODY[idlib["start"] : idlib["end"]] == "Idlib"
         assert (idlib["geonameid"], idlib["admin1"], idlib["evidence"]) == (
-            169389, "12", ["prior", "country-named"]
+            169389,
+            "12",
+            ["prior", "country-named"],
         )
         rows, total = places(conn, PlaceQuery.parse(country="syr"))
         assert total == 3 and {r["name"] for r in rows} == {"Idlib", "Aleppo", "Syria"}
@@ -85,7 +101,7 @@ def test_toponyms_travel_to_a_server_intact() -> None:
 
 @pytest.mark.parametrize("near", ["1,2", "a,b,c", "91,0,10", "0,0,0", "0,0,30000"])
 def test_a_bad_point_is_refused_with_what_is_expected(near: str) -> None:
-    with pytest.raises(QueryError, match="LAT,LON,KM|latitude"):
+    with pytest.raises(QueryError, match=r"LAT,LON,KM|latitude"):
         PlaceQuery.parse(near=near)
 
 
@@ -102,7 +118,7 @@ def test_an_older_store_gets_the_table_and_its_events_a_source(tmp_path: Path) -
     migrate(conn, target=5)
     conn.execute(
         "INSERT INTO events (event_id, article_id, sentence_index, type, quad_class, intensity, "
-        "evidence, start, \"end\", trigger, negated, hypothetical, reported, location_name, "
+        'evidence, start, "end", trigger, negated, hypothetical, reported, location_name, '
         "date_precision, confidence) VALUES "
         "('e1', 'a', 0, 'ACCUSE', 3, -2, 'x', 0, 1, 'x', false, false, false, 'Idlib', 'day', 0.5), "
         "('e2', 'a', 0, 'ACCUSE', 3, -2, 'x', 0, 1, 'x', false, false, false, NULL, 'day', 0.5)"

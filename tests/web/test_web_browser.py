@@ -142,8 +142,10 @@ def test_map_zooms_clusters_and_opens_popups(driver: Any, base_url: str) -> None
     driver.get(base_url + "/map")
     assert wait_for(driver, "return document.getElementById('map').dataset.drawn") == "1"
     assert len(css(driver, "#map path.ng-country")) > 150  # the packaged outlines
-    counts = "return [...document.querySelectorAll('#map .ng-cluster, #map .ng-pt')]" \
+    counts = (
+        "return [...document.querySelectorAll('#map .ng-cluster, #map .ng-pt')]"
         ".map(e => Number(e.textContent))"
+    )
     total = int(driver.execute_script("return document.getElementById('map').dataset.points"))
     world = driver.execute_script(counts)
     assert css(driver, "#map .ng-cluster") and len(world) < total  # clustered at zoom 2

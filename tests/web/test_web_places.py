@@ -31,10 +31,14 @@ def test_an_article_answers_with_its_places(base_url: str) -> None:
     assert idlib
     events = get(base_url, "/api/events", limit=500).json()["items"]
     located = [e for e in events if e["location"] and e["location"]["name"] == "Idlib"]
-    assert located and all(e["location_source"] in {"clause", "sentence", "article"} for e in located)
+    assert located and all(
+        e["location_source"] in {"clause", "sentence", "article"} for e in located
+    )
     article = get(base_url, f"/api/articles/{located[0]['article_id']}").json()
     body = article["body"]
-    assert article["places"] and all(body[p["start"] : p["end"]] == p["text"] for p in article["places"])
+    assert article["places"] and all(
+        body[p["start"] : p["end"]] == p["text"] for p in article["places"]
+    )
     assert any(p["name"] == "Idlib" and p["geonameid"] for p in article["places"])
 
 

@@ -44,9 +44,7 @@ def as_records(
     the coder's sentences start, in order) numbers each by the sentence it falls in."""
     if sentence_starts is None:
         return tuple(as_record(m) for m in found)
-    return tuple(
-        as_record(m, max(0, bisect_right(sentence_starts, m.start) - 1)) for m in found
-    )
+    return tuple(as_record(m, max(0, bisect_right(sentence_starts, m.start) - 1)) for m in found)
 
 
 def toponyms(doc: Any, country_hint: str | None = None) -> list[PlaceMention]:

@@ -99,8 +99,12 @@ def places(
     where, params = (query or PlaceQuery()).where()
     group = "p.name, p.country, p.admin1, p.feature, p.fcode, p.geonameid, p.lat, p.lon"
     total = int(
-        scalar(conn, f"SELECT count(*) FROM (SELECT DISTINCT {group} FROM place_mentions p "
-                     f"WHERE {where})", params) or 0  # fmt: skip
+        scalar(
+            conn,
+            f"SELECT count(*) FROM (SELECT DISTINCT {group} FROM place_mentions p WHERE {where})",
+            params,
+        )
+        or 0
     )
     rows = dicts(
         conn.execute(
