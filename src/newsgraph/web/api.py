@@ -235,6 +235,33 @@ async def map_points(
     return JSON({"total": total, "items": rows})
 
 
+@router.get("/map/events", responses={200: {"model": models.MapEvents}, **ERRORS})
+async def map_events(
+    request: Request,
+    lat: Annotated[float, Query(ge=-90, le=90, description="Latitude of the point.")],
+    lon: Annotated[float, Query(ge=-180, le=180, description="Longitude of the point.")],
+    actor: Actor = None,
+    dyad: Annotated[str | None, filter_param("dyad")] = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    directed: Directed = True,
+    limit: Annotated[int, Query(ge=1, le=100, description="Events at most.")] = 20,
+) -> JSON:
+    """The events of the filters located at one point (a map marker), newest first,
+    with their article, evidence and where their place came from."""
+    query = EventQuery.parse(
+        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
+        directed=directed,
+    )  # fmt: skip
+    h = host(request)
+    rows, total = await run_in_threadpool(
+        lambda: place_reads.events_at(h.cursor(), lat, lon, query, limit)
+    )
+    return JSON({"total": total, "items": rows})
+
+
 @router.get("/stories", responses={200: {"model": models.StoryPage}, **ERRORS})
 def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSON:
     """Stories (clusters of articles about one event), newest first; empty until clustered."""

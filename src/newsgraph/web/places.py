@@ -1,8 +1,8 @@
-"""Places in the API: ``GET /api/places`` (the toponyms the articles name, resolved) and
-``GET /api/map/events`` (the events at one point of the map, for its popups).
+"""Places in the API: ``GET /api/places``, the toponyms the articles name, resolved.
 
 The filters are checked once by ``store.places.PlaceQuery.parse`` (as for
-``newsgraph places``) and, for events, ``EventQuery.parse`` (as for the events page).
+``newsgraph places``).  The map's own routes (``/api/map``, ``/api/map/events``) are in
+``api.py`` with the other event reads.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..store import places as place_reads
-from ..store.query import EventQuery
 from . import models
 from .api import ERRORS, JSON, host
-from .params import Actor, Directed, EventType, Limit, Offset, Outlet, Since, Until, filter_param
+from .params import Limit, Offset
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -35,8 +34,6 @@ Role = Annotated[
         "name), demonym (a country hint), or all.",
     ),
 ]
-Latitude = Annotated[float, Query(ge=-90, le=90, description="Latitude of the point.")]
-Longitude = Annotated[float, Query(ge=-180, le=180, description="Longitude of the point.")]
 
 
 @router.get("/places", responses={200: {"model": models.PlacePage}, **ERRORS})
@@ -56,30 +53,3 @@ async def places(
         lambda: place_reads.places(h.cursor(), query, limit, offset)
     )
     return JSON({"total": total, "limit": limit, "offset": offset, "items": rows})
-
-
-@router.get("/map/events", responses={200: {"model": models.MapEvents}, **ERRORS})
-async def map_events(
-    request: Request,
-    lat: Latitude,
-    lon: Longitude,
-    actor: Actor = None,
-    dyad: Annotated[str | None, filter_param("dyad")] = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    directed: Directed = True,
-    limit: Annotated[int, Query(ge=1, le=100, description="Events at most.")] = 20,
-) -> JSON:
-    """The events of the filters located at one point (a map marker), newest first,
-    with their article, evidence and where their place came from."""
-    query = EventQuery.parse(
-        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
-        directed=directed,
-    )  # fmt: skip
-    h = host(request)
-    rows, total = await run_in_threadpool(
-        lambda: place_reads.events_at(h.cursor(), lat, lon, query, limit)
-    )
-    return JSON({"total": total, "items": rows})
