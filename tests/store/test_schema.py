@@ -13,7 +13,7 @@ from newsgraph.store import LATEST, MIGRATIONS, Migration, Store, current_versio
 TABLES = {
     "schema_version", "runs", "pages", "articles", "duplicates", "lsh_bands", "minhashes",
     "sentences", "mentions", "events", "event_actors", "quotes", "shards",
-    "stories", "story_articles", "story_summary", "article_tone",
+    "stories", "story_articles", "story_summary", "article_tone", "place_mentions",
 }
 
 
