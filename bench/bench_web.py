@@ -1,4 +1,5 @@
-"""Issue: web. API latency under load: /api/events and /api/timeline on a store of 100k events.
+"""Issue: web. API latency under load: /api/events, /api/timeline and the overview page
+``/`` on a store of 100k events.
 
     python -m bench web [--quick]
 
@@ -12,7 +13,8 @@ cores); a client sends its next request when the whole previous answer is read.
 1, 10 and 50 concurrent clients, each level bounded in time and requests; latency is
 from writing the request to reading the last byte of the answer.  Requests vary: a
 random dyad of 30 countries, filters, sort orders and pages for /api/events; a
-random dyad and period length for /api/timeline.  The levels run against the server
+random dyad and period length for /api/timeline; the overview page ``/`` (the same page
+for everyone, answered from the response cache between writes).  The levels run against the server
 as it ships (with its response cache, whose hit rate is reported), then the 50-client
 levels again against a second server started with ``--no-cache``.  Target: p99 under
 100 ms at 50 clients.
@@ -247,6 +249,10 @@ def events_path(rng: random.Random) -> str:
     return f"/api/events?{query}&sort={sort}&order={rng.choice(['asc', 'desc'])}&limit=50&offset={50 * rng.randint(0, 4)}"
 
 
+def overview_path(rng: random.Random) -> str:
+    return "/"
+
+
 def timeline_path(rng: random.Random) -> str:
     a, b = (c[0] for c in rng.sample(COUNTRIES, 2))
     by = rng.choice(["day", "week", "month", "month", "year"])
@@ -349,7 +355,7 @@ def _levels(
 ) -> list[tuple[str, int, dict[str, float]]]:
     rows = []
     for e, (name, make) in enumerate(
-        (("/api/events", events_path), ("/api/timeline", timeline_path))
+        (("/api/events", events_path), ("/api/timeline", timeline_path), ("/", overview_path))
     ):
         load(host, port, make, 4, 1.0, 100, seed=99)  # warm up
         for clients in levels:
@@ -408,13 +414,14 @@ def run(quick: bool = False) -> str:
         "requests drawn at random per client: `/api/events` with a dyad (directed or not), an "
         "actor and a start date, a type and an outlet, or a start month; sorted by date, "
         "intensity or type, either way; one of the first five pages of 50; `/api/timeline` "
-        "for a random dyad of 30 countries, by day, week, month or year, directed or not. "
+        "for a random dyad of 30 countries, by day, week, month or year, directed or not; "
+        "`/` the overview page (counts, latest stories, top dyads, outlets). "
         "Rows marked *cache off* come from a second server started with `--no-cache` (every "
         "request answered from the index); elsewhere the server's response cache answers the "
         "share of repeated requests given as cache hits. Server and client share the machine's "
         f"{os.cpu_count()} cores; 1-minute load average {load_before:.1f} before the run, "
         f"{load_after:.1f} after (other work included). `bench/bench_web.py`. "
-        "Target: p99 < 100 ms at 50 clients.",
+        "Target: p99 < 100 ms at 50 clients; the overview at least 1,000 requests/s at 50 clients.",
         "",
         "| endpoint | clients | requests | req/s | p50 ms | p99 ms | non-200 | cache hits |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",

@@ -190,7 +190,12 @@ def fit(
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    triggers = {feats[1][2:] for feats, y in zip(rows, ys, strict=True) if y != "NONE"}
+    # a lemma the head may add an event on: labelled with a type at least MIN_COUNT times
+    # and in at least a quarter of its uses (gold trigger spans also cover words such as
+    # "have" or "president", which would only make every sentence a candidate)
+    labelled = Counter(feats[1][2:] for feats, y in zip(rows, ys, strict=True) if y != "NONE")
+    uses = Counter(feats[1][2:] for feats in rows)
+    triggers = {lemma for lemma, n in labelled.items() if n >= MIN_COUNT and 4 * n >= uses[lemma]}
     lemmas = sorted(triggers | set(lexicon))
     known = set(lemmas)
     asked = [n for n, feats in enumerate(rows)

@@ -231,5 +231,6 @@ def test_serve_passes_its_options_to_the_server(monkeypatch: pytest.MonkeyPatch,
     db = str(tmp_path / "x.duckdb")
     assert runner.invoke(app, ["serve", "--db", db, "--port", "0", "--no-cache"]).exit_code == 0
     assert runner.invoke(app, ["serve", "--db", db]).exit_code == 0
-    assert calls[0] == {"db": db, "host": "127.0.0.1", "port": 0, "read_only": False, "cache": False}
+    assert calls[0] == {"db": db, "host": "127.0.0.1", "port": 0, "read_only": False, "cache": False,
+                        "allowed_hosts": ""}
     assert calls[1]["cache"] is True and calls[1]["port"] == 8000

@@ -1,7 +1,10 @@
 """The ``newsgraph`` command: parse, call a plain function, render.
 
 Exit codes: 0 all went well; 1 some pages (or input lines) failed, counted on
-stderr; 2 a usage or fatal error (bad setting, unreadable store).
+stderr, or the inputs hold no page at all ("no pages found in DIR"); 2 a usage or
+fatal error (bad setting, unreadable store); 3 (``ingest``, ``run``) no page failed
+but some were stored and not coded (a language that is not coded, or a coder
+error), counted by reason on stderr.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import csv
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +35,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import NewsgraphError
+from .errors import NewsgraphError, NoPagesError
 from .records import PageTally
 from .settings import Settings
+
+NOT_CODED_EXIT = 3  # no page failed, some stored and not coded
 
 app = typer.Typer(
     name="newsgraph",
@@ -65,6 +71,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _errors() -> Iterator[None]:
     try:
         yield
+    except NoPagesError as exc:  # the input is at fault, as with failed pages
+        raise _fail(str(exc), 1) from None
     except NewsgraphError as exc:
         raise _fail(str(exc)) from None
 
@@ -177,13 +185,28 @@ def ingest(
 
 
 def _exit_on_failures(report: PageTally) -> None:
-    """Exit 1 when any page failed (this run or before), pointing at ``failures``."""
+    """Exit 1 when any page failed (this run or before), pointing at ``failures``;
+    else 3 when some articles of this run were stored but not coded, by reason."""
+    if report.not_coded:
+        err.print(
+            f"{len(report.not_coded)} stored, not coded: {_by_reason(report.not_coded)}; "
+            "see `newsgraph failures --not-coded`",
+            highlight=False,
+        )
     if not report.ok:
         err.print(
             f"{report.failed_total} of {report.pages} pages failed; see `newsgraph failures`",
             highlight=False,
         )
         raise typer.Exit(1)
+    if report.not_coded:
+        raise typer.Exit(NOT_CODED_EXIT)
+
+
+def _by_reason(items: list[tuple[str, str]]) -> str:
+    """Counts by reason, most first: "language fr 2, language ru 1, coder error 1"."""
+    counts = Counter(reason for _, reason in items)
+    return ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
 
 
 # -- run (sharded batch runs) -----------------------------------------------------
@@ -333,9 +356,20 @@ def show(ident: Annotated[str, typer.Argument(metavar="ID")], db: DbOpt = None) 
 
 
 @app.command()
-def failures(db: DbOpt = None, format: FormatOpt = "table", limit: LimitOpt = None) -> None:
-    """List pages that failed, with their reasons."""
+def failures(
+    db: DbOpt = None,
+    format: FormatOpt = "table",
+    limit: LimitOpt = None,
+    not_coded: Annotated[
+        bool, typer.Option("--not-coded", help="List articles stored but not coded instead.")
+    ] = False,
+) -> None:
+    """List pages that failed, with their reasons (or articles stored but not coded)."""
     with _open(db) as store:
+        if not_coded:
+            rows = store.not_coded()[:limit]
+            _render(rows, format, ["location", "reason", "note"], "stored, not coded")
+            return
         rows = store.failures(limit)
     _render(rows, format, ["location", "reason"], "failures")
 
@@ -549,13 +583,16 @@ def export_command(
     until: UntilOpt = None,
     actor: ActorOpt = None,
     outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    ng_columns: Annotated[bool, typer.Option(
+        "--ng-columns", help="gdelt: newsgraph's own NG_* columns after GDELT's 61.")] = False,
 ) -> None:
     """Export the store: Parquet/CSV/JSONL (one file per table) or GDELT 2.0 events."""
     from .export import ExportFilters
     from .export import export as run_export
 
     with _open(db) as store, _errors():
-        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet))
+        report = run_export(store, format, out_path, ExportFilters(since, until, actor, outlet),
+                            ng_columns=ng_columns)
     note = f"; {report.skipped_undated} undated events left out" if report.skipped_undated else ""
     err.print(f"{sum(report.rows.values())} rows in {len(report.rows)} files -> {out_path}{note}",
               highlight=False)
@@ -647,7 +684,153 @@ def serve(
 
     settings = _settings(config, db=db)
     with _errors():
-        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache)
+        run_server(settings.db, host=host, port=port, read_only=read_only, cache=not no_cache,
+                   allowed_hosts=settings.allowed_hosts)
+
+
+# -- watching the news: sources in rounds, watchlists, alerts -----------------------
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Feeds, sitemaps, OPML files or URL lists (URLs or files); "
+                       "none: every source watched before."),
+    ] = None,
+    every: Annotated[str | None, typer.Option("--every", help="Fetch each source this often "
+                                              "(15m, 1h, 900; default: settings.watch_every).")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then stop.")] = False,
+    db: DbOpt = None,
+    no_code: Annotated[bool, typer.Option("--no-code", help="Store articles, skip event coding.")] = False,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert (JSON) here.")] = None,
+    jsonl: Annotated[str | None, typer.Option("--jsonl", help="Append each alert to this JSONL file.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Fetch feeds in rounds, ingest new articles, alert on watchlists and spikes."""
+    from .ingest.watch import Watcher, parse_every
+
+    settings = _settings(config, db=db, code_events=False if no_code else None,
+                         watch_webhook=webhook, watch_jsonl=jsonl)
+    try:
+        seconds = parse_every(every) if every else None
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+    def batch(report: Any) -> None:
+        print(f"watch: round {report.round}: {report.articles + report.duplicates + report.failed} "
+              f"pages stored, {report.fetched} fetched", file=sys.stderr, flush=True)
+
+    def line(report: Any) -> None:
+        print(report.line(), file=sys.stderr, flush=True)
+        for url, reason in report.errors:
+            print(f"  {url}: {reason}", file=sys.stderr, flush=True)
+
+    with _errors(), Watcher(settings, sources or [], seconds, progress=batch) as watcher:
+        try:
+            while True:
+                report = watcher.run(once=True)[0]
+                line(report)
+                if once:
+                    break
+                now = watcher.clock.now()
+                due = report.next_due if report.next_due is not None else now + watcher.every
+                watcher.clock.sleep(min(max(due - now, 1.0), watcher.every))
+        except KeyboardInterrupt:
+            err.print("watch: stopped", highlight=False)
+
+
+@app.command("sources")
+def sources_command(db: DbOpt = None, format: FormatOpt = "table") -> None:
+    """Watched sources: last fetch, answer, failures, next due, links found."""
+    from .store.watch import sources as read_sources
+
+    with _open(db) as store:
+        rows = read_sources(store.connection)
+    columns = ["url", "kind", "last_status", "last_fetch", "failures", "next_due", "links",
+               "pending", "last_error"]
+    _render(rows, format, columns if format == "table" else [*columns, "root", "parent", "etag",
+                                                             "last_modified", "fetches"], "sources")
+
+
+watchlist_app = typer.Typer(help="Watchlists: event filters whose new events become alerts.",
+                            no_args_is_help=True)
+app.add_typer(watchlist_app, name="watchlist")
+
+
+@contextmanager
+def _watch_state(db: str | None, config: Path | None = None) -> Iterator[Any]:
+    """The watch operations on the store, or through the server that holds it."""
+    from .ingest.watchstate import state_for
+    from .store import Store
+    from .store.remote import remote_writer
+
+    settings = _settings(config, db=db)
+    with _errors():
+        remote = remote_writer(settings.db)
+        with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as sink:
+            yield state_for(sink)
+
+
+@watchlist_app.command("add")
+def watchlist_add(
+    name: Annotated[str, typer.Argument(help="A name: letters, digits, _.-")],
+    actor: Annotated[str | None, _filter("actor")] = None,
+    dyad: Annotated[str | None, _filter("dyad")] = None,
+    type: Annotated[str | None, _filter("type")] = None,
+    outlet: Annotated[str | None, _filter("outlet")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Event place name or country code.")] = None,
+    keyword: Annotated[str | None, typer.Option("--keyword", help="A word in the evidence or title.")] = None,
+    directed: Annotated[bool, typer.Option("--directed", help="The dyad as SOURCE -> TARGET only.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Watch events of an actor, dyad, type, outlet, place or keyword (any combination)."""
+    filters = {"actor": actor, "dyad": dyad, "type": type, "outlet": outlet, "place": place,
+               "keyword": keyword, "directed": directed}
+    with _watch_state(db) as state:
+        found = state.call("add_watchlist", name=name, filters=filters, now=time.time())
+    err.print(f"watchlist {found['name']}: {json.dumps(found['filters'])}", highlight=False)
+
+
+@watchlist_app.command("list")
+def watchlist_list(db: DbOpt = None, format: FormatOpt = "table") -> None:
+    """List watchlists with their filters and alert counts."""
+    from .store.alerts import watchlists
+
+    with _open(db) as store:
+        rows = watchlists(store.connection)
+    for row in rows:
+        row["filters"] = " ".join(f"{k}={v}" for k, v in row["filters"].items())
+    _render(rows, format, ["name", "filters", "alerts", "created_at"], "watchlists")
+
+
+@watchlist_app.command("remove")
+def watchlist_remove(name: Annotated[str, typer.Argument()], db: DbOpt = None) -> None:
+    """Remove a watchlist (its alerts stay)."""
+    with _watch_state(db) as state:
+        if not state.call("remove_watchlist", name=name):
+            raise _fail(f"no watchlist {name!r}; `newsgraph watchlist list` lists them", 1)
+
+
+@app.command()
+def alerts(
+    db: DbOpt = None,
+    watchlist: Annotated[str | None, typer.Option("--watchlist", help="Only this watchlist.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="match or spike.")] = None,
+    format: FormatOpt = "table",
+    limit: LimitOpt = 50,
+) -> None:
+    """Alerts of `newsgraph watch`, newest first."""
+    from .store.alerts import alerts_page
+
+    with _open(db) as store:
+        rows, _ = alerts_page(store.connection, watchlist, kind, limit if limit is not None else 2**62)
+    if format == "jsonl":
+        _render([r["payload"] for r in rows], format, [], "alerts")
+        return
+    for row in rows:
+        row["link"] = row["payload"].get("link")
+    _render(rows, format, ["created_at", "watchlist", "kind", "day", "summary", "link"], "alerts")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@
     ├── StoreError                 the DuckDB store cannot be opened or migrated (fatal)
     ├── DataFileError              a lexicon or dictionary under data/ is malformed (fatal)
     ├── QueryError                 a filter of a read is malformed (also a ValueError)
+    ├── NoPagesError               the inputs hold no page at all (nothing is stored)
     └── PageError                  one document cannot be processed (per document:
         │                          recorded as a failure row, the run goes on)
         ├── SourceError            unreadable, empty, too large, binary, bad encoding
@@ -37,6 +38,10 @@ class DataFileError(NewsgraphError):
 
 class QueryError(NewsgraphError, ValueError):
     """A filter value is malformed (the message names it and what was expected)."""
+
+
+class NoPagesError(NewsgraphError):
+    """The inputs hold no page (an empty folder): a run stores nothing, not even a store."""
 
 
 class PageError(NewsgraphError):

@@ -3,9 +3,12 @@
 * ``parquet``: a folder with one ``TABLE.parquet`` per table of the store (every table).
 * ``csv``, ``jsonl``: the same folder layout, one file per table, without the two
   internal near-duplicate index tables (``minhashes``, ``lsh_bands``: binary).
-* ``gdelt``: one file, one event a line, tab-separated, no header: the 61 columns of
-  the GDELT 2.0 event table in codebook order, then newsgraph's own (``NG_*``).  The
-  column list, types and what each holds are in ``data/export/gdelt_columns.csv``;
+* ``gdelt``: one file, one event a line, tab-separated, no header: exactly the 61
+  columns of the GDELT 2.0 event table in codebook order, as GDELT's own files (a
+  strict loader reads it); with ``ng_columns`` (``--ng-columns``) newsgraph's own
+  (``NG_*``) follow them.  The column list, types and what each holds are in
+  ``data/export/gdelt_columns.csv`` (the one place; ``gdelt_row`` gives the values in
+  that order);
   geography uses FIPS 10-4 country codes (``data/export/iso3_fips.csv``).  Text is
   written as is, without quoting (tabs and line breaks become spaces): read it back
   with quoting off (DuckDB ``read_csv(..., delim='\\t', header=false, quote='')``).
@@ -33,9 +36,18 @@ from typing import Any, TextIO
 from .errors import ConfigError
 from .store import export as sql
 
-__all__ = ["FORMATS", "ExportFilters", "ExportReport", "export", "gdelt_columns", "iso3_to_fips"]
+__all__ = [
+    "FORMATS",
+    "GDELT_WIDTH",
+    "ExportFilters",
+    "ExportReport",
+    "export",
+    "gdelt_columns",
+    "iso3_to_fips",
+]
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+GDELT_WIDTH = 61  # the columns of the GDELT 2.0 event table; newsgraph's NG_* follow
 _INTERNAL = ("minhashes", "lsh_bands")
 
 
@@ -61,9 +73,15 @@ def _data_rows(name: str) -> list[dict[str, str]]:
 
 
 @functools.cache
-def gdelt_columns() -> tuple[tuple[str, str], ...]:
-    """(name, DuckDB type) of every column of the ``gdelt`` format, in order."""
-    return tuple((r["name"], r["type"]) for r in _data_rows("gdelt_columns.csv"))
+def gdelt_columns(ng_columns: bool = True) -> tuple[tuple[str, str], ...]:
+    """(name, DuckDB type) of the columns of the ``gdelt`` format, in order: the 61 of
+    GDELT 2.0, then (``ng_columns``) newsgraph's own ``NG_*``."""
+    found = tuple((r["name"], r["type"]) for r in _data_rows("gdelt_columns.csv"))
+    if any(name.startswith("NG_") for name, _ in found[:GDELT_WIDTH]) or not all(
+        name.startswith("NG_") for name, _ in found[GDELT_WIDTH:]
+    ):  # pragma: no cover - a data file error, caught by the export tests
+        raise ConfigError(f"gdelt_columns.csv: the first {GDELT_WIDTH} columns are GDELT's")
+    return found if ng_columns else found[:GDELT_WIDTH]
 
 
 @functools.cache
@@ -71,8 +89,15 @@ def iso3_to_fips() -> dict[str, str]:
     return {r["iso3"]: r["fips"] for r in _data_rows("iso3_fips.csv") if r["fips"]}
 
 
-def export(store: Any, fmt: str, out: str | Path, filters: ExportFilters | None = None) -> ExportReport:
-    """Write the store (an open ``Store``) in format ``fmt`` to ``out``."""
+def export(
+    store: Any,
+    fmt: str,
+    out: str | Path,
+    filters: ExportFilters | None = None,
+    ng_columns: bool = False,
+) -> ExportReport:
+    """Write the store (an open ``Store``) in format ``fmt`` to ``out`` (``ng_columns``:
+    the ``gdelt`` format with newsgraph's ``NG_*`` columns after GDELT's 61)."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     conn = store.connection
@@ -84,7 +109,7 @@ def export(store: Any, fmt: str, out: str | Path, filters: ExportFilters | None 
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as handle:
             report.rows[target.name], report.skipped_undated = _write_gdelt(
-                handle, sql.gdelt_events(conn, ids, f.actor, f.since, f.until)
+                handle, sql.gdelt_events(conn, ids, f.actor, f.since, f.until), ng_columns
             )
         return report
     if target.exists() and not target.is_dir():
@@ -236,8 +261,11 @@ def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
     return values
 
 
-def _write_gdelt(handle: TextIO, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+def _write_gdelt(
+    handle: TextIO, rows: Sequence[dict[str, Any]], ng_columns: bool = False
+) -> tuple[int, int]:
     width = len(gdelt_columns())
+    keep = width if ng_columns else GDELT_WIDTH
     geo = _Geo()
     written = skipped = 0
     for row in rows:
@@ -247,6 +275,6 @@ def _write_gdelt(handle: TextIO, rows: Sequence[dict[str, Any]]) -> tuple[int, i
             continue
         if len(values) != width:
             raise AssertionError(f"a GDELT row has {len(values)} values; expected {width}")
-        handle.write("\t".join(_clean(v) for v in values) + "\n")
+        handle.write("\t".join(_clean(v) for v in values[:keep]) + "\n")
         written += 1
     return written, skipped

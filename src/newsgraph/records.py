@@ -231,7 +231,9 @@ class PageTally:
     """How a run's pages ended: the counts every run reports (ingest, batch, load).
 
     ``failed`` counts this run's new failures; pages skipped as already stored that
-    had failed before are counted in ``previously_failed``."""
+    had failed before are counted in ``previously_failed``.  ``not_coded`` lists this
+    run's articles that were stored without events, and why (their language, a coder
+    error)."""
 
     pages: int = 0
     articles: int = 0
@@ -241,6 +243,8 @@ class PageTally:
     previously_failed: int = 0
     events: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # articles stored but not coded: (location, reason: "language fr", "coder error")
+    not_coded: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed_total(self) -> int:

@@ -60,6 +60,9 @@ class Settings:
     coding_batch_size: int = setting(
         16, "articles spaCy parses at once (its peak memory grows with it; 0: 16)"
     )
+    coding_piece_chars: int = setting(
+        100_000, "a body longer than this is coded in pieces of at most this many characters"
+    )
     shard_size: int = setting(250, "`newsgraph run`: single-page files per shard")
     worker_max_shards: int = setting(
         0, "`newsgraph run`: replace a worker after this many shards (0: never)"
@@ -78,9 +81,27 @@ class Settings:
     )
     story_window_days: int = setting(7, "story clustering: days an event story stays open")
     story_save_seconds: float = setting(60.0, "how often the story state is saved during a run")
+    allowed_hosts: str = setting(
+        "", "`newsgraph serve`: Host names served besides loopback and the bound host ('*': any)"
+    )
     store_memory_mb: int = setting(
         0, "DuckDB's memory ceiling for the store in MB (0: a quarter of this machine's memory)"
     )
+    watch_every: float = setting(900.0, "watch: seconds between two fetches of a source")
+    watch_host_interval: float = setting(1.0, "watch: seconds between requests to one host")
+    watch_concurrency: int = setting(8, "watch: requests in flight at once (to other hosts)")
+    watch_retries: int = setting(2, "watch: retries of a fetch that timed out or got a 5xx")
+    watch_retry_seconds: float = setting(2.0, "watch: first wait before a retry (then doubled)")
+    watch_max_backoff: float = setting(21600.0, "watch: longest wait for a failing source (s)")
+    watch_link_attempts: int = setting(5, "watch: rounds a failing article link is tried")
+    watch_max_age_days: int = setting(0, "watch: skip links dated older than this (0: none)")
+    watch_webhook: str = setting("", "watch: POST each alert as JSON to this URL")
+    watch_jsonl: str = setting("", "watch: append each alert as a JSON line to this file")
+    spike_baseline_days: int = setting(28, "spike alerts: days a day is compared with")
+    spike_p: float = setting(0.001, "spike alerts: upper-tail probability of a spike day")
+    spike_min_events: int = setting(3, "spike alerts: fewest events a spike day has")
+    spike_min_volume: float = setting(0.5, "spike alerts: share of the usual daily articles")
+    spike_min_days: int = setting(7, "spike alerts: baseline days with articles needed")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -35,7 +35,8 @@ CODEBOOK = (
 @pytest.fixture(scope="module")
 def gdelt_file(seeds_db: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gdelt") / "events.tsv"
-    result = CliRunner().invoke(app, ["export", "--db", seeds_db.db, "--format", "gdelt", "--out", str(out)])
+    result = CliRunner().invoke(app, ["export", "--db", seeds_db.db, "--format", "gdelt", "--out", str(out),
+                                      "--ng-columns"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -92,7 +93,8 @@ def test_gdelt_export_round_trips_with_codebook_names_and_types(gdelt_file: Path
 
 def test_gdelt_filters_apply_to_events(seeds_db: Settings, tmp_path: Path) -> None:
     with Store.open(seeds_db.db, read_only=True) as store:
-        report = export(store, "gdelt", tmp_path / "g.tsv", ExportFilters(since="2020-02", actor="IRN"))
+        report = export(store, "gdelt", tmp_path / "g.tsv", ExportFilters(since="2020-02", actor="IRN"),
+                        ng_columns=True)
     rows = _read(tmp_path / "g.tsv").fetchall()
     assert report.rows["g.tsv"] == len(rows) > 0
     names = [n for n, _ in gdelt_columns()]

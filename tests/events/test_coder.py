@@ -37,10 +37,26 @@ def test_modal_makes_the_act_hypothetical(fake_coder: Coder) -> None:
     assert _codes(event.source) == ["TUR"]
 
 
-def test_conditional_clause_is_hypothetical(fake_coder: Coder) -> None:
-    event = _one(fake_coder, "If Turkey attacks Syria, Russia will respond.", "ASSAULT")
+def test_conditional_clause_is_no_act_unless_embedded_acts_are_kept(fake_coder: Coder) -> None:
+    text = "If Turkey attacks Syria, Russia will respond."
+    assert not [e for e in _events(fake_coder, text) if e.type == "ASSAULT"]
+    event = _one(_keeping_embedded(), text, "ASSAULT")
     assert event.hypothetical
     assert not event.reported
+
+
+def _keeping_embedded() -> Coder:
+    from dataclasses import dataclass
+
+    from fakes import FakeResolver
+
+    from newsgraph.settings import Settings
+
+    @dataclass(frozen=True)
+    class WithEmbedded(Settings):
+        events_keep_embedded: bool = True
+
+    return Coder(WithEmbedded(), resolver=FakeResolver())
 
 
 def test_plain_act_is_neither_negated_nor_hypothetical(fake_coder: Coder) -> None:
@@ -184,17 +200,7 @@ def test_public_code_function() -> None:
 
 
 def test_embedded_acts_can_be_kept_as_hypothetical() -> None:
-    from dataclasses import dataclass
-
-    from fakes import FakeResolver
-
-    from newsgraph.settings import Settings
-
-    @dataclass(frozen=True)
-    class WithEmbedded(Settings):
-        events_keep_embedded: bool = True
-
-    coder = Coder(WithEmbedded(), resolver=FakeResolver())
+    coder = _keeping_embedded()
     events = _events(coder, "Ankara threatened to attack Syrian forces.")
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault and assault[0].hypothetical and events[0].type == "THREATEN"

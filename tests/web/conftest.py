@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from failuresdb import build_failures_db
 from serverproc import Server, start_server
 from webdb import build_db
 
@@ -31,3 +32,27 @@ def server(web_db: tuple[Path, dict[str, int]]) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def base_url(server: Server) -> str:
     return server.url
+
+
+ALLOWED_HOST = "news.example"  # the failures server's allowed_hosts setting
+
+
+@pytest.fixture(scope="session")
+def failures_server(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch_session: pytest.MonkeyPatch
+) -> Iterator[Server]:
+    """A server over a store with failures, started with ``allowed_hosts`` set."""
+    db = build_failures_db(tmp_path_factory.mktemp("failures"))
+    monkeypatch_session.setenv("NEWSGRAPH_ALLOWED_HOSTS", ALLOWED_HOST)
+    srv = start_server(db, db.with_name("server.log"))
+    monkeypatch_session.delenv("NEWSGRAPH_ALLOWED_HOSTS")
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="session")
+def monkeypatch_session() -> Iterator[pytest.MonkeyPatch]:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch

@@ -235,3 +235,38 @@ def test_articles_and_docs_pages(driver: Any, base_url: str) -> None:
         e for e in driver.get_log("browser") if e["level"] == "SEVERE" and e["source"] != "network"
     ]
     assert not errors, errors
+
+
+def test_failures_page_pages_through_the_reasons(driver: Any, failures_server: Any) -> None:
+    from failuresdb import FAILED, HOSTILE_NAME
+    from selenium.webdriver.common.by import By
+
+    base = failures_server.url
+    driver.get(base + "/")
+    counts = {e.get_attribute("data-count"): e.text for e in css(driver, "[data-count]")}
+    assert (counts["failed"], counts["not_coded"]) == (str(FAILED), "3")
+    driver.find_element(By.LINK_TEXT, "pages failed").click()
+    wait_for(driver, "return location.pathname === '/failures'")
+    assert driver.title.startswith("Failures")
+    rows = css(driver, "#failures-table tbody tr")
+    assert len(rows) == 50
+    assert all(r.find_elements(By.CSS_SELECTOR, "td.reason")[0].text for r in rows)
+    assert HOSTILE_NAME in rows[0].text and "binary" in rows[0].text  # shown as text
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert not css(driver, "#failures-table img")
+    driver.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
+    wait_for(driver, "return location.search.includes('page=2')")
+    rest = [r.text for r in css(driver, "#failures-table tbody tr")]
+    assert len(rest) == FAILED - 50 and all("empty file" in r for r in rest)
+    shot(driver, "failures")
+    driver.find_element(By.LINK_TEXT, "stored, not coded").click()
+    wait_for(driver, "return location.search.includes('kind=not_coded')")
+    reasons = [r.text for r in css(driver, "#not-coded-reasons tbody tr")]
+    assert reasons == ["language ar 1", "language fr 1", "language ru 1"]
+    listed = [r.text for r in css(driver, "#failures-table[data-kind=not_coded] tbody tr")]
+    assert len(listed) == 3 and any("lyon.txt" in r and "language fr" in r for r in listed)
+    shot(driver, "failures-not-coded")
+    errors = [
+        e for e in driver.get_log("browser") if e["level"] == "SEVERE" and e["source"] != "network"
+    ]
+    assert not errors, errors

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
+from .implied import culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
@@ -33,6 +34,8 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
+# verbs whose subject takes part in what their "in" object names
+PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 
@@ -110,7 +113,11 @@ def _nominal(
 ) -> Arguments:
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
-    source = roles.agent(tok) or roles.modifier_actors(tok)
+    source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
+    if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
+        # "rejected accusations from a senator": made against the one who rejects them
+        source = source or [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+        return Arguments(source, without(accused, source), True)
     if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
         of_objects = [
             o for by in roles.prep_objects(tok, ("by",)) for o in roles.prep_objects(by, ("of",))
@@ -138,8 +145,9 @@ def _nominal(
     light = tok.dep_ == "dobj" and in_words(tok.head, light_verbs)
     if not source and (light or _doer_verb(tok)):
         # "held talks", "launched an offensive", "organized a general strike", "reimposed
-        # blockades": the verb's subject does the act the noun names
-        source, own = roles.subject(tok.head), False
+        # blockades", "took part in the protests": the verb's subject does the act
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        source, own = roles.subject(verb), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -173,6 +181,8 @@ def _doer_verb(tok: Token) -> bool:
     """``tok`` is the object of a verb whose subject does what it names ("imposed
     blockades", "organized a strike"; not "suffered attacks", "lifted sanctions")."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        return head.head.lemma_.lower() in PARTAKING  # "participated in peacekeeping operations"
     return tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS
 
 
@@ -265,8 +275,8 @@ def patient(
             found = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif not trigger.topic_object:
             found = [c for c in tok.children if c.dep_ == "dobj"]
-    elif kind == "noun":
-        found = roles.prep_objects(tok, ("of", "on", "against"))
+    elif kind == "noun":  # "an investigation into 70 employees"
+        found = roles.prep_objects(tok, ("of", "on", "against", "into"))
     for obj in found:
         if in_words(obj, trigger.objects) or obj.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -287,12 +297,14 @@ def in_context(
     sole: str | None,
     domestic: bool,
     own_forces: bool = False,
+    armed: frozenset[str] = frozenset(),
 ) -> tuple[list[Actor], list[Actor]]:
     """Give the actors that name no country the country a careful coder reads off
     the sentence: the country of the place named for the act ("gunmen ... in
     Kabul"), else the one country the sentence names, else, for an act a state
     does to its own people (arrests, releases, trials), the other party's country
-    ("a Zimbabwean court freed a pastor").  Organisations keep no country.  With
+    ("a Zimbabwean court freed a pastor").  Organisations keep no country, but for
+    armed groups of ``armed`` sectors, which take the country they act in.  With
     ``own_forces`` (a deployment) the recipients are left as they are: the troops
     moved are the actor's own.
     """
@@ -301,14 +313,17 @@ def in_context(
         country = place or sole or (_one_country(others) if domestic else None)
         if country is None:
             return actors
-        return [with_country(a, country) if _unplaced(a) else a for a in actors]
+        return [with_country(a, country) if _unplaced(a, armed) else a for a in actors]
 
     filled = fill(source, target)
     return filled, target if own_forces else fill(target, filled)
 
 
-def _unplaced(actor: Actor) -> bool:
-    return actor.country is None and actor.org is None
+def _unplaced(actor: Actor, armed: frozenset[str] = frozenset()) -> bool:
+    """No country of its own: a group, or an armed group that fights in many
+    ("Islamic State fighters attacked a camp in Kabul": AFG, as ANNOTATION.md codes
+    a group by the country it acts in)."""
+    return actor.country is None and (actor.org is None or actor.sector in armed)
 
 
 def _one_country(actors: list[Actor]) -> str | None:

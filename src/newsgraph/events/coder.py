@@ -32,16 +32,20 @@ from .arguments import (
 )
 from .embed import Draft, fold, prune
 from .head import EventHead, SentenceDrafts, load_head
+from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .match import match
 from .modality import (
     according_to_in,
     announced,
     announced_with_would,
+    background,
+    conditional,
     modality,
     speech_head,
     unless_clause,
 )
+from .obligation import demands
 from .parse import PARSED, SelectiveParser
 from .quotes import find_quotes, first_person
 from .roles import Roles, dedupe, in_words, without
@@ -57,6 +61,7 @@ AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
+CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -148,6 +153,7 @@ class Coder:
             w.upper() for w in self.words.get("non_state_sectors", frozenset())
         )
         self.located = self.words.get("located_types", frozenset())
+        self.background = self.words.get("background_marks", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
@@ -160,6 +166,8 @@ class Coder:
         )
         self._selective = self._selective_parser() if self.parse == "selective" else None
         self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
+        # auxiliaries that make their act another's ("X must withdraw": a demand)
+        self.obligations = {t.lemma: t for t in self.lexicon.all_triggers() if t.pos == "aux"}
 
     def code(self, text: str, published: str | None = None) -> Coding:
         return next(self.code_many([(text, published)], batch_size=1))
@@ -213,6 +221,7 @@ class Coder:
             speech=self.speech,
             people=self.words.get("people_nouns", frozenset()),
             place_country=self._place_country,
+            documents=self.words.get("documents", frozenset()),
         )
         quotes = find_quotes(doc, spans, roles, self.speech)
         roles.by_token.update(
@@ -241,6 +250,7 @@ class Coder:
     ) -> list[Event]:
         matched = {}
         doc = span.doc
+        candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
             if found is not None:
@@ -256,6 +266,9 @@ class Coder:
             draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
                 drafts[i] = draft
+        if any(doc[i].lower_ in self.obligations for i in candidates):
+            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+            demands(span, self.obligations, roles, speaker, drafts)
         fold(drafts, self.lexicon, self.light)
         seen: set[tuple[Any, ...]] = set()
         dates = SentenceDates(sentence.text, published)
@@ -351,6 +364,8 @@ class Coder:
         according: Token | None,
         sole: str | None = None,
     ) -> Draft | None:
+        if not self.keep_embedded and conditional(tok, CONDITION_MARKS):
+            return None  # "unless Israel releases the detainees": a condition, not an act
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -365,6 +380,8 @@ class Coder:
             source, target = placed(
                 source, target, trigger.type, location, self.located, self.non_state
             )
+        if not target:  # "provided aid to support Palestinian refugees"
+            target = roles.purpose(tok, source)
         if not target and trigger.type == "PROTEST":
             target = protest_target(tok, roles, source)
         unless = unless_clause(tok)
@@ -381,10 +398,19 @@ class Coder:
             sole,
             trigger.type in DOMESTIC_TYPES,
             own_forces=trigger.type == "MOBILIZE",
+            armed=self.non_state,
         )
         target = [a for a in target if a.code is not None or a.country is not None]
+        country = location.country if location is not None else sole
+        if not source and trigger.type == "PROTEST" and country:
+            # "as protests continued": people protest where they live (ANNOTATION.md)
+            source = [Actor(text=tok.text, code=country, country=country)]
         mood = modality(tok, self.words, self.speech, reported)
+        if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
+            mood = replace(mood, negated=False, refused=False)  # denied, but made
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
+        if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
+            type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
@@ -428,8 +454,8 @@ class Coder:
                 and tok.dep_ not in ("relcl", "acl")
                 and not any(c.dep_ == "mark" and c.lower_ in AGENTLESS_MARKS for c in tok.children)
             )
-        if kind == "noun":
-            return tok.dep_ in AGENTLESS_NOUN
+        if kind == "noun":  # or an accusation that its target denies
+            return tok.dep_ in AGENTLESS_NOUN or (bool(target) and denied(tok))
         return False
 
     def _event(
@@ -439,10 +465,19 @@ class Coder:
         dates: SentenceDates,
     ) -> Event:
         code = self.lexicon.cameo[draft.cameo]
-        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[draft.kind] + (
+        # a noun under a doing verb ("launched an appeal") is as sure as the verb
+        done = (
+            draft.kind == "noun"
+            and draft.tok.dep_ == "dobj"
+            and in_words(draft.tok.head, self.light)
+        )
+        kind = "verb" if done else draft.kind
+        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
             0.15 if draft.target else 0.0
         )
-        confidence -= (0.0 if draft.own else 0.15) + (0.1 if draft.hypothetical else 0.0)
+        confidence -= (0.0 if draft.own or done else 0.15) + (0.1 if draft.hypothetical else 0.0)
+        if background(draft.tok, self.background):  # "after Hollande accused Syria"
+            confidence -= 0.1
         date, precision = dates.at(draft.tok.idx - sentence.start)
         location, located = (
             self._places.where(draft) if self._places is not None else (draft.location, "none")

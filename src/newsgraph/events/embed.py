@@ -120,6 +120,15 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             if inner.type in ADDRESSED and outer.type in ANSWERS and outer.source:
                 inner.target = list(outer.source)  # a request is addressed to whoever answers it
             continue
+        if (
+            inner.kind == "noun"
+            and inner.own
+            and inner.source
+            and relation in ("for", "of")
+            and outer.type == "ACCUSE"
+            and inner.type in HOSTILE
+        ):
+            continue  # "blamed Syria for the attack": the attack is said to be Syria's
         inner.folded = True
         if not outer.target:
             outer.target = [a for a in inner.target if a not in outer.source]

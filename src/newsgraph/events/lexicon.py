@@ -24,7 +24,7 @@ PLOVER_TYPES: dict[str, int] = {
     "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }  # fmt: skip
-TRIGGER_POS = ("verb", "noun", "pred")
+TRIGGER_POS = ("verb", "noun", "pred", "aux")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,10 @@ class Trigger:
 
     ``pos`` is ``verb`` (a predicate with subject and objects), ``noun`` (a
     nominal event: "the downing of X by Y") or ``pred`` (an evaluative predicate
-    of a copula: "... would be unacceptable", said by a speaker).  The
+    of a copula: "... would be unacceptable", said by a speaker) or ``aux`` (an
+    auxiliary that makes the act it governs another event: "Russia says Israel
+    must end its attacks" is a demand; never matched on its own, read by
+    ``obligation.py``).  The
     constraints must all hold: ``particle`` any particle or preposition child,
     ``objects`` the lemma of the direct object (or of its ``of`` complement),
     ``modifiers`` a word left of the trigger in its phrase, ``governors`` the

@@ -23,6 +23,7 @@ class Modality:
     hypothetical: bool
     intended: bool  # said to be planned, promised or offered: CONSULT & co. become AGREE
     future: bool = False  # announced with "will", "going to" (or a reported "would")
+    refused: bool = False  # "will not", "won't", "cannot": a refusal, not a mere denial
 
 
 def _governors(tok: Token, limit: int = 4) -> list[tuple[str, Token, Token]]:
@@ -76,7 +77,7 @@ def modality(
     hypo_mods = words.get("hypothetical_modifiers", frozenset())
     marks = words.get("conditional_marks", frozenset())
 
-    negated = hypothetical = intended = future = False
+    negated = hypothetical = intended = future = able = False
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     own = list(tok.children) + (
         [c for c in verb.children] if verb is not None and verb != tok else []
@@ -95,6 +96,7 @@ def modality(
                 intended = future = True
             elif low in modal:
                 hypothetical = True
+                able = able or low in ("can", "ca")
             elif low in future_aux or (low == "going" and child.head.lower_ != "going"):
                 intended = future = True
         elif (child.dep_ == "amod" and child.head == tok and child.lemma_.lower() in hypo_mods) or (
@@ -130,7 +132,7 @@ def modality(
             c.dep_ == "mark" and c.lower_ in marks for c in child.children
         ):
             hypothetical = True
-    return Modality(negated, hypothetical, intended, future)
+    return Modality(negated, hypothetical, intended, future, negated and (future or able))
 
 
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "prep", "dobj", "conj"})
@@ -175,10 +177,14 @@ YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082"
                "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
                "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
 REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
-                 "085": "1244", "086": "1245", "087": "1246"}  # fmt: skip
+                 "085": "1244", "086": "1245", "087": "1246", "03": "127", "038": "126",
+                 "04": "125", "045": "126", "05": "120", "06": "121", "061": "1211",
+                 "062": "1212", "063": "1213", "064": "1214", "07": "121", "075": "1245"}  # fmt: skip
 PLOVER_QUAD = {"REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3}  # verbal conflict
 HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
+# acts one can refuse to do ("will not accept refugees", "cannot support the plan")
+REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}) | YIELDING_ACTS
 
 
 def by_prefix(table: dict[str, str], cameo: str, default: str) -> str:
@@ -210,8 +216,8 @@ def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool
     announced refusal to yield ("will not release") a REJECT.  A deployment
     announced stays a MOBILIZE (sending police to lead a mission is no threat).
     """
-    if mood.negated and mood.future and type_ in YIELDING_ACTS:
-        return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "124"), False, False, True)
+    if mood.refused and type_ in REFUSABLE:
+        return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "120"), False, False, True)
     if mood.negated:  # "would not send troops": denied and not (yet) real
         return Coded(type_, cameo, True, mood.hypothetical or mood.intended, False)
     if unless and PLOVER_QUAD.get(type_, 0) != 3:
@@ -224,11 +230,14 @@ def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool
 
 
 def unless_clause(tok: Token) -> Token | None:
-    """The verb of an "unless" clause on ``tok`` or on the verb it hangs on."""
+    """The verb of an "unless" clause on ``tok`` or on the verb it hangs on (not
+    ``tok``'s own clause: the act in the condition is not conditioned by itself)."""
     for verb in (tok, tok.head):
         for child in verb.children:
-            if child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "unless" for c in child.children
+            if (
+                child != tok
+                and child.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "unless" for c in child.children)
             ):
                 return child
     return None
@@ -238,3 +247,35 @@ def announced_with_would(tok: Token) -> bool:
     """ "would boycott", "would strike": the act announced as a consequence."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def conditional(tok: Token, marks: frozenset[str]) -> bool:
+    """``tok`` is the act of a condition ("unless Israel releases", "if attacked",
+    "until the EU provides"): the clause it heads, or the clause of its verb, is
+    introduced by one of ``marks``."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    )
+
+
+def background(tok: Token, marks: frozenset[str]) -> bool:
+    """``tok`` tells the circumstances of the sentence's news rather than the news:
+    it sits in a clause or phrase of time, cause or concession ("after Hollande
+    accused Syria", "despite the Houthis' attack", "as troops were sent") or in a
+    relative clause ("the diplomat it arrested")."""
+    cur = tok
+    for _ in range(8):
+        head, dep = cur.head, cur.dep_
+        if head == cur:
+            return False
+        if dep == "relcl" or (
+            dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children)
+        ):
+            return True
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in marks:
+            return True
+        cur = head
+    return False

@@ -24,6 +24,7 @@ TARGET_PREPS = frozenset({"with", "against", "on", "to", "into", "toward", "towa
 BFS_SKIP = frozenset({"relcl", "acl", "punct", "det", "advcl", "cc", "case", "aux", "neg", "mark",
                       "npadvmod"})  # fmt: skip
 CLAUSES = ("xcomp", "ccomp")
+AIMED = frozenset({"on", "against", "at", "upon", "to", "toward", "towards"})
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "around", "within", "throughout",
                       "outside", "inside", "over", "off"})  # fmt: skip
 PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -34,6 +35,16 @@ PLACE_NOUNS = frozenset({"highway", "road", "border", "region", "province", "are
 def _purpose(tok: Token) -> bool:
     """An infinitival clause on a noun: "military action to push back Syrian forces"."""
     return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _aimed(tok: Token) -> bool:
+    """A participle that says whom a measure is aimed at: "sanctions imposed on
+    Eritrea", "a ban directed against the opposition"."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and any(c.dep_ in ("prep", "agent") and c.lower_ in AIMED for c in tok.children)
+    )
 
 
 def in_words(tok: Token, words: frozenset[str]) -> bool:
@@ -101,8 +112,10 @@ class Phrases:
         speech: frozenset[str] = frozenset(),
         people: frozenset[str] = frozenset(),
         place_country: Callable[[str], str | None] | None = None,
+        documents: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
+        self.documents = documents  # nouns of texts that speak for their issuer
         self.people = people
         self.place_country = place_country
         self.relative = relative_pronouns
@@ -264,7 +277,7 @@ class Phrases:
                 queue.extend(
                     (c, depth + 1)
                     for c in tok.children
-                    if (c.dep_ not in BFS_SKIP or _purpose(c))
+                    if (c.dep_ not in BFS_SKIP or _purpose(c) or _aimed(c))
                     and (not _locative(c) or in_words(tok, self.people))
                 )
         return []

@@ -44,7 +44,7 @@ class Roles(Phrases):
                 ]
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
-                return found
+                return found or self.issuer(child, depth)
         if self.is_passive(verb):
             return self.agent(verb)
         head, dep = verb.head, verb.dep_
@@ -60,6 +60,8 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             governor = head.head
+            if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+                return self.subject(governor.head, depth + 1)  # "X was guilty of violating"
             if governor.pos_ not in ("VERB", "AUX"):
                 return []
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
@@ -72,8 +74,19 @@ class Roles(Phrases):
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
         if dep in ("acl", "relcl"):
-            return self.phrase(head)
+            return self.phrase(head) or self.issuer(head, depth)
         return []
+
+    def issuer(self, noun: Token, depth: int = 0) -> list[Actor]:
+        """Who speaks through a text: "a statement by Amnesty", "the ministry's
+        report", "Amnesty issued a statement calling on ...", "parliament approved a
+        resolution criticizing ..." (the doer of the verb the text is the object of)."""
+        if noun.lemma_.lower() not in self.documents:
+            return []
+        found = self.agent(noun) or self.modifier_actors(noun)
+        if not found and noun.dep_ in ("dobj", "nsubjpass") and depth < 4:
+            found = self.subject(noun.head, depth + 1)
+        return found
 
     def _reporter(self, verb: Token) -> list[Actor]:
         """The subject of the speech verb whose complement ``verb`` heads."""
@@ -125,7 +138,9 @@ class Roles(Phrases):
                 owners = [c for c in child.children if c.dep_ == "poss"]
                 if owners and (found := without(self.phrase(owners[0]), source)):
                     return found
-                for obj in self.prep_objects(child, ("with", "to", "against", "on", "into")):
+                for obj in self.prep_objects(
+                    child, ("with", "to", "against", "on", "into", "between", "from")
+                ):
                     if found := self.search(obj, source, max_depth=2):
                         return found
             elif found := self.search(child, source):
@@ -141,4 +156,22 @@ class Roles(Phrases):
                         return found
                     if found := self.target(child, source, preps, depth + 1):
                         return found
+        return []
+
+    def purpose(self, tok: Token, source: Sequence[Actor]) -> list[Actor]:
+        """The recipients of the purpose an act is done for: "provided $6 million to
+        support Palestinian refugees", "began a hunger strike to protest the
+        government's policy", "strengthened its forces to stop Russian action"."""
+        heads = [tok]
+        if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
+            heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        for head in heads:
+            for child in head.children:
+                if (
+                    child.dep_ in ("advcl", "xcomp", "acl")
+                    and child.pos_ == "VERB"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and (found := self.target(child, source, depth=2))
+                ):
+                    return found
         return []

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, NoPagesError
 from ..runners import Executor, InlineExecutor, Recycling
 from ..settings import Settings
 from ..sources import load_manifest
@@ -101,6 +101,8 @@ def run_batch(
     executor = executor or InlineExecutor(Recycling.from_settings(settings))
     report = BatchReport(db=settings.db, out=str(out_dir), executor=executor.name)
     shards = plan_shards(paths, settings, manifest, size)
+    if not shards:  # nothing to store: no run row, and no new store file
+        raise NoPagesError(f"no pages found in {', '.join(str(p) for p in paths)}")
     report.shards = len(shards)
     with BulkStore.open(settings.db, memory_mb=settings.store_memory_mb) as store:
         states = store.shard_states([s.shard_id for s in shards])

@@ -29,6 +29,7 @@ from ..records import Article, Coding, PageTally
 from ..settings import Settings
 from ..store import ArticleOutcome, RunInfo
 from ..store.bulk import DECISION_COLUMNS, BulkStore, ShardLoad
+from ..store.pages import not_coded
 from ..store.partitions import ShardResult, remove_stale
 from .dedup import Deduper, DedupResult, Fingerprint
 from .plan import Shard
@@ -137,6 +138,10 @@ class ShardLoader:
         tally.failures.extend(
             (r["location"], r["reason"] or "") for r in todo if r["status"] == "failed"
         )
+        if todo and self.settings.code_events:  # a run that codes: what it left uncoded
+            unread = not_coded(self.store.connection, self.run.run_id,
+                               page_ids=[r["page_id"] for r in todo])  # fmt: skip
+            tally.not_coded.extend((r["location"], r["reason"]) for r in unread)
 
     def _decide(
         self, folder: Path, todo: list[dict[str, Any]]
@@ -226,6 +231,7 @@ class ShardLoader:
                 shard_coder(self.settings),
                 [articles[aid] for aid in to_code],
                 coding_batch(self.settings),
+                self.settings.coding_piece_chars,
             )
             codings = dict(zip(to_code, found, strict=True))
         self.tally.coded_by_driver += len(to_code)

@@ -26,13 +26,16 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from ..errors import NoPagesError
 from ..records import PageTally
 from ..runners import Executor
 from ..settings import Settings
 from ..sources import Manifest, iter_pages, load_manifest
+from ..sources.jsonl import json_reason
 from ..store import Outcome, Store
 from ..store.remote import RemoteStore, remote_writer
 from ..store.rows import event_to_dict
@@ -68,12 +71,18 @@ def ingest(
     progress: Progress | None = None,
     executor: Executor | None = None,
 ) -> RunReport:
-    """Ingest files, folders or archives into the store at ``settings.db``."""
+    """Ingest files, folders or archives into the store at ``settings.db``.
+
+    Raises ``NoPagesError`` (and touches no store) when the inputs hold no page."""
     settings = settings or Settings.load()
     paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     if isinstance(manifest, str | Path):
         manifest = load_manifest(manifest)
     report = RunReport(db=settings.db)
+    pages = iter_pages(paths, settings, manifest)
+    first = next(pages, None)
+    if first is None:  # nothing to store: no run row, and no new store file
+        raise NoPagesError(f"no pages found in {', '.join(str(p) for p in paths)}")
     # A running `newsgraph serve` owns the store file: write through it (store/remote.py).
     remote = remote_writer(settings.db)
     with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
@@ -92,14 +101,14 @@ def ingest(
             work.committed()
             if after is not None:
                 after.batch(pending)
-            count_outcomes(report, pending)
+            count_outcomes(report, pending, settings.code_events)
             pending.clear()
             if progress is not None:
                 progress(report)
 
         try:
             waiting = False  # batches processed since the last commit
-            for batch in chunks(iter_pages(paths, settings, manifest), settings.batch_size):
+            for batch in chunks(chain([first], pages), settings.batch_size):
                 pending += work.process(batch)
                 waiting = True
                 # batches that take less than commit_seconds share a transaction
@@ -166,9 +175,8 @@ def code_records(
             return
         coder = coder or make_coder(settings)
         items = [(text, published) for _, _, text, published in batch]
-        for (lineno, rid, _, _), coding in zip(
-            batch, code_texts(coder, items, coding_batch(settings)), strict=True
-        ):
+        found = code_texts(coder, items, coding_batch(settings), settings.coding_piece_chars)
+        for (lineno, rid, _, _), coding in zip(batch, found, strict=True):
             if isinstance(coding, Exception):
                 message = f"cannot code record {rid!r}: {type(coding).__name__}: {coding}"
                 yield LineError(lineno, one_line(message))
@@ -196,7 +204,7 @@ def _parse_record(lineno: int, line: str) -> Record | LineError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return LineError(lineno, f"invalid JSON ({exc.msg} at column {exc.colno}); {expected}")
+        return LineError(lineno, f"invalid JSON ({json_reason(exc)}); {expected}")
     if not isinstance(record, dict):
         return LineError(lineno, f"a JSON {type(record).__name__}; {expected}")
     text, published = record.get("text"), record.get("published")

@@ -5,7 +5,8 @@
     pages -> skip repeats of a location and pages whose content is stored already
           -> extract_page (on the executor)
           -> dedup (exact and near copies, ``Deduper``)
-          -> code the new articles in ``settings.languages`` (``settings.code_events``)
+          -> code the new articles in ``settings.languages`` (``settings.code_events``;
+             a body longer than ``coding_piece_chars`` in pieces: ``pieces.py``)
           -> score their tone (``settings.tone``)
           -> ArticleOutcome | DuplicateOutcome | FailureOutcome, in page order
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from functools import partial
@@ -42,11 +44,14 @@ from ..store import (
     PageState,
     page_id,
 )
+from ..store.pages import not_coded_reason
 from .dedup import Deduper, TwinLookup
+from .pieces import check_piece_chars, code_in_pieces
 
 log = logging.getLogger(__name__)
 
 CODING_BATCH = 16  # articles per spaCy batch when ``coding_batch_size`` is 0
+PIECE_CHARS = Settings().coding_piece_chars  # longer bodies are coded in pieces
 
 
 class PageLookup(TwinLookup, Protocol):
@@ -60,6 +65,20 @@ def content_hash(page: Page) -> str:
     """Hash of a page's content and metadata (what decides whether it changed)."""
     data = [page.content_type, page.content, page.error, asdict(page.meta)]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
+def location_key(location: str) -> str:
+    """What a page is keyed by: its location, a local file's resolved path in it (so
+    ``a.txt``, ``./a.txt`` and ``/abs/a.txt`` are one page; ``file#record-N`` keeps its
+    record); URLs and locations that name no file as they are."""
+    if "://" in location:
+        return location
+    path, mark, record = location, "", ""
+    if not os.path.exists(path) and "#" in location:
+        path, mark, record = location.rpartition("#")
+    if not path or not os.path.exists(path):
+        return location
+    return os.path.realpath(path) + mark + record
 
 
 def article_id(location: str, chash: str) -> str:
@@ -122,10 +141,35 @@ def extract_one(page: Page, settings: Settings) -> Article | Failure:
 
 
 def code_texts(
-    coder: Any, items: Sequence[tuple[str, str | None]], batch_size: int
+    coder: Any,
+    items: Sequence[tuple[str, str | None]],
+    batch_size: int,
+    piece_chars: int = PIECE_CHARS,
 ) -> list[Coding | Exception]:
     """Codings in order; a text the coder fails on gets the exception instead (fatal
-    errors are raised).  A failing batch is coded again one text at a time."""
+    errors are raised).  A failing batch is coded again one text at a time.  A text
+    longer than ``piece_chars`` is coded in pieces, one at a time (``pieces.py``)."""
+    size = check_piece_chars(piece_chars)
+    long = {i for i, (text, _) in enumerate(items) if len(text) > size}
+    if not long:
+        return _code_batch(coder, items, batch_size)
+    short = iter(_code_batch(coder, [x for i, x in enumerate(items) if i not in long], batch_size))
+    out: list[Coding | Exception] = []
+    for i, (text, published) in enumerate(items):
+        if i not in long:
+            out.append(next(short))
+            continue
+        try:
+            out.append(code_in_pieces(coder.code, text, published, size))
+        except Exception as exc:
+            raise_if_fatal(exc)
+            out.append(exc)
+    return out
+
+
+def _code_batch(
+    coder: Any, items: Sequence[tuple[str, str | None]], batch_size: int
+) -> list[Coding | Exception]:
     if not items:
         return []
     try:
@@ -146,9 +190,11 @@ def code_texts(
     return out
 
 
-def code_articles(coder: Any, articles: Sequence[Article], batch_size: int) -> list[Coding | str]:
+def code_articles(
+    coder: Any, articles: Sequence[Article], batch_size: int, piece_chars: int = PIECE_CHARS
+) -> list[Coding | str]:
     """Codings in order; an article the coder fails on gets a one-line note instead."""
-    found = code_texts(coder, [(a.body, a.published) for a in articles], batch_size)
+    found = code_texts(coder, [(a.body, a.published) for a in articles], batch_size, piece_chars)
     return [
         one_line(f"not coded: {type(c).__name__}: {c}") if isinstance(c, Exception) else c
         for c in found
@@ -190,14 +236,20 @@ class Toner:
 
 
 def skip_stored(
-    pages: Sequence[tuple[str, str, str]], lookup: PageLookup, tally: PageTally
+    pages: Sequence[tuple[str, str, str]],
+    lookup: PageLookup,
+    tally: PageTally,
+    aliases: dict[str, str] | None = None,
 ) -> list[bool]:
     """For each ``(page_id, location, content_hash)``: is this content stored already?
-    Those pages are counted as skipped (and as failed before, with their reason)."""
-    states = lookup.page_states([pid for pid, _, _ in pages])
+    Those pages are counted as skipped (and as failed before, with their reason).
+    ``aliases`` gives a page id the page was stored under before (a store written when
+    pages were keyed by the location as given), looked up when the id is not stored."""
+    aliases = aliases or {}
+    states = lookup.page_states([pid for pid, _, _ in pages] + list(aliases.values()))
     stored = []
     for pid, location, chash in pages:
-        state = states.get(pid)
+        state = states.get(pid) or states.get(aliases.get(pid, ""))
         known = state is not None and state.content_hash == chash
         if state is not None and known:
             tally.skipped_already_stored += 1
@@ -208,12 +260,16 @@ def skip_stored(
     return stored
 
 
-def count_outcomes(tally: PageTally, outcomes: Iterable[Outcome]) -> None:
-    """Add stored outcomes to a run's counts."""
+def count_outcomes(tally: PageTally, outcomes: Iterable[Outcome], coding: bool = True) -> None:
+    """Add stored outcomes to a run's counts (with ``coding``, a run that codes events:
+    the articles stored without a coding, and why, too)."""
     for o in outcomes:
         if isinstance(o, ArticleOutcome) and o.copy_of is None:
             tally.articles += 1
             tally.events += len(o.coding.events) if o.coding is not None else 0
+            reason = not_coded_reason(o.article.note, o.article.language)
+            if coding and o.coding is None and reason is not None:
+                tally.not_coded.append((o.location, reason))
         elif isinstance(o, ArticleOutcome | DuplicateOutcome):
             tally.duplicates += 1
         else:
@@ -253,16 +309,21 @@ class PageWork:
     def process(self, batch: Sequence[Page]) -> list[Outcome]:
         """One outcome per page of the batch that needs storing, in page order."""
         todo: list[tuple[Page, str, str]] = []
+        aliases: dict[str, str] = {}  # page id -> the id of the location as given
         for page in batch:
             self.tally.pages += 1
-            if page.location in self._seen:  # the same location twice in one run
+            key = location_key(page.location)
+            if key in self._seen:  # the same location (or file) twice in one run
                 self.tally.skipped_already_stored += 1
                 continue
-            self._seen.add(page.location)
-            todo.append((page, page_id(page.location), content_hash(page)))
+            self._seen.add(key)
+            pid = page_id(key)
+            if key != page.location:
+                aliases[pid] = page_id(page.location)
+            todo.append((page, pid, content_hash(page)))
         if self.store is not None and todo:
             keys = [(pid, page.location, chash) for page, pid, chash in todo]
-            stored = skip_stored(keys, self.store, self.tally)
+            stored = skip_stored(keys, self.store, self.tally, aliases)
             todo = [t for t, known in zip(todo, stored, strict=True) if not known]
         extract = partial(extract_one, settings=self.settings)
         extracted = list(self.executor.map(extract, [page for page, _, _ in todo]))
@@ -320,4 +381,6 @@ class PageWork:
         if self._coder is None:
             self._coder = self._make_coder(self.settings)
         self.coded += len(articles)
-        return code_articles(self._coder, articles, coding_batch(self.settings))
+        return code_articles(
+            self._coder, articles, coding_batch(self.settings), self.settings.coding_piece_chars
+        )

@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 from .outcomes import PageState
-from .sql import NO_LIMIT, Conn, dicts, table_names
+from .sql import NO_LIMIT, Conn, dicts, scalar, table_names
 
 
 def page_id(location: str) -> str:
@@ -77,14 +77,81 @@ def page_statuses(conn: Conn) -> dict[str, int]:
     return {str(status): int(n) for status, n in rows}
 
 
-def failures(conn: Conn, limit: int | None = None) -> list[dict[str, Any]]:
+def failures(conn: Conn, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Pages that failed, by location, with their one-line reasons."""
     return dicts(
         conn.execute(
             "SELECT location, reason, run_id, ingested_at FROM pages WHERE status = 'failed' "
-            "ORDER BY location LIMIT ?",
-            [limit if limit is not None else NO_LIMIT],
+            "ORDER BY location LIMIT ? OFFSET ?",
+            [limit if limit is not None else NO_LIMIT, offset],
         )
     )
+
+
+def count_failures(conn: Conn) -> int:
+    return int(scalar(conn, "SELECT count(*) FROM pages WHERE status = 'failed'") or 0)
+
+
+# -- stored, not coded ----------------------------------------------------------------
+# An article is "stored, not coded" when its note says why: its language is not coded
+# (extract's language note ends in "stored, not coded") or the coder failed on it (the
+# ingest chain's note starts "not coded: ").  ``not_coded_reason`` and ``_REASON_SQL``
+# say the same, for one article and for the store.
+
+LANGUAGE_NOTE = "stored, not coded"
+CODER_NOTE = "not coded: "
+
+
+def not_coded_reason(note: str | None, language: str | None) -> str | None:
+    """Why an article was stored but not coded ("language fr", "coder error"), or None."""
+    if not note:
+        return None
+    if LANGUAGE_NOTE in note:
+        return f"language {language or 'unknown'}"
+    if CODER_NOTE in note:
+        return "coder error"
+    return None
+
+
+_REASON_SQL = (
+    f"CASE WHEN a.note LIKE '%{LANGUAGE_NOTE}%' THEN 'language ' || coalesce(a.language, 'unknown') "
+    f"WHEN a.note LIKE '%{CODER_NOTE}%' THEN 'coder error' END"
+)
+_NOT_CODED = (
+    "FROM articles a JOIN pages p ON p.page_id = a.page_id AND p.article_id = a.article_id "
+    f"WHERE p.status = 'article' AND NOT a.coded AND ({_REASON_SQL}) IS NOT NULL"
+)
+
+
+def not_coded(
+    conn: Conn,
+    run_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    page_ids: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Articles stored but not coded (of one run, or all; of these pages, or all):
+    location, reason, note."""
+    params: list[Any] = [run_id] if run_id is not None else []
+    where = "AND a.run_id = ?" if run_id is not None else ""
+    if page_ids is not None:
+        where += " AND a.page_id IN (SELECT unnest(?))"
+        params.append(page_ids)
+    return dicts(
+        conn.execute(
+            f"SELECT a.article_id, a.location, {_REASON_SQL} AS reason, a.language, a.note, "
+            f"a.run_id {_NOT_CODED} {where} ORDER BY a.location LIMIT ? OFFSET ?",
+            [*params, limit if limit is not None else NO_LIMIT, offset],
+        )
+    )
+
+
+def not_coded_counts(conn: Conn) -> dict[str, int]:
+    """Articles stored but not coded, by reason ("language fr", "coder error")."""
+    rows = conn.execute(
+        f"SELECT {_REASON_SQL} AS reason, count(*) {_NOT_CODED} GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    return {str(reason): int(n) for reason, n in rows}
 
 
 def runs(conn: Conn) -> list[dict[str, Any]]:

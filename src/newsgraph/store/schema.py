@@ -233,7 +233,85 @@ _V5_STORIES = (
     """,
 )
 
-_V6_PLACES = (
+_V6_WATCH = (
+    # newsgraph watch (store/watch.py): the sources it fetches and the article links
+    # they gave; watchlists, their alerts and the outbox that delivers them
+    # (store/alerts.py).  Times are naive UTC.
+    """
+    CREATE TABLE watch_sources (
+        url VARCHAR PRIMARY KEY,
+        root VARCHAR NOT NULL,
+        parent VARCHAR,
+        kind VARCHAR,
+        every_seconds DOUBLE NOT NULL,
+        added_at TIMESTAMP NOT NULL,
+        next_due TIMESTAMP NOT NULL,
+        last_fetch TIMESTAMP,
+        last_ok TIMESTAMP,
+        last_status INTEGER,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        content_hash VARCHAR,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error VARCHAR,
+        fetches INTEGER NOT NULL DEFAULT 0,
+        links INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE watch_links (
+        url VARCHAR PRIMARY KEY,
+        source_url VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        found_at TIMESTAMP NOT NULL,
+        outlet VARCHAR,
+        title VARCHAR,
+        published VARCHAR,
+        author VARCHAR,
+        status VARCHAR NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try TIMESTAMP NOT NULL,
+        last_error VARCHAR,
+        done_at TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE watchlists (
+        name VARCHAR PRIMARY KEY,
+        filters VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        scanned_to TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE alerts (
+        alert_id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL CHECK (kind IN ('match', 'spike')),
+        watchlist VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        day VARCHAR,
+        event_id VARCHAR,
+        article_id VARCHAR,
+        summary VARCHAR NOT NULL,
+        payload VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE alert_outbox (
+        alert_id VARCHAR NOT NULL,
+        channel VARCHAR NOT NULL CHECK (channel IN ('webhook', 'jsonl')),
+        target VARCHAR NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('pending', 'sent')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try TIMESTAMP NOT NULL,
+        last_error VARCHAR,
+        sent_at TIMESTAMP,
+        PRIMARY KEY (alert_id, channel, target)
+    )
+    """,
+)
+
+_V7_PLACES = (
     # Every toponym of a coded article (newsgraph.geo), one row each, in text order;
     # role: place (a location), modifier (inside an organisation's name), demonym (a
     # country hint).  evidence: the resolver's reasons, ';'-joined.
@@ -277,7 +355,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "sentences, mentions, events, event actors and quotes", _V3_CODING),
     Migration(4, "the shard ledger of batch runs (newsgraph run)", _V4_SHARDS),
     Migration(5, "stories, their articles and summaries; article tone", _V5_STORIES),
-    Migration(6, "place mentions; where each event's place came from", _V6_PLACES),
+    Migration(6, "watched sources and links, watchlists, alerts and their outbox", _V6_WATCH),
+    Migration(7, "place mentions; where each event's place came from", _V7_PLACES),
 )
 
 LATEST = MIGRATIONS[-1].version

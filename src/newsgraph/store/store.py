@@ -117,6 +117,7 @@ class Store(Closing):
                     )
             else:
                 migrate(conn)
+                mark_interrupted(conn)
         except BaseException:
             conn.close()
             raise
@@ -309,12 +310,27 @@ class Store(Closing):
         (``actor="RUS"``, ``dyad=("RUS", "TUR")``...), parsed by ``EventQuery.parse``."""
         return events.events(self._conn, query or EventQuery.parse(filters), limit, offset)
 
-    def failures(self, limit: int | None = None) -> list[dict[str, Any]]:
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Pages that failed, with their reasons."""
-        return pages.failures(self._conn, limit)
+        return pages.failures(self._conn, limit, offset)
+
+    def not_coded(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """Articles stored but not coded (of one run, or all), with the reason."""
+        return pages.not_coded(self._conn, run_id)
 
     def runs(self) -> list[dict[str, Any]]:
         return pages.runs(self._conn)
+
+
+def mark_interrupted(conn: duckdb.DuckDBPyConnection) -> int:
+    """Runs left ``running`` by a process that died are ``interrupted``; returns how many.
+
+    Called when the store is opened for writing: DuckDB lets one process write a file,
+    so a run still marked running then is one whose process is gone (killed mid-way)."""
+    row = conn.execute(
+        "UPDATE runs SET status = 'interrupted' WHERE status = 'running' RETURNING run_id"
+    ).fetchall()
+    return len(row)
 
 
 def _outcome_counts(outcomes: list[Outcome]) -> list[int]:

@@ -26,8 +26,9 @@ def serve(
     port: int = 8000,
     read_only: bool = False,
     cache: bool = True,
+    allowed_hosts: str | None = None,
 ) -> None:
     """Serve the dashboard until interrupted; prints the URL (see ``newsgraph.web.serve``)."""
     from .serve import serve as run
 
-    run(db, host=host, port=port, read_only=read_only, cache=cache)
+    run(db, host=host, port=port, read_only=read_only, cache=cache, allowed_hosts=allowed_hosts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ..store import articles as article_reads
 from ..store import events as event_reads
 from ..store import outlets as outlet_reads
+from ..store import pages as page_reads
 from ..store import places as place_reads
 from ..store import stories as story_reads
 from ..store import timelines
@@ -287,3 +288,37 @@ def story(request: Request, story_id: Annotated[str, Path(pattern=ID_RE)]) -> JS
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return JSON(found)
+
+
+FailureKind = Annotated[
+    Literal["failed", "not_coded"],
+    Query(description="failed: pages that could not be stored; not_coded: articles stored "
+          "but not coded (their language is not coded, or the coder failed on them)."),
+]  # fmt: skip
+
+
+def failure_page(h: StoreHost, kind: str, limit: int, offset: int) -> dict[str, Any]:
+    """One page of failed pages (or of articles stored but not coded) with the counts."""
+    cur = h.cursor()
+    failed = page_reads.count_failures(cur)
+    by_reason = page_reads.not_coded_counts(cur)
+    not_coded = sum(by_reason.values())
+    if kind == "not_coded":
+        total = not_coded
+        items = page_reads.not_coded(cur, limit=limit, offset=offset) if offset < total else []
+    else:
+        total = failed
+        items = page_reads.failures(cur, limit=limit, offset=offset) if offset < total else []
+    page = _page(items, total, limit, offset)
+    return {"kind": kind, **page, "failed": failed,
+            "not_coded": {"total": not_coded, "by_reason": by_reason}}  # fmt: skip
+
+
+@router.get("/failures", responses={200: {"model": models.FailurePage}, **ERRORS})
+def failures(
+    request: Request, kind: FailureKind = "failed", limit: Limit = 50, offset: Offset = 0
+) -> JSON:
+    """Pages that failed, by location, each with its one-line reason (as `newsgraph
+    failures`); with `kind=not_coded`, the articles stored but not coded and why (as
+    `newsgraph failures --not-coded`).  Both counts come with every page."""
+    return JSON(failure_page(host(request), kind, limit, offset))

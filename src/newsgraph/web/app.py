@@ -5,14 +5,15 @@ server only, no inline script), ``X-Content-Type-Options: nosniff`` and no-frami
 headers.  Errors under ``/api`` are JSON ``{"error": message}``; pages get an HTML
 error page.  Assets (CSS, JS, the world outline) are served from the package.
 
-Around the routes, outermost first: the security headers, the response cache
+Around the routes, outermost first: the security headers, the Host check (the names
+``serve`` binds and the ``allowed_hosts`` setting: DNS rebinding), the response cache
 (``cache.py``), and the lean path that answers plain ``/api/events`` and
 ``/api/timeline`` queries straight from the in-memory index (``fast.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,9 +26,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import QueryError
 from ..version import __version__
-from . import api, internal, pages, places
+from . import alerts, api, internal, pages, places
 from .api import JSON
 from .cache import ResponseCache
+from .encoding import dumps
 from .fast import FastPath
 from .host import StoreHost
 from .params import HINTS
@@ -69,6 +71,45 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(header: str) -> str:
+    """The name of a Host header, lower case, without port or brackets
+    ("[::1]:8000" -> "::1", "Example.org.:80" -> "example.org")."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        value = value[1 : value.find("]")] if "]" in value else value[1:]
+    elif value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+class HostCheck:
+    """Pure ASGI middleware: a request whose Host header names none of ``allowed`` gets
+    400.  A page of another site that makes its own name resolve to this machine (DNS
+    rebinding) sends its own name as Host, so it cannot read the API."""
+
+    def __init__(self, app: ASGIApp, allowed: Collection[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(host_name(name) for name in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            given = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+            name = host_name(given.decode("latin-1")) if given is not None else ""
+            if name not in self.allowed:
+                said = "no Host header" if given is None else f"Host {name[:80]!r}"
+                body = dumps({"error": f"{said} is not served here (setting allowed_hosts)"})
+                await send({"type": "http.response.start", "status": 400, "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ]})  # fmt: skip
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
 def _wants_json(request: Request) -> bool:
     path = request.url.path
     return path.startswith(("/api", "/internal", "/openapi")) or path.startswith("/static")
@@ -97,6 +138,7 @@ def create_app(
     announce: tuple[str, int] | None = None,
     fast: bool = True,
     cache: bool = True,
+    allowed_hosts: Collection[str] | None = None,
 ) -> FastAPI:
     """The dashboard and API over the store at ``db_path`` (created if missing).
 
@@ -106,6 +148,8 @@ def create_app(
     ``fast=False`` leaves out the lean path for /api/events and /api/timeline
     (``newsgraph.web.fast``): every request then goes through the FastAPI routes;
     ``cache=False`` leaves out the response cache (``newsgraph.web.cache``).
+    ``allowed_hosts``: the Host header names answered (others get 400, ``HostCheck``);
+    None answers any (``serve`` always gives them).
     """
     host = StoreHost(db_path, read_only=read_only)
 
@@ -155,6 +199,7 @@ def create_app(
     app.include_router(places.router)
     app.include_router(internal.router)
     app.include_router(pages.router)
+    app.include_router(alerts.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -165,5 +210,7 @@ def create_app(
         app.add_middleware(FastPath, index=host.fresh_index)
     if cache:
         app.add_middleware(ResponseCache, version=lambda: host.version, state=app.state)
+    if allowed_hosts is not None and "*" not in allowed_hosts:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)  # before the cache is asked
     app.add_middleware(SecurityHeaders)  # outermost: cached answers get the headers too
     return app

@@ -1,7 +1,7 @@
 """A small in-memory cache of whole API responses, keyed by URL and store version.
 
-A dashboard asks the same questions again and again (the overview's timeline, the
-first page of events); between two writes the answer cannot change, so a 200 answer
+A dashboard asks the same questions again and again (the overview page, the overview's
+timeline, the first page of events); between two writes the answer cannot change, so a 200 answer
 to a GET on a cacheable path is kept, keyed by (path, query string, write version of
 the store), and replayed without running the handler.  Any committed write moves the
 version on, so a stale answer is never served; the cache is bounded in entries and
@@ -16,8 +16,9 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHED_PATHS = frozenset(
-    {"/api/events", "/api/timeline", "/api/map", "/api/actors", "/api/outlets", "/api/stories"}
-)
+    {"/api/events", "/api/timeline", "/api/map", "/api/actors", "/api/outlets", "/api/stories",
+     "/api/failures", "/", "/failures"}
+)  # fmt: skip
 
 
 class ResponseCache:

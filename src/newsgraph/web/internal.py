@@ -14,7 +14,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
+from ..ingest.watchstate import OPS, READS, LocalState
 from ..store import codec
 from .api import JSON, host
 from .host import StoreHost
@@ -134,3 +135,29 @@ def _lookup(h: StoreHost, what: Any, keys: list[Any]) -> Any:
     else:
         raise HTTPException(400, f"unknown lookup {what!r}")
     return result
+
+
+@router.post("/watch", response_class=JSON)
+async def watch_op(request: Request) -> JSON:
+    """One operation of ``newsgraph watch`` on the store this server holds
+    (``newsgraph.ingest.watchstate.OPS``), under the write lock."""
+    h = _guard(request)
+    data = await _body(request)
+    op = data.get("op")
+    args = data.get("args") or {}
+    if op not in OPS or not isinstance(args, dict):
+        raise HTTPException(400, f"unknown watch operation {op!r}")
+    return JSON({"result": await run_in_threadpool(_watch_op, h, str(op), args)})
+
+
+def _watch_op(h: StoreHost, op: str, args: dict[str, Any]) -> Any:
+    with h.write_lock:
+        try:
+            result = LocalState(h.store.connection).call(op, **args)
+        except TypeError as exc:
+            raise HTTPException(400, f"bad arguments for {op}: {exc}") from exc
+        except QueryError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        if op not in READS:
+            h.version += 1  # alerts and watch state changed: cached answers are stale
+        return result

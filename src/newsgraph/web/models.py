@@ -291,3 +291,23 @@ class MapEvent(_Open):
 class MapEvents(BaseModel):
     total: int
     items: list[MapEvent]
+
+
+class FailureOut(_Open):
+    location: str
+    reason: str | None
+
+
+class NotCodedCounts(BaseModel):
+    total: int
+    by_reason: dict[str, int]
+
+
+class FailurePage(BaseModel):
+    kind: str
+    total: int
+    limit: int
+    offset: int
+    items: list[FailureOut]
+    failed: int
+    not_coded: NotCodedCounts

@@ -16,7 +16,7 @@ from ..store import outlets as outlet_reads
 from ..store import pages as page_reads
 from ..store import stories as story_reads
 from ..store.query import FILTERS, PUBLIC, EventQuery
-from .api import article_detail, host, story_detail
+from .api import article_detail, failure_page, host, story_detail
 from .highlight import safe_url, segments
 from .params import clean_form, page_number
 
@@ -62,6 +62,7 @@ def overview(request: Request) -> HTMLResponse:
         active="overview",
         counts=counts,
         statuses=page_reads.page_statuses(cur),
+        not_coded=sum(page_reads.not_coded_counts(cur).values()),
         stories=story_rows,
         story_total=story_total,
         latest=article_reads.latest_articles(cur, limit=8),
@@ -204,6 +205,25 @@ def story(request: Request, story_id: str) -> HTMLResponse:
         k: v for k, v in found.items() if k not in ("story_id", "title", "articles", "by_outlet")
     }
     return render("story.html", active="stories", s=found, extra=extra)
+
+
+@router.get("/failures", response_class=HTMLResponse)
+def failures(request: Request) -> HTMLResponse:
+    """Failed pages with their reasons, or (``kind=not_coded``) articles stored but not
+    coded, a page at a time; the counts of both, the second by reason."""
+    kind = "not_coded" if request.query_params.get("kind") == "not_coded" else "failed"
+    number = page_number(request.query_params.get("page"))
+    found = failure_page(host(request), kind, PAGE_SIZE, (number - 1) * PAGE_SIZE)
+    form = {"kind": kind if kind != "failed" else ""}
+    return render(
+        "failures.html",
+        active="failures",
+        kind=kind,
+        rows=found["items"],
+        failed=found["failed"],
+        not_coded=found["not_coded"],
+        **_pager(form, number, found["total"]),
+    )
 
 
 @router.get("/docs", response_class=HTMLResponse)

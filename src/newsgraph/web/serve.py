@@ -5,8 +5,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 import sys
+from collections.abc import Sequence
 
 from ..errors import StoreError
+from ..settings import Settings
 
 
 def _is_loopback(host: str) -> bool:
@@ -16,6 +18,24 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+WILDCARDS = ("", "0.0.0.0", "::")
+
+
+def served_names(host: str, extra: str | Sequence[str] = ()) -> list[str]:
+    """The Host header names a server bound to ``host`` answers: the loopback names, the
+    bound host (this machine's names when bound to every interface), and ``extra``
+    (the ``allowed_hosts`` setting, comma-separated; ``*`` answers any)."""
+    from .app import LOOPBACK_NAMES
+
+    names = [*LOOPBACK_NAMES]
+    if host in WILDCARDS:
+        names += [socket.gethostname(), socket.getfqdn()]
+    else:
+        names.append(host)
+    given = extra.split(",") if isinstance(extra, str) else list(extra)
+    return names + [name.strip() for name in given if name.strip()]
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -43,6 +63,7 @@ def serve(
     port: int = 8000,
     read_only: bool = False,
     cache: bool = True,
+    allowed_hosts: str | Sequence[str] | None = None,
 ) -> None:
     """Serve the dashboard and API over the store ``db`` on ``host:port`` (0: a free port).
 
@@ -50,6 +71,8 @@ def serve(
     ingest``, and returns when interrupted (Ctrl-C).  Raises ``StoreError`` when the
     store cannot be opened (for instance while an ingest process holds it).
     ``cache=False`` serves without the response cache (for measurements).
+    A request whose Host header names neither loopback, ``host`` nor one of
+    ``allowed_hosts`` (default: the setting) gets 400 (``served_names``).
 
     uvicorn runs on uvloop and parses HTTP with httptools when they are installed
     (its "auto" choice), else on asyncio with h11.
@@ -62,7 +85,12 @@ def serve(
     try:
         real_port = int(sock.getsockname()[1])
         local = host if _is_loopback(host) else ("::1" if ":" in host else "127.0.0.1")
-        app = create_app(db, read_only=read_only, announce=(local, real_port), cache=cache)
+        if allowed_hosts is None:
+            allowed_hosts = Settings.load().allowed_hosts
+        names = served_names(host, allowed_hosts)
+        app = create_app(
+            db, read_only=read_only, announce=(local, real_port), cache=cache, allowed_hosts=names
+        )
         app.state.host.open()  # fail here, with a clear message, if the store is held
         shown = f"[{host}]" if ":" in host else host
         print(
@@ -72,7 +100,8 @@ def serve(
         if not _is_loopback(host):
             print(
                 f"warning: listening on {host}, not loopback only: anyone who can reach this "
-                "machine can read the store",
+                "machine can read the store (Host names answered: "
+                f"{', '.join(dict.fromkeys(names))}; add others with the allowed_hosts setting)",
                 file=sys.stderr,
                 flush=True,
             )

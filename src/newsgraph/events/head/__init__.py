@@ -133,8 +133,15 @@ class EventHead:
             if p[0] >= th["drop"] and not d.hypothetical:  # a possible act stays, flagged
                 continue
             best = int(np.argmax(p[1:])) + 1
-            if w.classes[best] != d.type and p[best] >= th["retype"]:
-                d = self._retyped(d, w.classes[best])
+            others = {k.type for k in s.kept if k is not d}
+            if (
+                w.classes[best] != d.type
+                and p[best] >= th["retype"]
+                and w.classes[best] not in others
+            ):
+                d = self._retyped(
+                    d, w.classes[best]
+                )  # (a type the sentence has already adds nothing)
             out.append((d, float(p[column[d.type]]) if d.type in column else None))
         present = {d.type for d, _ in out}
         folded = {i for i, d in s.drafts.items() if d.folded}
@@ -144,6 +151,9 @@ class EventHead:
                 continue
             best = int(np.argmax(probs[n, 1:])) + 1
             type_, p = w.classes[best], float(probs[n, best])
+            if i not in s.matched and self._entry(doc[i], type_) is not None:
+                continue  # the lexicon's entries of that type were tried and their
+                # constraints refused the word ("returned to Rome"): a reading kept
             if p >= th["add"] and type_ not in present and p > new.get(type_, (0, 0.0))[1]:
                 new[type_] = (i, p)
         for type_, (i, p) in new.items():
@@ -181,7 +191,7 @@ class EventHead:
         trigger = entry if entry is not None else _synthetic(tok, type_, kind, self.lexicon,
                                                               self.default_cameo[type_])  # fmt: skip
         draft: Draft | None = coder._draft(tok, trigger, kind, s.span, s.roles, s.quotes,
-                                           s.according)  # fmt: skip
+                                           s.according, coder._sole_country(s.span, s.roles))  # fmt: skip
         if draft is None and bare:
             draft = _bare(coder, s, tok, trigger, kind)
         if draft is None:

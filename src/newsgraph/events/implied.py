@@ -1,0 +1,74 @@
+"""Parties and purposes an event word leaves to the words around it.
+
+Who did an act is often said only by the phrase that holds its noun: "claimed
+responsibility for the bombings", "the sides responsible for mass killings",
+"guilty of violating the ceasefire", "blamed Syria for the attack" (ANNOTATION.md:
+a reported act counts, by whoever it is said to be by).  And an accusation that
+someone denies was made against the one who denies it: "Trump rejected
+accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
+deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .roles import Roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CLAIMED = frozenset({"responsibility", "credit"})  # "claimed responsibility for"
+CULPABLE = frozenset({"responsible", "guilty", "culpable", "accountable"})
+BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish", "sanction"})
+DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
+                     "dispute", "brush", "rebut", "counter"})  # fmt: skip
+HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
+
+
+def culprit(tok: Token, roles: Roles) -> list[Actor]:
+    """The party said to have done the act ``tok`` names, from the phrase that holds it."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+        return []
+    prep, gov = tok.head, tok.head.head
+    word, lemma = prep.lower_, gov.lemma_.lower()
+    if word == "behind" and lemma == "be":
+        return roles.subject(gov)  # "Iran was behind the attack"
+    if word not in ("for", "of"):
+        return []
+    if word == "for" and lemma in CLAIMED:
+        verb = gov.head.head if gov.dep_ == "pobj" else gov.head
+        return roles.subject(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if lemma in CULPABLE:
+        if gov.dep_ in ("amod", "acl"):
+            return roles.phrase(gov.head)  # "the militias responsible for the massacre"
+        if gov.dep_ in HOLDING:  # "held Syria responsible for"
+            held = [c for c in gov.head.children if c.dep_ == "dobj"]
+            if held:
+                return roles.phrase(held[0])
+        return roles.subject(gov.head) if gov.dep_ == "acomp" else []
+    if lemma in BLAMING and gov.pos_ == "VERB":
+        blamed = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+        return roles.phrase(blamed[0]) if blamed else []
+    return []
+
+
+def denier(tok: Token, roles: Roles) -> list[Actor]:
+    """Who rejects the accusation ``tok`` names ("denied charges", "rejected accusations")."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in DENYING:
+        return []
+    return roles.subject(tok.head)
+
+
+def denied(tok: Token) -> bool:
+    """``tok`` is the object of a verb that rejects it."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in DENYING
+
+
+def peacekeeping(tok: Token, words: frozenset[str]) -> bool:
+    """A deployment said to serve a peace mission: "sent a platoon to Kuwait, its
+    first peacekeeping mission", "the deployment of 230 troops on a peacekeeping
+    mission", "were deployed as peacekeeping forces"."""
+    root = tok.head if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") else tok
+    return any(t.lower_ in words for t in root.subtree)
