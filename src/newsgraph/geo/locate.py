@@ -95,8 +95,7 @@ class _Reader:
         self.hint = hint
         self.rules = _rules()
         # the article's resolved places, by character span and by name
-        self.spans = {(m.start, m.end): m for m in article if m.role == "place"}
-        self.names = {normalize(m.text): m for m in article if m.role == "place"}
+        self.spans, self.names = _article_index(article)
 
     def place_at(self, tok: Token, allow_country: bool = True, seen: int = 0) -> _Found | None:
         """The named place the noun ``tok`` denotes, if any."""
@@ -243,14 +242,44 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+# One-slot caches: the coder asks about every event of the same article in turn, so
+# what depends only on the article (its places by span and name, the countries its
+# entities name) is built once per article, not once per event.  A slot holds the
+# object it was built from (an identity test cannot match a newer object) and is
+# replaced whole, so threads sharing it read one article's entry or another's.
+_ARTICLE: list[Any] = [None]
+_DOC_COUNTRIES: list[Any] = [None]
+
+
+def _article_index(
+    article: Sequence[PlaceMention],
+) -> tuple[dict[tuple[int, int], PlaceMention], dict[str, PlaceMention]]:
+    slot = _ARTICLE[0]
+    if slot is None or slot[0] is not article:
+        places = [m for m in article if m.role == "place"]
+        index = ({(m.start, m.end): m for m in places}, {normalize(m.text): m for m in places})
+        if not article:
+            return index
+        slot = (article, index)
+        _ARTICLE[0] = slot
+    return slot[1]  # type: ignore[no-any-return]
+
+
 def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
-    out: set[str] = set()
-    for ent in tokens.ents:
-        if ent.label_ == "GPE":
-            place = gaz.lookup(ent.text)
-            if place is not None and place.feature == "country" and place.country:
-                out.add(place.country)
-    return out
+    """The countries the GPE entities of a sentence (or a document) name."""
+    doc = getattr(tokens, "doc", tokens)
+    slot = _DOC_COUNTRIES[0]
+    if slot is None or slot[0] is not doc or slot[1] is not gaz:
+        named: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "GPE":
+                place = gaz.lookup(ent.text)
+                if place is not None and place.feature == "country" and place.country:
+                    named.append((ent.start, place.country))
+        slot = (doc, gaz, named)
+        _DOC_COUNTRIES[0] = slot
+    lo, hi = (0, len(doc)) if tokens is doc else (tokens.start, tokens.end)
+    return {country for start, country in slot[2] if lo <= start < hi}
 
 
 def places_in(

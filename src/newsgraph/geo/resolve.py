@@ -144,8 +144,12 @@ class _Finder:
         """A name the text uses as a place once is a place everywhere in it
         ("MANSFIELD --", "Fargo raised its goal")."""
         known = {p.key: p for p in self.out if p.role != "demonym"}
+        firsts = {key.split()[0] for key in known if key}
         for i, tok in enumerate(self.doc):
             if self.taken[i] or not _capital(tok):
+                continue
+            head = normalize(tok.text).split()
+            if head and head[0] not in firsts:  # no known name starts with this word
                 continue
             for j in range(min(len(self.doc), i + _MAX_WORDS), i, -1):
                 key = normalize(self.doc[i:j].text)
