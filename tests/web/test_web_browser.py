@@ -166,6 +166,7 @@ def test_map_zooms_clusters_and_opens_popups(driver: Any, base_url: str) -> None
     assert "/articles/" in link and "#" in link
     assert "place from the" in css(driver, ".ng-popup")[0].text
     shot(driver, "map-zoom8")
+    assert all((SHOTS / f"map-zoom{z}.png").stat().st_size > 10_000 for z in (2, 8))
     driver.get(base_url + "/map?dyad=RUS,TUR&outlet=Harbour+Post")
     assert wait_for(driver, "return document.getElementById('map').dataset.drawn") == "1"
     assert "located events" in css(driver, "#map-caption")[0].text

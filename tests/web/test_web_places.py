@@ -50,3 +50,23 @@ def test_map_takes_the_events_filters_and_lists_a_points_events(base_url: str) -
     narrowed = get(base_url, "/api/map", dyad="RUS,TUR", outlet="Harbour Post").json()
     assert 0 < narrowed["total"] < sum(p["events"] for p in points)
     assert get(base_url, "/api/map/events", lat=200, lon=0).status_code == 422
+
+
+def test_the_article_page_lists_its_places(base_url: str) -> None:
+    events = get(base_url, "/api/events", limit=500).json()["items"]
+    article_id = next(
+        e["article_id"] for e in events if e["location"] and e["location"]["name"] == "Idlib"
+    )
+    places = get(base_url, f"/api/articles/{article_id}").json()["places"]
+    idlib = next(p for p in places if p["name"] == "Idlib" and p["role"] == "place")
+    page = get(base_url, f"/articles/{article_id}")
+    assert page.status_code == 200
+    html = page.text
+    table = html[
+        html.index('id="article-places"') : html.index(
+            "</table>", html.index('id="article-places"')
+        )
+    ]
+    assert "<td>Idlib</td>" in table and f"<td>{idlib['geonameid']}</td>" in table
+    assert table.count("<tr>") == 1 + sum(p["role"] == "place" for p in places)
+    assert 'title="place from the ' in html  # each located event says where its place came from
