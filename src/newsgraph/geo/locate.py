@@ -262,7 +262,7 @@ def _article_index(
             return index
         slot = (article, index)
         _ARTICLE[0] = slot
-    return slot[1]  # type: ignore[no-any-return]
+    return slot[1]
 
 
 def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
