@@ -57,7 +57,10 @@ STAGES = (
             ("newsgraph/actors/resolver.py", "mentions"),
             ("newsgraph/events/quotes.py", "find_quotes"),
             ("newsgraph/events/quotes.py", "first_person"),
-            ("newsgraph/geo/locate.py", "event_location"),
+            ("newsgraph/events/coder.py", "read"),
+            ("newsgraph/events/coder.py", "where"),
+            ("newsgraph/events/coder.py", "_location"),
+            ("newsgraph/events/coder.py", "_place_country"),
             ("newsgraph/eventdates.py", "resolve_event_date"),
             ("newsgraph/eventdates.py", "find_time_expressions"),
         ),
@@ -66,7 +69,15 @@ STAGES = (
         "quotes",
         (("newsgraph/events/quotes.py", "find_quotes"), ("newsgraph/events/quotes.py", "first_person")),
     ),
-    Stage("places", (("newsgraph/geo/locate.py", "event_location"),)),
+    Stage(
+        "places (toponyms found and resolved, event places)",
+        (
+            ("newsgraph/events/coder.py", "read"),
+            ("newsgraph/events/coder.py", "where"),
+            ("newsgraph/events/coder.py", "_location"),
+            ("newsgraph/events/coder.py", "_place_country"),
+        ),
+    ),
     Stage(
         "event dates",
         (

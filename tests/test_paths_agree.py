@@ -85,5 +85,6 @@ def test_ingest_and_a_two_worker_run_store_the_same_tables(
     for name in ours:
         assert ours[name] == theirs[name], name
     assert bool(ours["events"]) == code
+    assert bool(ours["place_mentions"]) == code  # every toponym, on both paths
     assert len(ours["article_tone"]) == (report.articles if tone else 0)
     assert len(ours["story_articles"]) == (report.articles if stories else 0)

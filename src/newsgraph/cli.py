@@ -330,9 +330,12 @@ def articles(
 
 @app.command()
 def show(ident: Annotated[str, typer.Argument(metavar="ID")], db: DbOpt = None) -> None:
-    """Show one article (by id, page id or location) with its copies and events."""
+    """Show one article (by id, page id or location) with its copies, events and places."""
+    from .store.places import article_places
+
     with _open(db) as store:
         found = store.article(ident)
+        named = article_places(store.connection, found["article_id"]) if found else []
     if found is None:
         raise _fail(f"no article {ident!r} in the store; `newsgraph articles` lists them", 1)
     fields = ("article_id", "title", "outlet", "author", "published", "published_source",
@@ -347,6 +350,9 @@ def show(ident: Annotated[str, typer.Argument(metavar="ID")], db: DbOpt = None) 
     if found["events"]:
         out.print()
         _render(found["events"], "table", _EVENT_TABLE, "events")
+    if named:
+        out.print()
+        _render(named, "table", ["text", "role", "name", "country", "feature", "confidence"], "places")
 
 
 @app.command()
@@ -415,6 +421,33 @@ def events(
     for row in rows:
         row["date"] = row["date"] or row["published"]
     _render(rows, format, _EVENT_TABLE if format == "table" else _EVENT_CSV, "events")
+
+
+_PLACE_TABLE = ["name", "country", "feature", "mentions", "articles", "lat", "lon"]
+_PLACE_CSV = [
+    "name", "country", "admin1", "feature", "fcode", "geonameid", "lat", "lon", "mentions",
+    "articles", "confidence",
+]  # fmt: skip
+
+
+@app.command()
+def places(
+    db: DbOpt = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-3 code, e.g. SYR.")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: within KM of a point.")] = None,
+    role: Annotated[str, typer.Option("--role", help="place, modifier, demonym or all.")] = "place",
+    format: FormatOpt = "table",
+    limit: LimitOpt = None,
+) -> None:
+    """List the places the stored articles name, most mentioned first."""
+    from .store.places import PlaceQuery
+    from .store.places import places as read_places
+
+    with _errors():
+        query = PlaceQuery.parse(country=country, near=near, role=role)
+    with _open(db) as store:
+        rows, _ = read_places(store.connection, query, limit=limit if limit is not None else 2**62)
+    _render(rows, format, _PLACE_TABLE if format == "table" else _PLACE_CSV, "places")
 
 
 # -- the analyst's view: stories, timelines, outlets, disagreements, exports ---------

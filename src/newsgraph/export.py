@@ -179,37 +179,48 @@ def _clean(value: Any) -> str:
 
 
 class _Geo:
-    """GDELT geography of a stored event location (type, full name, FIPS, feature id)."""
+    """GDELT geography of a stored event location: type, full name, FIPS country, ADM1
+    (FIPS country + the division's code), latitude, longitude, GeoNames feature id.
+
+    The event keeps its place's feature, GeoNames id and first-level division
+    (``location_*``); a store written before it kept them is looked up by name."""
 
     def __init__(self) -> None:
         from .geo.gazetteer import default_gazetteer
 
         self.gazetteer = default_gazetteer()
         self.fips = iso3_to_fips()
-        self.cache: dict[tuple[str, str | None], list[Any]] = {}
+        self.cache: dict[tuple[Any, ...], list[Any]] = {}
 
-    def columns(self, name: str | None, country: str | None, lat: Any, lon: Any) -> list[Any]:
+    def columns(self, row: dict[str, Any]) -> list[Any]:
+        name, country = row["location_name"], row["location_country"]
         if name is None:
             return [""] * 8
-        key = (name, country)
+        feature, geonameid = row.get("location_feature"), row.get("location_geonameid")
+        admin1 = row.get("location_admin1")
+        key = (name, country, feature, geonameid, admin1)
         if key not in self.cache:
-            place = self.gazetteer.lookup(name, country)
-            feature = place.feature if place else None
+            if feature is None:  # an event stored before its place's details were
+                place = self.gazetteer.lookup(name, country)
+                feature = place.feature if place else None
+                geonameid = place.geonameid if place else None
+                admin1 = place.admin1 if place else None
             country_place = self.gazetteer.country(country) if country else None
             country_name = country_place.name if country_place else (country or "")
             fips = self.fips.get(country or "", "")
             us = country == "USA"
+            full = f"{name}, {country_name}".strip(", ")
+            adm1 = f"{fips}{admin1}" if fips and admin1 else ""
             if feature == "country":
-                kind, full, adm1 = 1, country_name, fips
+                kind, full, adm1 = 1, country_name or name, fips
             elif feature in ("region", "territory"):
-                kind, full, adm1 = (2 if us else 5), f"{name}, {country_name}".strip(", "), ""
+                kind = 2 if us else 5
             else:
-                kind, full, adm1 = (3 if us else 4), f"{name}, {country_name}".strip(", "), ""
-            geonameid = place.geonameid if place and place.geonameid else ""
-            self.cache[key] = [kind, full, fips, adm1, "", None, None, geonameid]
-        row = list(self.cache[key])
-        row[5], row[6] = lat, lon
-        return row
+                kind = 3 if us else 4
+            self.cache[key] = [kind, full, fips, adm1, "", None, None, geonameid or ""]
+        values = list(self.cache[key])
+        values[5], values[6] = row["location_lat"], row["location_lon"]
+        return values
 
 
 def _actor(row: dict[str, Any], p: str) -> list[Any]:
@@ -239,7 +250,7 @@ def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
         1 + int(row["copies"]), max(1, len(outlets)), 1 + int(row["copies"]),
         None if row["tone"] is None else round(float(row["tone"]), 4),
         *([""] * 16),
-        *geo.columns(row["location_name"], row["location_country"], row["location_lat"], row["location_lon"]),
+        *geo.columns(row),
         added.strftime("%Y%m%d%H%M%S") if added else "",
         row["url"] or row["article_location"],
         row["event_id"], row["article_id"], row["type"], row["mode"], row["context"],

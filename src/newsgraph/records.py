@@ -18,6 +18,8 @@ from typing import Literal
 ContentType = Literal["html", "text"]
 PublishedSource = Literal["manifest", "feed", "jsonl", "metadata", "text", "url"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
+LocationSource = Literal["clause", "sentence", "article", "none"]
+PlaceRole = Literal["place", "modifier", "demonym"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,32 @@ class Place:
     lon: float | None
     feature: str | None = None  # "city", "country", "region", ...
     geonameid: int | None = None
+    admin1: str | None = None  # the first-level division's GeoNames code ("LA", "08")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name in a text, resolved: its span, sentence, gazetteer entry, evidence.
+
+    ``role``: ``place`` (a location), ``modifier`` (inside an organisation's name: "the
+    Ohio Department of Transportation"), ``demonym`` ("Russian": tied to its country, a
+    hint, not a place).  ``fcode`` is the entry's GeoNames feature code (PCLI, ADM1,
+    PPL, ...), ``fclass`` its class (A, P, L, H, S, T); ``approximate``: coordinates
+    that stand in (a county at a town's point).
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    role: PlaceRole
+    place: Place
+    fcode: str
+    fclass: str
+    population: int
+    approximate: bool
+    evidence: tuple[str, ...]
+    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +190,7 @@ class Event:
     date: str | None = None
     date_precision: DatePrecision = "unknown"
     confidence: float = 0.5
+    location_source: LocationSource = "none"  # clause, sentence, article (geo.locate_event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +213,7 @@ class Coding:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
+    places: tuple[Toponym, ...] = ()  # every toponym of the body, in text order
 
 
 @dataclass(frozen=True, slots=True)

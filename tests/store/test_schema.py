@@ -14,6 +14,7 @@ TABLES = {
     "schema_version", "runs", "pages", "articles", "duplicates", "lsh_bands", "minhashes",
     "sentences", "mentions", "events", "event_actors", "quotes", "shards",
     "stories", "story_articles", "story_summary", "story_links", "article_tone",
+    "place_mentions",
     "watch_sources", "watch_links", "watchlists", "alerts", "alert_outbox",
 }
 

@@ -87,7 +87,10 @@ def test_events_are_filtered_by_actor_dyad_type_dates_and_outlet(tmp_path: Path)
         assert consult["speaker"] == {"text": "Erdogan", "code": "TURGOV"}
         assert consult["location"] is None and consult["outlet"] == "Harbour Post"
         accuse = store.events(type="ACCUSE")[0]
-        assert accuse["location"] == {"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62}
+        assert accuse["location"] == {
+            "name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62,
+            "feature": None, "geonameid": None, "admin1": None,
+        }  # fmt: skip
 
 
 def test_articles_and_one_article_with_its_copies(tmp_path: Path) -> None:

@@ -138,17 +138,38 @@ def test_timeline_draws(driver: Any, base_url: str) -> None:
     shot(driver, "timeline")
 
 
-def test_map_draws(driver: Any, base_url: str) -> None:
+def test_map_zooms_clusters_and_opens_popups(driver: Any, base_url: str) -> None:
     driver.get(base_url + "/map")
     assert wait_for(driver, "return document.getElementById('map').dataset.drawn") == "1"
-    assert len(css(driver, "#map path.land")) > 20
-    circles = css(driver, "#map circle.pt")
-    assert len(circles) >= 4  # Moscow, Ankara, Beijing, Geneva
-    titles = driver.execute_script(
-        "return [...document.querySelectorAll('#map circle.pt title')].map(t => t.textContent)"
+    assert len(css(driver, "#map path.ng-country")) > 150  # the packaged outlines
+    counts = (
+        "return [...document.querySelectorAll('#map .ng-cluster, #map .ng-pt')]"
+        ".map(e => Number(e.textContent))"
     )
-    assert any(t.startswith("Moscow") for t in titles)
-    shot(driver, "map")
+    total = int(driver.execute_script("return document.getElementById('map').dataset.points"))
+    world = driver.execute_script(counts)
+    assert css(driver, "#map .ng-cluster") and len(world) < total  # clustered at zoom 2
+    shot(driver, "map-zoom2")
+    driver.execute_script("window.ngMap.setView([36.1, 36.9], 8, {animate: false})")
+    wait_for(driver, "return document.getElementById('map').dataset.zoom === '8'")
+    wait_for(driver, "return document.querySelectorAll('#map .ng-pt').length >= 2")
+    titles = driver.execute_script(
+        "return [...document.querySelectorAll('#map .ng-pt')].map(e => e.title)"
+    )
+    assert any(t.startswith("Idlib") for t in titles), titles  # apart from Aleppo now
+    assert any(t.startswith("Aleppo") for t in titles), titles
+    driver.execute_script(
+        "[...document.querySelectorAll('#map .ng-pt')].find(e => e.title.startsWith('Idlib')).click()"
+    )
+    wait_for(driver, "return document.querySelector('.ng-popup')?.dataset.loaded > 0")
+    link = css(driver, ".ng-popup a")[0].get_attribute("href")
+    assert "/articles/" in link and "#" in link
+    assert "place from the" in css(driver, ".ng-popup")[0].text
+    shot(driver, "map-zoom8")
+    assert all((SHOTS / f"map-zoom{z}.png").stat().st_size > 10_000 for z in (2, 8))
+    driver.get(base_url + "/map?dyad=RUS,TUR&outlet=Harbour+Post")
+    assert wait_for(driver, "return document.getElementById('map').dataset.drawn") == "1"
+    assert "located events" in css(driver, "#map-caption")[0].text
 
 
 def test_article_view(driver: Any, base_url: str) -> None:

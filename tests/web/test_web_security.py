@@ -45,13 +45,15 @@ FILTERS = {
         "offset",
     ],
     "/api/timeline": ["a", "b", "by", "directed", "since", "until"],
-    "/api/map": ["actor", "type", "since", "until", "limit"],
+    "/api/map": ["actor", "dyad", "type", "since", "until", "outlet", "directed", "limit"],
+    "/api/map/events": ["lat", "lon", "actor", "type", "limit"],
+    "/api/places": ["country", "near", "role", "limit", "offset"],
     "/api/actors": ["limit", "offset"],
     "/api/stories": ["limit", "offset"],
     "/events": ["actor", "dyad", "type", "since", "until", "outlet", "sort", "order", "page"],
     "/articles": ["outlet", "language", "since", "until", "page"],
     "/timeline": ["a", "b", "by", "directed"],
-    "/map": ["actor", "type", "since", "until"],
+    "/map": ["actor", "dyad", "type", "since", "until", "outlet"],
 }
 
 

@@ -92,6 +92,36 @@ def _locator() -> Callable[..., Any] | None:
     return event_location
 
 
+class _Places:
+    """The geo stage for one coder: every toponym of an article found once
+    (``geo.records.toponyms``), and each event's place from its clause, its sentence
+    or the article (``geo.locate_event``).  It decides only where an event happened:
+    the actors are read as before, from the clause's place alone (``Coder._location``).
+    """
+
+    def __init__(self) -> None:
+        from ..geo import locate_event
+        from ..geo.records import as_records, toponyms
+
+        self.find, self.records, self.locate = toponyms, as_records, locate_event
+        self.article: list[Any] = []  # the PlaceMentions of the article being coded
+
+    def read(self, doc: Doc, sentences: Sequence[Sentence]) -> tuple[Any, ...]:
+        try:
+            self.article = self.find(doc)
+        except Exception:  # a gazetteer failure must not lose the events
+            self.article = []
+        return tuple(self.records(self.article, [s.start for s in sentences]))
+
+    def where(self, draft: Draft) -> tuple[Place | None, str]:
+        countries = sorted({a.country for a in (*draft.source, *draft.target) if a.country})
+        try:
+            found = self.locate(draft.tok.sent, draft.tok, self.article, countries)
+        except Exception:
+            return draft.location, "clause" if draft.location is not None else "none"
+        return found.place, found.source
+
+
 class Coder:
     """Codes article bodies into events; loads spaCy, lexicon and resolver once."""
 
@@ -129,6 +159,7 @@ class Coder:
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self._locate = _locator()
         self._gazetteer = _gazetteer()
+        self._places = _Places() if self._locate is not None else None
         # the learned trigger head (events/head); head=False codes with the rules alone
         self.head: EventHead | None = (
             load_head(self.lexicon, self.speech) if head is True else head or None
@@ -181,6 +212,7 @@ class Coder:
     def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
         spans, records = sentence_records(doc)
         sentences = tuple(records)
+        places = self._places.read(doc, sentences) if self._places is not None else ()
         mentions = tuple(self.resolver.mentions(doc, published))
         roles = Roles(
             doc,
@@ -205,7 +237,7 @@ class Coder:
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
             events.extend(self._code_sentence(sentence, span, roles, quotes, published, words))
-        return Coding(sentences, mentions, tuple(events), tuple(quotes))
+        return Coding(sentences, mentions, tuple(events), tuple(quotes), places)
 
     def _code_sentence(
         self,
@@ -447,6 +479,9 @@ class Coder:
         if background(draft.tok, self.background):  # "after Hollande accused Syria"
             confidence -= 0.1
         date, precision = dates.at(draft.tok.idx - sentence.start)
+        location, located = (
+            self._places.where(draft) if self._places is not None else (draft.location, "none")
+        )
         return Event(
             type=draft.type,
             mode=draft.mode,
@@ -465,10 +500,11 @@ class Coder:
             hypothetical=draft.hypothetical,
             reported=draft.reported,
             speaker=draft.speaker,
-            location=draft.location,
+            location=location,
             date=date,
             date_precision=precision,  # type: ignore[arg-type]
             confidence=round(max(0.05, min(0.95, confidence)), 2),
+            location_source=located,  # type: ignore[arg-type]
         )
 
     def _place_country(self, name: str) -> str | None:

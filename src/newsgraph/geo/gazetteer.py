@@ -76,7 +76,9 @@ class Entry:
 
     @property
     def place(self) -> Place:
-        return Place(self.name, self.country, self.lat, self.lon, self.feature, self.geonameid)
+        return Place(
+            self.name, self.country, self.lat, self.lon, self.feature, self.geonameid, self.admin1
+        )
 
     def prior(self) -> float:
         """How likely this entry is what a bare mention of its name means (log scale)."""

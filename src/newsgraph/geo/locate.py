@@ -95,8 +95,7 @@ class _Reader:
         self.hint = hint
         self.rules = _rules()
         # the article's resolved places, by character span and by name
-        self.spans = {(m.start, m.end): m for m in article if m.role == "place"}
-        self.names = {normalize(m.text): m for m in article if m.role == "place"}
+        self.spans, self.names = _article_index(article)
 
     def place_at(self, tok: Token, allow_country: bool = True, seen: int = 0) -> _Found | None:
         """The named place the noun ``tok`` denotes, if any."""
@@ -243,14 +242,44 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+# One-slot caches: the coder asks about every event of the same article in turn, so
+# what depends only on the article (its places by span and name, the countries its
+# entities name) is built once per article, not once per event.  A slot holds the
+# object it was built from (an identity test cannot match a newer object) and is
+# replaced whole, so threads sharing it read one article's entry or another's.
+_ARTICLE: list[Any] = [None]
+_DOC_COUNTRIES: list[Any] = [None]
+
+
+def _article_index(
+    article: Sequence[PlaceMention],
+) -> tuple[dict[tuple[int, int], PlaceMention], dict[str, PlaceMention]]:
+    slot = _ARTICLE[0]
+    if slot is None or slot[0] is not article:
+        places = [m for m in article if m.role == "place"]
+        index = ({(m.start, m.end): m for m in places}, {normalize(m.text): m for m in places})
+        if not article:
+            return index
+        slot = (article, index)
+        _ARTICLE[0] = slot
+    return slot[1]
+
+
 def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
-    out: set[str] = set()
-    for ent in tokens.ents:
-        if ent.label_ == "GPE":
-            place = gaz.lookup(ent.text)
-            if place is not None and place.feature == "country" and place.country:
-                out.add(place.country)
-    return out
+    """The countries the GPE entities of a sentence (or a document) name."""
+    doc = getattr(tokens, "doc", tokens)
+    slot = _DOC_COUNTRIES[0]
+    if slot is None or slot[0] is not doc or slot[1] is not gaz:
+        named: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "GPE":
+                place = gaz.lookup(ent.text)
+                if place is not None and place.feature == "country" and place.country:
+                    named.append((ent.start, place.country))
+        slot = (doc, gaz, named)
+        _DOC_COUNTRIES[0] = slot
+    lo, hi = (0, len(doc)) if tokens is doc else (tokens.start, tokens.end)
+    return {country for start, country in slot[2] if lo <= start < hi}
 
 
 def places_in(
@@ -300,7 +329,11 @@ def locate_event(
         return EventLocation(place, "clause")
     lo, hi = sent.start_char, sent.end_char
     in_sentence = [m for m in article if m.role == "place" and lo <= m.start < hi]
-    located = [m for m in in_sentence if not _as_actor(sent, m) and m.entry.fcode != "PCLI"]
+    located = [
+        m
+        for m in in_sentence
+        if not _as_actor(sent, m) and (m.entry.fcode != "PCLI" or _in_country(sent, m))
+    ]
     if located:
         best = min(located, key=lambda m: (_rank(m.place), abs(m.start - trigger.idx)))
         return EventLocation(best.place, "sentence")
@@ -318,6 +351,27 @@ def locate_event(
 
 def _rank(place: Place) -> int:
     return _FEATURE_RANK.get(place.feature or "", 1)
+
+
+def _head_of(sent: Span, m: PlaceMention) -> Token | None:
+    for tok in sent:
+        if m.start <= tok.idx < m.end:
+            head = tok
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            return head
+    return None
+
+
+def _in_country(sent: Span, m: PlaceMention) -> bool:
+    """A country named as where things are ("militants in Syria", "across Ukraine"),
+    not as a topic or a recipient ("talks on Syria", "fired at Israel")."""
+    head = _head_of(sent, m)
+    if head is None or head.dep_ != "pobj":
+        return False
+    word = head.head.lower_
+    rules = _rules()
+    return word in rules.locative and word not in rules.no_country_after
 
 
 def _as_actor(sent: Span, m: PlaceMention) -> bool:

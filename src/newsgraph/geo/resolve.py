@@ -120,8 +120,17 @@ class _Finder:
             if self.taken[i] or not _capital(tok) or tok.ent_type_ in _SKIP_LABELS:
                 i += 1
                 continue
+            if _in_a_name(tok):
+                i += 1
+                continue
             j = i
-            while j < n and j - i < _MAX_WORDS and not self.taken[j] and _capital(doc[j]):
+            while (
+                j < n
+                and j - i < _MAX_WORDS
+                and not self.taken[j]
+                and _capital(doc[j])
+                and not _in_a_name(doc[j])
+            ):
                 j += 1
             self._scan(i, j, "", inside=False)
             i = max(j, i + 1)
@@ -135,8 +144,12 @@ class _Finder:
         """A name the text uses as a place once is a place everywhere in it
         ("MANSFIELD --", "Fargo raised its goal")."""
         known = {p.key: p for p in self.out if p.role != "demonym"}
+        firsts = {key.split()[0] for key in known if key}
         for i, tok in enumerate(self.doc):
             if self.taken[i] or not _capital(tok):
+                continue
+            head = normalize(tok.text).split()
+            if head and head[0] not in firsts:  # no known name starts with this word
                 continue
             for j in range(min(len(self.doc), i + _MAX_WORDS), i, -1):
                 key = normalize(self.doc[i:j].text)
@@ -330,6 +343,17 @@ def _after_locative(span: Any) -> bool:
         and root.head.lower_ in _LOCATIVE
         and all(t.pos_ == "PROPN" for t in span)
     )
+
+
+def _in_a_name(tok: Token) -> bool:
+    """An acronym the recogniser read as an organisation ("NATO"), or a given name
+    before a name particle ("Adel al-Jubeir"): not a town, whatever the gazetteer has."""
+    if tok.ent_type_ == "ORG" and tok.text.isupper():
+        return True
+    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc):
+        nxt = tok.nbor(1)
+        return bool(nxt.ent_iob_ == "I" and nxt.text[:1].islower())
+    return False
 
 
 def _capital(tok: Token) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..errors import ConfigError
-from ..records import Coding, Event, Mention, Quote, Sentence
+from ..records import Coding, Event, Mention, Quote, Sentence, Toponym
 
 MIN_PIECE = 200
 MAX_PIECE = 500_000  # half of spaCy's max_length
@@ -93,6 +93,10 @@ def shifted(coding: Coding, offset: int, first_sentence: int) -> Coding:
             replace(q, start=q.start + at, end=q.end + at, sentence_index=q.sentence_index + first)
             for q in coding.quotes
         ),
+        places=tuple(
+            replace(p, start=p.start + at, end=p.end + at, sentence_index=p.sentence_index + first)
+            for p in coding.places
+        ),
     )
 
 
@@ -104,10 +108,12 @@ def code_in_pieces(
     mentions: list[Mention] = []
     events: list[Event] = []
     quotes: list[Quote] = []
+    places: list[Toponym] = []
     for start, end in cut_pieces(text, size):
         part = shifted(code(text[start:end], published), start, len(sentences))
         sentences.extend(part.sentences)
         mentions.extend(part.mentions)
         events.extend(part.events)
         quotes.extend(part.quotes)
-    return Coding(tuple(sentences), tuple(mentions), tuple(events), tuple(quotes))
+        places.extend(part.places)
+    return Coding(tuple(sentences), tuple(mentions), tuple(events), tuple(quotes), tuple(places))

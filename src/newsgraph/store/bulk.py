@@ -54,6 +54,7 @@ _DECISIONS = "_newsgraph_decisions"
 # tables whose rows hang off an article id, copied for the decisions that ``take``
 _BY_ARTICLE = (
     "articles", "minhashes", "lsh_bands", "sentences", "mentions", "events", "quotes", "article_tone",
+    "place_mentions",
 )  # fmt: skip
 _KNOWN = frozenset(TABLES)
 _STAMPED = {"run_id", "ingested_at"}

@@ -13,7 +13,18 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from ..records import Actor, Article, ArticleTone, Coding, Event, Mention, Place, Quote, Sentence
+from ..records import (
+    Actor,
+    Article,
+    ArticleTone,
+    Coding,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Sentence,
+    Toponym,
+)
 from .outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, PageState
 
 _CLASSES: dict[str, type] = {
@@ -28,6 +39,7 @@ _CLASSES: dict[str, type] = {
         Place,
         Quote,
         Sentence,
+        Toponym,
         ArticleOutcome,
         DuplicateOutcome,
         FailureOutcome,

@@ -90,7 +90,11 @@ def shape_event(
         "country": row.pop("location_country", None),
         "lat": row.pop("location_lat", None),
         "lon": row.pop("location_lon", None),
+        "feature": row.pop("location_feature", None),
+        "geonameid": row.pop("location_geonameid", None),
+        "admin1": row.pop("location_admin1", None),
     }
+    row.setdefault("location_source", "clause" if name is not None else "none")
     speaker = {"text": row.pop("speaker_text", None), "code": row.pop("speaker_code", None)}
     row["source"] = source
     row["target"] = target

@@ -49,6 +49,7 @@ _BY_ARTICLE: dict[str, str | None] = {
     "minhashes": "article_id",
     "lsh_bands": "article_id",
     "article_tone": "article_id",
+    "place_mentions": "article_id",
     "story_articles": "article_id",
     "duplicates": "of_article_id",
     "pages": "article_id",

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from ..records import Actor, Coding, Event, Place
+from ..records import Actor, Coding, Event, Place, Toponym
 from .outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome
 
 Columns = dict[str, list[Any]]
@@ -117,6 +117,8 @@ def _coding_rows(tables: dict[str, Columns], aid: str, coding: Coding) -> None:
             for position, actor in enumerate(actors):
                 _add(tables["event_actors"], event_id=eid, role=role, position=position)
                 _add(tables["event_actors"], **_actor_cols(actor))
+    for i, t in enumerate(coding.places):
+        _add(tables["place_mentions"], article_id=aid, place_index=i, **place_columns(t))
     for i, q in enumerate(coding.quotes):
         _add(
             tables["quotes"],
@@ -170,6 +172,35 @@ def event_columns(e: Event) -> dict[str, Any]:
         "date": e.date,
         "date_precision": e.date_precision,
         "confidence": float(e.confidence),
+        "location_source": e.location_source,
+        "location_feature": loc.feature if loc else None,
+        "location_geonameid": loc.geonameid if loc else None,
+        "location_admin1": loc.admin1 if loc else None,
+    }
+
+
+def place_columns(t: Toponym) -> dict[str, Any]:
+    """The columns of a place mention (``place_mentions``), its article's aside."""
+    p = t.place
+    return {
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "sentence_index": t.sentence_index,
+        "role": t.role,
+        "name": p.name,
+        "geonameid": p.geonameid,
+        "feature": p.feature,
+        "fcode": t.fcode,
+        "fclass": t.fclass,
+        "admin1": p.admin1,
+        "country": p.country,
+        "lat": p.lat,
+        "lon": p.lon,
+        "population": t.population,
+        "approximate": t.approximate,
+        "evidence": ";".join(t.evidence),
+        "confidence": float(t.confidence),
     }
 
 
@@ -188,7 +219,15 @@ def _actors_json(actors: tuple[Actor, ...]) -> Any:
 def place_dict(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
-    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    return {
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "geonameid": place.geonameid,
+        "admin1": place.admin1,
+    }
 
 
 def event_to_dict(event: Event, record_id: Any = None) -> dict[str, Any]:
@@ -204,6 +243,7 @@ def event_to_dict(event: Event, record_id: Any = None) -> dict[str, Any]:
         "source": _actors_json(event.source),
         "target": _actors_json(event.target),
         "location": place_dict(event.location),
+        "location_source": event.location_source,
         "date": event.date,
         "date_precision": event.date_precision,
         "negated": event.negated,

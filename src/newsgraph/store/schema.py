@@ -332,6 +332,44 @@ _V7_STORY_LINKS = (
     """,
 )
 
+_V8_PLACES = (
+    # Every toponym of a coded article (newsgraph.geo), one row each, in text order;
+    # role: place (a location), modifier (inside an organisation's name), demonym (a
+    # country hint).  evidence: the resolver's reasons, ';'-joined.
+    """
+    CREATE TABLE place_mentions (
+        article_id VARCHAR NOT NULL,
+        place_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('place', 'modifier', 'demonym')),
+        name VARCHAR NOT NULL,
+        geonameid BIGINT,
+        feature VARCHAR,
+        fcode VARCHAR NOT NULL,
+        fclass VARCHAR NOT NULL,
+        admin1 VARCHAR,
+        country VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        population BIGINT NOT NULL,
+        approximate BOOLEAN NOT NULL,
+        evidence VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL
+    )
+    """,
+    # where an event's place came from (clause, sentence, article, none), and the
+    # place's GeoNames id, feature and first-level division (for GDELT's ActionGeo_*)
+    "ALTER TABLE events ADD COLUMN location_source VARCHAR",
+    "ALTER TABLE events ADD COLUMN location_feature VARCHAR",
+    "ALTER TABLE events ADD COLUMN location_geonameid BIGINT",
+    "ALTER TABLE events ADD COLUMN location_admin1 VARCHAR",
+    "UPDATE events SET location_source = "
+    "CASE WHEN location_name IS NULL THEN 'none' ELSE 'clause' END",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "runs, pages, articles and duplicate links", _V1_PAGES),
     Migration(2, "persisted MinHash signatures and LSH band buckets", _V2_DEDUP),
@@ -340,6 +378,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "stories, their articles and summaries; article tone", _V5_STORIES),
     Migration(6, "watched sources and links, watchlists, alerts and their outbox", _V6_WATCH),
     Migration(7, "why each article is in its story (story links)", _V7_STORY_LINKS),
+    Migration(8, "place mentions; where each event's place came from", _V8_PLACES),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -45,6 +45,7 @@ TABLES = (
     "event_actors",
     "quotes",
     "article_tone",
+    "place_mentions",
 )
 
 
@@ -254,7 +255,7 @@ class Store(Closing):
         )
         for table in (
             "events", "sentences", "mentions", "quotes", "lsh_bands", "minhashes", "article_tone",
-            "articles",
+            "place_mentions", "articles",
         ):  # fmt: skip
             self._conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 

@@ -13,6 +13,7 @@ from ..store import articles as article_reads
 from ..store import events as event_reads
 from ..store import outlets as outlet_reads
 from ..store import pages as page_reads
+from ..store import places as place_reads
 from ..store import stories as story_reads
 from ..store import timelines
 from ..store.query import EventQuery
@@ -113,6 +114,7 @@ def article_detail(h: StoreHost, ident: str) -> dict[str, Any] | None:
     if found is None:
         return None
     found["mentions"] = article_reads.mentions(h.cursor(), found["article_id"])
+    found["places"] = place_reads.article_places(h.cursor(), found["article_id"])
     found.pop("body_hash", None)
     return found
 
@@ -216,14 +218,48 @@ def outlets(request: Request) -> JSON:
 async def map_points(
     request: Request,
     actor: Actor = None,
+    dyad: Annotated[str | None, filter_param("dyad")] = None,
     type: EventType = None,
     since: Since = None,
     until: Until = None,
+    outlet: Outlet = None,
+    directed: Directed = True,
     limit: Annotated[int, Query(ge=1, le=5000, description="Places at most.")] = 2000,
 ) -> JSON:
-    """Located events grouped by place (for the map), most frequent places first."""
-    query = EventQuery.parse(actor=actor, type=type, since=since, until=until)
+    """Located events grouped by place (for the map), most frequent places first; the
+    filters of the events page."""
+    query = EventQuery.parse(
+        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
+        directed=directed,
+    )  # fmt: skip
     rows, total = await answer(host(request), "map_points", event_reads.map_points, query, limit)
+    return JSON({"total": total, "items": rows})
+
+
+@router.get("/map/events", responses={200: {"model": models.MapEvents}, **ERRORS})
+async def map_events(
+    request: Request,
+    lat: Annotated[float, Query(ge=-90, le=90, description="Latitude of the point.")],
+    lon: Annotated[float, Query(ge=-180, le=180, description="Longitude of the point.")],
+    actor: Actor = None,
+    dyad: Annotated[str | None, filter_param("dyad")] = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    directed: Directed = True,
+    limit: Annotated[int, Query(ge=1, le=100, description="Events at most.")] = 20,
+) -> JSON:
+    """The events of the filters located at one point (a map marker), newest first,
+    with their article, evidence and where their place came from."""
+    query = EventQuery.parse(
+        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
+        directed=directed,
+    )  # fmt: skip
+    h = host(request)
+    rows, total = await run_in_threadpool(
+        lambda: place_reads.events_at(h.cursor(), lat, lon, query, limit)
+    )
     return JSON({"total": total, "items": rows})
 
 

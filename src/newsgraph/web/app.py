@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import QueryError
 from ..version import __version__
-from . import alerts, api, internal, pages
+from . import alerts, api, internal, pages, places
 from .api import JSON
 from .cache import ResponseCache
 from .encoding import dumps
@@ -196,6 +196,7 @@ def create_app(
         return _error(request, 500, f"internal error ({type(exc).__name__}); see the server log")
 
     app.include_router(api.router)
+    app.include_router(places.router)
     app.include_router(internal.router)
     app.include_router(pages.router)
     app.include_router(alerts.router)

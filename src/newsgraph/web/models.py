@@ -51,6 +51,9 @@ class Location(_Open):
     country: str | None
     lat: float | None
     lon: float | None
+    feature: str | None = None
+    geonameid: int | None = None
+    admin1: str | None = None
 
 
 class Speaker(_Open):
@@ -77,6 +80,7 @@ class EventOut(_Open):
     source: list[ActorRef]
     target: list[ActorRef]
     location: Location | None
+    location_source: str | None = None  # clause, sentence, article, none
     speaker: Speaker | None
 
 
@@ -112,6 +116,24 @@ class MentionOut(_Open):
     code: str | None
 
 
+class PlaceMentionOut(_Open):
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    role: str
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str | None
+    fcode: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    evidence: list[str]
+    confidence: float
+
+
 class QuoteOut(_Open):
     text: str
     speaker_text: str | None
@@ -132,6 +154,7 @@ class ArticleDetail(_Open):
     events: list[EventOut]
     mentions: list[MentionOut]
     quotes: list[QuoteOut]
+    places: list[PlaceMentionOut] = []
 
 
 class Period(BaseModel):
@@ -228,6 +251,46 @@ class MapPoint(_Open):
 class MapPoints(BaseModel):
     total: int
     items: list[MapPoint]
+
+
+class PlaceCount(_Open):
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str | None
+    fcode: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    mentions: int
+    articles: int
+    confidence: float | None
+
+
+class PlacePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[PlaceCount]
+
+
+class MapEvent(_Open):
+    event_id: str
+    article_id: str
+    type: str
+    quad_class: int
+    trigger: str
+    evidence: str
+    location_name: str | None
+    location_source: str | None
+    date: str | None
+    title: str | None
+    outlet: str | None
+
+
+class MapEvents(BaseModel):
+    total: int
+    items: list[MapEvent]
 
 
 class FailureOut(_Open):

@@ -142,14 +142,16 @@ def timeline(request: Request) -> HTMLResponse:
 def map_page(request: Request) -> HTMLResponse:
     raw = dict(request.query_params)
     filters, errors = clean_form(raw)
-    form = {k: filters.get(k, "") for k in ("actor", "type", "since", "until")}
+    form = {k: filters.get(k, "") for k in PUBLIC}  # the events page's filters
     return render(
         "map.html",
         status=422 if errors else 200,
         active="map",
         form=form,
         errors=errors,
+        fields=EVENT_FIELDS,
         api="/api/map" + _query(form),
+        events_api="/api/map/events" + _query(form),
     )
 
 
