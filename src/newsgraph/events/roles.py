@@ -133,7 +133,11 @@ class Roles(Phrases):
         for child in verb.children:
             if child.dep_ not in OBJECTS:
                 continue
-            if topic_object:
+            if topic_object and child.dep_ == "dative":
+                # "gave Putin a warning", "would give Nigeria assistance": the dative receives
+                if found := without(self.phrase(child), source):
+                    return found
+            elif topic_object:
                 # "ratified Sweden's membership", "withdrew its troops from Syria"
                 owners = [c for c in child.children if c.dep_ == "poss"]
                 if owners and (found := without(self.phrase(owners[0]), source)):
