@@ -23,3 +23,15 @@ def test_the_dative_of_a_light_verb_receives_the_act(coder: Coder) -> None:
     event = _one(coder, "Kenya gave Uganda a stern warning on Monday.", "THREATEN")
     assert _countries(event.source) == ["KEN"]
     assert _countries(event.target) == ["UGA"]
+
+
+def test_the_maker_of_a_rejected_proposal_is_its_recipient(coder: Coder) -> None:
+    event = _one(coder, "Ghana rejected the plan drawn up by Togo.", "REJECT")
+    assert _countries(event.source) == ["GHA"]
+    assert _countries(event.target) == ["TGO"]
+
+
+def test_the_agent_of_a_fired_weapon_is_the_attacker(coder: Coder) -> None:
+    event = _one(coder, "Rockets fired by Syria struck a Turkish border post.", "ASSAULT")
+    assert _countries(event.source) == ["SYR"]
+    assert _countries(event.target) == ["TUR"]

@@ -44,6 +44,8 @@ class Roles(Phrases):
                 ]
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
+                if not found and child.pos_ == "NOUN":
+                    found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 return found or self.issuer(child, depth)
         if self.is_passive(verb):
             return self.agent(verb)
@@ -75,6 +77,13 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)
         if dep in ("acl", "relcl"):
             return self.phrase(head) or self.issuer(head, depth)
+        return []
+
+    def maker(self, noun: Token) -> list[Actor]:
+        """The agent of a participle on a thing: "the rockets fired by Hamas"."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (found := self.agent(child)):
+                return found
         return []
 
     def issuer(self, noun: Token, depth: int = 0) -> list[Actor]:
