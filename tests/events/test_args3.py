@@ -35,3 +35,9 @@ def test_the_agent_of_a_fired_weapon_is_the_attacker(coder: Coder) -> None:
     event = _one(coder, "Rockets fired by Syria struck a Turkish border post.", "ASSAULT")
     assert _countries(event.source) == ["SYR"]
     assert _countries(event.target) == ["TUR"]
+
+
+def test_a_curfew_in_the_actor_s_own_country_is_on_that_territory(coder: Coder) -> None:
+    event = _one(coder, "Nigerian police imposed a curfew in parts of Kaduna on Sunday.", "COERCE")
+    assert _countries(event.source) == ["NGA"]
+    assert _countries(event.target) == ["NGA"]

@@ -217,7 +217,10 @@ def placed(
                 for a in target
             ]
         elif type_.lower() in located:
-            target = [Actor(text=location.name, code=country, country=country)]
+            # the territory itself, also in the actor's own country ("Indian police
+            # imposed a curfew in Kashmir"), unless the actor is that country
+            place = Actor(text=location.name, code=country, country=country)
+            return source, [] if any(a.code == country for a in source) else [place]
         target = without(target, source)
     return source, target
 
@@ -242,13 +245,18 @@ def location_target(
     tok: Token, roles: Roles, source: list[Actor], preps: frozenset[str]
 ) -> list[Actor]:
     """The country of the place an act happened in, for acts aimed at a territory
-    ("killed 20 people in southern Lebanon", "massed troops near the Ukrainian border")."""
+    ("killed 20 people in southern Lebanon", "massed troops near the Ukrainian border").
+    A place in the actor's own country counts ("Indian police imposed a curfew in
+    parts of Kashmir": a domestic act); the actor named again does not."""
     heads = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]]
     if tok.dep_ == "nsubj":  # "Israeli air strikes killed 20 people in southern Lebanon"
         heads += [tok.head, *[c for c in tok.head.children if c.dep_ == "dobj"]]
+    keys = {(a.code, a.text.lower()) for a in source}
     for head in heads:
         for obj in roles.prep_objects(head, preps):
-            found = [a for a in roles.search(obj, source, max_depth=2) if a.country is not None]
+            found = [a for a in roles.search(obj, max_depth=2)
+                     if a.country is not None and (a.code, a.text.lower()) not in keys
+                     and a.code != (source[0].code if source else None)]  # fmt: skip
             if found:
                 return found
     return []
