@@ -41,3 +41,9 @@ def test_a_curfew_in_the_actor_s_own_country_is_on_that_territory(coder: Coder) 
     event = _one(coder, "Nigerian police imposed a curfew in parts of Kaduna on Sunday.", "COERCE")
     assert _countries(event.source) == ["NGA"]
     assert _countries(event.target) == ["NGA"]
+
+
+def test_coordinated_verbs_share_their_object(coder: Coder) -> None:
+    text = "The gunmen left the town on Friday, killing and abducting dozens of Malian soldiers."
+    killed = [e for e in coder.code(text).events if e.trigger == "killing"]
+    assert killed and _countries(killed[0].target) == ["MLI"]

@@ -158,6 +158,13 @@ class Roles(Phrases):
                         return found
             elif found := self.search(child, source):
                 return found
+        if not topic_object and not any(c.dep_ in OBJECTS for c in verb.children):
+            # "killing and capturing dozens of soldiers": the object both verbs share
+            for conj in verb.children:
+                shared = [c for c in conj.children if c.dep_ == "dobj"]
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and shared and conj.i - verb.i == 2:
+                    if found := self.search(shared[0], source):
+                        return found
         for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
             if found := self.search(obj, source, max_depth=3):
                 return found
