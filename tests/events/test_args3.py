@@ -47,3 +47,9 @@ def test_coordinated_verbs_share_their_object(coder: Coder) -> None:
     text = "The gunmen left the town on Friday, killing and abducting dozens of Malian soldiers."
     killed = [e for e in coder.code(text).events if e.trigger == "killing"]
     assert killed and _countries(killed[0].target) == ["MLI"]
+
+
+def test_a_protest_noun_as_subject_is_over_its_verb_s_complement(coder: Coder) -> None:
+    text = "Protests continued over the election of Kenyan President Uhuru Kenyatta."
+    event = _one(coder, text, "PROTEST")
+    assert _countries(event.target) == ["KEN"]

@@ -38,6 +38,9 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
+# what a grievance is over names whom it is aimed at ("protests continued over the election")
+GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
+GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
 
 @dataclass(slots=True)
@@ -157,6 +160,8 @@ def _nominal(
         for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
             if target := roles.search(obj, source, max_depth=3):
                 break
+    if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        target = _subject_noun_target(tok, trigger, roles, source)
     if not target and light:
         # "offered concessions to Stockholm": the recipient hangs on the light verb
         target = roles.target(tok.head, source, preps | {"to"}, topic_object=True)
@@ -175,6 +180,24 @@ def _nominal(
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+def _subject_noun_target(
+    tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]
+) -> list[Actor]:
+    """The recipient of an event noun that is the subject of its clause: what the act
+    hit ("air strikes hit the enclave of Eastern Ghouta") or what it was over
+    ("protests continued over the election of Kenyatta")."""
+    verb = tok.head
+    if trigger.type in PATIENT_TYPES and trigger.type != "ACCUSE":
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            if found := roles.search(obj, source, max_depth=3):
+                return found
+    if trigger.type in GRIEVANCES:
+        for obj in roles.prep_objects(verb, GRIEVANCE_PREPS | {"against"}):
+            if found := roles.search(obj, source, max_depth=3):
+                return found
+    return []
 
 
 def _doer_verb(tok: Token) -> bool:
