@@ -162,9 +162,9 @@ class Roles(Phrases):
             # "killing and capturing dozens of soldiers": the object both verbs share
             for conj in verb.children:
                 shared = [c for c in conj.children if c.dep_ == "dobj"]
-                if conj.dep_ == "conj" and conj.pos_ == "VERB" and shared and conj.i - verb.i == 2:
-                    if found := self.search(shared[0], source):
-                        return found
+                adjacent = conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - verb.i == 2
+                if adjacent and shared and (found := self.search(shared[0], source)):
+                    return found
         for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
             if found := self.search(obj, source, max_depth=3):
                 return found
