@@ -38,6 +38,9 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
+# what a grievance is over names whom it is aimed at ("protests continued over the election")
+GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
+GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
 
 @dataclass(slots=True)
@@ -157,6 +160,8 @@ def _nominal(
         for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
             if target := roles.search(obj, source, max_depth=3):
                 break
+    if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        target = _subject_noun_target(tok, trigger, roles, source)
     if not target and light:
         # "offered concessions to Stockholm": the recipient hangs on the light verb
         target = roles.target(tok.head, source, preps | {"to"}, topic_object=True)
@@ -175,6 +180,24 @@ def _nominal(
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+def _subject_noun_target(
+    tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]
+) -> list[Actor]:
+    """The recipient of an event noun that is the subject of its clause: what the act
+    hit ("air strikes hit the enclave of Eastern Ghouta") or what it was over
+    ("protests continued over the election of Kenyatta")."""
+    verb = tok.head
+    if trigger.type in PATIENT_TYPES and trigger.type != "ACCUSE":
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            if found := roles.search(obj, source, max_depth=3):
+                return found
+    if trigger.type in GRIEVANCES:
+        for obj in roles.prep_objects(verb, GRIEVANCE_PREPS | {"against"}):
+            if found := roles.search(obj, source, max_depth=3):
+                return found
+    return []
 
 
 def _doer_verb(tok: Token) -> bool:
@@ -217,7 +240,10 @@ def placed(
                 for a in target
             ]
         elif type_.lower() in located:
-            target = [Actor(text=location.name, code=country, country=country)]
+            # the territory itself, also in the actor's own country ("Indian police
+            # imposed a curfew in Kashmir"), unless the actor is that country
+            place = Actor(text=location.name, code=country, country=country)
+            return source, [] if any(a.code == country for a in source) else [place]
         target = without(target, source)
     return source, target
 
@@ -242,13 +268,18 @@ def location_target(
     tok: Token, roles: Roles, source: list[Actor], preps: frozenset[str]
 ) -> list[Actor]:
     """The country of the place an act happened in, for acts aimed at a territory
-    ("killed 20 people in southern Lebanon", "massed troops near the Ukrainian border")."""
+    ("killed 20 people in southern Lebanon", "massed troops near the Ukrainian border").
+    A place in the actor's own country counts ("Indian police imposed a curfew in
+    parts of Kashmir": a domestic act); the actor named again does not."""
     heads = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]]
     if tok.dep_ == "nsubj":  # "Israeli air strikes killed 20 people in southern Lebanon"
         heads += [tok.head, *[c for c in tok.head.children if c.dep_ == "dobj"]]
+    keys = {(a.code, a.text.lower()) for a in source}
     for head in heads:
         for obj in roles.prep_objects(head, preps):
-            found = [a for a in roles.search(obj, source, max_depth=2) if a.country is not None]
+            found = [a for a in roles.search(obj, max_depth=2)
+                     if a.country is not None and (a.code, a.text.lower()) not in keys
+                     and a.code != (source[0].code if source else None)]  # fmt: skip
             if found:
                 return found
     return []

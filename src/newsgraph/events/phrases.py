@@ -47,6 +47,12 @@ def _aimed(tok: Token) -> bool:
     )
 
 
+def _authored(tok: Token) -> bool:
+    """A participle that names who made a thing: "the proposal made by the Commission",
+    "an offer tabled by the rebels" (the maker answers for it)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+
+
 def in_words(tok: Token, words: frozenset[str]) -> bool:
     """The token's lemma or its lower-case form is in ``words``."""
     return tok.lemma_.lower() in words or tok.lower_ in words
@@ -277,7 +283,7 @@ class Phrases:
                 queue.extend(
                     (c, depth + 1)
                     for c in tok.children
-                    if (c.dep_ not in BFS_SKIP or _purpose(c) or _aimed(c))
+                    if (c.dep_ not in BFS_SKIP or _purpose(c) or _aimed(c) or _authored(c))
                     and (not _locative(c) or in_words(tok, self.people))
                 )
         return []

@@ -44,6 +44,8 @@ class Roles(Phrases):
                 ]
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
+                if not found and child.pos_ == "NOUN":
+                    found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 return found or self.issuer(child, depth)
         if self.is_passive(verb):
             return self.agent(verb)
@@ -75,6 +77,13 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)
         if dep in ("acl", "relcl"):
             return self.phrase(head) or self.issuer(head, depth)
+        return []
+
+    def maker(self, noun: Token) -> list[Actor]:
+        """The agent of a participle on a thing: "the rockets fired by Hamas"."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (found := self.agent(child)):
+                return found
         return []
 
     def issuer(self, noun: Token, depth: int = 0) -> list[Actor]:
@@ -133,7 +142,11 @@ class Roles(Phrases):
         for child in verb.children:
             if child.dep_ not in OBJECTS:
                 continue
-            if topic_object:
+            if topic_object and child.dep_ == "dative":
+                # "gave Putin a warning", "would give Nigeria assistance": the dative receives
+                if found := without(self.phrase(child), source):
+                    return found
+            elif topic_object:
                 # "ratified Sweden's membership", "withdrew its troops from Syria"
                 owners = [c for c in child.children if c.dep_ == "poss"]
                 if owners and (found := without(self.phrase(owners[0]), source)):
@@ -145,6 +158,13 @@ class Roles(Phrases):
                         return found
             elif found := self.search(child, source):
                 return found
+        if not topic_object and not any(c.dep_ in OBJECTS for c in verb.children):
+            # "killing and capturing dozens of soldiers": the object both verbs share
+            for conj in verb.children:
+                shared = [c for c in conj.children if c.dep_ == "dobj"]
+                adjacent = conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - verb.i == 2
+                if adjacent and shared and (found := self.search(shared[0], source)):
+                    return found
         for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
             if found := self.search(obj, source, max_depth=3):
                 return found
