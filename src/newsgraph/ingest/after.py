@@ -215,7 +215,9 @@ class AfterBatch:
     def clusterer(self) -> StoryClusterer:
         """The clusterer, loaded (or rebuilt) and caught up with the store on first use."""
         if self._clusterer is None:
-            encoder = self._encoder or cached_encoder(self.settings.story_encoder)
+            encoder = self._encoder or cached_encoder(
+                self.settings.story_encoder, parallel=self.settings.story_encoder_parallel
+            )
             options = ClusterOptions.from_settings(self.settings)
             clusterer: StoryClusterer | None = None
             if self.path.is_file():
