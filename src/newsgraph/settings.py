@@ -76,6 +76,11 @@ class Settings:
         "auto",
         'sentence encoder: "auto" (int8 ONNX, else ONNX, else torch), "onnx", "int8", "torch"',
     )
+    story_encoder_parallel: int = setting(
+        0,
+        "story encoding: texts encoded at once, each alone on one thread (0: one per core); "
+        "the vectors do not depend on it",
+    )
     story_threshold: float = setting(
         0.95, "story clustering: mean pair score that keeps articles one story (0 < t < 3)"
     )

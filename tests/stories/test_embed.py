@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from newsgraph.errors import ConfigError
 from newsgraph.stories.embed import (
+    MAX_PARALLEL,
     Encoder,
     OnnxEncoder,
     build_onnx,
@@ -127,3 +130,42 @@ def test_missing_onnx_file_says_how_to_build_it(tmp_path: Path) -> None:
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ConfigError, match="auto, onnx, int8 or torch"):
         load_encoder("tensorflow")  # type: ignore[arg-type]
+
+
+class _Recorder:
+    """A session stand-in that runs the real one and notes the thread of each run."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.threads: set[int] = set()
+        self.widths: list[int] = []
+
+    def run(self, names: Any, feeds: dict[str, Any]) -> Any:
+        self.threads.add(threading.get_ident())
+        self.widths.append(feeds["input_ids"].shape[0])
+        return self.session.run(names, feeds)
+
+
+def test_texts_run_at_once_give_the_same_vectors_bit_for_bit(int8_path: Path) -> None:
+    texts = [*corpus_texts(), "short", " ".join(["word"] * 400)]
+    serial = OnnxEncoder(int8_path, parallel=1)
+    alone = serial.encode(texts)
+    at_once = OnnxEncoder(int8_path, parallel=3)
+    recorder = _Recorder(at_once._session)
+    at_once._session = recorder  # type: ignore[assignment]
+    together = at_once.encode(texts)
+    assert np.array_equal(alone, together)  # not merely close: the same bits
+    assert len(recorder.threads) > 1 and set(recorder.widths) == {1}  # one text per run
+    assert np.array_equal(together[5:9], at_once.encode(texts[5:9]))  # nor on its neighbours
+
+
+def test_texts_at_once_defaults_to_the_cores_and_refuses_zero(
+    int8_path: Path, tmp_path: Path
+) -> None:
+    assert OnnxEncoder(int8_path).parallel == min(len(os.sched_getaffinity(0)), MAX_PARALLEL)
+    with pytest.raises(ConfigError, match="parallel is 0"):
+        OnnxEncoder(int8_path, parallel=0)
+    (tmp_path / "m-int8.onnx").symlink_to(int8_path)
+    encoder = load_encoder("int8", tmp_path / "m.onnx", parallel=2)
+    assert isinstance(encoder, OnnxEncoder) and encoder.parallel == 2
+    assert isinstance(load_encoder("auto", tmp_path / "m.onnx"), OnnxEncoder)

@@ -34,7 +34,7 @@ articles, not on how they fall into batches (``stories.cluster``).
 
 Articles are clustered only in the coded languages (``settings.languages``).  ``settings.stories`` (default true) turns clustering off
 (``newsgraph stories --update`` clusters later).  Clustering costs the encoder's time
-(about 10 ms of CPU per article): for a quick ``--no-code`` store of many pages, turn
+(about 9 ms of CPU per article, shared out over the cores): for a quick ``--no-code`` store of many pages, turn
 it off.  A missing optional dependency (the sentence encoder's runtime) does not stop
 an ingest: clustering is skipped for the run with one logged warning, and ``newsgraph
 stories --update`` catches up once it is installed.  Tone is scored with the rest of
@@ -215,7 +215,9 @@ class AfterBatch:
     def clusterer(self) -> StoryClusterer:
         """The clusterer, loaded (or rebuilt) and caught up with the store on first use."""
         if self._clusterer is None:
-            encoder = self._encoder or cached_encoder(self.settings.story_encoder)
+            encoder = self._encoder or cached_encoder(
+                self.settings.story_encoder, parallel=self.settings.story_encoder_parallel
+            )
             options = ClusterOptions.from_settings(self.settings)
             clusterer: StoryClusterer | None = None
             if self.path.is_file():

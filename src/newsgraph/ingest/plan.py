@@ -29,7 +29,8 @@ PLAN_VERSION = 1
 # settings that do not change what a worker makes of a page (any other setting does,
 # so a new one makes shards run again rather than reuse stale partitions)
 _NEUTRAL = frozenset({
-    "db", "batch_size", "stories", "story_encoder", "story_save_seconds", "story_threshold",
+    "db", "batch_size", "stories", "story_encoder", "story_encoder_parallel",
+    "story_save_seconds", "story_threshold",
     "story_window_days", "shard_size",  # the driver's clustering; shards hash their inputs
     "worker_max_shards", "worker_max_rss_mb",  # when a worker process is replaced
     "coding_batch_size",  # articles parsed together: the same codings

