@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Any
@@ -344,6 +344,42 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT] = doc.text
     return str(text)
+
+
+ENTS = "newsgraph_ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
+    whole doc): within ``cached_ents`` they are built once."""
+    ents = doc.user_data.get(ENTS)
+    return tuple(doc.ents) if ents is None else ents  # type: ignore[no-any-return]
+
+
+def span_ents(span: Span | Doc) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``), read off ``doc_ents``."""
+    if span.doc is span:
+        return list(doc_ents(span))
+    out: list[Span] = []
+    start, end = span.start, span.end
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+@contextmanager
+def cached_ents(doc: Doc) -> Iterator[None]:
+    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once
+    (the doc's entities must not change inside it)."""
+    doc.user_data[ENTS] = tuple(doc.ents)
+    try:
+        yield
+    finally:
+        doc.user_data.pop(ENTS, None)
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

@@ -136,7 +136,7 @@ def _adjacent(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
     for h in hits:
         if out:
             last = out[-1][-1]
-            gap = [doc[i] for i in range(last.end, h.start)]
+            gap = (doc[i] for i in range(last.end, h.start))  # lazy: stops at a word
             if all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap):
                 out[-1].append(h)
                 continue

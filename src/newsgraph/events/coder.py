@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..actors.matching import token_key
 from ..errors import ConfigError
-from ..nlp import load_nlp, sentence_records
+from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
 from .arguments import (
@@ -179,6 +179,10 @@ class Coder:
 
     # ------------------------------------------------------------------ one doc
     def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
+        with cached_ents(doc):  # several stages read the entities of each sentence
+            return self._code_doc(doc, published)
+
+    def _code_doc(self, doc: Doc, published: str | None) -> Coding:
         spans, records = sentence_records(doc)
         sentences = tuple(records)
         mentions = tuple(self.resolver.mentions(doc, published))
@@ -405,7 +409,7 @@ class Coder:
             actor = roles.by_token.get(i)
             if actor is not None and actor.country:
                 countries.add(actor.country)
-        for ent in span.ents:
+        for ent in span_ents(span):
             if ent.label_ in ("GPE", "LOC") and not any(roles.by_token.get(t.i) for t in ent):
                 country = self._place_country(ent.text)
                 if country:
