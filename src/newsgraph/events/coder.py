@@ -204,11 +204,19 @@ class Coder:
         parsed = doc.user_data.get(PARSED)  # None: every sentence was parsed
         named = _sentences_with(roles.by_token, spans)
         triggers = self._trigger_words(doc)
+        told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
             if n not in named or (parsed is not None and span.start not in parsed):
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
-            events.extend(self._code_sentence(sentence, span, roles, quotes, published, words))
+            coded = self._code_sentence(sentence, span, roles, quotes, published, words)
+            if isinstance(coded, SentenceDrafts):
+                told.append(coded)
+            else:
+                events.extend(coded)
+        if self.head is not None and told:
+            for revised in self.head.revise_many(self, told):
+                events.extend(revised)
         return Coding(sentences, mentions, tuple(events), tuple(quotes))
 
     def _code_sentence(
@@ -219,7 +227,9 @@ class Coder:
         quotes: Sequence[Quote],
         published: str | None,
         candidates: Iterable[int],
-    ) -> list[Event]:
+    ) -> list[Event] | SentenceDrafts:
+        """The sentence's events by the rules; with the learned head, what the rules
+        decided, for the head to revise (``EventHead.revise_many``)."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
@@ -249,9 +259,8 @@ class Coder:
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
         if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
-            told = SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
+            return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
-            return self.head.revise(self, told)
         for draft in prune(kept):
             key = (
                 draft.type,
