@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ConfigError
 from .records import Sentence
@@ -353,15 +353,16 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
     whole doc): within ``cached_ents`` they are built once."""
     ents = doc.user_data.get(ENTS)
-    return tuple(doc.ents) if ents is None else ents  # type: ignore[no-any-return]
+    return tuple(doc.ents) if ents is None else ents
 
 
 def span_ents(span: Span | Doc) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``), read off ``doc_ents``."""
     if span.doc is span:
-        return list(doc_ents(span))
+        return list(doc_ents(span.doc))
     out: list[Span] = []
-    start, end = span.start, span.end
+    part = cast("Span", span)
+    start, end = part.start, part.end
     for ent in doc_ents(span.doc):
         if ent.start >= start:
             if ent.end <= end:
