@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-
 from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
@@ -282,18 +280,16 @@ class Coder:
         from spacy.attrs import LEMMA, LOWER
 
         known, strings, triggers = self._trigger_ids, doc.vocab.strings, self.lexicon.triggers
-        if not len(doc):
-            return set()
-        table = doc.to_array([LEMMA, LOWER])
-        values, inverse = np.unique(table, return_inverse=True)  # each form asked once
-        hits = []
-        for value in values.tolist():
-            hit = known.get(value)
-            if hit is None:
-                hit = known[value] = strings[value].lower() in triggers
-            hits.append(hit)
-        found = np.array(hits, dtype=bool)[inverse].reshape(table.shape).any(axis=1)
-        return set(np.flatnonzero(found).tolist())
+        out: set[int] = set()
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            for value in (lemma, lower):
+                hit = known.get(value)
+                if hit is None:
+                    hit = known[value] = strings[value].lower() in triggers
+                if hit:
+                    out.add(i)
+                    break
+        return out
 
     def _not_an_act(self, tok: Token, matched: dict[int, tuple[Trigger, str]]) -> bool:
         """A light verb whose object names the act ("ordered strikes"), a verb that

@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +42,6 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj
                         "acl", "relcl", "nsubj", "nsubjpass", "compound", "amod"})  # fmt: skip
 CONDITIONAL = frozenset({"if", "unless", "should", "once", "until"})
 IDS_POS = {100: "VERB", 92: "NOUN", 84: "ADJ"}  # spacy.parts_of_speech ids
-IDS = np.array(sorted(IDS_POS), dtype=np.uint64)
 
 
 class Candidates:
@@ -59,7 +56,7 @@ class Candidates:
     def __init__(self, lemmas: frozenset[str] | None = None) -> None:
         self.lemmas = lemmas
         self._doc: Doc | None = None
-        self._rows: list[bool] = []  # per token of ``_doc``: asked about
+        self._rows: list[list[int]] = []
         self._known: dict[tuple[int, int, int], bool] = {}
 
     def __call__(self, span: Span, extra: Iterable[int] = ()) -> list[int]:
@@ -67,31 +64,20 @@ class Candidates:
 
         doc = span.doc
         if self._doc is not doc:
-            self._doc, self._rows = doc, self._asked_tokens(doc, doc.to_array([POS, DEP, LEMMA]))
-        rows = self._rows
+            self._doc, self._rows = doc, doc.to_array([POS, DEP, LEMMA]).tolist()
         out = set(extra)
-        out.update(i for i in range(span.start, span.end) if rows[i])
-        return sorted(out)
-
-    def _asked_tokens(self, doc: Doc, table: Any) -> list[bool]:
-        """Per token of ``doc`` (``table``: its POS, DEP and LEMMA ids): is it asked
-        about?  Only verbs, nouns and adjectives can be; each distinct triple is
-        decided once."""
         known, strings = self._known, doc.vocab.strings
-        out = [False] * len(table)
-        if not len(table):
-            return out
-        triples = table.tolist()
-        for i in np.flatnonzero(np.isin(table[:, 0], IDS)).tolist():
-            pos, dep, lemma = triples[i]
+        for i in range(span.start, span.end):
+            pos, dep, lemma = self._rows[i]
             key = (pos, dep, lemma)
             hit = known.get(key)
             if hit is None:
                 hit = known[key] = self._asked(
                     IDS_POS.get(pos, ""), strings[dep], strings[lemma].lower()
                 )
-            out[i] = hit
-        return out
+            if hit:
+                out.add(i)
+        return sorted(out)
 
     def _asked(self, pos: str, dep: str, lemma: str) -> bool:
         if pos not in CANDIDATE_DEPS:
