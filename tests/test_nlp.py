@@ -120,3 +120,18 @@ def test_span_ents_are_spacys_with_and_without_the_cache() -> None:
             got = [[(e.start, e.end, e.label_) for e in span_ents(s)] for s in sents]
             assert got == expected
     assert ENTS not in doc.user_data  # the cache lives only inside the block
+
+
+def test_noun_chunk_bounds_are_spacys() -> None:
+    from newsgraph.nlp import noun_chunk_bounds
+
+    docs = load_nlp().pipe(
+        [
+            "Russia and China, the two largest members, vetoed the draft and a second text.",
+            "Police arrested protesters, journalists and two lawyers in the capital on Friday.",
+            "What they offered was a truce, not peace, said the rebels' new leader.",
+            "",
+        ]
+    )
+    for doc in docs:
+        assert noun_chunk_bounds(doc) == [(c.start, c.end) for c in doc.noun_chunks]
