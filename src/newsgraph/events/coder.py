@@ -444,21 +444,29 @@ class Coder:
         draft: Draft,
         sentence: Sentence,
         dates: SentenceDates,
+        belief: float | None = None,
     ) -> Event:
+        """The event of ``draft``; its confidence ``belief`` when given (the head's),
+        else read off the draft."""
         code = self.lexicon.cameo[draft.cameo]
-        # a noun under a doing verb ("launched an appeal") is as sure as the verb
-        done = (
-            draft.kind == "noun"
-            and draft.tok.dep_ == "dobj"
-            and in_words(draft.tok.head, self.light)
-        )
-        kind = "verb" if done else draft.kind
-        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
-            0.15 if draft.target else 0.0
-        )
-        confidence -= (0.0 if draft.own or done else 0.15) + (0.1 if draft.hypothetical else 0.0)
-        if background(draft.tok, self.background):  # "after Hollande accused Syria"
-            confidence -= 0.1
+        if belief is not None:
+            confidence = belief
+        else:
+            # a noun under a doing verb ("launched an appeal") is as sure as the verb
+            done = (
+                draft.kind == "noun"
+                and draft.tok.dep_ == "dobj"
+                and in_words(draft.tok.head, self.light)
+            )
+            kind = "verb" if done else draft.kind
+            confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
+                0.15 if draft.target else 0.0
+            )
+            confidence -= (0.0 if draft.own or done else 0.15) + (
+                0.1 if draft.hypothetical else 0.0
+            )
+            if background(draft.tok, self.background):  # "after Hollande accused Syria"
+                confidence -= 0.1
         date, precision = dates.at(draft.tok.idx - sentence.start)
         return Event(
             type=draft.type,

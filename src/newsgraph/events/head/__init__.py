@@ -279,10 +279,7 @@ def _events(
         if key in seen:
             continue
         seen.add(key)
-        event = coder._event(draft, s.sentence, s.dates)
-        if p is not None:
-            event = replace(event, confidence=round(max(0.05, min(0.95, p)), 2))
-        out.append(event)
+        out.append(coder._event(draft, s.sentence, s.dates, p))
     return out
 
 
