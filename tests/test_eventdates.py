@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsgraph.eventdates import find_time_expressions, parse_published, resolve_event_date
@@ -149,3 +151,34 @@ def test_overlapping_expressions_keep_the_longest() -> None:
 def test_parse_published(published: str | None, expected: tuple[str, str] | None) -> None:
     parsed = parse_published(published)
     assert (None if parsed is None else (parsed[0].isoformat(), parsed[1])) == expected
+
+
+def _every_pattern(text: str) -> list[tuple[str, tuple[int, int], dict[str, str | None]]]:
+    """``find_time_expressions`` without its pre-checks: every pattern run on the text."""
+    from newsgraph import eventdates
+
+    found = []
+    for name, pattern in eventdates._PATTERNS:
+        found += [(name, m) for m in pattern.finditer(text) if eventdates._plausible(name, m)]
+    found.sort(key=lambda nm: (-(nm[1].end() - nm[1].start()), nm[1].start()))
+    kept: list[tuple[str, Any]] = []
+    for name, m in found:
+        if all(m.end() <= k.start() or m.start() >= k.end() for _, k in kept):
+            kept.append((name, m))
+    return [(n, m.span(), m.groupdict()) for n, m in sorted(kept, key=lambda nm: nm[1].start())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for text, _, _ in CASES]
+    + [
+        "The ceasefire signed on 2019-04-30 held until early May 2019, officials said.",
+        "Three weeks ago the envoy, who arrived Sunday, met rebels (2018) in Doha.",
+        "In the 1990s some 2,000 people fled; by 2015 about 40 percent had returned.",
+        "Late last year the talks stalled; they resume next month, the ministry said.",
+        "The strike began in mid-September and ended on the 3rd of October last year.",
+    ],
+)
+def test_the_pre_checks_skip_only_patterns_that_find_nothing(text: str) -> None:
+    found = [(n, m.span(), m.groupdict()) for n, m in find_time_expressions(text)]
+    assert found == _every_pattern(text)

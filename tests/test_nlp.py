@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +101,37 @@ def test_ruler_matches_equal_the_matchers_before_and_after_parsing() -> None:
         with ours.select_pipes(disable=off):
             docs = list(ours.pipe(texts))
         assert all(_same_matches(ruler, doc) for doc in docs)
+
+
+def test_span_ents_are_spacys_with_and_without_the_cache() -> None:
+    from newsgraph.nlp import ENTS, cached_ents, doc_ents, span_ents
+
+    doc = load_nlp()(
+        "Turkish troops entered Syria on Monday. The United Nations in New York said "
+        "Ankara and Damascus had met. Nothing was said in Geneva by Antonio Guterres."
+    )
+    sents = [*doc.sents, doc[2:9], doc[0:0]]
+    expected = [[(e.start, e.end, e.label_) for e in s.ents] for s in sents]
+    for cached in (False, True):
+        with cached_ents(doc) if cached else nullcontext():
+            assert (ENTS in doc.user_data) is cached
+            assert doc_ents(doc) == tuple(doc.ents)
+            assert [list(span_ents(doc))] == [list(doc.ents)]
+            got = [[(e.start, e.end, e.label_) for e in span_ents(s)] for s in sents]
+            assert got == expected
+    assert ENTS not in doc.user_data  # the cache lives only inside the block
+
+
+def test_noun_chunk_bounds_are_spacys() -> None:
+    from newsgraph.nlp import noun_chunk_bounds
+
+    docs = load_nlp().pipe(
+        [
+            "Russia and China, the two largest members, vetoed the draft and a second text.",
+            "Police arrested protesters, journalists and two lawyers in the capital on Friday.",
+            "What they offered was a truce, not peace, said the rebels' new leader.",
+            "",
+        ]
+    )
+    for doc in docs:
+        assert noun_chunk_bounds(doc) == [(c.start, c.end) for c in doc.noun_chunks]

@@ -125,14 +125,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def resolve_event_date(text: str, published: str | None, anchor: int | None = None) -> Result:
+# What each pattern cannot match without (None: nothing cheaper than the pattern): a
+# text without it skips the pattern, which would find nothing there.
+_MONTH_WORD = re.compile(_MONTH)
+_NEEDS: dict[str, re.Pattern[str] | None] = {
+    "iso": re.compile(r"\d{4}-\d\d-\d\d\b"),
+    **dict.fromkeys(("mdy", "dmy", "md", "dm", "my", "m_rel_y", "rel_m", "m"), _MONTH_WORD),
+    "wd": re.compile(_WEEKDAY),
+    "deictic": None,
+    "ago": re.compile(r"ago\b", re.IGNORECASE),
+    "rel_period": re.compile(r"(?:last|this|next)\s+(?:week|month|year)\b", re.IGNORECASE),
+    "y": re.compile(r"(?:1[89]|20)\d\d\b"),
+    "y_alone": None,
+}
+
+
+def resolve_event_date(
+    text: str,
+    published: str | None,
+    anchor: int | None = None,
+    found: list[tuple[str, re.Match[str]]] | None = None,
+) -> Result:
     """The date of the event in ``text``: (ISO date or None, precision).
 
     ``published`` is the article's date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or a
     full ISO timestamp).  ``anchor`` is a character offset in ``text`` (the event
-    trigger); the time expression closest to it governs the event.
+    trigger); the time expression closest to it governs the event.  ``found``: the
+    text's ``find_time_expressions``, when the caller has them already.
     """
-    matches = find_time_expressions(text)
+    matches = find_time_expressions(text) if found is None else found
     if not matches:
         return None, "unknown"
     chosen = (
@@ -144,7 +165,15 @@ def resolve_event_date(text: str, published: str | None, anchor: int | None = No
 def find_time_expressions(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every time expression in ``text``, in text order, overlaps removed (longest wins)."""
     found: list[tuple[str, re.Match[str]]] = []
+    present: dict[re.Pattern[str], bool] = {}
     for name, pattern in _PATTERNS:
+        need = _NEEDS[name]
+        if need is not None:
+            hit = present.get(need)
+            if hit is None:
+                hit = present[need] = need.search(text) is not None
+            if not hit:
+                continue
         found.extend((name, m) for m in pattern.finditer(text) if _plausible(name, m))
     found.sort(key=lambda nm: (-(nm[1].end() - nm[1].start()), nm[1].start()))
     kept: list[tuple[str, re.Match[str]]] = []

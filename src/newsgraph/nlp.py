@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ConfigError
 from .records import Sentence
@@ -344,6 +344,86 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT] = doc.text
     return str(text)
+
+
+ENTS = "newsgraph_ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
+    whole doc): within ``cached_ents`` they are built once."""
+    ents = doc.user_data.get(ENTS)
+    return tuple(doc.ents) if ents is None else ents
+
+
+def span_ents(span: Span | Doc) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``), read off ``doc_ents``."""
+    if span.doc is span:
+        return list(doc_ents(span.doc))
+    out: list[Span] = []
+    part = cast("Span", span)
+    start, end = part.start, part.end
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+@contextmanager
+def cached_ents(doc: Doc) -> Iterator[None]:
+    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once
+    (the doc's entities must not change inside it)."""
+    doc.user_data[ENTS] = tuple(doc.ents)
+    try:
+        yield
+    finally:
+        doc.user_data.pop(ENTS, None)
+
+
+_NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr",
+            "ROOT")  # fmt: skip
+
+
+def noun_chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each of ``doc.noun_chunks``.  For English, spaCy's own rule
+    (``spacy.lang.en.syntax_iterators``) read off the doc's arrays: spaCy makes a
+    token object of every word and a span of every chunk.  A parse is needed."""
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+
+    if getattr(doc, "noun_chunks_iterator", None) is not english:
+        return [(c.start, c.end) for c in doc.noun_chunks]
+    import numpy as np
+    from spacy.attrs import DEP, HEAD, POS
+    from spacy.symbols import NOUN, PRON, PROPN
+
+    if not doc.has_annotation("DEP"):
+        return [(c.start, c.end) for c in doc.noun_chunks]  # spaCy's error
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in _NP_DEPS}
+    conj = strings.add("conj")
+    table = doc.to_array([POS, DEP, HEAD]).astype(np.int64)  # HEAD: an offset
+    deps, heads = table[:, 1].tolist(), table[:, 2].tolist()
+    out: list[tuple[int, int]] = []
+    prev_end = -1
+    for i in np.flatnonzero(np.isin(table[:, 0], (NOUN, PROPN, PRON))).tolist():
+        left = doc[i].left_edge.i
+        if left <= prev_end:  # no nested chunks
+            continue
+        dep = deps[i]
+        if dep in np_deps:
+            prev_end = i
+            out.append((left, i + 1))
+        elif dep == conj:
+            h = i + heads[i]
+            while deps[h] == conj and heads[h] < 0:
+                h += heads[h]
+            if deps[h] in np_deps:  # coordinated to a noun phrase
+                prev_end = i
+                out.append((left, i + 1))
+    return out
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

@@ -121,8 +121,8 @@ def scan(
     while i < n:
         key = keys[i]
         if key is None or ((key,) not in prefixes and (key,) not in table):
-            glued = _glued(d, texts[i], i, relax)
-            hits.extend(glued)
+            if "-" in texts[i]:  # only a hyphenated token may glue a name to a modifier
+                hits.extend(_glued(d, texts[i], i, relax))
             i += 1
             continue
         # the tokens of the longest run whose keys are still a prefix of some phrase

@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..nlp import noun_chunk_bounds
 from .compose import primary
 from .matching import HYPHENS, Hit
 
@@ -91,7 +92,7 @@ def build_pieces(doc: Doc, hits: list[Hit], d: Dictionary) -> list[Piece]:
         return []
     chunks: list[tuple[int, int]] = []
     if doc.has_annotation("DEP"):
-        chunks = [(c.start, c.end) for c in doc.noun_chunks]
+        chunks = noun_chunk_bounds(doc)  # doc.noun_chunks, read off arrays
     owner: dict[int, int] = {}
     for n, (s, e) in enumerate(chunks):
         for i in range(s, e):
@@ -136,7 +137,7 @@ def _adjacent(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
     for h in hits:
         if out:
             last = out[-1][-1]
-            gap = [doc[i] for i in range(last.end, h.start)]
+            gap = (doc[i] for i in range(last.end, h.start))  # lazy: stops at a word
             if all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap):
                 out[-1].append(h)
                 continue

@@ -79,11 +79,13 @@ class ActorResolver:
     # -- documents -------------------------------------------------------------------------
     def mentions(self, doc: Doc, published: str | None = None) -> list[Mention]:
         """Every actor mention in a parsed doc, in text order, char offsets in ``doc.text``."""
+        from spacy.attrs import ORTH
         from spacy.symbols import PROPN
 
         d = self.dictionary
         columns = _columns(doc)
-        texts = [t.text for t in doc]
+        strings = doc.vocab.strings  # the token texts, without making token objects
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         names = (
             ((columns[:, 1] == PROPN) | (columns[:, 2] == doc.vocab.strings["PERSON"])).tolist()
             if doc.has_annotation("TAG")

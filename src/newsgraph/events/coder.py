@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..actors.matching import token_key
 from ..errors import ConfigError
-from ..nlp import load_nlp, sentence_records
+from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
 from .arguments import (
@@ -210,6 +210,10 @@ class Coder:
 
     # ------------------------------------------------------------------ one doc
     def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
+        with cached_ents(doc):  # several stages read the entities of each sentence
+            return self._code_doc(doc, published)
+
+    def _code_doc(self, doc: Doc, published: str | None) -> Coding:
         spans, records = sentence_records(doc)
         sentences = tuple(records)
         places = self._places.read(doc, sentences) if self._places is not None else ()
@@ -232,11 +236,19 @@ class Coder:
         parsed = doc.user_data.get(PARSED)  # None: every sentence was parsed
         named = _sentences_with(roles.by_token, spans)
         triggers = self._trigger_words(doc)
+        told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
             if n not in named or (parsed is not None and span.start not in parsed):
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
-            events.extend(self._code_sentence(sentence, span, roles, quotes, published, words))
+            coded = self._code_sentence(sentence, span, roles, quotes, published, words)
+            if isinstance(coded, SentenceDrafts):
+                told.append(coded)
+            else:
+                events.extend(coded)
+        if self.head is not None and told:
+            for revised in self.head.revise_many(self, told):
+                events.extend(revised)
         return Coding(sentences, mentions, tuple(events), tuple(quotes), places)
 
     def _code_sentence(
@@ -247,7 +259,9 @@ class Coder:
         quotes: Sequence[Quote],
         published: str | None,
         candidates: Iterable[int],
-    ) -> list[Event]:
+    ) -> list[Event] | SentenceDrafts:
+        """The sentence's events by the rules; with the learned head, what the rules
+        decided, for the head to revise (``EventHead.revise_many``)."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
@@ -277,9 +291,8 @@ class Coder:
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
         if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
-            told = SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
+            return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
-            return self.head.revise(self, told)
         for draft in prune(kept):
             key = (
                 draft.type,
@@ -437,7 +450,7 @@ class Coder:
             actor = roles.by_token.get(i)
             if actor is not None and actor.country:
                 countries.add(actor.country)
-        for ent in span.ents:
+        for ent in span_ents(span):
             if ent.label_ in ("GPE", "LOC") and not any(roles.by_token.get(t.i) for t in ent):
                 country = self._place_country(ent.text)
                 if country:
@@ -463,21 +476,29 @@ class Coder:
         draft: Draft,
         sentence: Sentence,
         dates: SentenceDates,
+        belief: float | None = None,
     ) -> Event:
+        """The event of ``draft``; its confidence ``belief`` when given (the head's),
+        else read off the draft."""
         code = self.lexicon.cameo[draft.cameo]
-        # a noun under a doing verb ("launched an appeal") is as sure as the verb
-        done = (
-            draft.kind == "noun"
-            and draft.tok.dep_ == "dobj"
-            and in_words(draft.tok.head, self.light)
-        )
-        kind = "verb" if done else draft.kind
-        confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
-            0.15 if draft.target else 0.0
-        )
-        confidence -= (0.0 if draft.own or done else 0.15) + (0.1 if draft.hypothetical else 0.0)
-        if background(draft.tok, self.background):  # "after Hollande accused Syria"
-            confidence -= 0.1
+        if belief is not None:
+            confidence = belief
+        else:
+            # a noun under a doing verb ("launched an appeal") is as sure as the verb
+            done = (
+                draft.kind == "noun"
+                and draft.tok.dep_ == "dobj"
+                and in_words(draft.tok.head, self.light)
+            )
+            kind = "verb" if done else draft.kind
+            confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
+                0.15 if draft.target else 0.0
+            )
+            confidence -= (0.0 if draft.own or done else 0.15) + (
+                0.1 if draft.hypothetical else 0.0
+            )
+            if background(draft.tok, self.background):  # "after Hollande accused Syria"
+                confidence -= 0.1
         date, precision = dates.at(draft.tok.idx - sentence.start)
         location, located = (
             self._places.where(draft) if self._places is not None else (draft.location, "none")

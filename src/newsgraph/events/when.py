@@ -2,9 +2,10 @@
 
 ``SentenceDates`` answers for the events of one sentence with
 ``newsgraph.eventdates``.  Its time-expression search is slow (many regular
-expressions per sentence), so a sentence without a time word skips it, and when the
-sentence holds at most one time expression the trigger's position cannot change
-the answer: the first event's date serves the others.
+expressions per sentence), so a sentence without a time word skips it, its
+expressions are found once for all its events, and when the sentence holds at most
+one time expression the trigger's position cannot change the answer: the first
+event's date serves the others.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ class SentenceDates:
         self.fallback: Dated = (published, precision(published))
         self.first: Dated | None = None  # the first event's date
         self.answer: Dated | None = None  # the date of every event of the sentence
+        self.found: Any = None  # the sentence's time expressions, found once
+
+    def _found(self) -> Any:
+        if self.found is None:
+            find = type(self).find
+            assert find is not None  # set together with ``resolve``
+            self.found = find(self.text)
+        return self.found
 
     def at(self, offset: int) -> Dated:
         """The date of the act whose trigger is at ``offset`` in the sentence."""
@@ -65,10 +74,13 @@ class SentenceDates:
                 if not MAYBE_TIME.search(self.text):
                     self.answer = self.fallback
                     return self.fallback
-            elif find is not None and len(find(self.text)) <= 1:
+            elif find is not None and len(self._found()) <= 1:
                 self.answer = self.first
                 return self.first
-            date, precision_ = resolve(self.text, self.published, offset)
+            if find is None:
+                date, precision_ = resolve(self.text, self.published, offset)
+            else:
+                date, precision_ = resolve(self.text, self.published, offset, self._found())
         except Exception:  # a date helper's failure must not lose the event
             return self.fallback
         found = (date, precision_) if date else self.fallback

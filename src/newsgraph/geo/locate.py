@@ -18,7 +18,7 @@ A country used as a location ("in Syria") gives the country's centroid with
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -26,6 +26,7 @@ from typing import Any
 from newsgraph.geo.gazetteer import Gazetteer, default_gazetteer, load_rules
 from newsgraph.geo.names import normalize
 from newsgraph.geo.resolve import PlaceMention, mentions
+from newsgraph.nlp import doc_ents
 from newsgraph.records import Place
 
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -86,16 +87,24 @@ class _Reader:
     def __init__(
         self,
         gazetteer: Gazetteer,
-        countries: set[str],
+        countries: Callable[[], set[str]],
         hint: str | None,
         article: Sequence[PlaceMention] = (),
     ) -> None:
         self.gaz = gazetteer
-        self.countries = countries  # countries the text names: weak hints
+        self._countries = countries
+        self._named: set[str] | None = None
         self.hint = hint
         self.rules = _rules()
         # the article's resolved places, by character span and by name
         self.spans, self.names = _article_index(article)
+
+    @property
+    def countries(self) -> set[str]:
+        """The countries the text names: weak hints (looked up on first use)."""
+        if self._named is None:
+            self._named = self._countries()
+        return self._named
 
     def place_at(self, tok: Token, allow_country: bool = True, seen: int = 0) -> _Found | None:
         """The named place the noun ``tok`` denotes, if any."""
@@ -235,7 +244,7 @@ class _Reader:
 
 
 def _entity_of(tok: Token) -> Any:
-    return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return next(e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end)
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -400,7 +409,7 @@ def event_location(
     a region over a country), then the one nearest the trigger in the parse.
     """
     gaz = gazetteer or default_gazetteer()
-    reader = _Reader(gaz, _countries_named(sent, gaz), country_hint, article)
+    reader = _Reader(gaz, lambda: _countries_named(sent, gaz), country_hint, article)
     rules = reader.rules
     found: list[tuple[int, int, int, Place]] = []  # (feature rank, depth, distance, place)
 

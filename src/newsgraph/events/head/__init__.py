@@ -104,8 +104,27 @@ class EventHead:
         )
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
 
-    # ------------------------------------------------------------------ one sentence
+    # ------------------------------------------------------------------ sentences
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
+        """The events of one sentence."""
+        return self.revise_many(coder, [s])[0]
+
+    def revise_many(self, coder: Any, sentences: Sequence[SentenceDrafts]) -> list[list[Event]]:
+        """The events of each sentence (of one doc), the probabilities of all their
+        candidate tokens computed at once."""
+        asked = [self._ask(s) for s in sentences]
+        if self.weights is None:
+            return [_events(coder, s, [(d, None) for d in s.kept]) for s in sentences]
+        probs = self.weights.probabilities([row for _, rows in asked for row in rows])
+        out: list[list[Event]] = []
+        at = 0
+        for s, (ids, _) in zip(sentences, asked, strict=True):
+            out.append(self._decide(coder, s, ids, probs[at : at + len(ids)]))
+            at += len(ids)
+        return out
+
+    def _ask(self, s: SentenceDrafts) -> tuple[list[int], list[list[str]]]:
+        """The sentence's candidate tokens and their features (shown to ``observer``)."""
         doc = s.span.doc
         kept_ids = {d.tok.i for d in s.kept}
         rule: dict[int, dict[str, str]] = {
@@ -124,10 +143,15 @@ class EventHead:
                                self.classes) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
-        if self.weights is None:
-            return _events(coder, s, [(d, None) for d in s.kept])
+        return ids, rows
+
+    def _decide(self, coder: Any, s: SentenceDrafts, ids: list[int], probs: Any) -> list[Event]:
+        """Keep, retype, drop and add the sentence's events by the head's ``probs`` (a
+        row per token of ``ids``)."""
+        doc = s.span.doc
+        kept_ids = {d.tok.i for d in s.kept}
         w = self.weights
-        probs = w.probabilities(rows)
+        assert w is not None
         at = {i: n for n, i in enumerate(ids)}
         column = {c: k for k, c in enumerate(w.classes)}
         th = w.thresholds
@@ -255,10 +279,7 @@ def _events(
         if key in seen:
             continue
         seen.add(key)
-        event = coder._event(draft, s.sentence, s.dates)
-        if p is not None:
-            event = replace(event, confidence=round(max(0.05, min(0.95, p)), 2))
-        out.append(event)
+        out.append(coder._event(draft, s.sentence, s.dates, p))
     return out
 
 
