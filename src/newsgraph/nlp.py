@@ -349,6 +349,16 @@ def doc_text(doc: Doc) -> str:
 ENTS = "newsgraph_ents"
 
 
+def token_texts(doc: Doc | Span) -> list[str]:
+    """The texts of the tokens of a doc or span, read off the string store without making
+    a token object each."""
+    from spacy.attrs import ORTH
+
+    strings: Any = doc.vocab.strings
+    table: Any = cast(Any, doc).to_array([ORTH])  # the stubs give Span no to_array
+    return [str(strings[orth]) for orth in table.reshape(-1).tolist()]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
     whole doc): within ``cached_ents`` they are built once."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..nlp import doc_text
+from ..nlp import doc_text, token_texts
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
@@ -79,13 +79,11 @@ class ActorResolver:
     # -- documents -------------------------------------------------------------------------
     def mentions(self, doc: Doc, published: str | None = None) -> list[Mention]:
         """Every actor mention in a parsed doc, in text order, char offsets in ``doc.text``."""
-        from spacy.attrs import ORTH
         from spacy.symbols import PROPN
 
         d = self.dictionary
         columns = _columns(doc)
-        strings = doc.vocab.strings  # the token texts, without making token objects
-        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        texts = token_texts(doc)
         names = (
             ((columns[:, 1] == PROPN) | (columns[:, 2] == doc.vocab.strings["PERSON"])).tolist()
             if doc.has_annotation("TAG")

@@ -38,6 +38,7 @@ from typing import Any
 
 from newsgraph.geo.gazetteer import Candidate, Entry, Gazetteer, default_gazetteer
 from newsgraph.geo.names import normalize
+from newsgraph.nlp import token_texts
 from newsgraph.records import Place
 
 Doc = Any  # spacy.tokens.Doc or Span
@@ -104,6 +105,8 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.out: list[_Proposal] = []
         self.offset = doc[0].i if len(doc) else 0  # a Span's tokens keep doc indexes
+        self.words = token_texts(doc)  # read once: the passes below look at every token
+        self.caps = [_capital_text(w) for w in self.words]
 
     def run(self) -> list[_Proposal]:
         doc = self.doc
@@ -116,8 +119,11 @@ class _Finder:
         i = 0
         n = len(doc)
         while i < n:
+            if self.taken[i] or not self.caps[i]:
+                i += 1
+                continue
             tok = doc[i]
-            if self.taken[i] or not _capital(tok) or tok.ent_type_ in _SKIP_LABELS:
+            if tok.ent_type_ in _SKIP_LABELS:
                 i += 1
                 continue
             if _in_a_name(tok):
@@ -128,7 +134,7 @@ class _Finder:
                 j < n
                 and j - i < _MAX_WORDS
                 and not self.taken[j]
-                and _capital(doc[j])
+                and self.caps[j]
                 and not _in_a_name(doc[j])
             ):
                 j += 1
@@ -145,10 +151,12 @@ class _Finder:
         ("MANSFIELD --", "Fargo raised its goal")."""
         known = {p.key: p for p in self.out if p.role != "demonym"}
         firsts = {key.split()[0] for key in known if key}
-        for i, tok in enumerate(self.doc):
-            if self.taken[i] or not _capital(tok):
+        if not known:
+            return
+        for i, word in enumerate(self.words):
+            if self.taken[i] or not self.caps[i]:
                 continue
-            head = normalize(tok.text).split()
+            head = normalize(word).split()
             if head and head[0] not in firsts:  # no known name starts with this word
                 continue
             for j in range(min(len(self.doc), i + _MAX_WORDS), i, -1):
@@ -161,16 +169,17 @@ class _Finder:
 
     def _county_lists(self) -> None:
         """ "Barrow, Jackson and Madison counties": each name is a county."""
-        doc = self.doc
-        for end, tok in enumerate(doc):
-            if tok.lower_ not in {"counties", "parishes"}:
+        doc, words, caps = self.doc, self.words, self.caps
+        for end, text in enumerate(words):
+            lower = text.lower()
+            if lower not in {"counties", "parishes"}:
                 continue
-            word = "County" if tok.lower_ == "counties" else "Parish"
+            word = "County" if lower == "counties" else "Parish"
             i = end - 1
-            while i >= 0 and (_capital(doc[i]) or doc[i].text in {",", "and"}):
-                if _capital(doc[i]):
+            while i >= 0 and (caps[i] or words[i] in {",", "and"}):
+                if caps[i]:
                     j = i
-                    while j > 0 and _capital(doc[j - 1]):
+                    while j > 0 and caps[j - 1]:
                         j -= 1
                     key = normalize(f"{doc[j : i + 1].text} {word}")
                     cands = self.gaz.candidates_key(key)
@@ -208,13 +217,13 @@ class _Finder:
         """Longest names first, left to right, within tokens [start, end)."""
         i = start
         while i < end:
-            if self.taken[i] or not _capital(self.doc[i]):
+            if self.taken[i] or not self.caps[i]:
                 if _demonym_word(self.doc[i]):
                     self._demonym(i, i + 1, label or "NORP")
                 i += 1
                 continue
             for j in range(min(end, i + _MAX_WORDS), i, -1):
-                if not _capital(self.doc[j - 1]):
+                if not self.caps[j - 1]:
                     continue
                 if self._propose(i, j, label, role, strict=True):
                     i = j
@@ -356,9 +365,10 @@ def _in_a_name(tok: Token) -> bool:
     return False
 
 
-def _capital(tok: Token) -> bool:
-    text = tok.text
-    return bool(text) and text[0].isupper() and (tok.is_alpha or "." in text or "-" in text)
+def _capital_text(text: str) -> bool:
+    """A capitalised word, an initialism or a hyphenated name (spaCy's ``is_alpha`` is
+    ``str.isalpha``)."""
+    return bool(text) and text[0].isupper() and (text.isalpha() or "." in text or "-" in text)
 
 
 def _demonym_word(tok: Token) -> bool:
