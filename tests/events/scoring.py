@@ -52,3 +52,16 @@ def micro(pairs: Iterable[tuple[set[Triple], set[Triple]]]) -> tuple[float, floa
         pred += len(p)
         gold += len(g)
     return (hit / pred if pred else 1.0), (hit / gold if gold else 1.0), hit, pred, gold
+
+
+def one_event(coder: Any, text: str, type_: str) -> Event:
+    """The first event of ``type_`` the coder finds in ``text`` and does not negate."""
+    events = coder.code(text).events
+    found = [e for e in events if e.type == type_ and not e.negated]
+    assert found, f"no {type_} in {text!r}: {[(e.type, e.negated) for e in events]}"
+    return found[0]
+
+
+def countries(actors: Iterable[object]) -> list[str | None]:
+    """The ``country`` of each actor, in order."""
+    return [getattr(a, "country", None) for a in actors]

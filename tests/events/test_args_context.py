@@ -7,19 +7,10 @@ announced rather than done.
 
 from __future__ import annotations
 
+from scoring import countries as _countries
+from scoring import one_event as _one
+
 from newsgraph.events.coder import Coder
-from newsgraph.records import Event
-
-
-def _one(coder: Coder, text: str, type_: str) -> Event:
-    events = coder.code(text).events
-    found = [e for e in events if e.type == type_ and not e.negated]
-    assert found, f"no {type_} in {text!r}: {[(e.type, e.negated) for e in events]}"
-    return found[0]
-
-
-def _countries(actors: tuple[object, ...]) -> list[str | None]:
-    return [getattr(a, "country", None) for a in actors]
 
 
 def test_agentless_passive_is_an_event_with_an_unknown_actor(coder: Coder) -> None:

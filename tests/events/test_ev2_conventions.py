@@ -8,6 +8,8 @@ invented sentences.
 
 from __future__ import annotations
 
+from scoring import countries as _countries
+
 from newsgraph.events.coder import Coder
 from newsgraph.records import Event
 
@@ -20,10 +22,6 @@ def _one(coder: Coder, text: str, type_: str) -> Event:
     found = [e for e in _events(coder, text) if e.type == type_]
     assert found, f"no {type_} in {text!r}: {[e.type for e in _events(coder, text)]}"
     return found[0]
-
-
-def _countries(actors: tuple[object, ...]) -> list[str | None]:
-    return [getattr(a, "country", None) for a in actors]
 
 
 def _types(coder: Coder, text: str) -> set[str]:
