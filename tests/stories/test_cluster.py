@@ -204,7 +204,10 @@ def test_adding_known_articles_again_changes_nothing(
 class BagOfWords:
     """A stand-in encoder: hashed word counts, so shared words mean similar vectors."""
 
-    name, dim = "bag-of-words", 4096
+    name = "bag-of-words"
+
+    def __init__(self, dim: int = 4096) -> None:
+        self.dim = dim
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         rows = np.zeros((len(texts), self.dim), dtype=np.float32)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -11,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from numpy.typing import NDArray
+from test_cluster import BagOfWords
 
 from newsgraph.errors import DataFileError
 from newsgraph.stories import identity as ident
@@ -155,22 +153,9 @@ def partition(labels: Sequence[int]) -> set[frozenset[int]]:
     return {frozenset(g) for g in groups.values()}
 
 
-class Words:
-    """Hashed word counts: articles sharing words are close (no model needed)."""
-
-    name, dim = "bag-of-words", 512
-
-    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                rows[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1
-        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-
-
 def test_the_time_window_applies_to_the_date_a_text_implies() -> None:
     words = "Fire destroys the historic dairy warehouse in Palmer, the fire chief said."
-    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.95))
+    clusterer = StoryClusterer(BagOfWords(512), ClusterOptions(threshold=0.95))
 
     def page(n: int, dateline: str | None, published: str | None = None) -> StoryInput:
         identity = identity_of("Dairy fire", words, dateline or "", published)
@@ -204,12 +189,12 @@ def test_stories_do_not_depend_on_order_or_batches() -> None:
         )
         for n in range(40)
     ]
-    whole = StoryClusterer(Words(), ClusterOptions(threshold=0.9))
+    whole = StoryClusterer(BagOfWords(512), ClusterOptions(threshold=0.9))
     expected = whole.add(items)
     for seed in range(3):
         order = list(items)
         np.random.default_rng(seed).shuffle(order)
-        pieces = StoryClusterer(Words(), ClusterOptions(threshold=0.9))
+        pieces = StoryClusterer(BagOfWords(512), ClusterOptions(threshold=0.9))
         got: dict[str, str] = {}
         for start in range(0, len(order), 7):
             got.update(pieces.add(order[start : start + 7]))
@@ -219,7 +204,7 @@ def test_stories_do_not_depend_on_order_or_batches() -> None:
 
 
 def test_pair_scores_at_once_equal_one_pair_at_a_time() -> None:
-    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.9))
+    clusterer = StoryClusterer(BagOfWords(512), ClusterOptions(threshold=0.9))
     texts = [
         ("Quake kills 23 in Arequipa, Peru", "2024-03-12"),
         ("Peru quake toll rises to 31 in Arequipa", "2024-03-13"),

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
-from numpy.typing import NDArray
+from test_cluster import BagOfWords
 
 from newsgraph.errors import StoreError
 from newsgraph.stories import storystate
 from newsgraph.stories.cluster import ClusterOptions, StoryClusterer, StoryInput
 from newsgraph.stories.identity import Identity
 from newsgraph.stories.storystate import MAGIC, ArticleRecord, read_state, summary, title
-
-
-class Words:
-    """Hashed word counts: articles sharing words are close (no model needed)."""
-
-    name, dim = "bag-of-words", 256
-
-    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                rows[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1
-        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
 
 
 def articles(start: int, stop: int) -> list[StoryInput]:
@@ -59,7 +43,7 @@ def segments(path: Path) -> list[tuple[str, int]]:
 
 
 def fresh(items: list[StoryInput]) -> StoryClusterer:
-    clusterer = StoryClusterer(Words())
+    clusterer = StoryClusterer(BagOfWords(256))
     clusterer.add(items)
     return clusterer
 
@@ -73,7 +57,10 @@ def test_round_trip_through_a_path_and_a_stream(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     clusterer.save(buffer)
     buffer.seek(0)
-    for restored in (StoryClusterer.load(path, Words()), StoryClusterer.load(buffer, Words())):
+    for restored in (
+        StoryClusterer.load(path, BagOfWords(256)),
+        StoryClusterer.load(buffer, BagOfWords(256)),
+    ):
         assert restored.stories() == clusterer.stories()
         assert all(restored.story_of(a.article_id) for a in articles(0, 90))
         more = articles(90, 120)
@@ -83,7 +70,7 @@ def test_round_trip_through_a_path_and_a_stream(tmp_path: Path) -> None:
 def test_load_reads_article_records_only_when_needed(tmp_path: Path) -> None:
     clusterer = fresh(articles(0, 90))
     clusterer.save(tmp_path / "state")
-    restored = StoryClusterer.load(tmp_path / "state", Words())
+    restored = StoryClusterer.load(tmp_path / "state", BagOfWords(256))
     assert all(r is None for r in restored._records)
     restored.add(articles(90, 93))
     read = sum(r is not None for r in restored._records)
@@ -96,18 +83,18 @@ def test_a_save_after_adding_appends_only_the_new_articles(tmp_path: Path) -> No
     clusterer = fresh(articles(0, 300))
     clusterer.save(path)
     before = path.read_bytes()
-    restored = StoryClusterer.load(path, Words())
+    restored = StoryClusterer.load(path, BagOfWords(256))
     restored.add(articles(300, 306))  # two new events, three articles each
     restored.save(path)
     after = path.read_bytes()
     assert after[: len(before)] == before  # nothing written is rewritten
     assert segments(path) == [("full", 300), ("delta", 6)]
-    again = StoryClusterer.load(path, Words())
+    again = StoryClusterer.load(path, BagOfWords(256))
     assert again.stories() == fresh(articles(0, 306)).stories()
     again.add(articles(306, 309))
     again.save(path)
     assert [k for k, _ in segments(path)] == ["full", "delta", "delta"]
-    assert StoryClusterer.load(path, Words()).stories() == fresh(articles(0, 309)).stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == fresh(articles(0, 309)).stories()
 
 
 def test_the_same_clusterer_appends_at_every_save(tmp_path: Path) -> None:
@@ -120,7 +107,7 @@ def test_the_same_clusterer_appends_at_every_save(tmp_path: Path) -> None:
     clusterer.add(articles(300, 303))
     clusterer.save(path)
     assert segments(path) == [("full", 300), ("delta", 3)]
-    assert StoryClusterer.load(path, Words()).stories() == clusterer.stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == clusterer.stories()
 
 
 def test_deltas_outweighing_the_full_segment_are_compacted(tmp_path: Path) -> None:
@@ -134,17 +121,17 @@ def test_deltas_outweighing_the_full_segment_are_compacted(tmp_path: Path) -> No
         kinds.append(segments(path)[-1][0])
     assert "full" in kinds[1:] and "delta" in kinds
     assert [p.name for p in tmp_path.iterdir()] == ["state"]  # no .partial left behind
-    assert StoryClusterer.load(path, Words()).stories() == fresh(articles(0, 150)).stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == fresh(articles(0, 150)).stories()
 
 
 def test_saving_to_another_path_writes_it_whole(tmp_path: Path) -> None:
     clusterer = fresh(articles(0, 60))
     clusterer.save(tmp_path / "one")
-    restored = StoryClusterer.load(tmp_path / "one", Words())
+    restored = StoryClusterer.load(tmp_path / "one", BagOfWords(256))
     restored.add(articles(60, 63))
     restored.save(tmp_path / "two")
     assert segments(tmp_path / "two") == [("full", 63)]
-    assert StoryClusterer.load(tmp_path / "two", Words()).stories() == restored.stories()
+    assert StoryClusterer.load(tmp_path / "two", BagOfWords(256)).stories() == restored.stories()
 
 
 @pytest.mark.parametrize("keep", [0.0, 0.01, 0.5, 0.99])
@@ -158,12 +145,12 @@ def test_a_torn_append_leaves_the_previous_state(tmp_path: Path, keep: float) ->
     clusterer.save(path)
     whole = path.read_bytes()
     path.write_bytes(whole[: size + int((len(whole) - size) * keep)])  # killed mid-write
-    restored = StoryClusterer.load(path, Words())
+    restored = StoryClusterer.load(path, BagOfWords(256))
     assert restored.stories() == saved
     restored.add(articles(120, 130))  # the next append cuts the torn tail off first
     restored.save(path)
     assert segments(path) == [("full", 120), ("delta", 10)]
-    assert StoryClusterer.load(path, Words()).stories() == fresh(articles(0, 130)).stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == fresh(articles(0, 130)).stories()
 
 
 def test_a_corrupt_last_segment_is_ignored(tmp_path: Path) -> None:
@@ -177,7 +164,7 @@ def test_a_corrupt_last_segment_is_ignored(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[size + (len(data) - size) // 2] ^= 0xFF  # a flipped byte inside the delta
     path.write_bytes(bytes(data))
-    assert StoryClusterer.load(path, Words()).stories() == saved
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == saved
 
 
 def test_a_failed_rewrite_keeps_the_old_file(
@@ -196,7 +183,7 @@ def test_a_failed_rewrite_keeps_the_old_file(
         bigger.save(path)
     assert path.read_bytes() == before
     monkeypatch.undo()
-    assert StoryClusterer.load(path, Words()).stories() == fresh(articles(0, 60)).stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == fresh(articles(0, 60)).stories()
 
 
 def test_unreadable_files_are_refused(tmp_path: Path) -> None:
@@ -217,10 +204,10 @@ def test_unreadable_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_options_travel_with_the_state(tmp_path: Path) -> None:
-    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.7, window_days=3))
+    clusterer = StoryClusterer(BagOfWords(256), ClusterOptions(threshold=0.7, window_days=3))
     clusterer.add(articles(0, 9))
     clusterer.save(tmp_path / "state")
-    assert StoryClusterer.load(tmp_path / "state", Words()).options == clusterer.options
+    assert StoryClusterer.load(tmp_path / "state", BagOfWords(256)).options == clusterer.options
 
 
 def record(title_: str, *sentences: str) -> ArticleRecord:
@@ -245,7 +232,7 @@ def test_title_and_summary_come_from_the_most_central_articles() -> None:
 
 
 def test_a_story_is_titled_by_its_most_central_article() -> None:
-    clusterer = StoryClusterer(Words(), ClusterOptions(threshold=0.3))
+    clusterer = StoryClusterer(BagOfWords(256), ClusterOptions(threshold=0.3))
     items = [
         StoryInput(
             f"a{n}",
@@ -269,11 +256,11 @@ def test_an_article_record_round_trips() -> None:
 def test_a_file_another_writer_changed_is_rewritten_whole(tmp_path: Path) -> None:
     path = tmp_path / "state"
     fresh(articles(0, 300)).save(path)
-    one = StoryClusterer.load(path, Words())
-    two = StoryClusterer.load(path, Words())
+    one = StoryClusterer.load(path, BagOfWords(256))
+    two = StoryClusterer.load(path, BagOfWords(256))
     one.add(articles(300, 303))
     one.save(path)
     two.add(articles(303, 306))
     two.save(path)  # not appended after ``one``'s delta as if it were not there
     assert segments(path) == [("full", 303)]
-    assert StoryClusterer.load(path, Words()).stories() == two.stories()
+    assert StoryClusterer.load(path, BagOfWords(256)).stories() == two.stories()
