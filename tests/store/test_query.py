@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,9 @@ def test_every_public_filter_reaches_every_surface() -> None:
     from newsgraph import cli
     from newsgraph.web import api, fast, pages, params
 
-    assert set(PUBLIC) <= set(inspect.signature(api.events).parameters)  # GET /api/events
+    assert set(PUBLIC) <= set(inspect.signature(api.event_query).parameters)  # the API's filters
+    for route in (api.events, api.map_points, api.map_events):  # GET /api/events, the map's
+        assert typing.get_type_hints(route, include_extras=True)["query"] == api.Filters
     assert set(PUBLIC) <= set(inspect.signature(cli.events).parameters)  # newsgraph events
     assert set(PUBLIC) <= set(fast.EVENTS)  # the lean path: derived from the route
     assert [f.name for f in pages.EVENT_FIELDS] == list(PUBLIC)  # the dashboard's form

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -137,9 +137,7 @@ async def answer(h: StoreHost, index_method: str, sql: Callable[..., Any], *args
     return await run_in_threadpool(lambda: sql(h.cursor(), *args))
 
 
-@router.get("/events", responses={200: {"model": models.EventPage}, **ERRORS})
-async def events(
-    request: Request,
+def event_query(
     actor: Actor = None,
     dyad: Annotated[str | None, filter_param("dyad")] = None,
     type: EventType = None,
@@ -147,6 +145,22 @@ async def events(
     until: Until = None,
     outlet: Outlet = None,
     directed: Directed = True,
+) -> EventQuery:
+    """The public event filters of a request (``/api/events`` and the map's routes), each
+    declared once, parsed and checked once; a malformed one is a 422."""
+    return EventQuery.parse(
+        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
+        directed=directed,
+    )  # fmt: skip
+
+
+Filters = Annotated[EventQuery, Depends(event_query)]
+
+
+@router.get("/events", responses={200: {"model": models.EventPage}, **ERRORS})
+async def events(
+    request: Request,
+    query: Filters,
     sort: Sort = "date",
     order: Order = "desc",
     limit: Limit = 50,
@@ -158,10 +172,6 @@ async def events(
     two different actors of the event, in any roles, as the timeline counts them); an
     actor matches its code, country or organisation.
     """
-    query = EventQuery.parse(
-        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
-        directed=directed,
-    )  # fmt: skip
     index = host(request).fresh_index()
     if index is not None:  # the same bytes as the lean path (newsgraph.web.fast) sends
         return JSON(index.events_json(query, sort, order, limit, offset))
@@ -217,21 +227,11 @@ def outlets(request: Request) -> JSON:
 @router.get("/map", responses={200: {"model": models.MapPoints}, **ERRORS})
 async def map_points(
     request: Request,
-    actor: Actor = None,
-    dyad: Annotated[str | None, filter_param("dyad")] = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    directed: Directed = True,
+    query: Filters,
     limit: Annotated[int, Query(ge=1, le=5000, description="Places at most.")] = 2000,
 ) -> JSON:
     """Located events grouped by place (for the map), most frequent places first; the
     filters of the events page."""
-    query = EventQuery.parse(
-        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
-        directed=directed,
-    )  # fmt: skip
     rows, total = await answer(host(request), "map_points", event_reads.map_points, query, limit)
     return JSON({"total": total, "items": rows})
 
@@ -241,21 +241,11 @@ async def map_events(
     request: Request,
     lat: Annotated[float, Query(ge=-90, le=90, description="Latitude of the point.")],
     lon: Annotated[float, Query(ge=-180, le=180, description="Longitude of the point.")],
-    actor: Actor = None,
-    dyad: Annotated[str | None, filter_param("dyad")] = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    directed: Directed = True,
+    query: Filters,
     limit: Annotated[int, Query(ge=1, le=100, description="Events at most.")] = 20,
 ) -> JSON:
     """The events of the filters located at one point (a map marker), newest first,
     with their article, evidence and where their place came from."""
-    query = EventQuery.parse(
-        actor=actor, dyad=dyad, type=type, since=since, until=until, outlet=outlet,
-        directed=directed,
-    )  # fmt: skip
     h = host(request)
     rows, total = await run_in_threadpool(
         lambda: place_reads.events_at(h.cursor(), lat, lon, query, limit)

@@ -77,7 +77,7 @@ def _integer(low: int, high: int) -> Parse:
 _CODE, _DATE = _pattern(CODE_RE), _pattern(DATE_RE)
 
 # the event filters /api/events takes, each checked as declared; then its paging
-EVENT_FILTERS = tuple(p for p in inspect.signature(api.events).parameters if p in FILTERS)
+EVENT_FILTERS = tuple(p for p in inspect.signature(api.event_query).parameters if p in FILTERS)
 EVENTS: dict[str, Parse] = {
     name: _boolean if FILTERS[name].flag else FILTERS[name].check for name in EVENT_FILTERS
 } | {

@@ -116,12 +116,9 @@ class MentionOut(_Open):
     code: str | None
 
 
-class PlaceMentionOut(_Open):
-    start: int
-    end: int
-    text: str
-    sentence_index: int
-    role: str
+class _PlaceEntry(_Open):
+    """A resolved gazetteer entry, as place mentions and place counts give it."""
+
     name: str
     country: str | None
     admin1: str | None
@@ -130,6 +127,14 @@ class PlaceMentionOut(_Open):
     geonameid: int | None
     lat: float | None
     lon: float | None
+
+
+class PlaceMentionOut(_PlaceEntry):
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    role: str
     evidence: list[str]
     confidence: float
 
@@ -253,15 +258,7 @@ class MapPoints(BaseModel):
     items: list[MapPoint]
 
 
-class PlaceCount(_Open):
-    name: str
-    country: str | None
-    admin1: str | None
-    feature: str | None
-    fcode: str
-    geonameid: int | None
-    lat: float | None
-    lon: float | None
+class PlaceCount(_PlaceEntry):
     mentions: int
     articles: int
     confidence: float | None
