@@ -79,6 +79,8 @@ CASES = [
     # transitive + prep_args: a thing handed back to its owner, not a trip home
     ("The United States returned the stolen paintings to Italy.", "RETREAT", None),
     ("The Italian ambassador returned to Rome on Monday.", None, "RETREAT"),
+    # ... and where the parser hangs "to Peru" on the "of" noun of a quantity
+    ("The German government returned dozens of bronzes to Nigeria.", "RETREAT", None),
     # prep_args on the verb: charged with a crime, not charged ahead
     ("A Turkish court charged a German journalist with espionage.", "ACCUSE", None),
     # unless: a spokesman declining to comment refuses nothing

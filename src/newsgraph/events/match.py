@@ -130,6 +130,10 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
     for child in tok.children:
         if child.dep_ == "dobj":
             around.extend(child.children)
+            # "returned dozens of artifacts to Peru": the phrase may hang on the "of" noun
+            for of in child.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    around.extend(g for p in of.children if p.dep_ == "pobj" for g in p.children)
     if tok.dep_ == "dobj":
         around.extend(c for c in tok.head.children if c.i > tok.i)
     for child in around:
