@@ -104,3 +104,20 @@ def test_constraints(coder: Coder, text: str, wanted: str | None, unwanted: str 
         assert wanted in types, f"{text!r} gave {sorted(types)}"
     if unwanted:
         assert unwanted not in types, f"{text!r} gave {sorted(types)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # CAMEO 02: appeals ask ...
+        ("Sudan appealed to Egypt for help.", "02"),
+        ("The United Nations called on the Libyan government to disarm the militias.", "02"),
+        ("China urged Japan to show restraint.", "02"),
+        # ... CAMEO 10: demands insist
+        ("Moscow has demanded Ankara close the border.", "10"),
+    ],
+)
+def test_appeals_and_demands_keep_their_cameo_roots(coder: Coder, text: str, root: str) -> None:
+    requests = [e for e in coder.code(text).events if e.type == "REQUEST"]
+    assert requests and requests[0].cameo.startswith(root), [(e.type, e.cameo) for e in requests]
+    assert requests[0].quad_class == 3  # both are PLOVER's verbal conflict

@@ -27,7 +27,7 @@ from ..lexicon import DATA_DIR, CameoCode
 CAMEO_VERBS = DATA_DIR / "cameo_verbs.tsv"
 COLUMNS = ("lemma", "particle", "pos", "cameo", "source")
 POS = ("verb", "nominal")
-STATEMENT, APPEAL = "01", "02"  # CAMEO roots with no row in cameo_plover.csv
+STATEMENT, APPEAL = "01", "02"  # statements: no event; appeals: REQUEST
 WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 
 
