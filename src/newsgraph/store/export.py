@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .query import MATCH, WHEN, actor_articles, period
-from .sql import Conn, dicts, table_names
+from .sql import Conn, dicts, strings, table_names
 
 __all__ = ["gdelt_events", "selected_articles", "table_names", "table_reader"]
 
@@ -33,10 +33,7 @@ def selected_articles(
         sql, p = actor_articles(actor)
         where.append(f"a.article_id IN {sql}")
         params += p
-    rows = conn.execute(
-        "SELECT a.article_id FROM articles a WHERE " + " AND ".join(where), params
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+    return strings(conn, "SELECT a.article_id FROM articles a WHERE " + " AND ".join(where), params)
 
 
 # how each table is narrowed to a set of articles (None: exported whole)
