@@ -39,6 +39,7 @@ from ..sources.jsonl import json_reason
 from ..store import Outcome, Store
 from ..store.remote import remote_writer
 from ..store.rows import event_to_dict
+from .after import AfterBatch
 from .sinkrun import SinkRun
 from .work import (
     PageWork,
@@ -87,7 +88,10 @@ def ingest(
     with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
         work = PageWork(settings, store, executor, tally=report, coder=make_coder)
         named = [str(p) for p in paths]
-        with SinkRun(settings, store, named, work, report, progress, settings.code_events) as run:
+        # the story hook named here, where tests replace it
+        with SinkRun(
+            settings, store, named, work, report, progress, settings.code_events, AfterBatch
+        ) as run:
             report.run_id = run.run.run_id
             pending: list[Outcome] = []
             last_commit = time.monotonic()

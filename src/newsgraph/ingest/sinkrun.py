@@ -10,10 +10,10 @@ the run's row: "done", or "interrupted" when an exception left it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from ..records import PageTally
 from ..settings import Settings
@@ -25,10 +25,19 @@ from .work import PageWork, count_outcomes
 T = TypeVar("T", bound=PageTally)
 
 
+class StoryHook(Protocol):
+    """What runs after each stored batch (``AfterBatch``)."""
+
+    def batch(self, outcomes: Sequence[Outcome]) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class SinkRun(Generic[T]):
     """A run of ``work`` into ``sink`` over ``inputs``, counted in ``tally``.
 
-    ``coding``: count the articles stored without a coding (see ``count_outcomes``)."""
+    ``coding``: count the articles stored without a coding (see ``count_outcomes``);
+    ``stories`` makes the story hook of a local store."""
 
     def __init__(
         self,
@@ -39,6 +48,7 @@ class SinkRun(Generic[T]):
         tally: T,
         progress: Callable[[T], None] | None = None,
         coding: bool = True,
+        stories: Callable[[Settings, Store], StoryHook] = AfterBatch,
     ) -> None:
         self.run = sink.new_run(inputs, asdict(settings))
         self.sink = sink
@@ -47,7 +57,7 @@ class SinkRun(Generic[T]):
         self.progress = progress
         self.coding = coding
         local = sink if isinstance(sink, Store) else None
-        self.after = AfterBatch(settings, local) if local is not None and settings.stories else None
+        self.after = stories(settings, local) if local is not None and settings.stories else None
 
     def __enter__(self) -> SinkRun[T]:
         return self
