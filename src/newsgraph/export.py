@@ -35,6 +35,7 @@ from typing import Any, TextIO
 
 from .errors import ConfigError
 from .store import export as sql
+from .store.export import ExportFilters
 
 __all__ = [
     "FORMATS",
@@ -49,14 +50,6 @@ __all__ = [
 FORMATS = ("parquet", "csv", "jsonl", "gdelt")
 GDELT_WIDTH = 61  # the columns of the GDELT 2.0 event table; newsgraph's NG_* follow
 _INTERNAL = ("minhashes", "lsh_bands")
-
-
-@dataclass(frozen=True, slots=True)
-class ExportFilters:
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None
-    outlet: str | None = None
 
 
 @dataclass(slots=True)
@@ -105,7 +98,7 @@ def export(
     target = Path(out)
     report = ExportReport(fmt, target)
     if fmt == "gdelt":
-        ids = sql.selected_articles(conn, outlet=f.outlet)
+        ids = sql.selected_articles(conn, ExportFilters(outlet=f.outlet))
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as handle:
             report.rows[target.name], report.skipped_undated = _write_gdelt(
@@ -115,7 +108,7 @@ def export(
     if target.exists() and not target.is_dir():
         raise ConfigError(f"--out {target} is a file; the {fmt} export writes a folder of files")
     target.mkdir(parents=True, exist_ok=True)
-    ids = sql.selected_articles(conn, f.since, f.until, f.actor, f.outlet)
+    ids = sql.selected_articles(conn, f)
     for table in sql.table_names(conn):
         if fmt != "parquet" and table in _INTERNAL:
             continue
@@ -226,8 +219,16 @@ class _Geo:
 def _actor(row: dict[str, Any], p: str) -> list[Any]:
     name = row[f"{p}_name"] or row[f"{p}_text"]
     return [
-        row[f"{p}_code"], name.upper() if name else None, row[f"{p}_country"], row[f"{p}_org"],
-        None, None, None, row[f"{p}_sector"], None, None,
+        row[f"{p}_code"],
+        name.upper() if name else None,
+        row[f"{p}_country"],
+        row[f"{p}_org"],
+        None,
+        None,
+        None,
+        row[f"{p}_sector"],
+        None,
+        None,
     ]
 
 
@@ -241,22 +242,41 @@ def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
     added = row["ingested_at"]
     values: list[Any] = [
         global_event_id(row["event_id"]),
-        int(day.strftime("%Y%m%d")), int(day.strftime("%Y%m")), day.year,
+        int(day.strftime("%Y%m%d")),
+        int(day.strftime("%Y%m")),
+        day.year,
         round(day.year + day.timetuple().tm_yday / 365, 4),
-        *_actor(row, "a1"), *_actor(row, "a2"),
+        *_actor(row, "a1"),
+        *_actor(row, "a2"),
         1 if row["sentence_index"] < 3 else 0,
-        cameo, cameo[:3], cameo[:2],
-        int(row["quad_class"]), max(-10.0, min(10.0, float(row["intensity"]))),
-        1 + int(row["copies"]), max(1, len(outlets)), 1 + int(row["copies"]),
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        int(row["quad_class"]),
+        max(-10.0, min(10.0, float(row["intensity"]))),
+        1 + int(row["copies"]),
+        max(1, len(outlets)),
+        1 + int(row["copies"]),
         None if row["tone"] is None else round(float(row["tone"]), 4),
         *([""] * 16),
         *geo.columns(row),
         added.strftime("%Y%m%d%H%M%S") if added else "",
         row["url"] or row["article_location"],
-        row["event_id"], row["article_id"], row["type"], row["mode"], row["context"],
-        row["negated"], row["hypothetical"], row["reported"], row["date_precision"],
-        round(float(row["confidence"]), 4), row["sources"], row["targets"], row["outlet"],
-        row["trigger"], row["evidence"],
+        row["event_id"],
+        row["article_id"],
+        row["type"],
+        row["mode"],
+        row["context"],
+        row["negated"],
+        row["hypothetical"],
+        row["reported"],
+        row["date_precision"],
+        round(float(row["confidence"]), 4),
+        row["sources"],
+        row["targets"],
+        row["outlet"],
+        row["trigger"],
+        row["evidence"],
     ]
     return values
 

@@ -20,9 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from newsgraph.errors import DataFileError
+from newsgraph.extract.datafile import read_yaml
 from newsgraph.extract.regex_gates import PatternSet
 
 Role = Literal["tail", "barrier"]
@@ -171,11 +170,7 @@ def load_model(path: Path | None = None) -> FurnitureModel:
 
 
 def _read(path: Path) -> FurnitureModel:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read furniture rules: {exc}") from exc
-    return parse_model(data, path)
+    return parse_model(read_yaml(path, "furniture rules"), path)
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import DataFileError
+from .datafile import read_yaml
 
 # Enough text for a sure guess; longer bodies are cut here, which keeps it fast.
 _SAMPLE_CHARS = 5000
@@ -96,11 +95,7 @@ def parse_fast_path(data: Any, path: Path) -> EnglishFastPath:
 @lru_cache(maxsize=1)
 def fast_path() -> EnglishFastPath:
     path = data_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read the language settings: {exc}") from exc
-    return parse_fast_path(data, path)
+    return parse_fast_path(read_yaml(path, "the language settings"), path)
 
 
 @lru_cache(maxsize=1)

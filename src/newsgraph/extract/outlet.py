@@ -20,9 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsgraph.errors import DataFileError
+from newsgraph.extract.datafile import read_yaml
 from newsgraph.extract.regex_gates import PatternSet
 
 _DOMAIN = re.compile(r"\b(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
@@ -153,11 +152,7 @@ def load_catalog(path: Path | None = None) -> OutletCatalog:
 
 
 def _read(path: Path) -> OutletCatalog:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read outlets: {exc}") from exc
-    return parse_catalog(data, path)
+    return parse_catalog(read_yaml(path, "outlets"), path)
 
 
 @lru_cache(maxsize=1)

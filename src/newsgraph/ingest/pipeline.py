@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -37,15 +37,15 @@ from ..settings import Settings
 from ..sources import Manifest, iter_pages, load_manifest
 from ..sources.jsonl import json_reason
 from ..store import Outcome, Store
-from ..store.remote import RemoteStore, remote_writer
+from ..store.remote import remote_writer
 from ..store.rows import event_to_dict
 from .after import AfterBatch
+from .sinkrun import SinkRun
 from .work import (
     PageWork,
     chunks,
     code_texts,
     coding_batch,
-    count_outcomes,
     make_coder,
     one_line,
 )
@@ -86,43 +86,27 @@ def ingest(
     # A running `newsgraph serve` owns the store file: write through it (store/remote.py).
     remote = remote_writer(settings.db)
     with remote or Store.open(settings.db, memory_mb=settings.store_memory_mb) as store:
-        run = store.new_run([str(p) for p in paths], asdict(settings))
-        report.run_id = run.run_id
         work = PageWork(settings, store, executor, tally=report, coder=make_coder)
-        # stories of each stored batch; the server runs them itself
-        local = store if not isinstance(store, RemoteStore) else None
-        after = AfterBatch(settings, local) if local is not None and settings.stories else None
-        status = "interrupted"
-        pending: list[Outcome] = []
-        last_commit = time.monotonic()
-
-        def commit() -> None:
-            store.write_batch(run, pending)
-            work.committed()
-            if after is not None:
-                after.batch(pending)
-            count_outcomes(report, pending, settings.code_events)
-            pending.clear()
-            if progress is not None:
-                progress(report)
-
-        try:
+        named = [str(p) for p in paths]
+        # the story hook named here, where tests replace it
+        with SinkRun(
+            settings, store, named, work, report, progress, settings.code_events, AfterBatch
+        ) as run:
+            report.run_id = run.run.run_id
+            pending: list[Outcome] = []
+            last_commit = time.monotonic()
             waiting = False  # batches processed since the last commit
             for batch in chunks(chain([first], pages), settings.batch_size):
                 pending += work.process(batch)
                 waiting = True
                 # batches that take less than commit_seconds share a transaction
                 if time.monotonic() - last_commit >= settings.commit_seconds:
-                    commit()
+                    run.write(pending)
+                    pending.clear()
                     waiting = False
                     last_commit = time.monotonic()
             if waiting:
-                commit()
-            status = "done"
-        finally:
-            if after is not None:
-                after.close()
-            store.finish_run(run, report.skipped_already_stored, status)
+                run.write(pending)
     return report
 
 

@@ -40,13 +40,13 @@ from ..settings import Settings
 from ..sources.discover import discover
 from ..sources.fetch import Clock, Fetched, Fetcher, SystemClock
 from ..sources.pages import error_page, page_from_bytes
-from ..store import Outcome, Store, page_id
+from ..store import Store, page_id
 from ..store.remote import RemoteStore, remote_writer
-from .after import AfterBatch
 from .delivery import channels, deliver
+from .sinkrun import SinkRun
 from .spikes import SpikeParams
 from .watchstate import WatchState, state_for
-from .work import PageWork, count_outcomes, make_coder
+from .work import PageWork, make_coder
 
 log = logging.getLogger(__name__)
 MAX_DEPTH = 4  # passes over sources found inside sources, per round
@@ -265,30 +265,16 @@ class Watcher:
         todo = [link for link in links if page_id(link["url"]) not in stored]
         if not todo:
             return
-        run = sink.new_run([f"watch: {r}" for r in roots], asdict(self.settings))
         work = PageWork(self.settings, sink, tally=report, coder=self.coder)
-        local = sink if isinstance(sink, Store) else None
-        after = (
-            AfterBatch(self.settings, local)
-            if local is not None and self.settings.stories
-            else None
-        )
-        status = "interrupted"
+        inputs = [f"watch: {r}" for r in roots]
         pages: list[tuple[str, Page]] = []
+        with SinkRun(self.settings, sink, inputs, work, report, self.progress) as run:
 
-        def commit() -> None:
-            outcomes: list[Outcome] = work.process([page for _, page in pages])
-            sink.write_batch(run, outcomes)
-            work.committed()
-            if after is not None:
-                after.batch(outcomes)
-            state.call("links_done", urls=[url for url, _ in pages], now=self.clock.now())
-            count_outcomes(report, outcomes)
-            pages.clear()
-            if self.progress is not None:
-                self.progress(report)
+            def commit() -> None:
+                run.write(work.process([page for _, page in pages]))
+                state.call("links_done", urls=[url for url, _ in pages], now=self.clock.now())
+                pages.clear()
 
-        try:
             for link, got in self._map(self._fetch_link, todo, lambda x: x["url"]):
                 report.fetched += got.error is None
                 page = self._page(state, link, got, report)
@@ -298,11 +284,6 @@ class Watcher:
                     commit()
             if pages:
                 commit()
-            status = "done"
-        finally:
-            if after is not None:
-                after.close()
-            sink.finish_run(run, report.skipped_already_stored, status)
 
     def _fetch_link(self, link: dict[str, Any]) -> Fetched:
         return self.fetcher.fetch(link["url"])

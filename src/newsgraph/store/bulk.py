@@ -38,6 +38,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from .outcomes import ArticleOutcome
 from .rows import batch_columns
+from .sql import strings
 from .store import TABLES, RunInfo, Store
 
 DECISION_COLUMNS = (
@@ -283,12 +284,12 @@ class BulkStore(Store):
 
     def _columns(self, table: str) -> list[str]:
         self._known(table)
-        rows = self._conn.execute(
+        return strings(
+            self._conn,
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
             "AND table_schema = 'main' ORDER BY ordinal_position",
             [table],
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        )
 
     @staticmethod
     def _known(table: str) -> None:

@@ -10,25 +10,25 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from .sql import Conn, dicts, in_transaction, table_exists
+from .sql import Conn, dicts, in_transaction, strings, table_exists
 
 
 def article_ids_by_date(conn: Conn, languages: Sequence[str]) -> list[str]:
     """Every stored article in these languages, oldest first (for catching up)."""
-    rows = conn.execute(
+    return strings(
+        conn,
         "SELECT article_id FROM articles WHERE language IN (SELECT unnest(?)) "
         "ORDER BY published NULLS LAST, article_id",
         [list(languages)],
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+    )
 
 
 def articles_without_story(conn: Conn) -> list[str]:
-    rows = conn.execute(
+    return strings(
+        conn,
         "SELECT article_id FROM articles WHERE article_id NOT IN "
-        "(SELECT article_id FROM story_articles)"
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+        "(SELECT article_id FROM story_articles)",
+    )
 
 
 def story_inputs(
@@ -237,7 +237,7 @@ def articles_without_tone(conn: Conn, article_ids: Sequence[str] | None = None) 
     if article_ids is not None:
         sql += " AND article_id IN (SELECT unnest(?))"
         params.append(list(article_ids))
-    return [str(r[0]) for r in conn.execute(sql, params).fetchall()]
+    return strings(conn, sql, params)
 
 
 def write_tones(conn: Conn, rows: Sequence[tuple[str, float, int, float, float]]) -> None:

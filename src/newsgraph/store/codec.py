@@ -13,33 +13,22 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from ..records import (
-    Actor,
-    Article,
-    ArticleTone,
-    Coding,
-    Event,
-    Mention,
-    Place,
-    Quote,
-    Sentence,
-    Toponym,
-)
+from .. import records
 from .outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome, PageState
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
-        Actor,
-        Article,
-        ArticleTone,
-        Coding,
-        Event,
-        Mention,
-        Place,
-        Quote,
-        Sentence,
-        Toponym,
+        records.Actor,
+        records.Article,
+        records.ArticleTone,
+        records.Coding,
+        records.Event,
+        records.Mention,
+        records.Place,
+        records.Quote,
+        records.Sentence,
+        records.Toponym,
         ArticleOutcome,
         DuplicateOutcome,
         FailureOutcome,

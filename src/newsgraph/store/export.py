@@ -7,36 +7,39 @@ by article (or by one of its events or stories) is narrowed to them, the others
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .query import MATCH, WHEN, actor_articles, period
-from .sql import Conn, dicts, table_names
+from .sql import Conn, dicts, strings, table_names
 
-__all__ = ["gdelt_events", "selected_articles", "table_names", "table_reader"]
+__all__ = ["ExportFilters", "gdelt_events", "selected_articles", "table_names", "table_reader"]
 
 
-def selected_articles(
-    conn: Conn,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-    outlet: str | None = None,
-) -> list[str] | None:
+@dataclass(frozen=True, slots=True)
+class ExportFilters:
+    """Which articles an export takes (see above): every article when none is set."""
+
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    outlet: str | None = None
+
+
+def selected_articles(conn: Conn, filters: ExportFilters) -> list[str] | None:
     """Article ids matching the filters (None: no filter, every article)."""
-    if not (since or until or actor or outlet):
+    f = filters
+    if not (f.since or f.until or f.actor or f.outlet):
         return None
-    where, params = period("a.published", since, until)
-    if outlet:
+    where, params = period("a.published", f.since, f.until)
+    if f.outlet:
         where.append("a.outlet = ?")
-        params.append(outlet)
-    if actor:
-        sql, p = actor_articles(actor)
+        params.append(f.outlet)
+    if f.actor:
+        sql, p = actor_articles(f.actor)
         where.append(f"a.article_id IN {sql}")
         params += p
-    rows = conn.execute(
-        "SELECT a.article_id FROM articles a WHERE " + " AND ".join(where), params
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+    return strings(conn, "SELECT a.article_id FROM articles a WHERE " + " AND ".join(where), params)
 
 
 # how each table is narrowed to a set of articles (None: exported whole)

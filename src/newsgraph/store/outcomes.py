@@ -9,14 +9,20 @@ from ..records import Article, ArticleTone, Coding
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleOutcome:
-    """A page that became a new article (with its dedup fingerprint and, if coded, its
-    coding; its tone when scored).  ``copy_of``: in a batch run's partitions, the
-    worker found it a copy of that article (the driver decides again, corpus-wide)."""
+class PageKey:
+    """The page an outcome (or what the store holds of it) is about."""
 
     page_id: str
     location: str
     content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutcome(PageKey):
+    """A page that became a new article (with its dedup fingerprint and, if coded, its
+    coding; its tone when scored).  ``copy_of``: in a batch run's partitions, the
+    worker found it a copy of that article (the driver decides again, corpus-wide)."""
+
     article_id: str
     article: Article
     body_hash: str
@@ -28,12 +34,9 @@ class ArticleOutcome:
 
 
 @dataclass(frozen=True, slots=True)
-class DuplicateOutcome:
+class DuplicateOutcome(PageKey):
     """A page whose article is a copy of one already stored (or stored earlier in the run)."""
 
-    page_id: str
-    location: str
-    content_hash: str
     article: Article
     of_article_id: str
     kind: Literal["exact", "near"]
@@ -41,12 +44,9 @@ class DuplicateOutcome:
 
 
 @dataclass(frozen=True, slots=True)
-class FailureOutcome:
+class FailureOutcome(PageKey):
     """A page that could not become an article; ``reason`` is one line."""
 
-    page_id: str
-    location: str
-    content_hash: str
     reason: str
 
 
@@ -54,12 +54,9 @@ Outcome = ArticleOutcome | DuplicateOutcome | FailureOutcome
 
 
 @dataclass(frozen=True, slots=True)
-class PageState:
+class PageState(PageKey):
     """What the store already holds for a page location."""
 
-    page_id: str
-    location: str
-    content_hash: str
     status: str
     article_id: str | None
     reason: str | None = None

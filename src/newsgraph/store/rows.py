@@ -15,6 +15,9 @@ from .outcomes import ArticleOutcome, DuplicateOutcome, FailureOutcome, Outcome
 
 Columns = dict[str, list[Any]]
 
+# an actor's columns in ``mentions`` and ``event_actors``: the fields of an Actor
+ACTOR_COLUMNS = ("text", "code", "country", "sector", "org", "name")
+
 
 def event_id(article_id: str, index: int) -> str:
     return f"{article_id}-e{index}"
@@ -135,14 +138,7 @@ def _coding_rows(tables: dict[str, Columns], aid: str, coding: Coding) -> None:
 
 
 def _actor_cols(actor: Actor) -> dict[str, Any]:
-    return {
-        "text": actor.text,
-        "code": actor.code,
-        "country": actor.country,
-        "sector": actor.sector,
-        "org": actor.org,
-        "name": actor.name,
-    }
+    return {name: getattr(actor, name) for name in ACTOR_COLUMNS}
 
 
 def event_columns(e: Event) -> dict[str, Any]:

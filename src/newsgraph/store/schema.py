@@ -97,6 +97,16 @@ _V2_DEDUP = (
     "CREATE TABLE minhashes (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
 )
 
+# an actor's columns: a mention's and an event's source or target alike
+# (store/rows.py writes both from an Actor)
+_ACTOR = """
+        text VARCHAR NOT NULL,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        org VARCHAR,
+        name VARCHAR"""
+
 _V3_CODING = (
     """
     CREATE TABLE sentences (
@@ -107,19 +117,13 @@ _V3_CODING = (
         text VARCHAR NOT NULL
     )
     """,
-    """
+    f"""
     CREATE TABLE mentions (
         article_id VARCHAR NOT NULL,
         mention_index INTEGER NOT NULL,
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
-        kind VARCHAR NOT NULL,
-        text VARCHAR NOT NULL,
-        code VARCHAR,
-        country VARCHAR,
-        sector VARCHAR,
-        org VARCHAR,
-        name VARCHAR
+        kind VARCHAR NOT NULL,{_ACTOR}
     )
     """,
     """
@@ -151,17 +155,11 @@ _V3_CODING = (
         confidence DOUBLE NOT NULL
     )
     """,
-    """
+    f"""
     CREATE TABLE event_actors (
         event_id VARCHAR NOT NULL,
         role VARCHAR NOT NULL CHECK (role IN ('source', 'target')),
-        position INTEGER NOT NULL,
-        text VARCHAR NOT NULL,
-        code VARCHAR,
-        country VARCHAR,
-        sector VARCHAR,
-        org VARCHAR,
-        name VARCHAR
+        position INTEGER NOT NULL,{_ACTOR}
     )
     """,
     """

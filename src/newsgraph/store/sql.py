@@ -22,6 +22,11 @@ def scalar(conn: Conn, sql: str, params: list[Any] | None = None) -> Any:
     return row[0] if row else None
 
 
+def strings(conn: Conn, sql: str, params: list[Any] | None = None) -> list[str]:
+    """The first column of every row of a query, as strings."""
+    return [str(row[0]) for row in conn.execute(sql, params or []).fetchall()]
+
+
 def in_transaction(conn: Conn, statements: Iterable[tuple[str, list[Any]]]) -> None:
     """Run the statements in one transaction (all or nothing)."""
     conn.execute("BEGIN TRANSACTION")
@@ -35,11 +40,11 @@ def in_transaction(conn: Conn, statements: Iterable[tuple[str, list[Any]]]) -> N
 
 
 def table_names(conn: Conn) -> list[str]:
-    rows = conn.execute(
+    return strings(
+        conn,
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-        "ORDER BY table_name"
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+        "ORDER BY table_name",
+    )
 
 
 def table_exists(conn: Conn, name: str) -> bool:

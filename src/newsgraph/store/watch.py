@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from .sql import Conn, dicts, in_transaction
+from .sql import Conn, dicts, in_transaction, strings
 
 SOURCE_COLUMNS = (
     "url", "root", "parent", "kind", "every_seconds", "added_at", "next_due", "last_fetch",
@@ -70,10 +70,9 @@ def add_sources(
 
 def watched_roots(conn: Conn) -> list[str]:
     """The sources named on a command line, in the order they were added."""
-    rows = conn.execute(
-        "SELECT url FROM watch_sources WHERE parent IS NULL ORDER BY added_at, url"
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+    return strings(
+        conn, "SELECT url FROM watch_sources WHERE parent IS NULL ORDER BY added_at, url"
+    )
 
 
 def due_sources(conn: Conn, now: datetime, roots: Sequence[str]) -> list[dict[str, Any]]:

@@ -1,11 +1,14 @@
 """The dashboard and REST API: ``create_app(db_path)`` and ``serve(db, host, port)``.
 
-Imported lazily: ``newsgraph.web.client`` (used by ingest) needs no web framework.
+Light to import: ``create_app`` imports the web framework on first use, and ``serve``
+(``newsgraph.web.serve``) imports it and uvicorn only when called.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from .serve import serve
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -18,17 +21,3 @@ def create_app(db_path: str, read_only: bool = False) -> FastAPI:
     from .app import create_app as make
 
     return make(db_path, read_only=read_only)
-
-
-def serve(
-    db: str,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    read_only: bool = False,
-    cache: bool = True,
-    allowed_hosts: str | None = None,
-) -> None:
-    """Serve the dashboard until interrupted; prints the URL (see ``newsgraph.web.serve``)."""
-    from .serve import serve as run
-
-    run(db, host=host, port=port, read_only=read_only, cache=cache, allowed_hosts=allowed_hosts)

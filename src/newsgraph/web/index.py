@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 
 from ..store.events import shape_event
 from ..store.query import EventQuery, period_end, period_start
+from ..store.rows import ACTOR_COLUMNS
 from ..store.timelines import answer
 from .columns import (
     DAY,
@@ -65,7 +66,6 @@ except ImportError:  # pragma: no cover
 _TOP = chr(0x10FFFF)  # sorts after any period start: a NULL date never matches `until`
 _NEVER = 10**9  # the same, as a YYYYMMDD integer
 _QUADS = (1, 2, 3, 4)
-_ACTOR_COLUMNS = ("text", "code", "country", "sector", "org", "name")
 _ROLE = {"source": 0, "target": 1, "any": 2}  # the key arrays of each role
 _FEW = 16  # a selection of at most n / _FEW events is handled as positions, not a mask
 _CHUNK = 1024  # events encoded at a time while building
@@ -206,7 +206,7 @@ class EventIndex:
             roles=roles == "source",
             actor_columns=[
                 (c, codes_, [*lookup_, None])
-                for c in _ACTOR_COLUMNS
+                for c in ACTOR_COLUMNS
                 for codes_, lookup_ in [codes(actors.column(c))]
             ],
             keys=keys,

@@ -39,6 +39,19 @@ def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
 
+def _form_page(name: str, form: dict[str, Any], errors: list[str], **context: Any) -> HTMLResponse:
+    """A page with a filter form (template ``name``.html, its tab ``name``): 422 when
+    the form had fields that were refused, which the page lists."""
+    return render(
+        f"{name}.html",
+        status=422 if errors else 200,
+        active=name,
+        form=form,
+        errors=errors,
+        **context,
+    )
+
+
 def _query(values: dict[str, Any], **changes: Any) -> str:
     merged = {k: v for k, v in {**values, **changes}.items() if v not in (None, "", False)}
     return "?" + urlencode(merged) if merged else ""
@@ -90,12 +103,10 @@ def events(request: Request) -> HTMLResponse:
     index = h.fresh_index()
     rows, total = index.events_page(*page) if index else event_reads.events_page(h.cursor(), *page)
     form = {k: raw.get(k, "") for k in PUBLIC} | {"sort": sort, "order": order}
-    return render(
-        "events.html",
-        status=422 if errors else 200,
-        active="events",
-        form=form,
-        errors=errors,
+    return _form_page(
+        "events",
+        form,
+        errors,
         rows=rows,
         fields=EVENT_FIELDS,
         sorts=list(event_reads.EVENT_SORTS),
@@ -127,12 +138,10 @@ def timeline(request: Request) -> HTMLResponse:
     directed = raw.get("directed") == "true"
     form = {"a": filters.get("a", ""), "b": filters.get("b", ""), "by": by, "directed": directed}
     api = "/api/timeline" + _query({**form, "directed": "true" if directed else "false"})
-    return render(
-        "timeline.html",
-        status=422 if errors else 200,
-        active="timeline",
-        form=form,
-        errors=errors,
+    return _form_page(
+        "timeline",
+        form,
+        errors,
         api=api,
         dyads=event_reads.top_dyads(host(request).cursor(), limit=8),
     )
@@ -143,12 +152,10 @@ def map_page(request: Request) -> HTMLResponse:
     raw = dict(request.query_params)
     filters, errors = clean_form(raw)
     form = {k: filters.get(k, "") for k in PUBLIC}  # the events page's filters
-    return render(
-        "map.html",
-        status=422 if errors else 200,
-        active="map",
-        form=form,
-        errors=errors,
+    return _form_page(
+        "map",
+        form,
+        errors,
         fields=EVENT_FIELDS,
         api="/api/map" + _query(form),
         events_api="/api/map/events" + _query(form),
@@ -166,12 +173,10 @@ def articles(request: Request) -> HTMLResponse:
     offset = (number - 1) * PAGE_SIZE
     rows = h.reader().articles(limit=PAGE_SIZE, offset=offset, **kept) if offset < total else []
     form = {k: raw.get(k, "") for k in ("outlet", "language", "since", "until")}
-    return render(
-        "articles.html",
-        status=422 if errors else 200,
-        active="articles",
-        form=form,
-        errors=errors,
+    return _form_page(
+        "articles",
+        form,
+        errors,
         rows=rows,
         **_pager(form, number, total),
     )

@@ -1,4 +1,5 @@
-/* Shared helpers for the dashboard's SVG drawings (no framework, no inline script). */
+/* Shared helpers of the dashboard's scripts: SVG drawing and fetching JSON from the API
+   (no framework, no inline script). */
 "use strict";
 window.ng = (function () {
   const SVG = "http://www.w3.org/2000/svg";

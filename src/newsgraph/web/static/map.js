@@ -9,13 +9,7 @@
   if (!box || !window.L) return;
   const caption = document.getElementById("map-caption");
 
-  async function getJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
-    let data = null;
-    try { data = await response.json(); } catch (e) { data = null; }
-    if (!response.ok) throw new Error((data && data.error) || ("HTTP " + response.status));
-    return data;
-  }
+  const getJSON = window.ng.getJSON;  // chart.js
 
   function node(tag, cls, text, parent) {
     const el = document.createElement(tag);
