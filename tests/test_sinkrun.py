@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.ingest.sinkrun import SinkRun
 from newsgraph.ingest.work import PageWork
-from newsgraph.records import PageTally
+from newsgraph.records import Page, PageTally
 from newsgraph.settings import Settings
 from newsgraph.store import FailureOutcome, Store, page_id
 
@@ -46,3 +46,23 @@ def test_a_run_left_by_an_exception_is_interrupted_and_keeps_what_it_stored(
         (row,) = store.runs()
         assert store.counts()["pages"] == 1
     assert (row["status"], row["failed"]) == ("interrupted", 1)
+
+
+_FRENCH = (
+    "Le conseil municipal a présenté mardi le nouveau budget de la ville. Les habitants ont "
+    "posé de nombreuses questions sur les travaux du port et sur les horaires des bus. "
+    "Le maire a promis une nouvelle réunion publique avant la fin du mois de novembre."
+)
+
+
+@pytest.mark.parametrize("coding", [True, False])
+def test_pages_not_coded_are_counted_only_in_a_run_that_codes(tmp_path: Path, coding: bool) -> None:
+    # ingest and watch alike: with coding off no page is "stored, not coded"
+    settings = Settings(db=str(tmp_path / "store.duckdb"), stories=False, code_events=coding)
+    tally = PageTally()
+    with Store.open(settings.db) as store:
+        work = PageWork(settings, store, tally=tally)
+        with SinkRun(settings, store, ["in"], work, tally) as run:
+            run.write(work.process([Page("fr.txt", _FRENCH * 3, "text")]))
+    assert tally.articles == 1
+    assert [loc for loc, _ in tally.not_coded] == (["fr.txt"] if coding else [])

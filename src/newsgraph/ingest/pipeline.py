@@ -89,9 +89,7 @@ def ingest(
         work = PageWork(settings, store, executor, tally=report, coder=make_coder)
         named = [str(p) for p in paths]
         # the story hook named here, where tests replace it
-        with SinkRun(
-            settings, store, named, work, report, progress, settings.code_events, AfterBatch
-        ) as run:
+        with SinkRun(settings, store, named, work, report, progress, AfterBatch) as run:
             report.run_id = run.run.run_id
             pending: list[Outcome] = []
             last_commit = time.monotonic()

@@ -36,8 +36,8 @@ class StoryHook(Protocol):
 class SinkRun(Generic[T]):
     """A run of ``work`` into ``sink`` over ``inputs``, counted in ``tally``.
 
-    ``coding``: count the articles stored without a coding (see ``count_outcomes``);
-    ``stories`` makes the story hook of a local store."""
+    With ``settings.code_events``, the articles stored without a coding are counted
+    too (see ``count_outcomes``); ``stories`` makes the story hook of a local store."""
 
     def __init__(
         self,
@@ -47,7 +47,6 @@ class SinkRun(Generic[T]):
         work: PageWork,
         tally: T,
         progress: Callable[[T], None] | None = None,
-        coding: bool = True,
         stories: Callable[[Settings, Store], StoryHook] = AfterBatch,
     ) -> None:
         self.run = sink.new_run(inputs, asdict(settings))
@@ -55,7 +54,7 @@ class SinkRun(Generic[T]):
         self.work = work
         self.tally = tally
         self.progress = progress
-        self.coding = coding
+        self.coding = settings.code_events
         local = sink if isinstance(sink, Store) else None
         self.after = stories(settings, local) if local is not None and settings.stories else None
 
