@@ -185,3 +185,11 @@ def test_security_headers_everywhere(base_url: str) -> None:
         assert "script-src 'self'" in headers["content-security-policy"], path
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff", path
+
+
+def test_a_type_that_is_not_plover_is_422_not_an_empty_page(base_url: str) -> None:
+    # a misspelt type must not read as "no such events"
+    for bad in ("NOPE", "accuse", "ACCUSED"):
+        response = get(base_url, "/api/events", type=bad)
+        assert response.status_code == 422 and "type" in response.json()["error"]
+    assert get(base_url, "/api/events", type="ACCUSE").status_code == 200

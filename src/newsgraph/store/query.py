@@ -28,11 +28,12 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from ..errors import QueryError
+from ..events.lexicon import PLOVER_TYPES
 
 DATE_RE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 CODE_RE = r"^[A-Za-z0-9_.\-]{1,40}$"
 DYAD_RE = r"^[A-Za-z0-9_.\-]{1,40},[A-Za-z0-9_.\-]{1,40}$"
-TYPE_RE = r"^[A-Za-z_\-]{1,40}$"
+TYPE_RE = "^(" + "|".join(PLOVER_TYPES) + ")$"  # a type nobody codes is a mistake, not a filter
 TEXT_RE = r"^[^\x00-\x1f\x7f]{1,200}$"
 ID_RE = r"^[A-Za-z0-9_.:\-]{1,200}$"
 FLAG_RE = r"^(true|false)$"
@@ -99,7 +100,8 @@ FILTERS: dict[str, Filter] = {
         Filter("dyad", DYAD_RE, "two codes, SOURCE,TARGET",
                "SOURCE,TARGET codes (with directed=false: both actors, in any roles).",
                "RUS,TUR", width=12),
-        Filter("type", TYPE_RE, "a PLOVER type such as ACCUSE", "PLOVER event type.", "ACCUSE"),
+        Filter("type", TYPE_RE, "one of the 16 PLOVER types, such as ACCUSE", "PLOVER event type.",
+               "ACCUSE"),
         Filter("since", DATE_RE, "YYYY, YYYY-MM or YYYY-MM-DD",
                "Earliest date, YYYY[-MM[-DD]] (periods overlap).", "YYYY-MM-DD"),
         Filter("until", DATE_RE, "YYYY, YYYY-MM or YYYY-MM-DD",
