@@ -348,7 +348,8 @@ def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
         fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content|//title/text()')
     ]
     headings = [fold_spaces(h.text_content()) for h in tree.iter("h1")]
-    headings = [h for h in headings if len(h) >= 8 and h in index]
+    sites = _site_names(tree, titles, index)
+    headings = [h for h in headings if len(h) >= 8 and h in index and h not in sites]
     for heading in headings:
         if any(heading in title for title in titles):
             return index[heading]
@@ -357,9 +358,22 @@ def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
             return index[heading]
     for title in titles:
         for part in [title, *_TITLE_PARTS.split(title)]:
-            if len(part) >= 8 and part in index:
+            if len(part) >= 8 and part in index and part not in sites:
                 return index[part]
     return None
+
+
+def _site_names(tree: HtmlElement, titles: list[str], index: dict[str, int]) -> set[str]:
+    """The names the page gives its site: ``og:site_name``, and the part of a title
+    ("Headline | Blog name") that is not its headline, when the headline part is shown
+    too (a blog's ``<h1>`` is often its own name, the post's title an ``<h2>``)."""
+    sites = {fold_spaces(s) for s in tree.xpath('//meta[@property="og:site_name"]/@content')}
+    for title in titles:
+        parts = [p for p in _TITLE_PARTS.split(title) if len(p) >= 8]
+        shown = [p for p in parts if p in index]
+        if len(parts) >= 2 and len(shown) >= 2:
+            sites.add(parts[-1])  # both shown: the last part names the site
+    return sites
 
 
 def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:

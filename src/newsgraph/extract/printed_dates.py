@@ -34,7 +34,7 @@ _REVISION = re.compile(
 )
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
-    r"pubblicat[oa]|gepubliceerd)\b",
+    r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
     re.IGNORECASE,
 )
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
@@ -77,11 +77,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
         ),
         re.compile(
-            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
             r"(?P<year>(?:19|20)?\d\d)(?![\d])"
         ),
         re.compile(
-            rf"(?<![\w.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
+            rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
         re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}", re.I),
     )
@@ -129,6 +129,8 @@ def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None
         a, b = int(groups["a"]), int(groups["b"])
         if len(year_text) == 2 and groups["sep"] != ".":
             return None  # "12/05/19" is too often a fraction or a code
+        if len(year_text) == 2 and len(groups["a"]) == 1 and len(groups["b"]) == 1:
+            return None  # "4.8.12" is a version number, not a day
         day, month = (b, a) if (month_first and groups["sep"] == "/" and b <= 31) else (a, b)
         if month > 12 and day <= 12:
             day, month = month, day
