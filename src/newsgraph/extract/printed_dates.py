@@ -37,6 +37,9 @@ _PUBLICATION = re.compile(
     r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
     re.IGNORECASE,
 )
+# A year ends a date unless more digits follow, except for the next date of a pair that
+# a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
+_YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -71,19 +74,23 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     names = "|".join(re.escape(n) for n in sorted(month_numbers(), key=len, reverse=True))
     month = rf"(?P<mname>{names})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    year = rf"(?P<year>(?:19|20)\d\d){_YEAR_END}"
     return (
         re.compile(
             r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
         ),
         re.compile(
-            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
-            r"(?P<year>(?:19|20)?\d\d)(?![\d])"
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[0-3]?\d)\s?(?P=sep)\s?"
+            rf"(?P<year>(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
         ),
         re.compile(
             rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
-        re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}", re.I),
+        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day},?\s+{year}", re.I),
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
+            r"(?P<day>[0-3]?\d)\s*[日일]"
+        ),
     )
 
 
