@@ -1,0 +1,91 @@
+"""Publication dates, issue 14 third pass: printed forms and page layouts that the earlier
+rules missed (``extract.printed_dates``, ``extract.pagedate``).
+
+Every page and line here is written for the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from trafilatura.utils import load_html
+
+from newsgraph.extract.html import _visible_lines
+from newsgraph.extract.pagedate import page_date
+from newsgraph.extract.printed_dates import labelled_days, printed_days
+
+TODAY = date(2026, 12, 31)
+PROSE = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "The allotment society met on Tuesday to decide how the new plots by the river should be "
+        "shared out, after more than forty families had asked for one over the last two years.",
+        "Members agreed that the plots would be drawn by lot, with two of them kept for the primary "
+        "school, whose pupils have grown beans and potatoes on a borrowed patch since the spring.",
+        "The society's treasurer said that the water pipes would be laid before the winter and that "
+        "the first tenants could start digging as soon as the ground had dried out in March.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("Posted on12 March 2019by Ann", False, [date(2019, 3, 12)]),  # glued to its words
+        ("Veröffentlicht am 10. Februar 20199. Februar 2019 von Ann", False, [date(2019, 2, 10)]),
+        ("17/11/201917/11/2019 ~ Ann", False, [date(2019, 11, 17)]),  # published, updated
+        ("26 | 01 | 2022", False, [date(2022, 1, 26)]),
+        ("Blog entry 01/23/2020", False, [date(2020, 1, 23)]),  # month first, day past 12
+        ("12/25/2019", True, [date(2019, 12, 25)]),
+        ("My visit to the coast Jan.25, 2017", False, [date(2017, 1, 25)]),
+        ("2017年7月18日", False, [date(2017, 7, 18)]),
+        ("© Ann's kitchen 2020 · WordPress 4.8.12", False, []),  # a version, not a day
+        ("02.12.19", False, [date(2019, 12, 2)]),  # a padded two-digit year still is one
+        ("Nr. 20191234 5. Mai", False, []),
+    ],
+)
+def test_printed_forms(text: str, month_first: bool, expected: list[date]) -> None:
+    assert list(printed_days(text, TODAY, month_first)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stand: 07.11.2023, 07:30 Uhr", [date(2023, 11, 7)]),
+        ("Datum: 18.10.2021", [date(2021, 10, 18)]),
+        ("Date: 2020-01-02", [date(2020, 1, 2)]),
+        ("The date of the vote, 2020-01-02, was moved", []),  # "date" labels only with a colon
+    ],
+)
+def test_more_words_label_a_day(text: str, expected: list[date]) -> None:
+    assert list(labelled_days(text, TODAY)) == expected
+
+
+def on_markup(content: str) -> tuple[str | None, str | None]:
+    tree = load_html(content)
+    found = page_date(tree, _visible_lines(tree), None, TODAY)
+    return found.value, found.evidence
+
+
+def blog(title: str) -> str:
+    """A blog whose ``<h1>`` is its own name with the masthead's day under it; the post's
+    title is an ``<h2>`` further down, its day under it."""
+    menu = "".join(f"<li><a href='/c{i}'>Category {i}</a></li>" for i in range(16))
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        "<header><h1>Ann's kitchen notes</h1><div>1. März 2015</div></header>"
+        f"<nav><ul>{menu}</ul></nav>"
+        "<article><h2>Beef stew with apples and onions</h2><div>8. Dezember 2010 um 09:43</div>"
+        f"{PROSE}</article></body></html>"
+    )
+
+
+def test_a_blogs_name_in_its_h1_is_not_the_headline() -> None:
+    page = blog("Beef stew with apples and onions | Ann's kitchen notes")
+    assert on_markup(page) == ("2010-12-08", "headline")
+
+
+def test_a_heading_the_title_names_alone_is_still_the_headline() -> None:
+    page = blog("Ann's kitchen notes")  # no other part: the h1 may be the headline
+    assert on_markup(page) == ("2015-03-01", "headline")
