@@ -89,3 +89,18 @@ def test_a_blogs_name_in_its_h1_is_not_the_headline() -> None:
 def test_a_heading_the_title_names_alone_is_still_the_headline() -> None:
     page = blog("Ann's kitchen notes")  # no other part: the h1 may be the headline
     assert on_markup(page) == ("2015-03-01", "headline")
+
+
+def test_a_headline_shown_before_in_a_list_of_posts_is_placed_at_its_heading() -> None:
+    posts = "".join(
+        f"<li><a href='/p{i}'>{name}</a></li>"
+        for i, name in enumerate(["Plots by the river", "Seed swap in the hall", "Frost again"])
+    )
+    side = f"<aside><h3>Recent posts</h3><div>Mittwoch, 1. März 2015</div><ul>{posts}</ul></aside>"
+    menu = "".join(f"<div><a href='/c{i}'>Category {i}</a></div>" for i in range(16))
+    page = (
+        "<html><head><title>Plots by the river</title></head><body>"
+        f"{side}{menu}<article><h2>Plots by the river</h2><div>8. Dezember 2010 um 09:43</div>"
+        f"{PROSE}</article></body></html>"
+    )
+    assert on_markup(page) == ("2010-12-08", "headline")

@@ -57,6 +57,8 @@ DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+_FOLLOWING = 8  # text nodes after a headline read to place it ...
+_PIECE_CHARS = 10  # ... and the least of them that must match a line
 LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
@@ -342,8 +344,14 @@ def _is_dateline(line: str) -> bool:
 def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
     """The index of the headline among the visible lines: the ``<h1>`` that the page's
     title repeats, else the first ``<h1>`` of three words or more, else the visible line
-    that is the title (or a part of it)."""
+    that is the title (or a part of it).  A headline whose text the page showed before
+    (a breadcrumb, a list of recent posts) is placed where its heading stands."""
     index = {line: i for i, line in reversed(list(enumerate(visible)))}
+    text = _headline_text(tree, index)
+    return None if text is None else _place(tree, text, visible, index[text])
+
+
+def _headline_text(tree: HtmlElement, index: dict[str, int]) -> str | None:
     titles = [
         fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content|//title/text()')
     ]
@@ -352,15 +360,35 @@ def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
     headings = [h for h in headings if len(h) >= 8 and h in index and h not in sites]
     for heading in headings:
         if any(heading in title for title in titles):
-            return index[heading]
+            return heading
     for heading in headings:
         if len(heading.split()) >= 3:
-            return index[heading]
+            return heading
     for title in titles:
         for part in [title, *_TITLE_PARTS.split(title)]:
             if len(part) >= 8 and part in index and part not in sites:
-                return index[part]
+                return part
     return None
+
+
+def _place(tree: HtmlElement, text: str, visible: list[str], first: int) -> int:
+    """Where the heading that reads ``text`` stands among the visible lines: just above the
+    nearest line after it.  Repeated lines are shown once, at their first place, so a
+    headline that a breadcrumb or a list of posts showed before has no line of its own."""
+    heading = next(
+        (h for h in tree.iter("h1", "h2", "h3") if fold_spaces(h.text_content()) == text), None
+    )
+    if heading is None:
+        return first
+    nodes = heading.xpath(f"following::text()[normalize-space()][position() <= {_FOLLOWING}]")
+    after = fold_spaces("".join(map(str, nodes)))  # the lines after it, run together
+    for i in range(first + 1, len(visible)):
+        line = visible[i]
+        if min(len(line), len(after)) >= _PIECE_CHARS and (
+            after.startswith(line) or line.startswith(after)
+        ):
+            return i - 1
+    return first
 
 
 def _site_names(tree: HtmlElement, titles: list[str], index: dict[str, int]) -> set[str]:
