@@ -104,3 +104,18 @@ def test_a_headline_shown_before_in_a_list_of_posts_is_placed_at_its_heading() -
         f"{PROSE}</article></body></html>"
     )
     assert on_markup(page) == ("2010-12-08", "headline")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16 мая 2018 г.", date(2018, 5, 16)),
+        ("3 października 2019", date(2019, 10, 3)),
+        ("5. května 2020", date(2020, 5, 5)),
+        ("12. marraskuuta 2023", date(2023, 11, 12)),
+        ("den 4 maj 2019", date(2019, 5, 4)),
+        ("2. desember 2021", date(2021, 12, 2)),
+    ],
+)
+def test_month_names_of_more_languages(text: str, expected: date) -> None:
+    assert list(printed_days(text, TODAY)) == [expected]

@@ -2,7 +2,11 @@
 "18. März 2020", "2019-10-16", "30 septembre 2018".
 
 Only whole days are read (a day, a month and a year); month names come from
-data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese).
+data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese,
+the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finnish).
+Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
+dates glued to their words ("Posted on12 March 2019by") are read; a two-digit year
+after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
