@@ -119,3 +119,15 @@ def test_a_headline_shown_before_in_a_list_of_posts_is_placed_at_its_heading() -
 )
 def test_month_names_of_more_languages(text: str, expected: date) -> None:
     assert list(printed_days(text, TODAY)) == [expected]
+
+
+def test_the_heading_that_is_the_title_without_the_sites_name_is_the_headline() -> None:
+    menu = "".join(f"<div><a href='/c{i}'>Category {i}</a></div>" for i in range(16))
+    page = (
+        "<html><head><title>Plots by the river | Allotment News</title>"
+        "<meta property='og:title' content='Plots by the river'></head><body>"
+        "<header><h1>Plots by the river | Allotment News</h1><div>1. März 2015</div></header>"
+        f"{menu}<article><h2>Plots by the river</h2><p>Photo: the society</p>"
+        f"<div>25.01.2022 13</div>{PROSE}</article></body></html>"
+    )
+    assert on_markup(page) == ("2022-01-25", "headline")

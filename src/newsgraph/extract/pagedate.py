@@ -342,9 +342,10 @@ def _is_dateline(line: str) -> bool:
 
 
 def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
-    """The index of the headline among the visible lines: the ``<h1>`` that the page's
-    title repeats, else the first ``<h1>`` of three words or more, else the visible line
-    that is the title (or a part of it).  A headline whose text the page showed before
+    """The index of the headline among the visible lines: the ``<h1>`` (else ``<h2>``) that
+    is the page's title without its site's name (``og:title``, "Headline | Site"), else
+    the ``<h1>`` that the title repeats, else the first ``<h1>`` of three words or more,
+    else the visible line that is the title (or a part of it).  A headline whose text the page showed before
     (a breadcrumb, a list of recent posts) is placed where its heading stands."""
     index = {line: i for i, line in reversed(list(enumerate(visible)))}
     text = _headline_text(tree, index)
@@ -358,6 +359,13 @@ def _headline_text(tree: HtmlElement, index: dict[str, int]) -> str | None:
     headings = [fold_spaces(h.text_content()) for h in tree.iter("h1")]
     sites = _site_names(tree, titles, index)
     headings = [h for h in headings if len(h) >= 8 and h in index and h not in sites]
+    exact = {p for t in titles for p in _TITLE_PARTS.split(t) if p != t} - sites
+    exact.update(fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content'))
+    for level in ("h1", "h2"):  # the heading that is the title without the site's name
+        for element in tree.iter(level):
+            text = fold_spaces(element.text_content())
+            if text in exact and len(text) >= 8 and text in index and text not in sites:
+                return text
     for heading in headings:
         if any(heading in title for title in titles):
             return heading
