@@ -131,3 +131,11 @@ def test_the_heading_that_is_the_title_without_the_sites_name_is_the_headline() 
         f"<div>25.01.2022 13</div>{PROSE}</article></body></html>"
     )
     assert on_markup(page) == ("2022-01-25", "headline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Letzte Änderung: 12.03.2020", "Article modifié le 3 mars 2020", "Last changed 2 May 2020"],
+)
+def test_more_words_mark_a_revision(text: str) -> None:
+    assert list(printed_days(text, TODAY)) == []
