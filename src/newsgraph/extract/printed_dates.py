@@ -32,8 +32,9 @@ EARLIEST_YEAR = 1995  # the web's news pages start about here
 
 _TWO_DIGITS = re.compile(r"\d\d")
 _REVISION = re.compile(
-    r"(?:updated?|modified|edited|revised|last changed|aktualisiert|geändert|änderung|editiert|bearbeitet|"
-    r"mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b[^0-9]{0,20}$",
+    r"(?:updated?|modified|edited|revised|last changed|aktualisiert|geändert|änderung|editiert|"
+    r"bearbeitet|mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b"
+    r"[^0-9]{0,20}$",
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(
