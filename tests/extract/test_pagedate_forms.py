@@ -14,6 +14,7 @@ from trafilatura.utils import load_html
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
 from newsgraph.extract.printed_dates import labelled_days, printed_days
+from newsgraph.extract.urldates import url_day
 
 TODAY = date(2026, 12, 31)
 PROSE = "".join(
@@ -139,3 +140,18 @@ def test_the_heading_that_is_the_title_without_the_sites_name_is_the_headline() 
 )
 def test_more_words_mark_a_revision(text: str) -> None:
     assert list(printed_days(text, TODAY)) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/Meldung/2022/20220124-plots-by-the-river.html", date(2022, 1, 24)),
+        ("https://example.org/detail/307_3_r_20231102_1698920402044235", date(2023, 11, 2)),
+        ("https://example.org/reden/20030331_Rede2.html", date(2003, 3, 31)),
+        ("https://example.org/news/k10011959621000.html", None),  # an id, not a day
+        ("https://example.org/a/201913450-plots", None),
+        ("https://web.archive.org/web/20160820205919/http://example.org/plots", None),
+    ],
+)
+def test_a_compact_day_in_the_address(url: str, expected: date | None) -> None:
+    assert url_day(url) == expected

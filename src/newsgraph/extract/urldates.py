@@ -1,4 +1,5 @@
-"""Dates in a page's address: ``/2016/12/23/``, ``-2016-12-23-``, ``/20200428/``; a month
+"""Dates in a page's address: ``/2016/12/23/``, ``-2016-12-23-``, ``/20200428/``,
+``/20220124-title.html``, ``_20231102_``; a month
 (``/2011/12/``).  A Wayback Machine address is read as the archived page's own.
 """
 
@@ -10,7 +11,9 @@ from datetime import date
 from lxml.html import HtmlElement
 
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]\d(?!\d)|[1-9](?=/))")
-_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
+_URL_COMPACT = re.compile(
+    r"[-_/=]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_/.?&#]|$)"
+)
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/")
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 
