@@ -155,3 +155,15 @@ def test_more_words_mark_a_revision(text: str) -> None:
 )
 def test_a_compact_day_in_the_address(url: str, expected: date | None) -> None:
     assert url_day(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/news/2023/nov/8/plots-by-the-river/", date(2023, 11, 8)),
+        ("https://example.org/world/2019/Oct/16/plots", date(2019, 10, 16)),
+        ("https://example.org/2019/oct/plots", None),
+    ],
+)
+def test_a_day_with_a_month_name_in_the_address(url: str, expected: date | None) -> None:
+    assert url_day(url) == expected
