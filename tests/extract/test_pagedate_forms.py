@@ -12,7 +12,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from newsgraph.extract.html import _visible_lines
-from newsgraph.extract.pagedate import page_date
+from newsgraph.extract.pagedate import page_date, read_stamp
 from newsgraph.extract.printed_dates import labelled_days, printed_days
 from newsgraph.extract.urldates import url_day
 
@@ -167,3 +167,15 @@ def test_a_compact_day_in_the_address(url: str, expected: date | None) -> None:
 )
 def test_a_day_with_a_month_name_in_the_address(url: str, expected: date | None) -> None:
     assert url_day(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tue Jan 28 15:28:56 CET 2020", date(2020, 1, 28)),
+        ("Mon Oct 11 14:57:21 CEST 2021", date(2021, 10, 11)),
+    ],
+)
+def test_a_java_printed_date_in_markup(value: str, expected: date) -> None:
+    stamp = read_stamp(value)
+    assert stamp is not None and stamp.day == expected

@@ -81,6 +81,10 @@ _STAMP = re.compile(
     r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
+_CLOCK_YEAR = re.compile(
+    r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
+)
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
 
 
@@ -276,7 +280,8 @@ def _walk_ld(node: Any, depth: int) -> Iterator[str]:
 
 
 def read_stamp(value: str | None) -> Stamp | None:
-    """A day from a markup value: ISO 8601 (with its own zone's day), else a printed day."""
+    """A day from a markup value: ISO 8601 (with its own zone's day), else a printed day
+    (with a clock between the day and the year, as Java prints a date)."""
     if not value:
         return None
     text = value.strip()
@@ -289,7 +294,7 @@ def read_stamp(value: str | None) -> Stamp | None:
         zone = (match["zone"] or "").upper()
         utc = bool(match["time"]) and zone in {"Z", "UTC", "GMT", "+00:00", "+0000", "-00:00"}
         return Stamp(day, int(match["time"][:2]) if utc else None)
-    printed = next(printed_days(text[:60], date.max), None)
+    printed = next(printed_days(_CLOCK_YEAR.sub(r"\g<md> \g<year>", text[:60]), date.max), None)
     return Stamp(printed) if printed else None
 
 
