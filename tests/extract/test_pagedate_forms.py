@@ -179,3 +179,24 @@ def test_a_day_with_a_month_name_in_the_address(url: str, expected: date | None)
 def test_a_java_printed_date_in_markup(value: str, expected: date) -> None:
     stamp = read_stamp(value)
     assert stamp is not None and stamp.day == expected
+
+
+def article(head: str, below: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>Plots by the river</title>{head}</head><body><article>"
+        f"<h1>Plots by the river</h1>{below}{PROSE}{after}</article></body></html>"
+    )
+
+
+PUBLISHED = '<meta property="article:published_time" content="2017-08-21T13:09:00+02:00">'
+
+
+def test_a_day_by_the_headline_beats_a_published_tag_the_page_never_shows() -> None:
+    assert on_markup(article(PUBLISHED, "<div>03.04.2019</div>")) == ("2019-04-03", "headline")
+
+
+def test_a_published_tag_the_page_shows_beats_the_day_by_the_headline() -> None:
+    page = article(PUBLISHED, "<div>03.04.2019</div>", "<p>Erstellt am 21.08.2017</p>")
+    assert on_markup(page) == ("2017-08-21", "published")
+    us = '<meta property="article:published_time" content="2021-11-01">'
+    assert on_markup(article(us, "<div>11/01/2021</div>")) == ("2021-11-01", "published")

@@ -23,6 +23,11 @@ evidence, strongest first:
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
+A ``published`` day that the page prints nowhere (read day first or month first) gives
+way to another day printed by its headline: the markup may hold the day the piece was
+drafted or first filed, the page shows the day it was published (a UTC time one day
+away is left to the time-zone rule below).
+
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
 loses to a local day one day away (the headline's, or another tag's): the publisher's
 local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
@@ -118,10 +123,8 @@ def page_date(
     address = page_url(tree, url)
     fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
-    # The headline's day is looked for only where it can change the answer (cheaper).
-    needed = len({s.day for s in published}) != 1 or any(s.utc_hour is not None for s in published)
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
-    at = headline_line(tree, visible) if needed else None
+    at = headline_line(tree, visible)
     window = _headline_window(visible, at)
     headline = _headline_day(visible, window, today, fits, month_first)
     in_url = url_day(address)
@@ -131,6 +134,10 @@ def page_date(
             local = _local_day(chosen, headline, in_url)
             if local is not None:
                 return local
+        zone_apart = chosen.utc_hour is not None and headline in _neighbours(chosen.day)
+        if headline is not None and headline != chosen.day and not zone_apart:
+            if not _shown(chosen.day, visible):  # the day readers see beats a hidden one
+                return PageDate(headline.isoformat(), "text", "headline")
         return PageDate(chosen.day.isoformat(), "metadata", "published")
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
@@ -184,6 +191,19 @@ def _fits(address: str | None, today: date) -> Callable[[date], bool]:
         return day.year >= EARLIEST_YEAR and day <= today and in_month
 
     return fits
+
+
+def _neighbours(day: date) -> tuple[date, date]:
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def _shown(day: date, visible: list[str]) -> bool:
+    """True when some line of the page prints ``day``, read day first or month first."""
+    year = str(day.year)[2:]
+    for line in visible:
+        if year in line and any(day in printed_days(line, date.max, m) for m in (False, True)):
+            return True
+    return False
 
 
 def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool:
