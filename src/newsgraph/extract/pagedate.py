@@ -135,9 +135,9 @@ def page_date(
             if local is not None:
                 return local
         zone_apart = chosen.utc_hour is not None and headline in _neighbours(chosen.day)
-        if headline is not None and headline != chosen.day and not zone_apart:
-            if not _shown(chosen.day, visible):  # the day readers see beats a hidden one
-                return PageDate(headline.isoformat(), "text", "headline")
+        other = None if zone_apart or headline == chosen.day else headline
+        if other is not None and not _shown(chosen.day, visible):
+            return PageDate(other.isoformat(), "text", "headline")  # the day readers see
         return PageDate(chosen.day.isoformat(), "metadata", "published")
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
