@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date, read_stamp
-from newsgraph.extract.printed_dates import labelled_days, printed_days
+from newsgraph.extract.printed_dates import labelled_days, printed_days, shows_day
 from newsgraph.extract.urldates import url_day
 
 TODAY = date(2026, 12, 31)
@@ -200,3 +200,22 @@ def test_a_published_tag_the_page_shows_beats_the_day_by_the_headline() -> None:
     assert on_markup(page) == ("2017-08-21", "published")
     us = '<meta property="article:published_time" content="2021-11-01">'
     assert on_markup(article(us, "<div>11/01/2021</div>")) == ("2021-11-01", "published")
+    yearless = article(PUBLISHED, "<div>03.04.2019</div>", "<p>Erstellt am 21. August</p>")
+    assert on_markup(yearless) == ("2017-08-21", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Erstellt am 21. August", True),
+        ("Aug 21 | 5 min read", True),
+        ("21.08. 14:30 Uhr", True),
+        ("21.08.2017", True),
+        ("08/21/2017", True),
+        ("August 2017", False),
+        ("21.09. 14:30 Uhr", False),
+        ("121. August", False),
+    ],
+)
+def test_shows_day(text: str, shown: bool) -> None:
+    assert shows_day(text, date(2017, 8, 21)) is shown

@@ -51,7 +51,7 @@ from lxml.html import HtmlElement
 
 from ..records import PublishedSource
 from .headline import headline_line
-from .printed_dates import EARLIEST_YEAR, labelled_days, printed_days
+from .printed_dates import EARLIEST_YEAR, labelled_days, printed_days, shows_day
 from .urldates import page_url, url_day, url_month
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ _STAMP = re.compile(
     r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGIT = re.compile(r"\d")
 # A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
@@ -198,12 +199,8 @@ def _neighbours(day: date) -> tuple[date, date]:
 
 
 def _shown(day: date, visible: list[str]) -> bool:
-    """True when some line of the page prints ``day``, read day first or month first."""
-    year = str(day.year)[2:]
-    for line in visible:
-        if year in line and any(day in printed_days(line, date.max, m) for m in (False, True)):
-            return True
-    return False
+    """True when some line of the page prints ``day``, with or without its year."""
+    return any(shows_day(line, day) for line in visible if _DIGIT.search(line))
 
 
 def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool:

@@ -113,6 +113,22 @@ def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator
             yield day
 
 
+def shows_day(text: str, day: date) -> bool:
+    """True when ``text`` prints ``day``, with its year (read day first or month first) or
+    without it ("21.08.", "21. August", "Aug 21"): a page may show a day without its year."""
+    if any(day in printed_days(text, date.max, m) for m in (False, True)):
+        return True
+    names = "|".join(re.escape(n) for n, number in month_numbers().items() if number == day.month)
+    d, m = day.day, day.month
+    return bool(
+        re.search(rf"(?<![\d.])0?{d}\.\s?0?{m}\.(?!\d)", text)
+        or re.search(
+            rf"(?<![\w.])0?{d}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+)?(?:{names})\b", text, re.I
+        )
+        or re.search(rf"(?<!\w)(?:{names})\.?\s+0?{d}(?!\d)", text, re.I)
+    )
+
+
 def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, date]]:
     """(start, end, day) of the days printed in ``text``, in text order; revisions left out."""
     if not _TWO_DIGITS.search(text):
