@@ -219,3 +219,13 @@ def test_a_published_tag_the_page_shows_beats_the_day_by_the_headline() -> None:
 )
 def test_shows_day(text: str, shown: bool) -> None:
     assert shows_day(text, date(2017, 8, 21)) is shown
+
+
+def test_of_disagreeing_published_tags_the_one_the_page_shows_wins() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2022-01-04T07:00:00Z"}</script>'
+        '<meta property="article:published_time" content="2022-01-06T09:00:00+01:00">'
+    )
+    page = article(head, "", "<footer><p>Erstellt: 6. Januar 2022</p></footer>")
+    assert on_markup(page) == ("2022-01-06", "published")

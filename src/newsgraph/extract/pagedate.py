@@ -130,7 +130,9 @@ def page_date(
     headline = _headline_day(visible, window, today, fits, month_first)
     in_url = url_day(address)
     if published:
-        chosen = next((s for s in published if s.day == headline), published[0])
+        chosen = next((s for s in published if s.day == headline), None) or _first_shown(
+            published, visible
+        )
         if chosen.utc_hour is not None:
             local = _local_day(chosen, headline, in_url)
             if local is not None:
@@ -196,6 +198,13 @@ def _fits(address: str | None, today: date) -> Callable[[date], bool]:
 
 def _neighbours(day: date) -> tuple[date, date]:
     return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def _first_shown(published: list[Stamp], visible: list[str]) -> Stamp:
+    """Of statements that disagree, the first whose day the page prints, else the first."""
+    if len({s.day for s in published}) > 1:
+        return next((s for s in published if _shown(s.day, visible)), published[0])
+    return published[0]
 
 
 def _shown(day: date, visible: list[str]) -> bool:
