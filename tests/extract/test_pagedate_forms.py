@@ -229,3 +229,20 @@ def test_of_disagreeing_published_tags_the_one_the_page_shows_wins() -> None:
     )
     page = article(head, "", "<footer><p>Erstellt: 6. Januar 2022</p></footer>")
     assert on_markup(page) == ("2022-01-06", "published")
+
+
+def test_a_page_that_shows_only_its_update_is_dated_by_it_over_a_hidden_tag() -> None:
+    tag = '<meta property="article:published_time" content="2016-08-29T21:54:39Z">'
+    below = "<div>By Ann Lee</div><div>Updated May 06, 2019</div>"
+    assert on_markup(article(tag, below)) == ("2019-05-06", "updated")
+    shown = article(tag, below, "<p>First published August 29, 2016</p>")
+    assert on_markup(shown) == ("2016-08-29", "published")
+    assert on_markup(article("", below)) == (None, None)  # no tag: an update dates nothing
+
+
+def test_revised_days() -> None:
+    from newsgraph.extract.printed_dates import revised_days
+
+    assert list(revised_days("Updated May 06, 2019 / Published May 2, 2019", TODAY)) == [
+        date(2019, 5, 6)
+    ]

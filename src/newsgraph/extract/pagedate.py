@@ -23,10 +23,12 @@ evidence, strongest first:
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
-A ``published`` day that the page prints nowhere (read day first or month first) gives
-way to another day printed by its headline: the markup may hold the day the piece was
-drafted or first filed, the page shows the day it was published (a UTC time one day
-away is left to the time-zone rule below).
+A ``published`` day that the page prints nowhere (with or without its year, read day
+first or month first) gives way to another day printed by its headline, or, when it
+prints none there, to the day it says it was updated: the markup may hold the day the
+piece was drafted or first filed, the page shows the day readers see (a UTC time one
+day away is left to the time-zone rule below).  Of published statements that disagree,
+the one whose day the page prints is taken.
 
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
 loses to a local day one day away (the headline's, or another tag's): the publisher's
@@ -51,7 +53,13 @@ from lxml.html import HtmlElement
 
 from ..records import PublishedSource
 from .headline import headline_line
-from .printed_dates import EARLIEST_YEAR, labelled_days, printed_days, shows_day
+from .printed_dates import (
+    EARLIEST_YEAR,
+    labelled_days,
+    printed_days,
+    revised_days,
+    shows_day,
+)
 from .urldates import page_url, url_day, url_month
 
 log = logging.getLogger(__name__)
@@ -108,7 +116,7 @@ class PageDate:
 
     value: str | None
     source: PublishedSource | None
-    evidence: str | None = None  # which kind of evidence: published, headline, url, markup, text
+    evidence: str | None = None  # which kind: published, headline, updated, url, markup, text
 
 
 NO_DATE = PageDate(None, None)
@@ -138,9 +146,12 @@ def page_date(
             if local is not None:
                 return local
         zone_apart = chosen.utc_hour is not None and headline in _neighbours(chosen.day)
-        other = None if zone_apart or headline == chosen.day else headline
-        if other is not None and not _shown(chosen.day, visible):
-            return PageDate(other.isoformat(), "text", "headline")  # the day readers see
+        other, kind = (None if zone_apart or headline == chosen.day else headline), "headline"
+        if headline is None:  # the page may show only when it was updated
+            other = _headline_day(visible, window, today, fits, month_first, revised_days)
+            kind = "updated"
+        if other is not None and other != chosen.day and not _shown(chosen.day, visible):
+            return PageDate(other.isoformat(), "text", kind)  # the day readers see
         return PageDate(chosen.day.isoformat(), "metadata", "published")
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
@@ -347,11 +358,13 @@ def _headline_day(
     today: date,
     fits: Callable[[date], bool],
     month_first: bool,
+    days: Callable[[str, date, bool], Iterator[date]] = printed_days,
 ) -> date | None:
-    """The first fitting day printed in the short lines of the headline's window."""
+    """The first fitting day printed in the short lines of the headline's window (of
+    ``days``: its publication days, or its revision days)."""
     for index in window:
         if _is_dateline(visible[index]):
-            for day in printed_days(visible[index], today, month_first):
+            for day in days(visible[index], today, month_first):
                 if fits(day):
                     return day
     return None

@@ -129,8 +129,17 @@ def shows_day(text: str, day: date) -> bool:
     )
 
 
-def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, date]]:
-    """(start, end, day) of the days printed in ``text``, in text order; revisions left out."""
+def revised_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
+    """The days of ``text`` that follow a word of revision ("Updated May 06, 2019")."""
+    for _, _, day in _printed(text, today, month_first, revisions=True):
+        yield day
+
+
+def _printed(
+    text: str, today: date, month_first: bool, revisions: bool = False
+) -> list[tuple[int, int, date]]:
+    """(start, end, day) of the days printed in ``text``, in text order; revisions left out
+    (or, with ``revisions``, only they kept)."""
     if not _TWO_DIGITS.search(text):
         return []  # every form holds a year: no two digits, no day (a cheap early exit)
     found: list[tuple[int, int, date]] = []
@@ -144,7 +153,7 @@ def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, 
             if day is None:
                 continue
             taken.append((start, end))
-            if not _REVISION.search(text, max(0, start - 40), start):
+            if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
     return sorted(found, key=lambda item: item[0])
 
