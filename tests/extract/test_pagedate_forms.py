@@ -246,3 +246,10 @@ def test_revised_days() -> None:
     assert list(revised_days("Updated May 06, 2019 / Published May 2, 2019", TODAY)) == [
         date(2019, 5, 6)
     ]
+
+
+def test_a_page_that_shows_only_its_update_is_dated_by_it_over_a_hidden_date_tag() -> None:
+    tag = '<meta name="date" content="2017-10-01">'
+    below = "<div>By Ann Lee</div><div>Updated June 13, 2019</div>"
+    assert on_markup(article(tag, below)) == ("2019-06-13", "updated")
+    assert on_markup(article(tag, "")) == ("2017-10-01", "markup")

@@ -168,6 +168,9 @@ def page_date(
             if fits(day):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
+        updated = _headline_day(visible, window, today, fits, month_first, revised_days)
+        if updated is not None and updated != generic[0] and not _shown(generic[0], visible):
+            return PageDate(updated.isoformat(), "text", "updated")  # the day readers see
         return PageDate(generic[0].isoformat(), "metadata", "markup")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
