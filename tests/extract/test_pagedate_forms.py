@@ -253,3 +253,15 @@ def test_a_page_that_shows_only_its_update_is_dated_by_it_over_a_hidden_date_tag
     below = "<div>By Ann Lee</div><div>Updated June 13, 2019</div>"
     assert on_markup(article(tag, below)) == ("2019-06-13", "updated")
     assert on_markup(article(tag, "")) == ("2017-10-01", "markup")
+
+
+def test_the_json_ld_of_the_page_itself_states_its_publication() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
+        '"datePublished": "2019-06-11T09:41:55+00:00"}]}</script>'
+    )
+    assert on_markup(article(head, "")) == ("2019-06-11", "published")
+    listed = (
+        '<script type="application/ld+json">{"@type": "ItemList", "datePublished": "2019-06-11"}'
+    )
+    assert on_markup(article(listed + "</script>", "")) == (None, None)

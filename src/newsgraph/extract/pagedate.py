@@ -86,6 +86,7 @@ _GENERIC_META = frozenset({
     "datecreated", "citation_date", "uploaddate",
 })  # fmt: skip
 _ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|blogposting|liveblog", re.I)
+_PAGE_TYPES = re.compile(r"\b(?:\w*webpage|recipe|howto)\b", re.I)
 _NOT_THE_PAGE = frozenset({"comment", "comments", "review", "reviews", "itemlistelement",
                            "relatedlink", "significantlink", "author", "creator", "publisher"})  # fmt: skip
 _COMMENT = re.compile(r"comment|review|reply|kommentar", re.I)
@@ -249,7 +250,8 @@ def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> Page
 
 
 def _published(tree: HtmlElement) -> list[Stamp]:
-    """The page's own statements of publication, JSON-LD first, then meta tags, then itemprop."""
+    """The page's own statements of publication: its article's JSON-LD first, then meta
+    tags, then itemprop, then the JSON-LD of the page itself (``WebPage``, ``Recipe``)."""
     found = [s for s in map(read_stamp, _json_ld_published(tree)) if s]
     for meta in tree.iter("meta"):
         key = _meta_key(meta)
@@ -259,6 +261,7 @@ def _published(tree: HtmlElement) -> list[Stamp]:
         if not _in_comment(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             found.extend(s for s in [read_stamp(value)] if s)
+    found.extend(s for s in map(read_stamp, _json_ld_published(tree, _PAGE_TYPES)) if s)
     return found
 
 
@@ -288,8 +291,9 @@ def _in_comment(element: HtmlElement) -> bool:
     return False
 
 
-def _json_ld_published(tree: HtmlElement) -> list[str]:
-    """``datePublished`` of the page's article-like JSON-LD objects, in document order."""
+def _json_ld_published(tree: HtmlElement, types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
+    """``datePublished`` of the page's JSON-LD objects of ``types`` (article-like by
+    default), in document order."""
     values: list[str] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
@@ -297,26 +301,26 @@ def _json_ld_published(tree: HtmlElement) -> list[str]:
         except (ValueError, RecursionError) as exc:
             log.debug("JSON-LD not read: %s", exc)
             continue
-        values.extend(_walk_ld(data, 0))
+        values.extend(_walk_ld(data, 0, types))
     return values
 
 
-def _walk_ld(node: Any, depth: int) -> Iterator[str]:
+def _walk_ld(node: Any, depth: int, types: re.Pattern[str]) -> Iterator[str]:
     if depth > 6:
         return
     if isinstance(node, list):
         for item in node:
-            yield from _walk_ld(item, depth + 1)
+            yield from _walk_ld(item, depth + 1, types)
         return
     if not isinstance(node, dict):
         return
     kind = node.get("@type")
     kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
-    if _ARTICLE_TYPES.search(kinds) and isinstance(node.get("datePublished"), str):
+    if types.search(kinds) and isinstance(node.get("datePublished"), str):
         yield node["datePublished"]
     for key, value in node.items():
         if isinstance(value, dict | list) and key.lower() not in _NOT_THE_PAGE:
-            yield from _walk_ld(value, depth + 1)
+            yield from _walk_ld(value, depth + 1, types)
 
 
 def read_stamp(value: str | None) -> Stamp | None:
