@@ -146,14 +146,12 @@ def page_date(
             local = _local_day(chosen, headline, in_url)
             if local is not None:
                 return local
-        zone_apart = chosen.utc_hour is not None and headline in _neighbours(chosen.day)
-        other, kind = (None if zone_apart or headline == chosen.day else headline), "headline"
+        updated = None
         if headline is None:  # the page may show only when it was updated
-            other = _headline_day(visible, window, today, fits, month_first, revised_days)
-            kind = "updated"
-        if other is not None and other != chosen.day and not _shown(chosen.day, visible):
-            return PageDate(other.isoformat(), "text", kind)  # the day readers see
-        return PageDate(chosen.day.isoformat(), "metadata", "published")
+            updated = _headline_day(visible, window, today, fits, month_first, revised_days)
+        return _readers_day(chosen, headline, updated, visible) or PageDate(
+            chosen.day.isoformat(), "metadata", "published"
+        )
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
     generic = [s.day for s in _generic(tree) if fits(s.day)]
@@ -211,8 +209,23 @@ def _fits(address: str | None, today: date) -> Callable[[date], bool]:
     return fits
 
 
-def _neighbours(day: date) -> tuple[date, date]:
-    return day - timedelta(days=1), day + timedelta(days=1)
+def _readers_day(
+    chosen: Stamp, headline: date | None, updated: date | None, visible: list[str]
+) -> PageDate | None:
+    """The day the page shows, when its published statement is of a day it prints nowhere:
+    the day printed by its headline, else the day it says it was updated.  A UTC time one
+    day from the headline's day is left to the time-zone rule (``_local_day``)."""
+    if headline is not None:
+        if headline == chosen.day or (
+            chosen.utc_hour is not None and abs((headline - chosen.day).days) == 1
+        ):
+            return None
+        day, kind = headline, "headline"
+    elif updated is not None and updated != chosen.day:
+        day, kind = updated, "updated"
+    else:
+        return None
+    return None if _shown(chosen.day, visible) else PageDate(day.isoformat(), "text", kind)
 
 
 def _first_shown(published: list[Stamp], visible: list[str]) -> Stamp:
