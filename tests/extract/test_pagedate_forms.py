@@ -265,3 +265,12 @@ def test_the_json_ld_of_the_page_itself_states_its_publication() -> None:
         '<script type="application/ld+json">{"@type": "ItemList", "datePublished": "2019-06-11"}'
     )
     assert on_markup(article(listed + "</script>", "")) == (None, None)
+
+
+def test_a_machine_timestamp_left_in_the_text_does_not_show_the_published_day() -> None:
+    tag = '<meta property="article:published_time" content="2021-10-27T20:35:36+01:00">'
+    below = "<div>Berlin, 28.10.2021, 058/21</div>"
+    stamp = "<footer><time>2021-10-27T20:35:36+01:00</time></footer>"
+    assert on_markup(article(tag, below, stamp)) == ("2021-10-28", "headline")
+    shown = "<footer><p>Erstellt 27.10.2021</p></footer>"
+    assert on_markup(article(tag, below, shown)) == ("2021-10-27", "published")

@@ -96,6 +96,7 @@ _STAMP = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGIT = re.compile(r"\d")
+_MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 # A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
@@ -236,8 +237,10 @@ def _first_shown(published: list[Stamp], visible: list[str]) -> Stamp:
 
 
 def _shown(day: date, visible: list[str]) -> bool:
-    """True when some line of the page prints ``day``, with or without its year."""
-    return any(shows_day(line, day) for line in visible if _DIGIT.search(line))
+    """True when some line of the page prints ``day``, with or without its year; a machine
+    timestamp left in the text ("2021-10-27T20:35:36+01:00") is markup, not a day shown."""
+    lines = (_MACHINE.sub(" ", line) for line in visible if _DIGIT.search(line))
+    return any(shows_day(line, day) for line in lines)
 
 
 def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool:
