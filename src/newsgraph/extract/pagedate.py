@@ -23,6 +23,13 @@ evidence, strongest first:
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
+A ``published`` day that the page prints nowhere (with or without its year, read day
+first or month first) gives way to another day printed by its headline, or, when it
+prints none there, to the day it says it was updated: the markup may hold the day the
+piece was drafted or first filed, the page shows the day readers see (a UTC time one
+day away is left to the time-zone rule below).  Of published statements that disagree,
+the one whose day the page prints is taken.
+
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
 loses to a local day one day away (the headline's, or another tag's): the publisher's
 local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
@@ -45,8 +52,14 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from ..records import PublishedSource
-from ..textnorm import fold_spaces
-from .printed_dates import EARLIEST_YEAR, labelled_days, printed_days
+from .headline import headline_line
+from .printed_dates import (
+    EARLIEST_YEAR,
+    labelled_days,
+    printed_days,
+    revised_days,
+    shows_day,
+)
 from .urldates import page_url, url_day, url_month
 
 log = logging.getLogger(__name__)
@@ -73,6 +86,7 @@ _GENERIC_META = frozenset({
     "datecreated", "citation_date", "uploaddate",
 })  # fmt: skip
 _ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|blogposting|liveblog", re.I)
+_PAGE_TYPES = re.compile(r"\b(?:\w*webpage|recipe|howto)\b", re.I)
 _NOT_THE_PAGE = frozenset({"comment", "comments", "review", "reviews", "itemlistelement",
                            "relatedlink", "significantlink", "author", "creator", "publisher"})  # fmt: skip
 _COMMENT = re.compile(r"comment|review|reply|kommentar", re.I)
@@ -81,7 +95,12 @@ _STAMP = re.compile(
     r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_TITLE_PARTS = re.compile(r"\s+[|\-–—:»·]\s+")
+_DIGIT = re.compile(r"\d")
+_MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
+# A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
+_CLOCK_YEAR = re.compile(
+    r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
+)
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
 
 
@@ -99,7 +118,7 @@ class PageDate:
 
     value: str | None
     source: PublishedSource | None
-    evidence: str | None = None  # which kind of evidence: published, headline, url, markup, text
+    evidence: str | None = None  # which kind: published, headline, updated, url, markup, text
 
 
 NO_DATE = PageDate(None, None)
@@ -115,20 +134,25 @@ def page_date(
     address = page_url(tree, url)
     fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
-    # The headline's day is looked for only where it can change the answer (cheaper).
-    needed = len({s.day for s in published}) != 1 or any(s.utc_hour is not None for s in published)
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
-    at = _headline_line(tree, visible) if needed else None
+    at = headline_line(tree, visible)
     window = _headline_window(visible, at)
     headline = _headline_day(visible, window, today, fits, month_first)
     in_url = url_day(address)
     if published:
-        chosen = next((s for s in published if s.day == headline), published[0])
+        chosen = next((s for s in published if s.day == headline), None) or _first_shown(
+            published, visible
+        )
         if chosen.utc_hour is not None:
             local = _local_day(chosen, headline, in_url)
             if local is not None:
                 return local
-        return PageDate(chosen.day.isoformat(), "metadata", "published")
+        updated = None
+        if headline is None:  # the page may show only when it was updated
+            updated = _headline_day(visible, window, today, fits, month_first, revised_days)
+        return _readers_day(chosen, headline, updated, visible) or PageDate(
+            chosen.day.isoformat(), "metadata", "published"
+        )
     if in_url is not None and fits(in_url):
         return PageDate(in_url.isoformat(), "url", "url")
     generic = [s.day for s in _generic(tree) if fits(s.day)]
@@ -144,6 +168,9 @@ def page_date(
             if fits(day):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
+        updated = _headline_day(visible, window, today, fits, month_first, revised_days)
+        if updated is not None and updated != generic[0] and not _shown(generic[0], visible):
+            return PageDate(updated.isoformat(), "text", "updated")  # the day readers see
         return PageDate(generic[0].isoformat(), "metadata", "markup")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
@@ -183,6 +210,39 @@ def _fits(address: str | None, today: date) -> Callable[[date], bool]:
     return fits
 
 
+def _readers_day(
+    chosen: Stamp, headline: date | None, updated: date | None, visible: list[str]
+) -> PageDate | None:
+    """The day the page shows, when its published statement is of a day it prints nowhere:
+    the day printed by its headline, else the day it says it was updated.  A UTC time one
+    day from the headline's day is left to the time-zone rule (``_local_day``)."""
+    if headline is not None:
+        if headline == chosen.day or (
+            chosen.utc_hour is not None and abs((headline - chosen.day).days) == 1
+        ):
+            return None
+        day, kind = headline, "headline"
+    elif updated is not None and updated != chosen.day:
+        day, kind = updated, "updated"
+    else:
+        return None
+    return None if _shown(chosen.day, visible) else PageDate(day.isoformat(), "text", kind)
+
+
+def _first_shown(published: list[Stamp], visible: list[str]) -> Stamp:
+    """Of statements that disagree, the first whose day the page prints, else the first."""
+    if len({s.day for s in published}) > 1:
+        return next((s for s in published if _shown(s.day, visible)), published[0])
+    return published[0]
+
+
+def _shown(day: date, visible: list[str]) -> bool:
+    """True when some line of the page prints ``day``, with or without its year; a machine
+    timestamp left in the text ("2021-10-27T20:35:36+01:00") is markup, not a day shown."""
+    lines = (_MACHINE.sub(" ", line) for line in visible if _DIGIT.search(line))
+    return any(shows_day(line, day) for line in lines)
+
+
 def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool:
     """True when the page shows ``day`` in a line that is not prose (a dateline, a list
     entry), so that a date told of in a sentence of the article is never its date."""
@@ -206,7 +266,8 @@ def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> Page
 
 
 def _published(tree: HtmlElement) -> list[Stamp]:
-    """The page's own statements of publication, JSON-LD first, then meta tags, then itemprop."""
+    """The page's own statements of publication: its article's JSON-LD first, then meta
+    tags, then itemprop, then the JSON-LD of the page itself (``WebPage``, ``Recipe``)."""
     found = [s for s in map(read_stamp, _json_ld_published(tree)) if s]
     for meta in tree.iter("meta"):
         key = _meta_key(meta)
@@ -216,6 +277,7 @@ def _published(tree: HtmlElement) -> list[Stamp]:
         if not _in_comment(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             found.extend(s for s in [read_stamp(value)] if s)
+    found.extend(s for s in map(read_stamp, _json_ld_published(tree, _PAGE_TYPES)) if s)
     return found
 
 
@@ -245,8 +307,9 @@ def _in_comment(element: HtmlElement) -> bool:
     return False
 
 
-def _json_ld_published(tree: HtmlElement) -> list[str]:
-    """``datePublished`` of the page's article-like JSON-LD objects, in document order."""
+def _json_ld_published(tree: HtmlElement, types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
+    """``datePublished`` of the page's JSON-LD objects of ``types`` (article-like by
+    default), in document order."""
     values: list[str] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
@@ -254,30 +317,31 @@ def _json_ld_published(tree: HtmlElement) -> list[str]:
         except (ValueError, RecursionError) as exc:
             log.debug("JSON-LD not read: %s", exc)
             continue
-        values.extend(_walk_ld(data, 0))
+        values.extend(_walk_ld(data, 0, types))
     return values
 
 
-def _walk_ld(node: Any, depth: int) -> Iterator[str]:
+def _walk_ld(node: Any, depth: int, types: re.Pattern[str]) -> Iterator[str]:
     if depth > 6:
         return
     if isinstance(node, list):
         for item in node:
-            yield from _walk_ld(item, depth + 1)
+            yield from _walk_ld(item, depth + 1, types)
         return
     if not isinstance(node, dict):
         return
     kind = node.get("@type")
     kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
-    if _ARTICLE_TYPES.search(kinds) and isinstance(node.get("datePublished"), str):
+    if types.search(kinds) and isinstance(node.get("datePublished"), str):
         yield node["datePublished"]
     for key, value in node.items():
         if isinstance(value, dict | list) and key.lower() not in _NOT_THE_PAGE:
-            yield from _walk_ld(value, depth + 1)
+            yield from _walk_ld(value, depth + 1, types)
 
 
 def read_stamp(value: str | None) -> Stamp | None:
-    """A day from a markup value: ISO 8601 (with its own zone's day), else a printed day."""
+    """A day from a markup value: ISO 8601 (with its own zone's day), else a printed day
+    (with a clock between the day and the year, as Java prints a date)."""
     if not value:
         return None
     text = value.strip()
@@ -290,7 +354,7 @@ def read_stamp(value: str | None) -> Stamp | None:
         zone = (match["zone"] or "").upper()
         utc = bool(match["time"]) and zone in {"Z", "UTC", "GMT", "+00:00", "+0000", "-00:00"}
         return Stamp(day, int(match["time"][:2]) if utc else None)
-    printed = next(printed_days(text[:60], date.max), None)
+    printed = next(printed_days(_CLOCK_YEAR.sub(r"\g<md> \g<year>", text[:60]), date.max), None)
     return Stamp(printed) if printed else None
 
 
@@ -317,11 +381,13 @@ def _headline_day(
     today: date,
     fits: Callable[[date], bool],
     month_first: bool,
+    days: Callable[[str, date, bool], Iterator[date]] = printed_days,
 ) -> date | None:
-    """The first fitting day printed in the short lines of the headline's window."""
+    """The first fitting day printed in the short lines of the headline's window (of
+    ``days``: its publication days, or its revision days)."""
     for index in window:
         if _is_dateline(visible[index]):
-            for day in printed_days(visible[index], today, month_first):
+            for day in days(visible[index], today, month_first):
                 if fits(day):
                     return day
     return None
@@ -337,29 +403,6 @@ def _nearest_first(visible: list[str], at: int | None) -> list[int]:
 def _is_dateline(line: str) -> bool:
     """A short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not a piece of prose."""
     return len(line) <= DATELINE_CHARS and len(_WORD.findall(line)) <= DATELINE_WORDS
-
-
-def _headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
-    """The index of the headline among the visible lines: the ``<h1>`` that the page's
-    title repeats, else the first ``<h1>`` of three words or more, else the visible line
-    that is the title (or a part of it)."""
-    index = {line: i for i, line in reversed(list(enumerate(visible)))}
-    titles = [
-        fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content|//title/text()')
-    ]
-    headings = [fold_spaces(h.text_content()) for h in tree.iter("h1")]
-    headings = [h for h in headings if len(h) >= 8 and h in index]
-    for heading in headings:
-        if any(heading in title for title in titles):
-            return index[heading]
-    for heading in headings:
-        if len(heading.split()) >= 3:
-            return index[heading]
-    for title in titles:
-        for part in [title, *_TITLE_PARTS.split(title)]:
-            if len(part) >= 8 and part in index:
-                return index[part]
-    return None
 
 
 def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:

@@ -2,7 +2,11 @@
 "18. März 2020", "2019-10-16", "30 septembre 2018".
 
 Only whole days are read (a day, a month and a year); month names come from
-data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese).
+data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese,
+the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finnish).
+Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
+dates glued to their words ("Posted on12 March 2019by") are read; a two-digit year
+after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
@@ -28,15 +32,19 @@ EARLIEST_YEAR = 1995  # the web's news pages start about here
 
 _TWO_DIGITS = re.compile(r"\d\d")
 _REVISION = re.compile(
-    r"(?:updated?|modified|edited|revised|aktualisiert|geändert|editiert|bearbeitet|"
-    r"mis à jour|mise à jour|actualizado|aggiornato|bijgewerkt)\b[^0-9]{0,20}$",
+    r"(?:updated?|modified|edited|revised|last changed|aktualisiert|geändert|änderung|editiert|"
+    r"bearbeitet|mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b"
+    r"[^0-9]{0,20}$",
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
-    r"pubblicat[oa]|gepubliceerd)\b",
+    r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
     re.IGNORECASE,
 )
+# A year ends a date unless more digits follow, except for the next date of a pair that
+# a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
+_YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -71,19 +79,23 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     names = "|".join(re.escape(n) for n in sorted(month_numbers(), key=len, reverse=True))
     month = rf"(?P<mname>{names})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    year = rf"(?P<year>(?:19|20)\d\d){_YEAR_END}"
     return (
         re.compile(
             r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
         ),
         re.compile(
-            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[01]?\d)\s?(?P=sep)\s?"
-            r"(?P<year>(?:19|20)?\d\d)(?![\d])"
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[0-3]?\d)\s?(?P=sep)\s?"
+            rf"(?P<year>(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
         ),
         re.compile(
-            rf"(?<![\w.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
+            rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
-        re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}", re.I),
+        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day},?\s+{year}", re.I),
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
+            r"(?P<day>[0-3]?\d)\s*[日일]"
+        ),
     )
 
 
@@ -101,8 +113,33 @@ def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator
             yield day
 
 
-def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, date]]:
-    """(start, end, day) of the days printed in ``text``, in text order; revisions left out."""
+def shows_day(text: str, day: date) -> bool:
+    """True when ``text`` prints ``day``, with its year (read day first or month first) or
+    without it ("21.08.", "21. August", "Aug 21"): a page may show a day without its year."""
+    if any(day in printed_days(text, date.max, m) for m in (False, True)):
+        return True
+    names = "|".join(re.escape(n) for n, number in month_numbers().items() if number == day.month)
+    d, m = day.day, day.month
+    return bool(
+        re.search(rf"(?<![\d.])0?{d}\.\s?0?{m}\.(?!\d)", text)
+        or re.search(
+            rf"(?<![\w.])0?{d}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+)?(?:{names})\b", text, re.I
+        )
+        or re.search(rf"(?<!\w)(?:{names})\.?\s+0?{d}(?!\d)", text, re.I)
+    )
+
+
+def revised_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
+    """The days of ``text`` that follow a word of revision ("Updated May 06, 2019")."""
+    for _, _, day in _printed(text, today, month_first, revisions=True):
+        yield day
+
+
+def _printed(
+    text: str, today: date, month_first: bool, revisions: bool = False
+) -> list[tuple[int, int, date]]:
+    """(start, end, day) of the days printed in ``text``, in text order; revisions left out
+    (or, with ``revisions``, only they kept)."""
     if not _TWO_DIGITS.search(text):
         return []  # every form holds a year: no two digits, no day (a cheap early exit)
     found: list[tuple[int, int, date]] = []
@@ -116,7 +153,7 @@ def _printed(text: str, today: date, month_first: bool) -> list[tuple[int, int, 
             if day is None:
                 continue
             taken.append((start, end))
-            if not _REVISION.search(text, max(0, start - 40), start):
+            if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
     return sorted(found, key=lambda item: item[0])
 
@@ -129,6 +166,8 @@ def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None
         a, b = int(groups["a"]), int(groups["b"])
         if len(year_text) == 2 and groups["sep"] != ".":
             return None  # "12/05/19" is too often a fraction or a code
+        if len(year_text) == 2 and len(groups["a"]) == 1 and len(groups["b"]) == 1:
+            return None  # "4.8.12" is a version number, not a day
         day, month = (b, a) if (month_first and groups["sep"] == "/" and b <= 31) else (a, b)
         if month > 12 and day <= 12:
             day, month = month, day

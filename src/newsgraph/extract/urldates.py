@@ -1,4 +1,5 @@
-"""Dates in a page's address: ``/2016/12/23/``, ``-2016-12-23-``, ``/20200428/``; a month
+"""Dates in a page's address: ``/2016/12/23/``, ``-2016-12-23-``, ``/20200428/``,
+``/20220124-title.html``, ``_20231102_``, ``/2023/nov/8/``; a month
 (``/2011/12/``).  A Wayback Machine address is read as the archived page's own.
 """
 
@@ -10,7 +11,14 @@ from datetime import date
 from lxml.html import HtmlElement
 
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]\d(?!\d)|[1-9](?=/))")
-_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
+_URL_COMPACT = re.compile(
+    r"[-_/=]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_/.?&#]|$)"
+)
+_URL_NAMED = re.compile(
+    r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?=/|$)",
+    re.I,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/")
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 
@@ -27,9 +35,13 @@ def url_day(url: str | None) -> date | None:
     """The day an address names, if it names a whole one."""
     match = _URL_DAY.search(url or "")
     compact = None if match else _URL_COMPACT.search(url or "")
-    if not match and not compact:
+    named = None if match or compact else _URL_NAMED.search(url or "")
+    if not match and not compact and not named:
         return None
     try:
+        if named:
+            month = _MONTHS.index(named[2].lower()) + 1
+            return date(int(named[1]), month, int(named[3]))
         if compact:
             return date(int(compact[1]), int(compact[2]), int(compact[3]))
         assert match is not None

@@ -1,0 +1,92 @@
+"""Where a page's headline stands among its visible lines (``extract.pagedate`` reads the
+days printed around it).
+
+The headline is the ``<h1>`` (else ``<h2>``) that is the page's title without its site's
+name, else an ``<h1>`` the title repeats, else a visible line that is the title or a part
+of it; a blog's own name in its ``<h1>`` is not a headline.  Visible lines are shown
+once, at their first place, so a headline that a breadcrumb or a list of recent posts
+showed before is placed where its heading stands: just above the line that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..textnorm import fold_spaces
+
+_FOLLOWING = 8  # text nodes after a headline read to place it ...
+_PIECE_CHARS = 10  # ... and the least of them that must match a line
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:»·]\s+")
+
+
+def headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
+    """The index of the headline among the visible lines: the ``<h1>`` (else ``<h2>``) that
+    is the page's title without its site's name (``og:title``, "Headline | Site"), else
+    the ``<h1>`` that the title repeats, else the first ``<h1>`` of three words or more,
+    else the visible line that is the title (or a part of it), placed where its heading
+    stands."""
+    index = {line: i for i, line in reversed(list(enumerate(visible)))}
+    text = _headline_text(tree, index)
+    return None if text is None else _place(tree, text, visible, index[text])
+
+
+def _headline_text(tree: HtmlElement, index: dict[str, int]) -> str | None:
+    titles = [
+        fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content|//title/text()')
+    ]
+    headings = [fold_spaces(h.text_content()) for h in tree.iter("h1")]
+    sites = _site_names(tree, titles, index)
+    headings = [h for h in headings if len(h) >= 8 and h in index and h not in sites]
+    exact = {p for t in titles for p in _TITLE_PARTS.split(t) if p != t} - sites
+    exact.update(fold_spaces(t) for t in tree.xpath('//meta[@property="og:title"]/@content'))
+    for level in ("h1", "h2"):  # the heading that is the title without the site's name
+        for element in tree.iter(level):
+            text = fold_spaces(element.text_content())
+            if text in exact and len(text) >= 8 and text in index and text not in sites:
+                return text
+    for heading in headings:
+        if any(heading in title for title in titles):
+            return heading
+    for heading in headings:
+        if len(heading.split()) >= 3:
+            return heading
+    for title in titles:
+        for part in [title, *_TITLE_PARTS.split(title)]:
+            if len(part) >= 8 and part in index and part not in sites:
+                return part
+    return None
+
+
+def _place(tree: HtmlElement, text: str, visible: list[str], first: int) -> int:
+    """Where the heading that reads ``text`` stands among the visible lines: just above the
+    nearest line after it.  Repeated lines are shown once, at their first place, so a
+    headline that a breadcrumb or a list of posts showed before has no line of its own."""
+    heading = next(
+        (h for h in tree.iter("h1", "h2", "h3") if fold_spaces(h.text_content()) == text), None
+    )
+    if heading is None:
+        return first
+    nodes = heading.xpath(f"following::text()[normalize-space()][position() <= {_FOLLOWING}]")
+    after = fold_spaces("".join(map(str, nodes)))  # the lines after it, run together
+    for i in range(first + 1, len(visible)):
+        line = visible[i]
+        if min(len(line), len(after)) >= _PIECE_CHARS and (
+            after.startswith(line) or line.startswith(after)
+        ):
+            return i - 1
+    return first
+
+
+def _site_names(tree: HtmlElement, titles: list[str], index: dict[str, int]) -> set[str]:
+    """The names the page gives its site: ``og:site_name``, and the part of a title
+    ("Headline | Blog name") that is not its headline, when the headline part is shown
+    too (a blog's ``<h1>`` is often its own name, the post's title an ``<h2>``)."""
+    sites = {fold_spaces(s) for s in tree.xpath('//meta[@property="og:site_name"]/@content')}
+    for title in titles:
+        parts = [p for p in _TITLE_PARTS.split(title) if len(p) >= 8]
+        shown = [p for p in parts if p in index]
+        if len(parts) >= 2 and len(shown) >= 2:
+            sites.add(parts[-1])  # both shown: the last part names the site
+    return sites
