@@ -43,7 +43,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_shipped_weights_load_and_are_small() -> None:
     w = load_weights()
     assert w.weights.shape == (len(w.features), len(ROLES))
-    assert set(w.thresholds) >= {"fill", "swap", "margin"}
+    assert set(w.thresholds) >= {"fill", "swap", "margin", "actor"}
     assert WEIGHTS.stat().st_size < 2**20
     assert "scores" in w.meta and w.meta["data"].startswith("plover_news_dev.jsonl")
     card = (WEIGHTS.parent / "LINKER_CARD.md").read_text(encoding="utf-8")
@@ -102,7 +102,7 @@ def test_weights_give_probabilities_per_role() -> None:
     weights = np.zeros((2, 2), dtype=np.float32)
     weights[1, 1] = 6.0
     w = LinkerWeights(feats, weights, np.full(2, -3.0, dtype=np.float32),
-                      {"fill": 0.5, "swap": 0.9, "margin": 0.3})  # fmt: skip
+                      {"fill": 0.5, "swap": 0.9, "margin": 0.3, "actor": 1.0})  # fmt: skip
     p = w.probabilities([["bias"], ["bias", "good", "unseen"], []])
     assert p.shape == (3, 2) and p[0, 1] < 0.1 < 0.9 < p[1, 1] and np.isclose(p[2, 1], p[0, 1])
 
@@ -113,7 +113,7 @@ def _write(path: Path, **override: Any) -> Path:
         "weights": np.zeros((2, 2), dtype=np.float32),
         "bias": np.zeros(2, dtype=np.float32),
         "roles": list(ROLES),
-        "thresholds": {"fill": 0.5, "swap": 1.0, "margin": 0.3},
+        "thresholds": {"fill": 0.5, "swap": 1.0, "margin": 0.3, "actor": 1.0},
     }
     arrays.update(override)
     np.savez(
@@ -142,8 +142,8 @@ def test_a_good_small_file_loads(tmp_path: Path) -> None:
         ({"bias": np.zeros(3, dtype=np.float32)}, "bias is"),
         ({"weights": np.full((2, 2), np.inf, dtype=np.float32)}, "NaN or infinity"),
         ({"features": ["bias", "bias"]}, "appears twice"),
-        ({"thresholds": {"fill": 1.5, "swap": 1.0, "margin": 0.3}}, "each in [0, 1]"),
-        ({"thresholds": {"fill": 0.5}}, "need ['fill', 'swap', 'margin']"),
+        ({"thresholds": {"fill": 1.5, "swap": 1.0, "margin": 0.3, "actor": 1}}, "each in [0, 1]"),
+        ({"thresholds": {"fill": 0.5}}, "need ['fill', 'swap', 'margin', 'actor']"),
     ],
 )
 def test_a_malformed_file_says_what_is_wrong(
@@ -207,3 +207,40 @@ def test_context_actor_is_a_candidate_once(coder: Coder) -> None:
     speaker = Actor(text="Lavrov", code="RUSGOV", country="RUS", sector="GOV")
     found = candidates(doc[:], Roles(doc, []), speaker)
     assert [(c.actor.code, c.source) for c in found] == [("RUSGOV", "context")]
+
+
+def _hand_weights(doer: dict[str, float], recipient: dict[str, float],
+                  **th: float) -> LinkerWeights:  # fmt: skip
+    names = sorted(set(doer) | set(recipient))
+    weights = np.array([[doer.get(f, 0.0), recipient.get(f, 0.0)] for f in names],
+                       dtype=np.float32)  # fmt: skip
+    thresholds = {"fill": 0.5, "swap": 1.0, "margin": 0.3, "actor": 1.0, **th}
+    return LinkerWeights({f: i for i, f in enumerate(names)}, weights,
+                         np.full(2, -3.0, dtype=np.float32), thresholds)  # fmt: skip
+
+
+def test_the_decisions_fill_an_actor_and_swap_a_recipient(coder: Coder) -> None:
+    from newsgraph.events.linker import Linker
+    from newsgraph.events.roles import Roles
+
+    doc = coder.nlp("Two Danish journalists were expelled from Belarus on Monday.")
+    roles = Roles(doc, coder.resolver.mentions(doc))
+    expelled = next(t for t in doc if t.lower_ == "expelled")
+    danish = [a for a in roles.by_token.values() if a.country == "DNK"][:1]
+    assert danish
+    args = (expelled, "SANCTION", "verb", doc[:], roles)
+    # a party behind "from" does it: the actor is filled, the rules' recipient stays
+    doer = Linker(_hand_weights({"prep=from": 6.0}, {"rule=tgt": 6.0}, actor=0.5))
+    source, target = doer.link(*args, [], danish)
+    assert [a.country for a in source] == ["BLR"] and target == danish
+    # the actor threshold off: nothing changes
+    shy = Linker(_hand_weights({"prep=from": 6.0}, {}, actor=1.0))
+    assert shy.link(*args, [], danish) == ([], danish)
+    # a party behind "from" is whom it is done to: the rules' recipient is replaced
+    swap = Linker(_hand_weights({}, {"prep=from": 6.0}, swap=0.5))
+    assert [a.country for a in swap.link(*args, [], danish)[1]] == ["BLR"]
+    kept = Linker(_hand_weights({}, {"prep=from": 6.0}, swap=1.0))
+    assert kept.link(*args, [], danish)[1] == danish
+    # no recipient at all: filled from the best candidate that is not the actor
+    fill = Linker(_hand_weights({}, {"prep=from": 6.0}))
+    assert [a.country for a in fill.link(*args, danish, [])[1]] == ["BLR"]

@@ -419,7 +419,8 @@ class Coder:
         )
         target = [a for a in target if a.code is not None or a.country is not None]
         if self.linker is not None:  # fills or re-ranks the recipients (events/linker.py)
-            target = self.linker.link(tok, trigger.type, kind, span, roles, source, target, speaker)
+            source, target = self.linker.link(tok, trigger.type, kind, span, roles, source, target,
+                                              speaker)  # fmt: skip
         country = location.country if location is not None else sole
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)

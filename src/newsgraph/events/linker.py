@@ -14,7 +14,11 @@ recipient.  Then:
 * a draft whose recipient the rules chose is given another candidate instead when that
   one's probability is at least ``swap`` and beats the rules' choice by ``margin``.
 
-The actors stay the rules'.  Weights, thresholds and the training scores are one small
+* a draft with no actor (an agentless passive, an event noun with no doer) takes the
+  best candidate as actor when its actor probability is at least ``actor``, and loses
+  it as recipient.
+
+The actors the rules found stay.  Weights, thresholds and the training scores are one small
 ``.npz`` (``data/events/linker.npz``, ``LINKER_CARD.md`` beside it) rebuilt by
 ``scripts/train_linker.py`` from the train part of the PLOVER development set.
 It reads only the parse the coder already has: a few dozen dictionary look-ups a draft.
@@ -43,7 +47,7 @@ LINKER_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 WEIGHTS = LINKER_DIR / "linker.npz"
 ROLES = ("actor", "recipient")
 KEYS = ("features", "weights", "bias", "roles", "thresholds", "meta")
-THRESHOLDS = ("fill", "swap", "margin")
+THRESHOLDS = ("fill", "swap", "margin", "actor")
 MAX_PATH = 5
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ARMED = frozenset({"REB", "MIL", "UAF", "INS", "CRM", "SPY"})
@@ -270,6 +274,8 @@ def features(
         f"rule={rule}|hastgt={bool(target)}",
         f"same={same}",
         f"same={same}|t={type_}",
+        f"nsrc={min(len(source), 2)}|t={type_}",
+        f"nsrc={min(len(source), 2)}|m={k}",
         f"voice={'pass' if passive else 'act'}",
         f"sector={c.actor.sector}",
     ]
@@ -341,25 +347,43 @@ class Linker:
         source: list[Actor],
         target: list[Actor],
         speaker: Actor | None = None,
-    ) -> list[Actor]:
-        """The draft's recipients: the rules' ``target``, filled or replaced."""
+    ) -> tuple[list[Actor], list[Actor]]:
+        """The draft's actors and recipients: the rules' ``source`` (filled when empty)
+        and ``target`` (filled or replaced)."""
         if self.weights is None and self.observer is None:
-            return target
+            return source, target
         found = [
             c for c in self._candidates(span, roles, speaker) if c.head is None or c.head.i != tok.i
         ]
         if not found:
-            return target
+            return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         rows = [features(tok, type_, kind, c, source, target, passive) for c in found]
         if self.observer is not None:
             self.observer(tok, type_, found, rows)
         if self.weights is None:
-            return target
-        p = self.weights.probabilities(rows)[:, 1]
+            return source, target
+        probs = self.weights.probabilities(rows)
         th = self.weights.thresholds
-        free = [n for n, c in enumerate(found)
-                if (c.actor.code or c.actor.country) and without([c.actor], source)]  # fmt: skip
+        coded = [n for n, c in enumerate(found) if c.actor.code or c.actor.country]
+        if not source and coded and th["actor"] < 1:
+            # an act whose doer the rules did not find ("sanctions were lifted")
+            doer = max(coded, key=lambda n: probs[n, 0])
+            if probs[doer, 0] >= th["actor"]:
+                source = [found[doer].actor]
+                target = without(target, source)
+        return source, self._recipient(found, probs[:, 1], coded, source, target, th)
+
+    @staticmethod
+    def _recipient(
+        found: list[Candidate],
+        p: np.ndarray,
+        coded: list[int],
+        source: list[Actor],
+        target: list[Actor],
+        th: dict[str, float],
+    ) -> list[Actor]:
+        free = [n for n in coded if without([found[n].actor], source)]
         if not free:
             return target
         best = max(free, key=lambda n: p[n])
