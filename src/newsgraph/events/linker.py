@@ -77,14 +77,29 @@ class LinkerWeights:
     thresholds: dict[str, float]
     meta: dict[str, Any] = field(default_factory=dict)
 
+    table: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # a feature's two weights as Python floats: a draft has a few candidates of a
+        # few dozen features each, summed faster in Python than through numpy calls
+        pairs = self.weights.tolist()
+        table = {f: (pairs[i][0], pairs[i][1]) for f, i in self.features.items()}
+        object.__setattr__(self, "table", table)
+
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        index = self.features
-        scores = np.tile(self.bias, (len(rows), 1))
-        for n, feats in enumerate(rows):
-            ids = [i for f in feats if (i := index.get(f)) is not None]
-            if ids:
-                scores[n] += self.weights[ids].sum(axis=0)
-        return 1.0 / (1.0 + np.exp(-scores))
+        table = self.table
+        b0, b1 = (float(x) for x in self.bias)
+        scores: list[tuple[float, float]] = []
+        for feats in rows:
+            s0, s1 = b0, b1
+            for f in feats:
+                w = table.get(f)
+                if w is not None:
+                    s0 += w[0]
+                    s1 += w[1]
+            scores.append((s0, s1))
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.array(scores, dtype=np.float64).reshape(-1, 2)))
+        return out
 
 
 def save_weights(
@@ -350,21 +365,29 @@ class Linker:
     ) -> tuple[list[Actor], list[Actor]]:
         """The draft's actors and recipients: the rules' ``source`` (filled when empty)
         and ``target`` (filled or replaced)."""
-        if self.weights is None and self.observer is None:
+        w = self.weights
+        if w is None and self.observer is None:
             return source, target
         found = [
             c for c in self._candidates(span, roles, speaker) if c.head is None or c.head.i != tok.i
         ]
+        if self.observer is None and w is not None:
+            # only the parties a decision reads: with a country or organisation, and
+            # the rules' recipients or not already an actor (unless one may be filled)
+            may_fill = not source and w.thresholds["actor"] < 1
+            keys = {_key(a) for a in target}
+            found = [c for c in found if (c.actor.code or c.actor.country) and (
+                     may_fill or _key(c.actor) in keys or without([c.actor], source))]  # fmt: skip
         if not found:
             return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         rows = [features(tok, type_, kind, c, source, target, passive) for c in found]
         if self.observer is not None:
             self.observer(tok, type_, found, rows)
-        if self.weights is None:
+        if w is None:
             return source, target
-        probs = self.weights.probabilities(rows)
-        th = self.weights.thresholds
+        probs = w.probabilities(rows)
+        th = w.thresholds
         coded = [n for n, c in enumerate(found) if c.actor.code or c.actor.country]
         if not source and coded and th["actor"] < 1:
             # an act whose doer the rules did not find ("sanctions were lifted")
