@@ -34,6 +34,7 @@ from .embed import Draft, fold, prune
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
+from .linker import Linker, load_linker
 from .match import match
 from .modality import (
     according_to_in,
@@ -131,6 +132,7 @@ class Coder:
         resolver: Resolver | None = None,
         parse: str | None = None,
         head: bool | EventHead = True,
+        linker: bool | Linker = True,
     ) -> None:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.spacy_model)
@@ -164,6 +166,8 @@ class Coder:
         self.head: EventHead | None = (
             load_head(self.lexicon, self.speech) if head is True else head or None
         )
+        # the learned argument linker (events/linker.py); linker=False: the rules' recipients
+        self.linker: Linker | None = load_linker() if linker is True else linker or None
         self._selective = self._selective_parser() if self.parse == "selective" else None
         self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
         # auxiliaries that make their act another's ("X must withdraw": a demand)
@@ -414,6 +418,9 @@ class Coder:
             armed=self.non_state,
         )
         target = [a for a in target if a.code is not None or a.country is not None]
+        if self.linker is not None:  # fills or re-ranks the recipients (events/linker.py)
+            source, target = self.linker.link(tok, trigger.type, kind, span, roles, source, target,
+                                              speaker)  # fmt: skip
         country = location.country if location is not None else sole
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)

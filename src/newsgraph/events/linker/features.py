@@ -1,0 +1,184 @@
+"""The linker's candidates and their feature strings, read off the parse the coder has.
+
+Candidates: each run of tokens of one resolved mention (read at its syntactic head),
+each place the gazetteer gives a country, the speaker when named elsewhere.  Features of
+a (draft, candidate) pair: the dependency path from the trigger, its prepositions,
+side and distance, voice, event type, the candidate's kind, what the rules made of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..roles import Roles
+
+MAX_PATH = 5
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+ARMED = frozenset({"REB", "MIL", "UAF", "INS", "CRM", "SPY"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One party an event may have: its actor, the token heading its words in the
+    sentence (None for a context actor named elsewhere) and where it came from."""
+
+    actor: Actor
+    head: Token | None
+    start: int
+    end: int
+    source: str  # "mention", "place" or "context"
+
+
+def candidates(span: Span, roles: Roles, speaker: Actor | None = None) -> list[Candidate]:
+    """The parties of a sentence: each resolved mention (its words' head), each place
+    the gazetteer gives a country, and the speaker when named outside the sentence."""
+    out: list[Candidate] = []
+    by_token = roles.by_token
+    i = span.start
+    while i < span.end:
+        actor = by_token.get(i)
+        if actor is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < span.end and by_token.get(j) is actor:
+            j += 1
+        words = span.doc[i:j]
+        out.append(Candidate(actor, words.root, i, j, "mention"))
+        i = j
+    if roles.place_country is not None:
+        for ent in span.ents:
+            if ent.label_ not in PLACE_ENTS or any(t.i in by_token for t in ent):
+                continue
+            country = roles.place_country(ent.text)
+            if country:
+                place = Actor(text=ent.text, code=country, country=country)
+                out.append(Candidate(place, ent.root, ent.start, ent.end, "place"))
+    if (
+        speaker is not None
+        and (speaker.code or speaker.country)
+        and not any(actor_key(c.actor) == actor_key(speaker) for c in out)
+    ):
+        out.append(Candidate(speaker, None, -1, -1, "context"))
+    return out
+
+
+def actor_key(actor: Actor) -> tuple[str | None, str]:
+    """One party however often named: its code and words."""
+    return (actor.code, actor.text.lower())
+
+
+def _kind(c: Candidate) -> str:
+    a = c.actor
+    if c.source == "place":
+        return "place"
+    if a.org:
+        return "armed" if a.sector in ARMED else "org"
+    if a.code is not None and a.code == a.country:
+        return "country"
+    if c.head is not None and c.head.ent_type_ == "PERSON":
+        return "person"
+    if a.sector in ARMED:
+        return "armed"
+    if a.sector == "GOV":
+        return "gov"
+    return "group" if a.country else "nocountry"
+
+
+def path(tok: Token, head: Token) -> tuple[list[str], list[str]]:
+    """The arcs from ``tok`` up to the lowest common ancestor (``^dep``) and down to
+    ``head`` (``vdep``, a preposition with its word), and the prepositions passed."""
+    up = [tok, *tok.ancestors]
+    at = {t.i: n for n, t in enumerate(up)}
+    down: list[Token] = []
+    cur = head
+    while cur.i not in at:
+        down.append(cur)
+        if cur.head.i == cur.i:
+            return ["far"], []
+        cur = cur.head
+    arcs = [f"^{t.dep_}" for t in up[: at[cur.i]]]
+    preps: list[str] = []
+    for t in reversed(down):
+        if t.dep_ in ("prep", "agent", "dative") and t.pos_ == "ADP":
+            preps.append(t.lower_)
+            arcs.append(f"v{t.dep_}:{t.lower_}")
+        else:
+            arcs.append(f"v{t.dep_}")
+    if not arcs:
+        return ["self"], []
+    if len(arcs) > MAX_PATH:
+        arcs = [*arcs[:2], "..", *arcs[-2:]]
+    return arcs, preps
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3-4" if n <= 4 else "5-8" if n <= 8 else "9+"
+
+
+def features(
+    tok: Token,
+    type_: str,
+    kind: str,
+    c: Candidate,
+    source: Sequence[Actor],
+    target: Sequence[Actor],
+    passive: bool,
+) -> list[str]:
+    """The feature strings of one (draft, candidate) pair."""
+    k = _kind(c)
+    ck = {actor_key(a) for a in source}
+    tk = {actor_key(a) for a in target}
+    rule = "src" if actor_key(c.actor) in ck else "tgt" if actor_key(c.actor) in tk else "none"
+    same = bool(c.actor.country) and c.actor.country in {a.country for a in source}
+    out = [
+        "bias",
+        f"t={type_}",
+        f"k={kind}",
+        f"m={k}",
+        f"m={k}|t={type_}",
+        f"rule={rule}",
+        f"rule={rule}|t={type_}",
+        f"rule={rule}|hastgt={bool(target)}",
+        f"same={same}",
+        f"same={same}|t={type_}",
+        f"nsrc={min(len(source), 2)}|t={type_}",
+        f"nsrc={min(len(source), 2)}|m={k}",
+        f"voice={'pass' if passive else 'act'}",
+        f"sector={c.actor.sector}",
+    ]
+    if c.head is None:
+        return [*out, "path=ctx", f"path=ctx|t={type_}"]
+    arcs, preps = path(tok, c.head)
+    full = " ".join(arcs)
+    side = "L" if c.end <= tok.i else "R" if c.start > tok.i else "in"
+    dist = min(abs(tok.i - c.head.i), abs(tok.i - c.start), abs(tok.i - (c.end - 1)))
+    out += [
+        f"path={full}",
+        f"path={full}|t={type_}",
+        f"path={full}|voice={passive}",
+        f"plen={_bucket(len(arcs))}",
+        f"first={arcs[0]}",
+        f"last={arcs[-1]}",
+        f"last={arcs[-1]}|t={type_}",
+        f"last={arcs[-1]}|m={k}",
+        f"side={side}",
+        f"side={side}|voice={passive}",
+        f"side={side}|t={type_}",
+        f"dist={_bucket(dist)}",
+        f"dist={_bucket(dist)}|side={side}",
+        f"up={sum(a.startswith('^') for a in arcs)}",
+        f"hdep={c.head.dep_}",
+        f"hdep={c.head.dep_}|k={kind}",
+    ]
+    out += [f"prep={p}" for p in preps] + [f"prep={p}|t={type_}" for p in preps]
+    if not preps:
+        out.append("noprep")
+    return out
