@@ -55,7 +55,7 @@ def test_shipped_weights_load_and_are_small() -> None:
 # linker does.
 FILLED = [
     ("Canada expressed concern about the violence in Haiti.", "HTI"),
-    ("Kenya expressed deep concern over the fighting in South Sudan.", "SSD"),
+    ("Egypt voiced concern about the clashes in Libya.", "LBY"),
     ("Chile has accepted an invitation to meet with Bolivian leaders.", "BOL"),
 ]
 
