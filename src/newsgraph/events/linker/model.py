@@ -10,7 +10,7 @@ and what is wrong.
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +18,11 @@ from typing import Any
 
 import numpy as np
 
-from ...errors import DataFileError
+from ..weightsfile import WeightsFile
 
 LINKER_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "events"
 WEIGHTS = LINKER_DIR / "linker.npz"
 ROLES = ("actor", "recipient")
-KEYS = ("features", "weights", "bias", "roles", "thresholds", "meta")
 THRESHOLDS = ("fill", "swap", "margin", "actor")
 
 
@@ -62,75 +61,21 @@ class LinkerWeights:
         return out
 
 
-def save_weights(
-    path: Path,
-    features: Sequence[str],
-    weights: np.ndarray,
-    bias: np.ndarray,
-    thresholds: dict[str, float],
-    meta: dict[str, Any],
-) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
-        np.savez_compressed(
-            fh,
-            features=np.array(list(features), dtype=str),
-            weights=np.asarray(weights, dtype=np.float32),
-            bias=np.asarray(bias, dtype=np.float32),
-            roles=np.array(list(ROLES), dtype=str),
-            thresholds=np.array(json.dumps(thresholds, sort_keys=True)),
-            meta=np.array(json.dumps(meta, sort_keys=True)),
-        )
+FORMAT = WeightsFile(own=("roles",), thresholds=THRESHOLDS, script="scripts/train_linker.py")
 
 
-def _fail(path: Path, problem: str) -> DataFileError:
-    return DataFileError(
-        f"{path.name}: {problem}; rebuild it with `python scripts/train_linker.py`"
-    )
+# save_weights(path, features, weights, bias, thresholds, meta)
+save_weights = functools.partial(FORMAT.save, roles=np.array(list(ROLES), dtype=str))
+
+
+def _roles(path: Path, arrays: dict[str, np.ndarray]) -> int:
+    roles = tuple(str(r) for r in arrays["roles"].tolist())
+    if roles != ROLES:
+        raise FORMAT.fail(path, f"roles {roles}; expected {ROLES}")
+    return len(ROLES)
 
 
 def load_weights(path: Path = WEIGHTS) -> LinkerWeights:
     """Read and validate a linker weights file."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            missing = [k for k in KEYS if k not in data.files]
-            if missing:
-                raise _fail(path, f"missing arrays {missing}; expected {list(KEYS)}")
-            arrays = {k: data[k] for k in KEYS}
-    except DataFileError:
-        raise
-    except FileNotFoundError as exc:
-        raise _fail(path, "no such file") from exc
-    except (OSError, ValueError) as exc:
-        raise _fail(path, f"not a readable .npz file ({exc})") from exc
-    features = [str(f) for f in arrays["features"].tolist()]
-    roles = tuple(str(r) for r in arrays["roles"].tolist())
-    weights, bias = arrays["weights"], arrays["bias"]
-    if roles != ROLES:
-        raise _fail(path, f"roles {roles}; expected {ROLES}")
-    if weights.dtype != np.float32 or weights.shape != (len(features), len(ROLES)):
-        raise _fail(path, f"weights are {weights.dtype} {weights.shape}; expected float32 "
-                    f"({len(features)} features, {len(ROLES)} roles)")  # fmt: skip
-    if bias.dtype != np.float32 or bias.shape != (len(ROLES),):
-        raise _fail(path, f"bias is {bias.dtype} {bias.shape}; expected ({len(ROLES)},)")
-    if not np.isfinite(weights).all() or not np.isfinite(bias).all():
-        raise _fail(path, "weights hold a NaN or infinity")
-    if len(set(features)) != len(features):
-        raise _fail(path, "a feature string appears twice")
-    try:
-        thresholds = json.loads(str(arrays["thresholds"]))
-        meta = json.loads(str(arrays["meta"]))
-    except ValueError as exc:
-        raise _fail(path, f"thresholds or meta are not JSON ({exc})") from exc
-    if not isinstance(thresholds, dict) or any(
-        not isinstance(thresholds.get(k), int | float) or not 0 <= thresholds[k] <= 1
-        for k in THRESHOLDS
-    ):
-        raise _fail(path, f"thresholds {thresholds} need {list(THRESHOLDS)}, each in [0, 1]")
-    return LinkerWeights(
-        features={f: i for i, f in enumerate(features)},
-        weights=weights,
-        bias=bias,
-        thresholds={str(k): float(v) for k, v in thresholds.items()},
-        meta=meta if isinstance(meta, dict) else {},
-    )
+    read = FORMAT.load(path, lambda arrays: _roles(path, arrays))
+    return LinkerWeights(read.features, read.weights, read.bias, read.thresholds, read.meta)
