@@ -359,6 +359,14 @@ def token_texts(doc: Doc | Span) -> list[str]:
     return [str(strings[orth]) for orth in table.reshape(-1).tolist()]
 
 
+def token_spaces(doc: Doc | Span) -> list[str]:
+    """The white space after each token of a doc or span (``token.whitespace_``)."""
+    from spacy.attrs import SPACY
+
+    table: Any = cast(Any, doc).to_array([SPACY])
+    return [" " if space else "" for space in table.reshape(-1).tolist()]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
     whole doc): within ``cached_ents`` they are built once."""
