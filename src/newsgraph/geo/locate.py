@@ -17,6 +17,7 @@ A country used as a location ("in Syria") gives the country's centroid with
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -363,13 +364,31 @@ def _rank(place: Place) -> int:
 
 
 def _head_of(sent: Span, m: PlaceMention) -> Token | None:
-    for tok in sent:
-        if m.start <= tok.idx < m.end:
-            head = tok
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head
-            return head
-    return None
+    """The head of the first token of ``sent`` inside ``m``, climbing compounds."""
+    doc = sent.doc
+    starts = _token_starts(doc)
+    k = bisect_left(starts, m.start, sent.start, sent.end)  # token offsets rise
+    if k == sent.end or starts[k] >= m.end:
+        return None
+    head = doc[k]
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head
+
+
+_TOKEN_STARTS: list[Any] = [None]  # a one-slot cache, as above
+
+
+def _token_starts(doc: Any) -> list[int]:
+    """The character offset of every token of ``doc`` (``token.idx``)."""
+    slot = _TOKEN_STARTS[0]
+    if slot is None or slot[0] is not doc:
+        from spacy.attrs import IDX
+
+        slot = (doc, doc.to_array([IDX]).reshape(-1).tolist())
+        _TOKEN_STARTS[0] = slot
+    starts: list[int] = slot[1]
+    return starts
 
 
 def _in_country(sent: Span, m: PlaceMention) -> bool:
@@ -385,13 +404,10 @@ def _in_country(sent: Span, m: PlaceMention) -> bool:
 
 def _as_actor(sent: Span, m: PlaceMention) -> bool:
     """A place named as a subject, object or possessor is an actor ("Ankara said")."""
-    for tok in sent:
-        if m.start <= tok.idx < m.end:
-            head = tok
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head
-            return head.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"}
-    return False
+    head = _head_of(sent, m)
+    return head is not None and head.dep_ in {
+        "nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"
+    }  # fmt: skip
 
 
 def event_location(
