@@ -4,7 +4,8 @@
 ``mentions`` finds every actor mention in a parsed spaCy doc: dictionary matches grouped
 by noun chunk, unknown PERSON/ORG/NORP entities (kept with code None), and coreferent
 pronouns and definite descriptions.  The dictionary is loaded once per resolver; a
-resolver is cheap to share between threads (it holds no per-call state).
+resolver is cheap to share between threads (it holds no per-call state; the readings
+it remembers depend only on the phrase and the date).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _ETHNIC = frozenset({"ethnic"})
 _GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
 _RESIDENCE = frozenset({"in", "from", "of", "inside"})
+_DATED = frozenset({"person", "short", "org"})  # entries whose reading depends on the date
 _COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
@@ -47,6 +49,10 @@ class ActorResolver:
 
     def __init__(self, data_dir: Path | None = None) -> None:
         self.dictionary: Dictionary = load_dictionary(data_dir)
+        # compose's readings by (date, determiner, hits at offsets from the first): the
+        # same phrases recur in every article, and a reading depends on nothing else
+        # (the date only for people and organisations)
+        self._readings: dict[tuple[Any, ...], Reading | None] = {}
 
     # -- phrases ---------------------------------------------------------------------------
     def read(self, text: str, when: str | None = None) -> Reading | None:
@@ -94,7 +100,7 @@ class ActorResolver:
         sent_of = _sentence_index(doc)
         readings: list[tuple[Piece, Reading]] = []
         for p in pieces:
-            r = compose(d, p.hits + p.borrowed, published, p.det)
+            r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
             if r.kind == "metonym" and _is_place(doc, p, hits):
@@ -125,6 +131,24 @@ class ActorResolver:
             kind: Kind = "pronoun" if c.pronoun else c.reading.kind
             out.append(Mention(c.start, c.end, _actor(surface, c.reading), kind))
         return out
+
+    def _compose(self, hits: list[Hit], when: str | None, det: str | None) -> Reading | None:
+        """``compose`` of a piece's hits, remembered (see ``__init__``)."""
+        base = hits[0].start if hits else 0
+        dated = any(e.kind in _DATED for h in hits for e in h.entries)
+        key = (
+            when if dated else None,  # only people and organisations change with the date
+            det,
+            tuple((h.start - base, h.end - base, h.entries) for h in hits),
+        )
+        memo = self._readings
+        if key in memo:
+            return memo[key]
+        r = compose(self.dictionary, hits, when, det)
+        if len(memo) >= 65536:
+            memo.clear()
+        memo[key] = r
+        return r
 
     def _entity_candidates(
         self, doc: Doc, readings: list[tuple[Piece, Reading]], sent_of: list[int]
