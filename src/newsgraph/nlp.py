@@ -359,6 +359,107 @@ def token_texts(doc: Doc | Span) -> list[str]:
     return [str(strings[orth]) for orth in table.reshape(-1).tolist()]
 
 
+TOKENS = "newsgraph_tokens"
+
+
+class TokenArrays:
+    """A doc's token attributes as plain lists indexed by token number, each column
+    read with one ``Doc.to_array`` when first asked for.
+
+    spaCy makes a ``Token`` object on every ``doc[i]`` and looks each string up again
+    on every ``token.dep_``: stages that visit many tokens read these lists instead.
+    Within ``cached_ents`` one instance serves every stage (``token_arrays``).
+    """
+
+    __slots__ = ("_cols", "doc")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._cols: dict[str, list[Any]] = {}
+
+    def _strings(self, name: str, attr: str) -> list[str]:
+        col = self._cols.get(name)
+        if col is None:
+            from spacy.attrs import IDS
+
+            strings: Any = self.doc.vocab.strings
+            ids: Any = self.doc.to_array(IDS[attr])
+            col = self._cols[name] = [str(strings[x]) for x in ids.tolist()]
+        return col
+
+    @property
+    def texts(self) -> list[str]:
+        """``token.text``"""
+        return self._strings("texts", "ORTH")
+
+    @property
+    def lowers(self) -> list[str]:
+        """``token.lower_``"""
+        return self._strings("lowers", "LOWER")
+
+    @property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_.lower()``"""
+        col = self._cols.get("lemmas")
+        if col is None:
+            col = self._cols["lemmas"] = [w.lower() for w in self._strings("lemma_", "LEMMA")]
+        return col
+
+    @property
+    def pos(self) -> list[str]:
+        """``token.pos_``"""
+        return self._strings("pos", "POS")
+
+    @property
+    def tags(self) -> list[str]:
+        """``token.tag_``"""
+        return self._strings("tags", "TAG")
+
+    @property
+    def deps(self) -> list[str]:
+        """``token.dep_``"""
+        return self._strings("deps", "DEP")
+
+    @property
+    def ents(self) -> list[str]:
+        """``token.ent_type_``"""
+        return self._strings("ents", "ENT_TYPE")
+
+    @property
+    def heads(self) -> list[int]:
+        """``token.head.i``"""
+        col = self._cols.get("heads")
+        if col is None:
+            from spacy.attrs import HEAD
+
+            table: Any = self.doc.to_array(HEAD).astype("int64")  # an offset
+            col = self._cols["heads"] = [i + h for i, h in enumerate(table.tolist())]
+        return col
+
+    @property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in token.children]`` (the tokens whose head it is, in order)."""
+        col = self._cols.get("children")
+        if col is None:
+            col = self._cols["children"] = [[] for _ in range(len(self.doc))]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    col[h].append(i)
+        return col
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The doc's ``TokenArrays``: within ``cached_ents`` one for every stage, else a
+    new one."""
+    found = doc.user_data.get(TOKENS)
+    if isinstance(found, TokenArrays) and found.doc is doc:
+        return found
+    found = TokenArrays(doc)
+    if ENTS in doc.user_data:  # inside cached_ents: kept for the other stages
+        doc.user_data[TOKENS] = found
+    return found
+
+
 def token_spaces(doc: Doc | Span) -> list[str]:
     """The white space after each token of a doc or span (``token.whitespace_``)."""
     from spacy.attrs import SPACY
@@ -392,13 +493,14 @@ def span_ents(span: Span | Doc) -> list[Span]:
 
 @contextmanager
 def cached_ents(doc: Doc) -> Iterator[None]:
-    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once
-    (the doc's entities must not change inside it)."""
+    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once,
+    and ``token_arrays`` its token columns (the doc must not change inside it)."""
     doc.user_data[ENTS] = tuple(doc.ents)
     try:
         yield
     finally:
         doc.user_data.pop(ENTS, None)
+        doc.user_data.pop(TOKENS, None)
 
 
 _NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr",
