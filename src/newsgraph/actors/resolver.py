@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..nlp import doc_text, token_texts
+from ..nlp import doc_text, token_arrays
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
@@ -89,7 +89,8 @@ class ActorResolver:
 
         d = self.dictionary
         columns = _columns(doc)
-        texts = token_texts(doc)
+        a = token_arrays(doc)
+        texts, deps, starts = a.texts, a.deps, a.starts
         names = (
             ((columns[:, 1] == PROPN) | (columns[:, 2] == doc.vocab.strings["PERSON"])).tolist()
             if doc.has_annotation("TAG")
@@ -105,7 +106,7 @@ class ActorResolver:
                 continue
             if r.kind == "metonym" and _is_place(doc, p, hits):
                 continue
-            if not r.identity and doc[p.end - 1].dep_ == "amod" and r.need == "none":
+            if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
         readings = _members(doc, readings)
@@ -113,14 +114,14 @@ class ActorResolver:
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
-            head = doc[p.end - 1]
+            head = p.end - 1
             cands.append(
                 Candidate(
-                    doc[p.start].idx,
-                    head.idx + len(head.text),
+                    starts[p.start],
+                    starts[head] + len(texts[head]),
                     r,
                     sent_of[p.start],
-                    head.dep_ in _SUBJECT or doc[p.start].dep_ in _SUBJECT,
+                    deps[head] in _SUBJECT or deps[p.start] in _SUBJECT,
                 )
             )
         cands.extend(self._pronouns(doc, sent_of, columns))

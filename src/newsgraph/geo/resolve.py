@@ -39,7 +39,7 @@ from typing import Any
 
 from newsgraph.geo.gazetteer import Candidate, Entry, Gazetteer, default_gazetteer
 from newsgraph.geo.names import normalize
-from newsgraph.nlp import token_spaces, token_texts
+from newsgraph.nlp import token_arrays, token_spaces, token_texts
 from newsgraph.records import Place
 
 Doc = Any  # spacy.tokens.Doc or Span
@@ -108,7 +108,8 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.out: list[_Proposal] = []
         self.offset = doc[0].i if len(doc) else 0  # a Span's tokens keep doc indexes
-        self.words = token_texts(doc)  # read once: the passes below look at every token
+        # read once: the passes below look at every token
+        self.words = token_arrays(doc).texts if doc.doc is doc else token_texts(doc)
         self.spaces = token_spaces(doc)
         self.caps = [_capital_text(w) for w in self.words]
 
