@@ -378,6 +378,10 @@ def token_texts(doc: Doc | Span) -> list[str]:
 
 
 TOKENS = "newsgraph_tokens"
+# string id -> string, and -> the string lower-cased: an id names one string in every
+# store (it is the string's hash), so one table serves every pipeline
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
 
 
 class TokenArrays:
@@ -395,14 +399,24 @@ class TokenArrays:
         self.doc = doc
         self._cols: dict[str, list[Any]] = {}
 
-    def _strings(self, name: str, attr: str) -> list[str]:
+    def _strings(self, name: str, attr: str, memo: dict[int, str] | None = None) -> list[str]:
         col = self._cols.get(name)
         if col is None:
             from spacy.attrs import IDS
 
-            strings: Any = self.doc.vocab.strings
-            ids: Any = self.doc.to_array(IDS[attr])
-            col = self._cols[name] = [str(strings[x]) for x in ids.tolist()]
+            ids: list[int] = cast(Any, self.doc.to_array(IDS[attr])).tolist()
+            known = _NAMES if memo is None else memo
+            try:
+                col = [known[x] for x in ids]
+            except KeyError:  # a string not met yet: looked up once per process
+                strings: Any = self.doc.vocab.strings
+                if len(known) > 1 << 20:
+                    known.clear()
+                for x in ids:
+                    if x not in known:
+                        known[x] = str(strings[x]).lower() if memo is not None else str(strings[x])
+                col = [known[x] for x in ids]
+            self._cols[name] = col
         return col
 
     @property
@@ -418,10 +432,7 @@ class TokenArrays:
     @property
     def lemmas(self) -> list[str]:
         """``token.lemma_.lower()``"""
-        col = self._cols.get("lemmas")
-        if col is None:
-            col = self._cols["lemmas"] = [w.lower() for w in self._strings("lemma_", "LEMMA")]
-        return col
+        return self._strings("lemmas", "LEMMA", _LOWERED)
 
     @property
     def pos(self) -> list[str]:
