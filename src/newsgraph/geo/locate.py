@@ -475,4 +475,3 @@ def event_location(
     if not found:
         return None
     return min(found, key=lambda f: f[:3])[3]
-
