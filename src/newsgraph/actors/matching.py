@@ -118,11 +118,20 @@ def scan(
     table, prefixes = d.table, d.prefixes
     hits: list[Hit] = []
     i, n = 0, len(texts)
-    while i < n:
+    # the tokens where a phrase may start, and the hyphenated ones: the rest are passed
+    starts = [
+        k
+        for k, (key, text) in enumerate(zip(keys, texts, strict=True))
+        if (key is not None and ((key,) in prefixes or (key,) in table)) or "-" in text
+    ]
+    for at in starts:
+        if at < i:
+            continue  # inside the last phrase found
+        i = at
         key = keys[i]
         if key is None or ((key,) not in prefixes and (key,) not in table):
-            if "-" in texts[i]:  # only a hyphenated token may glue a name to a modifier
-                hits.extend(_glued(d, texts[i], i, relax))
+            # only a hyphenated token may glue a name to a modifier
+            hits.extend(_glued(d, texts[i], i, relax))
             i += 1
             continue
         # the tokens of the longest run whose keys are still a prefix of some phrase

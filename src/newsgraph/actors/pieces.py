@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..nlp import noun_chunk_bounds
+from ..nlp import TokenArrays, noun_chunk_bounds, token_arrays
 from .compose import primary
 from .matching import HYPHENS, Hit
 
@@ -46,25 +46,26 @@ def _is_identity(h: Hit) -> bool:
     return primary(h).kind in _IDENTITY
 
 
-def _split(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
+def _split(a: TokenArrays, hits: list[Hit]) -> list[list[Hit]]:
     while len(hits) > 1 and primary(hits[0]).kind in ("backer", "leader"):
         hits = hits[1:]  # "foreign-backed terrorists": the mention starts at "terrorists"
     groups: list[list[Hit]] = [[hits[0]]]
+    texts, lowers = a.texts, a.lowers
     for prev, cur in itertools.pairwise(hits):
-        gap = [doc[i] for i in range(prev.end, cur.start)]
-        words = {t.lower_ for t in gap}
+        gap = range(prev.end, cur.start)
+        words = {lowers[i] for i in gap}
         two = _is_identity(cur) and any(_is_identity(h) for h in groups[-1])
-        loose = gap and not all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap)
+        loose = gap and not all(texts[i] in HYPHENS or lowers[i] in _POSSESSIVE for i in gap)
         joined = (
             gap
-            and all(t.text in HYPHENS for t in gap)
+            and all(texts[i] in HYPHENS for i in gap)
             and primary(prev).kind in _PAIRED
             and primary(cur).kind in _PAIRED
         )
         if (
             words & _SPLIT
             or joined
-            or any("\n" in t.text for t in gap)
+            or any("\n" in texts[i] for i in gap)
             or (two and words & _POSSESSIVE)
             or (two and loose and primary(cur).kind not in ("person", "short"))
         ):
@@ -74,13 +75,13 @@ def _split(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
     return groups
 
 
-def _det(doc: Doc, first: int, d: Dictionary, chunk_start: int | None) -> str | None:
+def _det(a: TokenArrays, first: int, d: Dictionary, chunk_start: int | None) -> str | None:
     candidates = [first, first - 1]
     if chunk_start is not None and chunk_start < first:
         candidates.insert(0, chunk_start)
     for i in candidates:
         if i >= 0:
-            w = doc[i].lower_
+            w = a.lowers[i]
             if w in d.definite or d.pronouns.get(w, "").startswith("possessive"):
                 return w
     return None
@@ -106,14 +107,15 @@ def build_pieces(doc: Doc, hits: list[Hit], d: Dictionary) -> list[Piece]:
         else:
             grouped.setdefault(at, []).append(h)
     pieces: list[Piece] = []
+    a = token_arrays(doc)
     for n, group in grouped.items():
-        parts = _split(doc, group)
+        parts = _split(a, group)
         built = [
             Piece(
                 part[0].start,
                 part[-1].end,
                 part,
-                _det(doc, part[0].start, d, chunks[n][0] if k == 0 else None),
+                _det(a, part[0].start, d, chunks[n][0] if k == 0 else None),
             )
             for k, part in enumerate(parts)
         ]
@@ -123,22 +125,22 @@ def build_pieces(doc: Doc, hits: list[Hit], d: Dictionary) -> list[Piece]:
             if not mine and theirs:
                 built[k] = replace(built[k], borrowed=theirs[-1:])
         pieces.extend(built)
-    for part in _adjacent(doc, loose):
+    for part in _adjacent(a, loose):
         pieces.extend(
-            Piece(p[0].start, p[-1].end, p, _det(doc, p[0].start, d, None))
-            for p in _split(doc, part)
+            Piece(p[0].start, p[-1].end, p, _det(a, p[0].start, d, None)) for p in _split(a, part)
         )
     pieces.sort(key=lambda p: p.start)
     return pieces
 
 
-def _adjacent(doc: Doc, hits: list[Hit]) -> list[list[Hit]]:
+def _adjacent(a: TokenArrays, hits: list[Hit]) -> list[list[Hit]]:
     out: list[list[Hit]] = []
+    texts, lowers = a.texts, a.lowers
     for h in hits:
         if out:
             last = out[-1][-1]
-            gap = (doc[i] for i in range(last.end, h.start))  # lazy: stops at a word
-            if all(t.text in HYPHENS or t.lower_ in _POSSESSIVE for t in gap):
+            gap = range(last.end, h.start)
+            if all(texts[i] in HYPHENS or lowers[i] in _POSSESSIVE for i in gap):
                 out[-1].append(h)
                 continue
         out.append([h])

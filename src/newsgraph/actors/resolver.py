@@ -4,7 +4,8 @@
 ``mentions`` finds every actor mention in a parsed spaCy doc: dictionary matches grouped
 by noun chunk, unknown PERSON/ORG/NORP entities (kept with code None), and coreferent
 pronouns and definite descriptions.  The dictionary is loaded once per resolver; a
-resolver is cheap to share between threads (it holds no per-call state).
+resolver is cheap to share between threads (it holds no per-call state; the readings
+it remembers depend only on the phrase and the date).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..nlp import doc_text, token_texts
+from ..nlp import doc_text, token_arrays
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
@@ -35,6 +36,7 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _ETHNIC = frozenset({"ethnic"})
 _GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
 _RESIDENCE = frozenset({"in", "from", "of", "inside"})
+_DATED = frozenset({"person", "short", "org"})  # entries whose reading depends on the date
 _COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
@@ -47,6 +49,10 @@ class ActorResolver:
 
     def __init__(self, data_dir: Path | None = None) -> None:
         self.dictionary: Dictionary = load_dictionary(data_dir)
+        # compose's readings by (date, determiner, hits at offsets from the first): the
+        # same phrases recur in every article, and a reading depends on nothing else
+        # (the date only for people and organisations)
+        self._readings: dict[tuple[Any, ...], Reading | None] = {}
 
     # -- phrases ---------------------------------------------------------------------------
     def read(self, text: str, when: str | None = None) -> Reading | None:
@@ -83,7 +89,8 @@ class ActorResolver:
 
         d = self.dictionary
         columns = _columns(doc)
-        texts = token_texts(doc)
+        a = token_arrays(doc)
+        texts, deps, starts = a.texts, a.deps, a.starts
         names = (
             ((columns[:, 1] == PROPN) | (columns[:, 2] == doc.vocab.strings["PERSON"])).tolist()
             if doc.has_annotation("TAG")
@@ -94,12 +101,12 @@ class ActorResolver:
         sent_of = _sentence_index(doc)
         readings: list[tuple[Piece, Reading]] = []
         for p in pieces:
-            r = compose(d, p.hits + p.borrowed, published, p.det)
+            r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
             if r.kind == "metonym" and _is_place(doc, p, hits):
                 continue
-            if not r.identity and doc[p.end - 1].dep_ == "amod" and r.need == "none":
+            if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
         readings = _members(doc, readings)
@@ -107,14 +114,14 @@ class ActorResolver:
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
-            head = doc[p.end - 1]
+            head = p.end - 1
             cands.append(
                 Candidate(
-                    doc[p.start].idx,
-                    head.idx + len(head.text),
+                    starts[p.start],
+                    starts[head] + len(texts[head]),
                     r,
                     sent_of[p.start],
-                    head.dep_ in _SUBJECT or doc[p.start].dep_ in _SUBJECT,
+                    deps[head] in _SUBJECT or deps[p.start] in _SUBJECT,
                 )
             )
         cands.extend(self._pronouns(doc, sent_of, columns))
@@ -125,6 +132,24 @@ class ActorResolver:
             kind: Kind = "pronoun" if c.pronoun else c.reading.kind
             out.append(Mention(c.start, c.end, _actor(surface, c.reading), kind))
         return out
+
+    def _compose(self, hits: list[Hit], when: str | None, det: str | None) -> Reading | None:
+        """``compose`` of a piece's hits, remembered (see ``__init__``)."""
+        base = hits[0].start if hits else 0
+        dated = any(e.kind in _DATED for h in hits for e in h.entries)
+        key = (
+            when if dated else None,  # only people and organisations change with the date
+            det,
+            tuple((h.start - base, h.end - base, h.entries) for h in hits),
+        )
+        memo = self._readings
+        if key in memo:
+            return memo[key]
+        r = compose(self.dictionary, hits, when, det)
+        if len(memo) >= 65536:
+            memo.clear()
+        memo[key] = r
+        return r
 
     def _entity_candidates(
         self, doc: Doc, readings: list[tuple[Piece, Reading]], sent_of: list[int]

@@ -17,6 +17,7 @@ A country used as a location ("in Syria") gives the country's centroid with
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Any
 from newsgraph.geo.gazetteer import Gazetteer, default_gazetteer, load_rules
 from newsgraph.geo.names import normalize
 from newsgraph.geo.resolve import PlaceMention, mentions
-from newsgraph.nlp import doc_ents
+from newsgraph.nlp import doc_ents, token_arrays
 from newsgraph.records import Place
 
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -363,13 +364,16 @@ def _rank(place: Place) -> int:
 
 
 def _head_of(sent: Span, m: PlaceMention) -> Token | None:
-    for tok in sent:
-        if m.start <= tok.idx < m.end:
-            head = tok
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head
-            return head
-    return None
+    """The head of the first token of ``sent`` inside ``m``, climbing compounds."""
+    doc = sent.doc
+    starts = token_arrays(doc).starts
+    k = bisect_left(starts, m.start, sent.start, sent.end)  # token offsets rise
+    if k == sent.end or starts[k] >= m.end:
+        return None
+    head = doc[k]
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head
 
 
 def _in_country(sent: Span, m: PlaceMention) -> bool:
@@ -385,13 +389,10 @@ def _in_country(sent: Span, m: PlaceMention) -> bool:
 
 def _as_actor(sent: Span, m: PlaceMention) -> bool:
     """A place named as a subject, object or possessor is an actor ("Ankara said")."""
-    for tok in sent:
-        if m.start <= tok.idx < m.end:
-            head = tok
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head
-            return head.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"}
-    return False
+    head = _head_of(sent, m)
+    return head is not None and head.dep_ in {
+        "nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"
+    }  # fmt: skip
 
 
 def event_location(
@@ -412,59 +413,65 @@ def event_location(
     reader = _Reader(gaz, lambda: _countries_named(sent, gaz), country_hint, article)
     rules = reader.rules
     found: list[tuple[int, int, int, Place]] = []  # (feature rank, depth, distance, place)
+    doc = trigger.doc
+    # the tree is walked on the doc's token columns (nlp.TokenArrays), not Token objects
+    a = token_arrays(doc)
+    deps, lowers, lemmas, children = a.deps, a.lowers, a.lemmas, a.children
+    at = trigger.i
 
-    def add(hit: _Found | None, depth: int, tok: Token) -> None:
+    def add(hit: _Found | None, depth: int, i: int) -> None:
         if hit is not None:
             rank = _FEATURE_RANK.get(hit.place.feature or "", 1)
-            found.append((rank, depth, abs(tok.i - trigger.i), hit.place))
+            found.append((rank, depth, abs(i - at), hit.place))
 
-    def visit(tok: Token, depth: int) -> None:
-        for child in tok.children:
-            if child.dep_ in {"prep", "agent"}:
-                word = child.lower_
+    def objects(prep: int) -> list[int]:
+        """The objects of a preposition, with their conjuncts ("in Aleppo and Idlib")."""
+        out: list[int] = []
+        for obj in children[prep]:
+            if deps[obj] == "pobj":
+                out.append(obj)
+                out.extend(c for c in children[obj] if deps[c] == "conj")
+        return out
+
+    def visit(tok: int, depth: int) -> None:
+        for child in children[tok]:
+            dep = deps[child]
+            if dep in {"prep", "agent"}:
+                word = lowers[child]
                 locative = word in rules.locative or (
-                    word == "of" and tok.lower_ in rules.direction
+                    word == "of" and lowers[tok] in rules.direction
                 )
-                destination = word == "to" and tok.lemma_.lower() in rules.destination_verbs
-                for obj in _objects(child):
+                destination = word == "to" and lemmas[tok] in rules.destination_verbs
+                for obj in objects(child):
                     if locative or destination:
                         allow_country = locative and word not in rules.no_country_after
-                        add(reader.place_at(obj, allow_country), depth, obj)
+                        add(reader.place_at(doc[obj], allow_country), depth, obj)
                     if depth < _MAX_DEPTH and word not in rules.no_descent_after:
                         visit(obj, depth + 1)  # "to the border near Kilis", "by rebels in Idlib"
-            elif child.dep_ == "advmod" and child.lower_ in rules.direction:
+            elif dep == "advmod" and lowers[child] in rules.direction:
                 visit(child, depth)  # "20 km north of Aleppo"
-            elif child.dep_ in _ARGUMENT_DEPS and depth < _MAX_DEPTH - 1:
+            elif dep in _ARGUMENT_DEPS and depth < _MAX_DEPTH - 1:
                 visit(child, depth + 1)
 
-    visit(trigger, 0)
-    if trigger.lemma_.lower() in rules.object_verbs:
-        for child in trigger.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                add(reader.place_at(child, allow_country=False), 0, child)
-    head = trigger.head
-    if trigger.dep_ in _HEAD_DEPS and head.pos_ in {"VERB", "AUX"} and head is not trigger:
+    visit(at, 0)
+    if lemmas[at] in rules.object_verbs:
+        for child in children[at]:
+            if deps[child] in {"dobj", "nsubjpass"}:
+                add(reader.place_at(doc[child], allow_country=False), 0, child)
+    head = a.heads[at]
+    if deps[at] in _HEAD_DEPS and a.pos[head] in {"VERB", "AUX"} and head != at:
         # a nominal trigger takes the place of its verb: "launched strikes in Idlib",
         # "fighting raged north of Aleppo", "talks resumed in Geneva"
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in rules.locative:
-                for obj in _objects(child):
-                    add(reader.place_at(obj, child.lower_ not in rules.no_country_after), 1, obj)
-            elif child.dep_ in {"advmod", "npadvmod"} and child.lower_ in rules.direction:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        for obj in _objects(prep):
-                            add(reader.place_at(obj), 1, obj)
+        for child in children[head]:
+            dep, word = deps[child], lowers[child]
+            if dep == "prep" and word in rules.locative:
+                for obj in objects(child):
+                    add(reader.place_at(doc[obj], word not in rules.no_country_after), 1, obj)
+            elif dep in {"advmod", "npadvmod"} and word in rules.direction:
+                for prep in children[child]:
+                    if deps[prep] == "prep" and lowers[prep] == "of":
+                        for obj in objects(prep):
+                            add(reader.place_at(doc[obj]), 1, obj)
     if not found:
         return None
     return min(found, key=lambda f: f[:3])[3]
-
-
-def _objects(prep: Token) -> list[Token]:
-    """The objects of a preposition, with their conjuncts ("in Aleppo and Idlib")."""
-    out: list[Token] = []
-    for obj in prep.children:
-        if obj.dep_ == "pobj":
-            out.append(obj)
-            out.extend(c for c in obj.children if c.dep_ == "conj")
-    return out

@@ -34,11 +34,12 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.geo.gazetteer import Candidate, Entry, Gazetteer, default_gazetteer
 from newsgraph.geo.names import normalize
-from newsgraph.nlp import token_texts
+from newsgraph.nlp import token_arrays, token_spaces, token_texts
 from newsgraph.records import Place
 
 Doc = Any  # spacy.tokens.Doc or Span
@@ -50,6 +51,8 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUAN
 _STRONG = {"PCLI", "ADM1", "CONT", "RGN", "TERR", "H", "ISL", "BDR", "S", "ADM2"}
 _MAX_WORDS = 5
 _LOWER_OK = {"of", "and", "the", "de", "du", "la", "el", "al", "upon", "on"}
+# the key of a text's name, remembered: the finder asks for every run of capitals
+_key = lru_cache(maxsize=65536)(normalize)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +108,17 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.out: list[_Proposal] = []
         self.offset = doc[0].i if len(doc) else 0  # a Span's tokens keep doc indexes
-        self.words = token_texts(doc)  # read once: the passes below look at every token
+        # read once: the passes below look at every token
+        self.words = token_arrays(doc).texts if doc.doc is doc else token_texts(doc)
+        self.spaces = token_spaces(doc)
         self.caps = [_capital_text(w) for w in self.words]
+
+    def _text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``start < end <= len(doc)``) without making a span."""
+        if end - start == 1:
+            return self.words[start]
+        words, spaces = self.words, self.spaces
+        return "".join([words[k] + spaces[k] for k in range(start, end - 1)]) + words[end - 1]
 
     def run(self) -> list[_Proposal]:
         doc = self.doc
@@ -156,11 +168,11 @@ class _Finder:
         for i, word in enumerate(self.words):
             if self.taken[i] or not self.caps[i]:
                 continue
-            head = normalize(word).split()
+            head = _key(word).split()
             if head and head[0] not in firsts:  # no known name starts with this word
                 continue
             for j in range(min(len(self.doc), i + _MAX_WORDS), i, -1):
-                key = normalize(self.doc[i:j].text)
+                key = _key(self._text(i, j))
                 if key in known and not any(self.taken[i:j]):
                     for k in range(i, j):
                         self.taken[k] = True
@@ -229,30 +241,30 @@ class _Finder:
                     i = j
                     break
             else:
-                two = self.doc[i : i + 2].text if i + 1 < end else ""
+                two = self._text(i, i + 2) if i + 1 < end else ""
                 if two and self.gaz.demonym(two):
                     self._demonym(i, i + 2, label or "NORP")
-                elif self.gaz.demonym(self.doc[i].text):
+                elif self.gaz.demonym(self.words[i]):
                     self._demonym(i, i + 1, label or "NORP")
                 i += 1
 
     def _propose(self, start: int, end: int, label: str, role: str, strict: bool) -> bool:
         doc = self.doc
-        span = doc[start:end]
-        key = normalize(span.text)
+        text = self._text(start, end)
+        key = _key(text)
         if not key or any(self.taken[start:end]):
             return False
-        if end - start == 1 and span.text.endswith(".") and len(span.text) > 2:
-            state = self.gaz.abbreviation(span.text)  # "Kan.", "Fla.", "N.C."
+        if end - start == 1 and text.endswith(".") and len(text) > 2:
+            state = self.gaz.abbreviation(text)  # "Kan.", "Fla.", "N.C."
             if state is not None:
                 self.taken[start] = True
                 self.out.append(_Proposal(start, end, key, role, label, [Candidate(state, False)]))
                 return True
-            if len(span.text) <= 5:
+            if len(text) <= 5:
                 return False  # "Kan." is not the Chinese town Kan
         # "Idlib province", "Madison County": a feature word after the name
-        if end < len(doc) and doc[end].text in {"County", "Parish", "Province", "Region"}:
-            longer = normalize(doc[start : end + 1].text)
+        if end < len(doc) and self.words[end] in {"County", "Parish", "Province", "Region"}:
+            longer = _key(self._text(start, end + 1))
             if self.gaz.has_key(longer):
                 key, end = longer, end + 1
         if not self.gaz.has_key(key):
@@ -497,7 +509,12 @@ def _emit(
 ) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     root = doc.doc if hasattr(doc, "doc") else doc
-    starts = [s.start for s in root.sents] if root.has_annotation("SENT_START") else [0]
+    sentenced = root.has_annotation("SENT_START")
+    sents = list(root.sents) if sentenced else []
+    starts = [s.start for s in sents] if sentenced else [0]
+    # a span's sentence is the one its first token is in (``Span.sent``): found by
+    # bisection unless the doc is a span or its sentences come from a hook
+    plain = doc is root and "sent" not in root.user_span_hooks and "sents" not in root.user_hooks
     towns = [(p, chosen[p.key][0]) for p in proposals if chosen[p.key][0].fclass == "P"]
     for p in proposals:
         entry, why, margin = chosen[p.key]
@@ -513,7 +530,10 @@ def _emit(
                 entry = _moved(entry, q_town)
                 evidence.append(f"at:{q_town.name}")
         span = doc[p.start : p.end]
-        sent = span.sent if root.has_annotation("SENT_START") else span
+        if sentenced and plain:
+            sent = sents[bisect_right(starts, p.start) - 1]
+        else:
+            sent = span.sent if sentenced else span
         confidence = 1 / (1 + math.exp(-margin))
         if p.role != "place":
             confidence *= 0.8

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ...nlp import token_arrays
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -100,63 +102,68 @@ def token_features(
     ``draft``, ``state``), empty when nothing; ``classes`` the CAMEO verb classes
     (``cameo.py``): the word's class, alone and with its context (``class_features``).
     """
-    lemma = tok.lemma_.lower()
-    pos, dep = tok.pos_, tok.dep_
-    head = tok.head
-    hl = head.lemma_.lower()
+    a = token_arrays(tok.doc)  # lists, not a Token object per word (nlp.TokenArrays)
+    lemmas, lowers, deps, poss, ents = a.lemmas, a.lowers, a.deps, a.pos, a.ents
+    heads, children = a.heads, a.children
+    i = tok.i
+    lemma = lemmas[i]
+    pos, dep = poss[i], deps[i]
+    h = heads[i]
+    hl = lemmas[h]
     f = [
         "bias",
         f"l={lemma}",
         f"p={pos}",
         f"pd={pos}|{dep}",
         f"lp={lemma}|{pos}",
-        f"t={tok.tag_}",
+        f"t={a.tags[i]}",
         f"hd={dep}|{hl}",
         f"lhd={lemma}|{dep}|{hl}",
     ]
-    if head.i != tok.i:
-        up = head.head
-        if up.i != head.i and head.dep_ in CLIMB_DEPS:
-            f.append(f"g2={head.dep_}|{up.lemma_.lower()}")
-        for c in head.children:
-            if c.dep_ in AUX_DEPS and c.i != tok.i:
-                f.append(f"ha={c.lower_}")
-            elif c.dep_ == "neg":
+    if h != i:
+        up = heads[h]
+        if up != h and deps[h] in CLIMB_DEPS:
+            f.append(f"g2={deps[h]}|{lemmas[up]}")
+        for c in children[h]:
+            cd = deps[c]
+            if cd in AUX_DEPS and c != i:
+                f.append(f"ha={lowers[c]}")
+            elif cd == "neg":
                 f.append("hneg")
-            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL:
-                f.append(f"hmark={c.lower_}")
+            elif cd == "mark" and lowers[c] in CONDITIONAL:
+                f.append(f"hmark={lowers[c]}")
     particles: list[str] = []
     context: list[str] = []  # what the word's class is read with (class_features)
-    for c in tok.children:
-        cd = c.dep_
+    for c in children[i]:
+        cd = deps[c]
         if cd in PARTICLE_DEPS:
-            f.append(f"lpr={lemma}|{c.lower_}")
-            particles.append(c.lower_)
+            f.append(f"lpr={lemma}|{lowers[c]}")
+            particles.append(lowers[c])
         elif cd in OBJECT_DEPS:
-            f.append(f"lo={lemma}|{c.lemma_.lower()}")
-            f.append(f"o={c.ent_type_ or c.pos_}")
-            context.append(f"o={c.ent_type_ or c.pos_}" if cd == "dobj" else cd)
+            f.append(f"lo={lemma}|{lemmas[c]}")
+            f.append(f"o={ents[c] or poss[c]}")
+            context.append(f"o={ents[c] or poss[c]}" if cd == "dobj" else cd)
         elif cd in AUX_DEPS:
-            f.append(f"a={c.lower_}")
-            context.append(f"a={c.lower_}")
+            f.append(f"a={lowers[c]}")
+            context.append(f"a={lowers[c]}")
         elif cd == "neg":
             f.append("neg")
             context.append("neg")
         elif cd in ("nsubj", "csubj"):
-            f.append(f"s={c.ent_type_ or c.pos_}")
-            context.append(f"s={c.ent_type_ or c.pos_}")
-        elif cd == "mark" and c.lower_ in CONDITIONAL:
-            f.append(f"mark={c.lower_}")
+            f.append(f"s={ents[c] or poss[c]}")
+            context.append(f"s={ents[c] or poss[c]}")
+        elif cd == "mark" and lowers[c] in CONDITIONAL:
+            f.append(f"mark={lowers[c]}")
         elif cd in ("xcomp", "ccomp"):
-            f.append(f"lc={lemma}|{c.lemma_.lower()}")
-        elif cd == "det" and c.lower_ == "no":
+            f.append(f"lc={lemma}|{lemmas[c]}")
+        elif cd == "det" and lowers[c] == "no":
             f.append("no")
-    cur, seen_speech = tok, False
+    cur, seen_speech = i, False
     for _ in range(6):
-        if cur.head.i == cur.i:
+        if heads[cur] == cur:
             break
-        cur = cur.head
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in speech:
+        cur = heads[cur]
+        if poss[cur] == "VERB" and lemmas[cur] in speech:
             seen_speech = True
             break
     if seen_speech:
@@ -166,8 +173,8 @@ def token_features(
         f.append("is_speech")
     for type_ in lexicon_types.get(lemma, ()):
         f.append(f"x={type_}")
-    if tok.lower_ != lemma:
-        for type_ in lexicon_types.get(tok.lower_, ()):
+    if lowers[i] != lemma:
+        for type_ in lexicon_types.get(lowers[i], ()):
             f.append(f"x={type_}")
     if rule:
         f.append(f"m={rule.get('match', '-')}|{rule.get('kind', '-')}")
