@@ -105,6 +105,9 @@ def test_weights_give_probabilities_per_role() -> None:
                       {"fill": 0.5, "swap": 0.9, "margin": 0.3, "actor": 1.0})  # fmt: skip
     p = w.probabilities([["bias"], ["bias", "good", "unseen"], []])
     assert p.shape == (3, 2) and p[0, 1] < 0.1 < 0.9 < p[1, 1] and np.isclose(p[2, 1], p[0, 1])
+    # the recipient column alone, as the decisions read it
+    rows = [["bias"], ["bias", "good", "unseen"], []]
+    assert np.allclose(w.recipient(rows), w.probabilities(rows)[:, 1])
 
 
 def _write(path: Path, **override: Any) -> Path:

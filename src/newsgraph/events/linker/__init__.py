@@ -27,11 +27,9 @@ Candidates and features: ``features.py``; the weights file: ``model.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from ...records import Actor
 from ..phrases import without
@@ -110,21 +108,21 @@ class Linker:
             self.observer(tok, type_, found, rows)
         if w is None:
             return source, target
-        probs = w.probabilities(rows)
         th = w.thresholds
         coded = [n for n, c in enumerate(found) if c.actor.code or c.actor.country]
         if not source and coded and th["actor"] < 1:
             # an act whose doer the rules did not find ("sanctions were lifted")
+            probs = w.probabilities(rows)
             doer = max(coded, key=lambda n: probs[n, 0])
             if probs[doer, 0] >= th["actor"]:
                 source = [found[doer].actor]
                 target = without(target, source)
-        return source, self._recipient(found, probs[:, 1], coded, source, target, th)
+        return source, self._recipient(found, w.recipient(rows), coded, source, target, th)
 
     @staticmethod
     def _recipient(
         found: list[Candidate],
-        p: np.ndarray,
+        p: Sequence[float],
         coded: list[int],
         source: list[Actor],
         target: list[Actor],

@@ -11,6 +11,7 @@ and what is wrong.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,20 @@ class LinkerWeights:
         pairs = self.weights.tolist()
         table = {f: (pairs[i][0], pairs[i][1]) for f, i in self.features.items()}
         object.__setattr__(self, "table", table)
+
+    def recipient(self, rows: Sequence[Sequence[str]]) -> list[float]:
+        """The recipient probability of each row (the column a filling or swapping
+        decision reads), in plain floats: a draft has a few candidates."""
+        table, b = self.table, float(self.bias[1])
+        out: list[float] = []
+        for feats in rows:
+            s = b
+            for f in feats:
+                w = table.get(f)
+                if w is not None:
+                    s += w[1]
+            out.append(1.0 / (1.0 + math.exp(-s)))
+        return out
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         table = self.table
