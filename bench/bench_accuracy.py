@@ -2,7 +2,7 @@
 
     python -m bench accuracy
 
-The coder (rules with the learned head, as shipped, and the rules alone) on the PLOVER
+The coder (rules with the learned head and linker, as shipped, and the rules alone) on the PLOVER
 development set in ``../shared/gold/plover_news_dev.jsonl`` (``NEWSGRAPH_SHARED`` points at
 another copy): the measures of ``newsgraph.events.score`` (those of the set's own scorer)
 for its train part (read and fitted on) and its held-out part (only scored).  The
@@ -34,11 +34,11 @@ ROWS = [
 ]
 
 
-def _parts(records: list[dict[str, Any]], head: bool) -> dict[str, Any]:
+def _parts(records: list[dict[str, Any]], learned: bool) -> dict[str, Any]:
     from newsgraph.events.coder import Coder
     from newsgraph.events.score import prediction, score_parts
 
-    coder = Coder(head=head)
+    coder = Coder(head=learned, linker=learned)
     codings = coder.code_many(((r["text"], None) for r in records), batch_size=16)
     preds = {
         str(r["id"]): [prediction(e) for e in c.events]
@@ -54,8 +54,8 @@ def run(quick: bool = False) -> str:
     from newsgraph.events.score import load_gold
 
     records = load_gold(DEV)
-    both = _parts(records, head=True)
-    rules = _parts(records, head=False)
+    both = _parts(records, learned=True)
+    rules = _parts(records, learned=False)
     pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
     held, targets = pinned.get("heldout", {}), pinned.get("targets", {}).get("heldout", {})
     n = {p: sum(r.get("split") == p for r in records) for p in both}
@@ -63,8 +63,8 @@ def run(quick: bool = False) -> str:
         head,
         "",
         f"{DEV.name}: {n.get('train', 0)} train sentences (read and fitted on), "
-        f"{n.get('heldout', 0)} held-out (only scored). Shipped coder = rules + learned head; "
-        "rules alone = `Coder(head=False)`. Floors are those the gate pins "
+        f"{n.get('heldout', 0)} held-out (only scored). Shipped coder = rules + learned head "
+        "+ learned argument linker; rules alone = `Coder(head=False, linker=False)`. Floors are those the gate pins "
         "(`tests/floors/events_dev.json`); targets are the issue's, on the held-out part.",
         "",
         "| measure | train | held-out | train, rules alone | held-out, rules alone "
