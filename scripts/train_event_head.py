@@ -32,11 +32,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -45,17 +43,14 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
-DEV = SHARED / "gold" / "plover_news_dev.jsonl"
-OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
-OWN_FLOORS = ROOT / "tests" / "floors" / "events_gold.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsets import DEV, FOLDS, OWN, OWN_FLOORS, ROOT, dev_scores, fold_of, own_scores, write_scores
+
 DEV_FLOORS = ROOT / "tests" / "floors" / "events_dev.json"
 SEEDS = ROOT / "examples" / "seeds"
 SEED_FLOOR = ROOT / "tests" / "floors" / "events_seeds.json"
 EXAMPLE_DATE = "2024-01-15"  # as tests/events/test_lexicon.py codes the examples
 MARGIN = 0.01  # the pinned floors must hold with this much to spare
-FOLDS = 5
 MIN_COUNT = 2
 C = 0.5
 GRID = {
@@ -72,10 +67,6 @@ COLUMNS = {  # score name -> column of the model card's table
     "heldout rules alone": "held-out: rules alone",
     "heldout rules + head": "held-out: rules + head",
 }
-
-
-def fold_of(record_id: str) -> int:
-    return zlib.crc32(record_id.encode("utf-8")) % FOLDS
 
 
 class Watcher:
@@ -126,17 +117,7 @@ def own_labels(record: dict[str, Any], rows: Sequence[list[str]]) -> list[str | 
 
 def own_check(coder: Any, rows: Sequence[dict[str, Any]], docs: Sequence[Any]) -> dict[str, float]:
     """The measures of tests/events/test_gold.py on the project's own gold set."""
-    sys.path.insert(0, str(ROOT / "tests" / "events"))
-    from scoring import event_triples, gold_triples, micro
-
-    codings = [
-        coder.code_doc(doc, row.get("published")) for row, doc in zip(rows, docs, strict=True)
-    ]
-    p, r, *_ = micro(
-        (event_triples(c.events), gold_triples(row["events"]))
-        for row, c in zip(rows, codings, strict=True)
-    )
-    out = {"precision": p, "recall": r}
+    out, codings = own_scores(coder, rows, docs)
     for flag in ("negated", "hypothetical"):
         flagged = [(row, c) for row, c in zip(rows, codings, strict=True)
                    if any(e[flag] for e in row["events"])]  # fmt: skip
@@ -498,50 +479,31 @@ def write_card(
     """The scores table of MODEL_CARD.md, between its ``<!-- scores -->`` markers."""
     from newsgraph.events.head.model import HEAD_DIR
 
-    card = HEAD_DIR / "MODEL_CARD.md"
-    text = card.read_text(encoding="utf-8")
-    start, end = "<!-- scores -->", "<!-- /scores -->"
-    if start not in text or end not in text:
-        return
-    lines = [
-        start,
-        f"Trained {meta['trained']} on {meta['train_sentences']} sentences "
-        f"({meta['candidate_tokens']} candidate tokens); thresholds {json.dumps(th)}.",
-        "",
-        "| measure | " + " | ".join(COLUMNS.values()) + " |",
-        "|---|" + "---:|" * len(COLUMNS),
-    ]
-    for k in HEADLINE:
-        cells = [f"{scores[c][k]:.3f}" if c in scores else "-" for c in COLUMNS]
-        lines.append(f"| {k.replace('_', ' ')} | " + " | ".join(cells) + " |")
-    lines += ["", "The project's own gold set (tests/events/test_gold.py):", "",
-              "| coder | precision | recall | negated | hypothetical |", "|---|---:|---:|---:|---:|"]  # fmt: skip
+    own = ["The project's own gold set (tests/events/test_gold.py):", "",
+           "| coder | precision | recall | negated | hypothetical |", "|---|---:|---:|---:|---:|"]  # fmt: skip
     for name in ("own gold rules alone", "own gold rules + head"):
         row = scores[name]
-        lines.append(f"| {name[9:]} | " + " | ".join(f"{row[k]:.3f}" for k in
-                     ("precision", "recall", "negated", "hypothetical")) + " |")  # fmt: skip
-    lines.append(end)
-    before, rest = text.split(start, 1)
-    card.write_text(before + "\n".join(lines) + rest.split(end, 1)[1], encoding="utf-8")
+        own.append(f"| {name[9:]} | " + " | ".join(f"{row[k]:.3f}" for k in
+                   ("precision", "recall", "negated", "hypothetical")) + " |")  # fmt: skip
+    write_scores(
+        HEAD_DIR / "MODEL_CARD.md",
+        f"Trained {meta['trained']} on {meta['train_sentences']} sentences "
+        f"({meta['candidate_tokens']} candidate tokens); thresholds {json.dumps(th)}.",
+        COLUMNS,
+        HEADLINE,
+        scores,
+        own,
+    )
 
 
 def score_weights(path: Path) -> dict[str, dict[str, float]]:
     """The headline measures of the coder with the weights at ``path``, per part."""
     from newsgraph.events.coder import Coder
     from newsgraph.events.head import load_head
-    from newsgraph.events.score import load_gold, score
 
     coder = Coder(head=False)
     coder.head = load_head(coder.lexicon, coder.speech, path)
-    records = load_gold(DEV)
-    texts = coder.nlp.pipe(r["text"] for r in records)
-    docs = zip((str(r["id"]) for r in records), texts, strict=True)
-    preds = code(coder, docs)
-    out = {}
-    for part in ("train", "heldout"):
-        s = score([r for r in records if r["split"] == part], preds)
-        out[part] = {k: round(getattr(s, k), 3) for k in HEADLINE}
-    return out
+    return dev_scores(coder, HEADLINE)
 
 
 if __name__ == "__main__":

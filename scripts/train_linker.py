@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -42,13 +40,10 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
-DEV = SHARED / "gold" / "plover_news_dev.jsonl"
-OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
-OWN_FLOORS = ROOT / "tests" / "floors" / "events_gold.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsets import DEV, FOLDS, OWN, OWN_FLOORS, dev_scores, fold_of, own_scores, write_scores
+
 MARGIN = 0.01  # the project's own gold set must stay this much above its pinned floors
-FOLDS = 5
 MIN_COUNT = 2
 # regularisation: of 0.1, 0.25, 0.5, 1 and 2, 0.1 ranked the right recipient first most often
 # under five-fold cross-validation on the train part (0.852, 0.846, 0.841, 0.826, 0.826 of
@@ -77,10 +72,6 @@ COLUMNS = {  # score name -> column of the model card's table
 }
 
 Row = tuple[list[str], int, int]  # features, is actor, is recipient
-
-
-def fold_of(record_id: str) -> int:
-    return zlib.crc32(record_id.encode("utf-8")) % FOLDS
 
 
 def _codes(actor: Any) -> set[str]:
@@ -151,18 +142,7 @@ def own_labelled(record: dict[str, Any], seen: Sequence[tuple[Any, str, list[Any
 
 def own_check(coder: Any, rows: Sequence[dict[str, Any]], docs: Sequence[Any]) -> dict[str, float]:
     """Precision and recall of tests/events/test_gold.py on the project's own gold set."""
-    sys.path.insert(0, str(ROOT / "tests" / "events"))
-    from scoring import event_triples, gold_triples, micro
-
-    pairs = [
-        (
-            event_triples(coder.code_doc(doc, row.get("published")).events),
-            gold_triples(row["events"]),
-        )
-        for row, doc in zip(rows, docs, strict=True)
-    ]
-    p, r, *_ = micro(pairs)
-    return {"precision": p, "recall": r}
+    return own_scores(coder, rows, docs)[0]
 
 
 Fitted = tuple[list[str], np.ndarray, np.ndarray]
@@ -377,48 +357,27 @@ def write_card(scores: dict[str, dict[str, float]], th: dict[str, float],
     """The scores table of LINKER_CARD.md, between its ``<!-- scores -->`` markers."""
     from newsgraph.events.linker import LINKER_DIR
 
-    card = LINKER_DIR / "LINKER_CARD.md"
-    text = card.read_text(encoding="utf-8")
-    start, end = "<!-- scores -->", "<!-- /scores -->"
-    if start not in text or end not in text:
-        return
-    lines = [
-        start,
+    without, with_ = scores["own gold without linker"], scores["own gold with linker"]
+    write_scores(
+        LINKER_DIR / "LINKER_CARD.md",
         f"Trained {meta['trained']} on {meta['train_sentences']} sentences "
         f"({meta['candidate_rows']} candidate rows); thresholds {json.dumps(th, sort_keys=True)}.",
-        "",
-        "| measure | " + " | ".join(COLUMNS.values()) + " |",
-        "|---|" + "---:|" * len(COLUMNS),
-    ]
-    for k in MEASURES:
-        cells = [f"{scores[c][k]:.3f}" if c in scores else "-" for c in COLUMNS]
-        lines.append(f"| {k.replace('_', ' ')} | " + " | ".join(cells) + " |")
-    without, with_ = scores["own gold without linker"], scores["own gold with linker"]
-    lines += ["", "The project's own gold set (tests/events/test_gold.py; trained on):", "",
-              "| coder | precision | recall |", "|---|---:|---:|",
-              f"| without | {without['precision']:.3f} | {without['recall']:.3f} |",
-              f"| with | {with_['precision']:.3f} | {with_['recall']:.3f} |"]  # fmt: skip
-    lines.append(end)
-    before, rest = text.split(start, 1)
-    card.write_text(before + "\n".join(lines) + rest.split(end, 1)[1], encoding="utf-8")
+        COLUMNS,
+        MEASURES,
+        scores,
+        ["The project's own gold set (tests/events/test_gold.py; trained on):", "",
+         "| coder | precision | recall |", "|---|---:|---:|",
+         f"| without | {without['precision']:.3f} | {without['recall']:.3f} |",
+         f"| with | {with_['precision']:.3f} | {with_['recall']:.3f} |"],
+    )  # fmt: skip
 
 
 def score_weights(path: Path) -> dict[str, dict[str, float]]:
     """The measures of the coder with the linker weights at ``path``, per part."""
     from newsgraph.events.coder import Coder
     from newsgraph.events.linker import load_linker
-    from newsgraph.events.score import load_gold, prediction, score
 
-    coder = Coder(linker=load_linker(path))
-    records = load_gold(DEV)
-    texts = coder.nlp.pipe(r["text"] for r in records)
-    preds = {str(r["id"]): [prediction(e) for e in coder.code_doc(doc, None).events]
-             for r, doc in zip(records, texts, strict=True)}  # fmt: skip
-    out = {}
-    for part in ("train", "heldout"):
-        s = score([r for r in records if r["split"] == part], preds)
-        out[part] = {k: round(getattr(s, k), 3) for k in MEASURES}
-    return out
+    return dev_scores(Coder(linker=load_linker(path)), MEASURES)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +32,14 @@ def selective_coder() -> Coder:
 def fake_coder() -> Coder:
     """The coder with a small stand-in resolver (unit tests of the rules)."""
     return Coder(resolver=FakeResolver())
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection attempt fails the test (the learned parts load from the package)."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the coder touched the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

@@ -4,17 +4,14 @@ the shipped weights."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import socket
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from test_weightsfile import DEV, refused, scores_alike, training_script
 
-from newsgraph.errors import DataFileError
 from newsgraph.events.coder import Coder
 from newsgraph.events.linker import (
     ROLES,
@@ -25,19 +22,6 @@ from newsgraph.events.linker import (
     path,
 )
 from newsgraph.records import Actor
-
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
-DEV = SHARED / "gold" / "plover_news_dev.jsonl"
-
-
-@pytest.fixture()
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("the linker touched the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 def test_shipped_weights_load_and_are_small() -> None:
@@ -152,33 +136,7 @@ def test_a_good_small_file_loads(tmp_path: Path) -> None:
 def test_a_malformed_file_says_what_is_wrong(
     tmp_path: Path, override: dict[str, Any], message: str
 ) -> None:
-    bad = _write(tmp_path / "bad.npz", **override)
-    with pytest.raises(DataFileError, match=r"bad\.npz") as err:
-        load_weights(bad)
-    assert message in str(err.value) and "train_linker.py" in str(err.value)
-
-
-def test_a_missing_array_or_a_broken_file_is_named(tmp_path: Path) -> None:
-    partial = tmp_path / "partial.npz"
-    np.savez(partial, features=np.array(["bias"]))
-    with pytest.raises(DataFileError, match="missing arrays"):
-        load_weights(partial)
-    broken = tmp_path / "broken.npz"
-    broken.write_bytes(b"not a zip file")
-    with pytest.raises(DataFileError, match=r"not a readable \.npz"):
-        load_weights(broken)
-    with pytest.raises(DataFileError, match="no such file"):
-        load_weights(tmp_path / "absent.npz")
-
-
-def _script() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "train_linker", ROOT / "scripts" / "train_linker.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    refused(load_weights, _write(tmp_path / "bad.npz", **override), message, "train_linker.py")
 
 
 @pytest.mark.slow
@@ -187,19 +145,13 @@ def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
 ) -> None:
     if not DEV.exists():
         pytest.skip(f"no development set at {DEV} (../shared is not beside this clone)")
-    script = _script()
+    script = training_script("train_linker")
     out = tmp_path / "linker.npz"
     shipped_thresholds = load_weights().thresholds
     # the final fit with the shipped thresholds (the full search: run the script)
     script.train(write=True, out=out, quiet=True, thresholds=shipped_thresholds)
     assert load_weights(out).thresholds == shipped_thresholds
-    shipped = script.score_weights(WEIGHTS)
-    again = script.score_weights(out)
-    for part, scores in shipped.items():
-        for measure, value in scores.items():
-            assert abs(again[part][measure] - value) <= 0.01, (
-                f"{part} {measure}: rebuilt {again[part][measure]} vs shipped {value}"
-            )
+    scores_alike(script, WEIGHTS, out)
 
 
 def test_context_actor_is_a_candidate_once(coder: Coder) -> None:
