@@ -44,6 +44,7 @@ __all__ = [
     "ExportReport",
     "export",
     "gdelt_columns",
+    "gdelt_quad",
     "iso3_to_fips",
 ]
 
@@ -232,6 +233,20 @@ def _actor(row: dict[str, Any], p: str) -> list[Any]:
     ]
 
 
+def gdelt_quad(cameo: str, quad_class: int) -> int:
+    """GDELT's QuadClass: a function of the CAMEO root code (01-05 verbal cooperation,
+    06-09 material cooperation, 10-14 verbal conflict, 15-20 material conflict).
+
+    It can differ from the event's PLOVER quad (``quad_class``): an appeal (CAMEO 02) is
+    a PLOVER REQUEST (quad 3) but GDELT files it as verbal cooperation, a protest (14) is
+    PLOVER material conflict but GDELT verbal conflict. A code without a root keeps
+    ``quad_class``."""
+    root = cameo[:2]
+    if not (root.isdigit() and 1 <= int(root) <= 20):
+        return quad_class
+    return 1 if int(root) <= 5 else 2 if int(root) <= 9 else 3 if int(root) <= 14 else 4
+
+
 def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
     """One event as the values of ``gdelt_columns()`` (None when it has no date)."""
     day = _day(row["when_date"])
@@ -252,7 +267,7 @@ def gdelt_row(row: dict[str, Any], geo: _Geo) -> list[Any] | None:
         cameo,
         cameo[:3],
         cameo[:2],
-        int(row["quad_class"]),
+        gdelt_quad(cameo, int(row["quad_class"])),
         max(-10.0, min(10.0, float(row["intensity"]))),
         1 + int(row["copies"]),
         max(1, len(outlets)),

@@ -12,7 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.export import ExportFilters, export, gdelt_columns, global_event_id, iso3_to_fips
+from newsgraph.export import (
+    ExportFilters,
+    export,
+    gdelt_columns,
+    gdelt_quad,
+    global_event_id,
+    iso3_to_fips,
+)
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
@@ -76,6 +83,9 @@ def test_gdelt_export_round_trips_with_codebook_names_and_types(gdelt_file: Path
         assert 19000101 <= sqldate <= 21001231 and row[col["MonthYear"]] == sqldate // 100
         assert row[col["Year"]] == sqldate // 10000
         assert row[col["QuadClass"]] in (1, 2, 3, 4)
+        root = row[col["EventRootCode"]]
+        if root:
+            assert row[col["QuadClass"]] == gdelt_quad(root, 0)
         assert -10.0 <= row[col["GoldsteinScale"]] <= 10.0
         assert row[col["GLOBALEVENTID"]] == global_event_id(row[col["NG_EventId"]])
         assert row[col["EventRootCode"]] is None or len(row[col["EventRootCode"]]) == 2
@@ -89,6 +99,15 @@ def test_gdelt_export_round_trips_with_codebook_names_and_types(gdelt_file: Path
     idlib = [r for r in located if str(r[col["ActionGeo_FullName"]]).startswith("Idlib")]
     assert all(r[col["ActionGeo_Type"]] == 4 for r in idlib)
     assert {r[col["Actor1CountryCode"]] for r in rows} >= {"RUS", "TUR"}
+
+
+def test_gdelt_quad_class_follows_the_cameo_root_code() -> None:
+    # GDELT's quad classes by root code, whatever the PLOVER quad says
+    assert gdelt_quad("021", 3) == 1  # an appeal: PLOVER REQUEST (3), GDELT verbal cooperation
+    assert gdelt_quad("0831", 1) == 2  # accede to reform: PLOVER CONCEDE (1), GDELT material
+    assert gdelt_quad("141", 4) == 3  # a demonstration: PLOVER PROTEST (4), GDELT verbal
+    assert gdelt_quad("190", 4) == 4 and gdelt_quad("10", 3) == 3 and gdelt_quad("057", 1) == 1
+    assert gdelt_quad("", 2) == 2 and gdelt_quad("99", 3) == 3  # no root: the event's own
 
 
 def test_gdelt_filters_apply_to_events(seeds_db: Settings, tmp_path: Path) -> None:
