@@ -83,6 +83,11 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
+            # an event noun's "of" phrase is its object: "the shipment of vaccines"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                out.append(pobj)
+                out.extend(c for c in pobj.children if c.dep_ in ("conj", "compound"))
     return out
 
 
