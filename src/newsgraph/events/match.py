@@ -2,7 +2,9 @@
 
 A token is looked up by lemma and by its lower-case form; entries are tried most
 specific first, and each entry's constraints (particle, object, modifier,
-governor, no object) are checked on the token's own arcs.
+governor, no object) are checked on the token's own arcs.  A verb the lemmatizer
+does not know ("fined" read as "fin", "rearrested" as "rearreste") is looked up by
+the stems its inflection allows (``verb_stems``) when its lemma has no entry.
 """
 
 from __future__ import annotations
@@ -25,6 +27,25 @@ FORM_KINDS = {
     "gerund": ("noun", "verb"),
     "pred": ("pred", "noun"),
 }
+
+
+# inflectional endings of English verbs and what each may replace
+# ("fined" -> "fine", "resupplied" -> "resupply", "rearrested" -> "rearrest")
+VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                ("es", ""), ("s", ""))  # fmt: skip
+
+
+def verb_stems(lower: str) -> list[str]:
+    """The base forms an inflected verb may have, by its ending alone (a doubled final
+    consonant undone too: "airdropped" -> "airdrop")."""
+    out: list[str] = []
+    for end, new in VERB_ENDINGS:
+        if lower.endswith(end) and len(lower) > len(end) + 2:
+            stem = lower[: -len(end)] + new
+            out.append(stem)
+            if not new and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
 
 
 def copula(tok: Token) -> Token | None:
@@ -241,6 +262,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     entries = lexicon.triggers.get(lemma, ())
     if lower != lemma:
         entries = entries + lexicon.triggers.get(lower, ())
+    if not entries and tok.pos_ == "VERB":
+        for stem in verb_stems(lower):
+            entries = entries + tuple(t for t in lexicon.triggers.get(stem, ()) if t.pos == "verb")
     if not entries:
         return None
     kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))
