@@ -147,6 +147,20 @@ def _particle(tok: Token, child: Token) -> bool:
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
+def _clause_mark(tok: Token, words: frozenset[str]) -> bool:
+    """The particle introduces a clause on the verb: "called for the army to withdraw",
+    "pushed for the constitution to be revised" ("for" parsed as the clause's mark)."""
+    return tok.pos_ == "VERB" and any(
+        child.dep_ in ("advcl", "ccomp", "xcomp")
+        and child.i > tok.i
+        and any(
+            m.dep_ == "mark" and m.lower_ in words and tok.i < m.i <= tok.i + 2
+            for m in child.children
+        )
+        for child in tok.children
+    )
+
+
 def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
     """A prepositional phrase headed by one of ``words`` on ``tok`` ("charged him with
     fraud"), on its direct object ("returned the paintings to Italy"), or, for an
@@ -242,7 +256,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         return False
     if trigger.particle and not any(
         c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
-    ):
+    ) and not _clause_mark(tok, trigger.particle):
         return False
     if trigger.objects and not (
         not trigger.objects.isdisjoint(arcs.object_words)
