@@ -254,9 +254,11 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         return False
     if trigger.prep_args and not _prep_arg(tok, trigger.prep_args):
         return False
-    if trigger.particle and not any(
-        c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
-    ) and not _clause_mark(tok, trigger.particle):
+    if (
+        trigger.particle
+        and not any(c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children)
+        and not _clause_mark(tok, trigger.particle)
+    ):
         return False
     if trigger.objects and not (
         not trigger.objects.isdisjoint(arcs.object_words)
