@@ -99,6 +99,11 @@ def test_should_said_of_another_party_is_an_appeal(rules: Coder) -> None:
         # PROTEST (14x)
         ("Chilean demonstrators clashed with police in Santiago.", "PROTEST"),
         ("Bolivian farmers barricaded the highway to La Paz.", "PROTEST"),
+        ("Sudanese students staged a sit-in outside the army headquarters in Khartoum.", "PROTEST"),
+        ("Thousands of Serbian students took to the streets of Belgrade.", "PROTEST"),
+        # conventions (ANNOTATION.md): censorship is COERCE, convictions are SANCTION
+        ("Myanmar's junta revoked the licences of five media outlets.", "COERCE"),
+        ("A Russian court found the American journalist guilty of espionage.", "SANCTION"),
         # THREATEN (13x)
         ("Iran vowed revenge against Israel.", "THREATEN"),
         ("Russia cautioned Finland against joining NATO.", "THREATEN"),
@@ -120,6 +125,9 @@ def test_codebook_families_cover_common_news_wording(
         ("The Belarusian opposition applied for a permit.", "REQUEST"),
         ("Iran opened a new embassy in Riyadh.", "AID"),
         ("Police dispersed after the ceremony.", "COERCE"),
+        ("Russia revoked the visas of British diplomats.", "COERCE"),
+        ("The rebel commander is guilty of violating the truce.", "SANCTION"),
+        ("The president took to Twitter after the vote.", "PROTEST"),
     ],
 )
 def test_family_entries_keep_to_their_constraints(
