@@ -35,7 +35,7 @@ from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .linker import Linker, load_linker
-from .match import match
+from .match import match, verb_stems
 from .modality import (
     according_to_in,
     announced,
@@ -311,8 +311,9 @@ class Coder:
         return out
 
     def _trigger_words(self, doc: Doc) -> set[int]:
-        """The tokens whose lemma or lower-case form is in the trigger lexicon (the
-        only ones ``match`` can fire on), looked up once per distinct form."""
+        """The tokens whose lemma or lower-case form is in the trigger lexicon, or
+        whose form's verb stems are (the only ones ``match`` can fire on), looked up
+        once per distinct form."""
         from spacy.attrs import LEMMA, LOWER
 
         known, strings, triggers = self._trigger_ids, doc.vocab.strings, self.lexicon.triggers
@@ -321,7 +322,10 @@ class Coder:
             for value in (lemma, lower):
                 hit = known.get(value)
                 if hit is None:
-                    hit = known[value] = strings[value].lower() in triggers
+                    form = strings[value].lower()
+                    hit = known[value] = form in triggers or any(
+                        stem in triggers for stem in verb_stems(form)
+                    )
                 if hit:
                     out.add(i)
                     break

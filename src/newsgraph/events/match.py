@@ -2,7 +2,9 @@
 
 A token is looked up by lemma and by its lower-case form; entries are tried most
 specific first, and each entry's constraints (particle, object, modifier,
-governor, no object) are checked on the token's own arcs.
+governor, no object) are checked on the token's own arcs.  A verb the lemmatizer
+does not know ("fined" read as "fin", "rearrested" as "rearreste") is looked up by
+the stems its inflection allows (``verb_stems``) when its lemma has no entry.
 """
 
 from __future__ import annotations
@@ -25,6 +27,25 @@ FORM_KINDS = {
     "gerund": ("noun", "verb"),
     "pred": ("pred", "noun"),
 }
+
+
+# inflectional endings of English verbs and what each may replace
+# ("fined" -> "fine", "resupplied" -> "resupply", "rearrested" -> "rearrest")
+VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                ("es", ""), ("s", ""))  # fmt: skip
+
+
+def verb_stems(lower: str) -> list[str]:
+    """The base forms an inflected verb may have, by its ending alone (a doubled final
+    consonant undone too: "airdropped" -> "airdrop")."""
+    out: list[str] = []
+    for end, new in VERB_ENDINGS:
+        if lower.endswith(end) and len(lower) > len(end) + 2:
+            stem = lower[: -len(end)] + new
+            out.append(stem)
+            if not new and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
 
 
 def copula(tok: Token) -> Token | None:
@@ -83,6 +104,11 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
+            # an event noun's "of" phrase is its object: "the shipment of vaccines"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                out.append(pobj)
+                out.extend(c for c in pobj.children if c.dep_ in ("conj", "compound"))
     return out
 
 
@@ -119,6 +145,20 @@ def _particle(tok: Token, child: Token) -> bool:
     if child.dep_ not in ("prep", "agent", "advmod", "dative") or not 0 < child.i - tok.i <= 5:
         return False
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
+
+
+def _clause_mark(tok: Token, words: frozenset[str]) -> bool:
+    """The particle introduces a clause on the verb: "called for the army to withdraw",
+    "pushed for the constitution to be revised" ("for" parsed as the clause's mark)."""
+    return tok.pos_ == "VERB" and any(
+        child.dep_ in ("advcl", "ccomp", "xcomp")
+        and child.i > tok.i
+        and any(
+            m.dep_ == "mark" and m.lower_ in words and tok.i < m.i <= tok.i + 2
+            for m in child.children
+        )
+        for child in tok.children
+    )
 
 
 def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
@@ -214,8 +254,10 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         return False
     if trigger.prep_args and not _prep_arg(tok, trigger.prep_args):
         return False
-    if trigger.particle and not any(
-        c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children
+    if (
+        trigger.particle
+        and not any(c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children)
+        and not _clause_mark(tok, trigger.particle)
     ):
         return False
     if trigger.objects and not (
@@ -236,6 +278,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     entries = lexicon.triggers.get(lemma, ())
     if lower != lemma:
         entries = entries + lexicon.triggers.get(lower, ())
+    if not entries and tok.pos_ == "VERB":
+        for stem in verb_stems(lower):
+            entries = entries + tuple(t for t in lexicon.triggers.get(stem, ()) if t.pos == "verb")
     if not entries:
         return None
     kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))

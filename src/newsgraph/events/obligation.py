@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 Speaker = Callable[["Token"], tuple[bool, Actor | None]]
 PREDICATES = frozenset({"acomp", "attr"})  # "must be ready to mediate": the copula's predicate
+# auxiliaries that oblige only with an act: "should be" says what is right, not what to do
+JUDGING_ONLY = frozenset({"should"})
 
 
 def obliged(span: Span, words: dict[str, Trigger]) -> list[tuple[Token, Trigger]]:
@@ -30,7 +32,9 @@ def obliged(span: Span, words: dict[str, Trigger]) -> list[tuple[Token, Trigger]
     for tok in span:
         trigger = words.get(tok.lower_) if tok.dep_ == "aux" else None
         verb = tok.head
-        if trigger is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if trigger is None or (trigger.lemma in JUDGING_ONLY and verb.lemma_ == "be"):
+            continue  # "the court should be the arbiter": a judgement, not a demand
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             out.append((verb, trigger))
     return out
 
