@@ -104,7 +104,7 @@ class ActorResolver:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
-            if r.kind == "metonym" and _is_place(doc, p, hits):
+            if r.kind == "metonym" and (_is_place(doc, p, hits) or _inside_a_name(doc, p)):
                 continue
             if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
@@ -300,6 +300,16 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
     while i >= 0 and doc[i].lower_ in ("the",):
         i -= 1
     return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+def _inside_a_name(doc: Doc, p: Piece) -> bool:
+    """A metonym that ends a longer proper name is another body: "the Nigeria Labour
+    Congress" is not the US Congress."""
+    i = p.start - 1
+    if i < 0 or not doc.has_annotation("DEP"):
+        return False
+    before = doc[i]
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and p.start <= before.head.i < p.end
 
 
 def _owners(readings: list[tuple[Piece, Reading]]) -> dict[int, int]:
