@@ -53,3 +53,16 @@ def test_the_parties_left_once_the_actor_is_set_aside(coder: Coder) -> None:
     rows = _rows(coder, "Japan sent aid to Nepal and to Bhutan.", "sent", "AID")
     assert "nfree=2" in rows["Nepal"]
     assert "near=0" in rows["Nepal"] and "near=1" in rows["Bhutan"]
+
+
+def test_a_party_the_linker_adds_takes_the_sentence_s_country(coder: Coder) -> None:
+    from test_linker import _hand_weights
+
+    from newsgraph.events.linker import Linker
+
+    # hand weights that take any party with no country of its own as the recipient
+    weights = _hand_weights({}, {"m=nocountry": 8.0, "m=group": 8.0})
+    linked = Coder(resolver=coder.resolver, linker=Linker(weights))
+    text = "Kenya expressed concern after the protesters marched."
+    event = next(e for e in linked.code(text).events if e.type == "ACCUSE")
+    assert [(a.text, a.country) for a in event.target] == [("protesters", "KEN")]
