@@ -77,6 +77,10 @@ def _locative(tok: Token) -> bool:
 
 
 def _key(actor: Actor) -> tuple[str | None, str | None]:
+    """One party: its code, and for a named person the name too (two ministers of one
+    government are two parties: "Rivlin eased restrictions on Olmert")."""
+    if actor.name and actor.code:
+        return (actor.code, actor.name.lower())
     return (actor.code, None if actor.code else actor.text.lower())
 
 
