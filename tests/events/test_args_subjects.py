@@ -1,0 +1,27 @@
+"""Subjects the parser misreads (real resolver, invented text): a capitalised agency
+name read as a modifier of its verb, and the one "committed to" an act."""
+
+from __future__ import annotations
+
+from scoring import countries, one_event
+
+from newsgraph.events.coder import Coder
+
+
+def test_an_agency_read_as_a_modifier_is_the_subject(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    event = one_event(rules, "USAID provided tents to 20,000 families in Haiti.", "AID")
+    assert countries(event.source) == ["USA"]
+
+
+def test_the_one_committed_to_an_act_does_it(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    text = "The Kenyan minister said his government is committed to opening the border."
+    event = one_event(rules, text, "AGREE")
+    assert countries(event.source) == ["KEN"]
+
+
+def test_an_agentless_passive_keeps_no_actor(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    event = one_event(rules, "Two journalists were arrested in Cairo.", "COERCE")
+    assert event.source == ()
