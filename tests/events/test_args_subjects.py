@@ -25,3 +25,10 @@ def test_an_agentless_passive_keeps_no_actor(coder: Coder) -> None:
     rules = Coder(resolver=coder.resolver, linker=False)
     event = one_event(rules, "Two journalists were arrested in Cairo.", "COERCE")
     assert event.source == ()
+
+
+def test_a_title_names_the_people_in_apposition(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    text = "Presidents Vladimir Putin and Hassan Rouhani met Erdogan in Ankara."
+    event = one_event(rules, text, "CONSULT")
+    assert sorted(str(c) for c in countries(event.source)) == ["IRN", "RUS"]

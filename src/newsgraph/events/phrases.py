@@ -158,6 +158,12 @@ class Phrases:
         found = self._head_actor(tok)
         if found is not None and found.country is None and found.org is None:
             found = self._placed(tok, found)
+            if found.country is None and depth < 4:
+                # "Presidents Vladimir Putin and Hassan Rouhani": the people named
+                named = [a for c in tok.children if c.dep_ == "appos"
+                         for a in self.phrase(c, depth + 1) if a.country or a.org]  # fmt: skip
+                if named:
+                    return named
         if found is None and tok.ent_type_ in ("GPE", "LOC"):
             found = self._place_actor(tok)  # "a visit to Tokyo", "aid to Gaza"
         out = [found] if found else []
