@@ -32,3 +32,10 @@ def test_a_title_names_the_people_in_apposition(coder: Coder) -> None:
     text = "Presidents Vladimir Putin and Hassan Rouhani met Erdogan in Ankara."
     event = one_event(rules, text, "CONSULT")
     assert sorted(str(c) for c in countries(event.source)) == ["IRN", "RUS"]
+
+
+def test_the_doer_of_coordinated_event_nouns_under_a_light_verb(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    text = "The Turkish army launched air and artillery strikes on Kurdish positions in Iraq."
+    event = one_event(rules, text, "ASSAULT")
+    assert countries(event.source) == ["TUR"]
