@@ -1,4 +1,5 @@
-"""A metonym that ends a longer proper name stands for another body (invented text)."""
+"""A metonym that ends a longer proper name stands for another body; a state's envoy to an
+organisation is the state's (invented text)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,10 @@ def test_the_metonym_alone_or_with_its_country_stands(resolver: ActorResolver, p
     assert _codes(resolver, parser, "Congress rejected the bill on Monday.") == ["USALEG"]
     assert _codes(resolver, parser, "The US Congress rejected the bill.") == ["USALEG"]
     assert _codes(resolver, parser, "The Kremlin rejected the plan.") == ["RUSGOV"]
+
+
+def test_a_state_s_envoy_to_an_organisation_is_the_state_s(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    assert _codes(resolver, parser, "Russia's UN ambassador rejected the draft.")[-1] == "RUSGOV"
+    assert _codes(resolver, parser, "The UN envoy rejected the draft.") == ["UN"]
