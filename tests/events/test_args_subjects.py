@@ -39,3 +39,25 @@ def test_the_doer_of_coordinated_event_nouns_under_a_light_verb(coder: Coder) ->
     text = "The Turkish army launched air and artillery strikes on Kurdish positions in Iraq."
     event = one_event(rules, text, "ASSAULT")
     assert countries(event.source) == ["TUR"]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary(coder: Coder) -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.events.roles import Roles
+    from newsgraph.records import Actor, Mention
+
+    # the parse of a real sentence of this shape: "Spain" the subject of "have", not "opposed"
+    words = ["Spain", "however", "have", "opposed", "the", "quotas", "."]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[2, 2, 3, 3, 5, 3, 3],
+              deps=["nsubj", "advmod", "aux", "ROOT", "det", "dobj", "punct"])  # fmt: skip
+    spain = Actor(text="Spain", code="ESP", country="ESP")
+    roles = Roles(doc, [Mention(0, 5, spain, "country")])
+    assert roles.subject(doc[3]) == [spain]
+
+
+def test_the_second_of_coordinated_verbs_shares_the_subject(coder: Coder) -> None:
+    rules = Coder(resolver=coder.resolver, linker=False)
+    text = "The Egyptian government, thus, rejects and condemns the Israeli decision."
+    event = one_event(rules, text, "ACCUSE")
+    assert countries(event.source) == ["EGY"]

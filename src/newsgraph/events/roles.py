@@ -53,6 +53,12 @@ class Roles(Phrases):
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 return found or self.issuer(child, depth)
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                # "The UK and France however have opposed": the subject hung on "have"
+                subj = [c for c in aux.children if c.dep_ in SUBJECTS]
+                if subj and (found := self.phrase(subj[0])):
+                    return found
         if verb.tag_ in FINITE:
             # "USAID provided aid": a capitalised subject the parser read as a modifier
             for child in verb.lefts:
@@ -98,6 +104,8 @@ class Roles(Phrases):
             return []  # "when asked", "if attacked": a bare participle is passive
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
+        if dep == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
+            return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
             return self.phrase(head) or self.issuer(head, depth)
         return []
