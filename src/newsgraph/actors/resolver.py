@@ -36,6 +36,11 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _ETHNIC = frozenset({"ethnic"})
 _GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
 _RESIDENCE = frozenset({"in", "from", "of", "inside"})
+# a state's envoy to an organisation is the state's: "Russia's UN ambassador"
+_ENVOYS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "representative",
+                     "representatives", "delegate", "delegates", "delegation", "mission"})  # fmt: skip
+_POSSESSIVES = frozenset({"'s", "’s"})
+_STATES = frozenset({"country", "capital", "metonym", "demonym"})
 _DATED = frozenset({"person", "short", "org"})  # entries whose reading depends on the date
 _COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
@@ -104,13 +109,14 @@ class ActorResolver:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
-            if r.kind == "metonym" and _is_place(doc, p, hits):
+            if r.kind == "metonym" and (_is_place(doc, p, hits) or _inside_a_name(doc, p)):
                 continue
             if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
         readings = _members(doc, readings)
         readings = _ethnic_groups(doc, _attach_of(doc, readings))
+        readings = _national_envoys(doc, readings)
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
@@ -302,6 +308,16 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
     return i >= 0 and doc[i].lower_ in _LOCATIVE
 
 
+def _inside_a_name(doc: Doc, p: Piece) -> bool:
+    """A metonym that ends a longer proper name is another body: "the Nigeria Labour
+    Congress" is not the US Congress."""
+    i = p.start - 1
+    if i < 0 or not doc.has_annotation("DEP"):
+        return False
+    before = doc[i]
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and p.start <= before.head.i < p.end
+
+
 def _owners(readings: list[tuple[Piece, Reading]]) -> dict[int, int]:
     """Which reading each token belongs to (token index → index in ``readings``)."""
     return {i: n for n, (p, _) in enumerate(readings) for i in range(p.start, p.end)}
@@ -362,6 +378,29 @@ def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piec
                 out[-1] = (q.extend(p.end), r)
                 continue
         out.append((p, r))
+    return out
+
+
+def _national_envoys(
+    doc: Doc, readings: list[tuple[Piece, Reading]]
+) -> list[tuple[Piece, Reading]]:
+    """A state's envoy to an organisation is the state's: "Russia's UN ambassador",
+    "Pyongyang's U.N. envoy", "the Russian U.N. ambassador" (RUSGOV, not UN)."""
+    out = list(readings)
+    at = _owners(readings)
+    for n, (p, r) in enumerate(readings):
+        if r.kind != "org" or doc[p.end - 1].lower_ not in _ENVOYS:
+            continue
+        country = next((e.country for h in p.hits for e in h.entries
+                        if e.kind in ("country", "demonym", "capital") and e.country), None)  # fmt: skip
+        if country is None and p.start >= 2 and doc[p.start - 1].lower_ in _POSSESSIVES:
+            k = at.get(p.start - 2)
+            owner = readings[k][1] if k is not None else None
+            if owner is not None and owner.org is None and owner.kind in _STATES:
+                country = owner.country
+        if country:
+            out[n] = (p, replace(r, code=make_code(country, "GOV"), country=country, org=None,
+                                 sector="GOV", kind="noun"))  # fmt: skip
     return out
 
 

@@ -145,12 +145,19 @@ def _nominal(
             if trigger.type in JOINT:
                 return Arguments(both, [], True)
             return Arguments(both[:1], both[1:], True)
-    light = tok.dep_ == "dobj" and in_words(tok.head, light_verbs)
-    if not source and (light or _doer_verb(tok)):
+    top = tok  # "launched air and artillery strikes": the first of coordinated objects
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i != top.i:
+        top = top.head
+    light = top.dep_ == "dobj" and in_words(top.head, light_verbs)
+    placeless = bool(source) and all(a.country is None and a.org is None for a in source)
+    if (not source or placeless) and (light or _doer_verb(tok)):
         # "held talks", "launched an offensive", "organized a general strike", "reimposed
-        # blockades", "took part in the protests": the verb's subject does the act
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        source, own = roles.subject(verb), False
+        # blockades", "took part in the protests": the verb's subject does the act (also
+        # over a modifier of no country: "the U.S. military launched artillery strikes")
+        verb = tok.head.head if tok.dep_ == "pobj" else top.head
+        doers = roles.subject(verb)
+        if not source or any(a.country or a.org for a in doers):
+            source, own = doers, False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -164,7 +171,7 @@ def _nominal(
         target = _subject_noun_target(tok, trigger, roles, source)
     if not target and light:
         # "offered concessions to Stockholm": the recipient hangs on the light verb
-        target = roles.target(tok.head, source, preps | {"to"}, topic_object=True)
+        target = roles.target(top.head, source, preps | {"to"}, topic_object=True)
     if not target and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.preps:
         # "arrived in Tehran for a visit"
         for obj in roles.prep_objects(tok.head.head, trigger.preps):

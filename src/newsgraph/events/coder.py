@@ -412,19 +412,14 @@ class Coder:
         unnamed = None if target else patient(tok, trigger, kind, roles, self.lexicon.triggers)
         if unnamed is not None:
             target = [unnamed]
-        source, target = in_context(
-            source,
-            target,
-            location.country if location is not None else None,
-            sole,
-            trigger.type in DOMESTIC_TYPES,
-            own_forces=trigger.type == "MOBILIZE",
-            armed=self.non_state,
-        )
+        context = (location.country if location is not None else None, sole,
+                   trigger.type in DOMESTIC_TYPES, trigger.type == "MOBILIZE", self.non_state)  # fmt: skip
+        source, target = in_context(source, target, *context)
         target = [a for a in target if a.code is not None or a.country is not None]
         if self.linker is not None:  # fills or re-ranks the recipients (events/linker.py)
             source, target = self.linker.link(tok, trigger.type, kind, span, roles, source, target,
                                               speaker)  # fmt: skip
+            source, target = in_context(source, target, *context)  # the parties it chose
         country = location.country if location is not None else sole
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)

@@ -77,6 +77,10 @@ def _locative(tok: Token) -> bool:
 
 
 def _key(actor: Actor) -> tuple[str | None, str | None]:
+    """One party: its code, and for a named person the name too (two ministers of one
+    government are two parties: "Rivlin eased restrictions on Olmert")."""
+    if actor.name and actor.code:
+        return (actor.code, actor.name.lower())
     return (actor.code, None if actor.code else actor.text.lower())
 
 
@@ -154,6 +158,12 @@ class Phrases:
         found = self._head_actor(tok)
         if found is not None and found.country is None and found.org is None:
             found = self._placed(tok, found)
+            if found.country is None and depth < 4:
+                # "Presidents Vladimir Putin and Hassan Rouhani": the people named
+                named = [a for c in tok.children if c.dep_ == "appos"
+                         for a in self.phrase(c, depth + 1) if a.country or a.org]  # fmt: skip
+                if named:
+                    return named
         if found is None and tok.ent_type_ in ("GPE", "LOC"):
             found = self._place_actor(tok)  # "a visit to Tokyo", "aid to Gaza"
         out = [found] if found else []

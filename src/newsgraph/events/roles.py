@@ -27,6 +27,12 @@ from .phrases import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# a verb's subject the parser read as a modifier of it ("USAID provided ...")
+MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# passives that say the subject's own stance to act ("is committed to", "is prepared to")
+STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
+
 __all__ = ["Roles", "dedupe", "in_words", "with_country", "without"]
 
 
@@ -47,7 +53,30 @@ class Roles(Phrases):
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 return found or self.issuer(child, depth)
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                # "The UK and France however have opposed": the subject hung on "have"
+                subj = [c for c in aux.children if c.dep_ in SUBJECTS]
+                if subj and (found := self.phrase(subj[0])):
+                    return found
+        if verb.tag_ in FINITE:
+            # "USAID provided aid": a capitalised subject the parser read as a modifier
+            for child in verb.lefts:
+                actor = self.at(child)
+                if child.dep_ in MISREAD_SUBJECTS and actor is not None and actor.code:
+                    return self.phrase(child) or [actor]
         if self.is_passive(verb):
+            if verb.lemma_.lower() in STATIVE_PASSIVES and any(
+                c.dep_ in ("xcomp", "prep") and (c.lower_ == "to" or c.tag_ == "VB")
+                for c in verb.children
+            ):
+                # "the government is committed to opening": the one committed acts
+                doers = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
+                    s for c in verb.children if c.dep_ == "auxpass"
+                    for s in c.children if s.dep_ == "nsubj"
+                ]  # fmt: skip
+                if doers and (found := self.phrase(doers[0])):
+                    return found
             return self.agent(verb)
         head, dep = verb.head, verb.dep_
         if depth > 4 or head == verb:
@@ -75,6 +104,8 @@ class Roles(Phrases):
             return []  # "when asked", "if attacked": a bare participle is passive
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
+        if dep == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
+            return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
             return self.phrase(head) or self.issuer(head, depth)
         return []

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...records import Actor
 from ..phrases import without
-from .features import Candidate, actor_key, candidates, features, path
+from .features import Candidate, actor_key, candidates, features, path, sentence_features
 from .model import LINKER_DIR, ROLES, WEIGHTS, LinkerWeights, load_weights, save_weights
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from ..roles import Roles
 
 __all__ = ["LINKER_DIR", "ROLES", "WEIGHTS", "Candidate", "Linker", "LinkerWeights",
-           "candidates", "features", "load_linker", "load_weights", "path", "save_weights"]  # fmt: skip
+           "candidates", "features", "load_linker", "load_weights", "path", "save_weights",
+           "sentence_features"]  # fmt: skip
 
 Observer = Callable[["Token", str, list[Candidate], list[list[str]]], None]
 
@@ -103,7 +104,10 @@ class Linker:
         if not found:
             return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        rows = [features(tok, type_, kind, c, source, target, passive) for c in found]
+        rows = [
+            [*features(tok, type_, kind, c, source, target, passive), *extra]
+            for c, extra in zip(found, sentence_features(found, source, tok), strict=True)
+        ]
         if self.observer is not None:
             self.observer(tok, type_, found, rows)
         if w is None:

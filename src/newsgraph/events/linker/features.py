@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...records import Actor
+from ..phrases import without
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from ..roles import Roles
 
 MAX_PATH = 5
+# arcs that open a clause of its own: a party reached through one acts in that clause
+CLAUSE_ARCS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "pcomp", "conj", "csubj"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ARMED = frozenset({"REB", "MIL", "UAF", "INS", "CRM", "SPY"})
 
@@ -181,4 +184,53 @@ def features(
     out += [f"prep={p}" for p in preps] + [f"prep={p}|t={type_}" for p in preps]
     if not preps:
         out.append("noprep")
+    return out + _clause(tok, type_, kind, c.head, arcs, preps, side)
+
+
+def _clause(
+    tok: Token, type_: str, kind: str, head: Token, arcs: list[str], preps: list[str], side: str
+) -> list[str]:
+    """The party's role in the clause it stands in, read against the trigger's word:
+    the subject of a purpose or subordinate clause under the trigger ("urged X to press
+    Y": Y's clause), the possessor of the event noun or of its object ("China's
+    expansion"), the object of a preposition by the trigger's lemma ("sought refuge in")."""
+    lemma = tok.lemma_.lower()
+    down = [a[1:].split(":")[0] for a in arcs if a.startswith("v")]
+    clauses = [a for a in down if a in CLAUSE_ARCS]
+    role = head.dep_
+    out = [
+        f"clauses={min(len(clauses), 2)}",
+        f"role={role}|in={clauses[-1] if clauses else 'main'}",
+        f"role={role}|in={clauses[-1] if clauses else 'main'}|t={type_}",
+        f"lem={lemma}|side={side}",
+        f"lem={lemma}|last={arcs[-1]}",
+    ]
+    if role == "poss":
+        owner = head.head
+        what = "trigger" if owner.i == tok.i else "object" if owner.head.i == tok.i else "other"
+        out += [f"poss={what}", f"poss={what}|t={type_}", f"poss={what}|k={kind}"]
+    if preps:
+        out += [f"lem={lemma}|prep={preps[-1]}", f"lastprep={preps[-1]}|k={kind}|t={type_}"]
+    return out
+
+
+def sentence_features(found: Sequence[Candidate], source: Sequence[Actor], tok: Token
+                      ) -> list[list[str]]:  # fmt: skip
+    """Features of each candidate among the others: how many parties with a country or
+    organisation are left once the actors are set aside, and how near to the trigger this
+    one is among them (the same whatever subset of the rest a caller scores)."""
+    free = [n for n, c in enumerate(found)
+            if (c.actor.code or c.actor.country) and without([c.actor], source)]  # fmt: skip
+
+    def distance(n: int) -> int:
+        c = found[n]
+        return 99 if c.head is None else min(abs(tok.i - c.start), abs(tok.i - (c.end - 1)))
+
+    order = {n: r for r, n in enumerate(sorted(free, key=lambda n: (distance(n), n)))}
+    count = "0" if not free else "1" if len(free) == 1 else "2" if len(free) == 2 else "3+"
+    out: list[list[str]] = []
+    for n in range(len(found)):
+        rank = order.get(n)
+        near = "none" if rank is None else str(min(rank, 2))
+        out.append([f"nfree={count}", f"near={near}", f"near={near}|nfree={count}"])
     return out
