@@ -4,11 +4,13 @@ Searched on the whole parsed page before any furniture is pruned (pruning can dr
 the block that holds the date and keep an embedded post's older ``<time>``).  The
 evidence, strongest first:
 
-1. ``published``: the page's own statement of publication: JSON-LD ``datePublished``
+1. ``url``: a day in the page's address (``/2016/12/23/``), the day the publisher filed
+   it under, in its own time zone (source ``metadata`` when a published statement
+   below gives the same day, else ``url``);
+2. ``published``: the page's own statement of publication: JSON-LD ``datePublished``
    of its article (never of a comment, review or listed item), meta tags that name a
    publication (``article:published_time``, ``DC.date.issued``, ...), an element with
    ``itemprop="datePublished"`` outside comments;
-2. ``url``: a day in the page's address (``/2016/12/23/``);
 3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
    am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out.
    A generic date tag's day (below) that the page also prints by its headline (the
@@ -31,8 +33,8 @@ day away is left to the time-zone rule below).  Of published statements that dis
 the one whose day the page prints is taken.
 
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
-loses to a local day one day away (the headline's, or another tag's): the publisher's
-local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
+loses to a local day one day away printed by the headline: the publisher's local day
+is the one it printed.  A month in the URL (``/2011/12/``) rules out
 candidates of other months but the next one (a page is often filed under the month its
 draft was begun, and published in the following one).  A page that states no date gets
 None: nothing is invented.
@@ -134,17 +136,20 @@ def page_date(
     address = page_url(tree, url)
     fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
+    in_url = url_day(address)
+    if in_url is not None and fits(in_url):  # the day the page was filed under
+        stated = any(s.day == in_url for s in published)
+        return PageDate(in_url.isoformat(), "metadata" if stated else "url", "url")
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
     at = headline_line(tree, visible)
     window = _headline_window(visible, at)
     headline = _headline_day(visible, window, today, fits, month_first)
-    in_url = url_day(address)
     if published:
         chosen = next((s for s in published if s.day == headline), None) or _first_shown(
             published, visible
         )
         if chosen.utc_hour is not None:
-            local = _local_day(chosen, headline, in_url)
+            local = _local_day(chosen, headline)
             if local is not None:
                 return local
         updated = None
@@ -153,8 +158,6 @@ def page_date(
         return _readers_day(chosen, headline, updated, visible) or PageDate(
             chosen.day.isoformat(), "metadata", "published"
         )
-    if in_url is not None and fits(in_url):
-        return PageDate(in_url.isoformat(), "url", "url")
     generic = [s.day for s in _generic(tree) if fits(s.day)]
     if headline:
         for day in generic:  # a tag's day that the page also prints by its headline
@@ -251,17 +254,15 @@ def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool
     return any(day in printed_days(line, today) for line in lines)
 
 
-def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> PageDate | None:
-    """The publisher's own day for a UTC time, when other evidence prints it one day away:
-    the next day only for a UTC time in the afternoon or later (zones east of Greenwich),
-    the day before only for one in the morning (zones west of it)."""
+def _local_day(stamp: Stamp, headline: date | None) -> PageDate | None:
+    """The publisher's own day for a UTC time, when the page prints it one day away by its
+    headline: the next day only for a UTC time in the afternoon or later (zones east of
+    Greenwich), the day before only for one in the morning (zones west of it)."""
     assert stamp.utc_hour is not None
     after = stamp.day + timedelta(days=1) if stamp.utc_hour >= 12 else None
     before = stamp.day - timedelta(days=1) if stamp.utc_hour < 12 else None
-    evidence: list[tuple[date | None, PublishedSource]] = [(headline, "text"), (in_url, "url")]
-    for day, source in evidence:
-        if day is not None and day in (after, before):
-            return PageDate(day.isoformat(), source, "published")
+    if headline is not None and headline in (after, before):
+        return PageDate(headline.isoformat(), "text", "published")
     return None
 
 

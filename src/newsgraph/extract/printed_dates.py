@@ -5,7 +5,8 @@ Only whole days are read (a day, a month and a year); month names come from
 data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese,
 the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finnish).
 Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
-dates glued to their words ("Posted on12 March 2019by") are read; a two-digit year
+dates glued to their words ("Posted on12 March 2019by") or to their clock
+("28.09.1912:44": the 28th of September 2019 at 12:44) are read; a two-digit year
 after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
@@ -45,6 +46,9 @@ _PUBLICATION = re.compile(
 # A year ends a date unless more digits follow, except for the next date of a pair that
 # a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
 _YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
+# A two-digit year glued to its clock ("macbacchi28.09.1912:44", forum software): four
+# digits and a colon after them are a year and an hour, never a four-digit year.
+_GLUED_CLOCK = r"\d\d(?=[0-2]\d:[0-5]\d(?!\d))"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -86,7 +90,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[0-3]?\d)\s?(?P=sep)\s?"
-            rf"(?P<year>(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
+            rf"(?P<year>{_GLUED_CLOCK}|(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
         ),
         re.compile(
             rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I

@@ -1,0 +1,63 @@
+"""Publication dates, issue 14 fourth pass: rules checked on two halves of the train pages
+(``extract.printed_dates``, ``extract.pagedate``).
+
+Every page and line here is written for the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.extract import extract_page
+from newsgraph.extract.printed_dates import printed_days
+from newsgraph.records import Page, PageMeta
+from newsgraph.settings import Settings
+
+TODAY = date(2026, 12, 31)
+PROSE = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "The harbour board met on Monday to decide how the new moorings by the old fish market "
+        "should be let, after more than sixty owners had asked for one over the last three years.",
+        "Members agreed that the moorings would be drawn by lot, with four of them kept for the "
+        "sailing club, whose young members have trained on a borrowed pontoon since the spring.",
+        "The board's secretary said that the new lights would be fitted before the winter and that "
+        "the first boats could tie up as soon as the divers had checked the chains in March.",
+    )
+)
+
+
+def page(head: str = "", below: str = "", after: str = "") -> str:
+    return (
+        f"<html><head><title>Harbour lets new moorings</title>{head}</head><body>"
+        f"<header><a href='/'>Home</a></header><article><h1>Harbour lets new moorings</h1>"
+        f"{below}{PROSE}</article>{after}</body></html>"
+    )
+
+
+def dated(content: str, url: str | None = None) -> tuple[str | None, str | None]:
+    result = extract_page(Page("mem://p.html", content, "html", meta=PageMeta(url=url)), Settings())
+    return result.published, result.published_source
+
+
+def test_a_two_digit_year_glued_to_its_clock() -> None:
+    # Forum software prints the poster's name, the day and the clock run together.
+    assert list(printed_days("annaB28.09.1912:44", TODAY)) == [date(2019, 9, 28)]
+    assert list(printed_days("Antwort 03.11.2107:05", TODAY)) == [date(2021, 11, 3)]
+    # ... a four-digit year before a clock stays one, and "4.8.12" is still a version.
+    assert list(printed_days("28.09.2019 12:44", TODAY)) == [date(2019, 9, 28)]
+    assert list(printed_days("Version 4.8.1212:00", TODAY)) == []
+
+
+def test_a_forum_thread_is_dated_by_its_first_post() -> None:
+    below = "<div class='post'><span>annaB</span>28.09.1912:44</div>"
+    assert dated(page(below=below)) == ("2019-09-28", "text")
+
+
+def test_the_day_in_the_address_beats_a_published_statement_of_another_day() -> None:
+    # The address names the day the publisher filed the page under, in its own time zone.
+    head = '<meta property="article:published_time" content="2016-12-22T23:40:00-05:00">'
+    url = "https://example.org/2016/12/23/harbour-moorings/"
+    assert dated(page(head=head), url) == ("2016-12-23", "url")
+    same = '<meta property="article:published_time" content="2016-12-23T09:40:00+01:00">'
+    assert dated(page(head=same), url) == ("2016-12-23", "metadata")
