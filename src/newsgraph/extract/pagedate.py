@@ -51,6 +51,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import PublishedSource
@@ -104,6 +105,8 @@ _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
 )
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
+# Elements that say they hold the date of publication (through the attribute axis: faster).
+_ITEMPROP_PUBLISHED = etree.XPath('//@itemprop[.="datePublished"]/..')
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,16 +272,17 @@ def _local_day(stamp: Stamp, headline: date | None) -> PageDate | None:
 def _published(tree: HtmlElement) -> list[Stamp]:
     """The page's own statements of publication: its article's JSON-LD first, then meta
     tags, then itemprop, then the JSON-LD of the page itself (``WebPage``, ``Recipe``)."""
-    found = [s for s in map(read_stamp, _json_ld_published(tree)) if s]
+    json_ld = _json_ld(tree)
+    found = [s for s in map(read_stamp, _json_ld_published(json_ld)) if s]
     for meta in tree.iter("meta"):
         key = _meta_key(meta)
         if key in _PUBLISHED_META:
             found.extend(s for s in [read_stamp(meta.get("content"))] if s)
-    for element in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
-        if not _in_comment(element):
+    for element in _ITEMPROP_PUBLISHED(tree):
+        if element.tag != "meta" and not _in_comment(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             found.extend(s for s in [read_stamp(value)] if s)
-    found.extend(s for s in map(read_stamp, _json_ld_published(tree, _PAGE_TYPES)) if s)
+    found.extend(s for s in map(read_stamp, _json_ld_published(json_ld, _PAGE_TYPES)) if s)
     return found
 
 
@@ -308,16 +312,24 @@ def _in_comment(element: HtmlElement) -> bool:
     return False
 
 
-def _json_ld_published(tree: HtmlElement, types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
-    """``datePublished`` of the page's JSON-LD objects of ``types`` (article-like by
-    default), in document order."""
-    values: list[str] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+def _json_ld(tree: HtmlElement) -> list[Any]:
+    """The page's JSON-LD blocks, parsed, in document order (a malformed one left out)."""
+    blocks: list[Any] = []
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.text or "")
+            blocks.append(json.loads(script.text or ""))
         except (ValueError, RecursionError) as exc:
             log.debug("JSON-LD not read: %s", exc)
-            continue
+    return blocks
+
+
+def _json_ld_published(blocks: list[Any], types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
+    """``datePublished`` of the JSON-LD objects of ``types`` (article-like by default),
+    in document order."""
+    values: list[str] = []
+    for data in blocks:
         values.extend(_walk_ld(data, 0, types))
     return values
 
