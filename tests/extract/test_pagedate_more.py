@@ -61,3 +61,11 @@ def test_the_day_in_the_address_beats_a_published_statement_of_another_day() -> 
     assert dated(page(head=head), url) == ("2016-12-23", "url")
     same = '<meta property="article:published_time" content="2016-12-23T09:40:00+01:00">'
     assert dated(page(head=same), url) == ("2016-12-23", "metadata")
+
+
+def test_a_month_name_between_hyphens_and_a_year_after_a_bare_comma() -> None:
+    assert list(printed_days("Posted 05-Mar-2012 by Ann", TODAY)) == [date(2012, 3, 5)]
+    assert list(printed_days("2012-Mar-05 10:14", TODAY)) == [date(2012, 3, 5)]
+    assert list(printed_days("March 05,2012", TODAY)) == [date(2012, 3, 5)]
+    # ... a two-digit year stays unread in this form: "12-Mar-12" is too often a code.
+    assert list(printed_days("12-Mar-12", TODAY)) == []

@@ -95,7 +95,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
-        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day},?\s+{year}", re.I),
+        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){year}", re.I),
+        re.compile(rf"(?<![\d.]){day}-{month}-{year}", re.I),  # 05-Mar-2012 (logs, forums)
+        re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-{month}-(?P<day>[0-3]?\d)(?!\d)", re.I),
         re.compile(
             r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
             r"(?P<day>[0-3]?\d)\s*[日일]"
