@@ -69,3 +69,27 @@ def test_a_month_name_between_hyphens_and_a_year_after_a_bare_comma() -> None:
     assert list(printed_days("March 05,2012", TODAY)) == [date(2012, 3, 5)]
     # ... a two-digit year stays unread in this form: "12-Mar-12" is too often a code.
     assert list(printed_days("12-Mar-12", TODAY)) == []
+
+
+def test_a_labelled_day_on_a_long_line_by_the_headline() -> None:
+    below = (
+        "<div class='meta'>PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: November 9, 2023"
+        " at 6:17 a.m. | Bay Area News Group</div>"
+    )
+    # The markup's UTC time is the next day; the page prints its own (Pacific) day.
+    head = '<meta property="article:published_time" content="2023-11-09T01:49:09+00:00">'
+    assert dated(page(head=head, below=below)) == ("2023-11-08", "text")
+
+
+def test_a_day_in_the_headline_itself_gives_way_to_its_dateline() -> None:
+    # "Results of the county meeting, 19.5.2007": the headline tells of the day of its story.
+    content = page(below="<p class='byline'>by Ann Lee | 20. Mai 2007 | Results</p>").replace(
+        "Harbour lets new moorings</h1>", "Harbour board results, 19.5.2007</h1>"
+    )
+    content = content.replace(
+        "<title>Harbour lets new moorings", "<title>Harbour board results, 19.5.2007"
+    )
+    assert dated(content) == ("2007-05-20", "text")
+    # ... and dates the page when nothing else does.
+    alone = content.replace("20. Mai 2007 | ", "")
+    assert dated(alone) == ("2007-05-19", "text")

@@ -12,7 +12,10 @@ evidence, strongest first:
    publication (``article:published_time``, ``DC.date.issued``, ...), an element with
    ``itemprop="datePublished"`` outside comments;
 3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
-   am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out.
+   am 16.08.2019", "January 19, 2020 / 12:25 PM"), or labelled by a word of publication
+   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."); a day
+   after "updated" is left out, and a day in the headline itself ("Results, 19.5.2007")
+   comes last: it is often the day of the story, not of the page.
    A generic date tag's day (below) that the page also prints by its headline (the
    headline's line may be long: "Home › Culture › Title 01.05.2017") beats a day printed
    there alone, which may be the masthead's "today";
@@ -73,6 +76,7 @@ DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
 LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
@@ -385,6 +389,7 @@ def _headline_window(visible: list[str], at: int | None) -> list[int]:
     order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
         order.insert(2 * k, at - k)
+    order.append(order.pop(0))  # a day in the headline itself is the day of its story
     return [i for i in order if 0 <= i < len(visible)]
 
 
@@ -399,10 +404,16 @@ def _headline_day(
     """The first fitting day printed in the short lines of the headline's window (of
     ``days``: its publication days, or its revision days)."""
     for index in window:
-        if _is_dateline(visible[index]):
-            for day in days(visible[index], today, month_first):
-                if fits(day):
-                    return day
+        line = visible[index]
+        if _is_dateline(line):
+            found = days(line, today, month_first)
+        elif days is printed_days and len(line) <= LABELLED_LINE_CHARS:
+            found = labelled_days(line, today, month_first)  # "PUBLISHED: ... | UPDATED: ..."
+        else:
+            continue
+        for day in found:
+            if fits(day):
+                return day
     return None
 
 
