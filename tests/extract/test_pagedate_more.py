@@ -93,3 +93,12 @@ def test_a_day_in_the_headline_itself_gives_way_to_its_dateline() -> None:
     # ... and dates the page when nothing else does.
     alone = content.replace("20. Mai 2007 | ", "")
     assert dated(alone) == ("2007-05-19", "text")
+
+
+def test_the_day_of_an_announced_event_is_not_the_pages() -> None:
+    assert list(printed_days("Termin: 21.02.2020, 19 Uhr", TODAY)) == []
+    assert list(printed_days("When: March 5, 2012 at the town hall", TODAY)) == []
+    assert list(printed_days("Am 21.02.2020 um 19 Uhr", TODAY)) == [date(2020, 2, 21)]
+    below = "<p>Termin: 21.02.2020, 19 Uhr</p><p>Ort: Hafenbar</p>"
+    after = "<footer><p>Dieser Beitrag wurde am 27. November 2019 veröffentlicht.</p></footer>"
+    assert dated(page(below=below, after=after)) == ("2019-11-27", "text")

@@ -11,7 +11,8 @@ after an unpadded day and month ("WordPress 4.8.12") is a version number, not a 
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
-it says when the page changed, not when it was published.  ``labelled_days`` keeps the
+it says when the page changed, not when it was published; so is a day after words that
+announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
 "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht").
 """
@@ -36,6 +37,12 @@ _REVISION = re.compile(
     r"(?:updated?|modified|edited|revised|last changed|aktualisiert|geändert|änderung|editiert|"
     r"bearbeitet|mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b"
     r"[^0-9]{0,20}$",
+    re.IGNORECASE,
+)
+# Words that announce an event: the day after them is the event's ("Termin: 21.02.2020").
+_EVENT = re.compile(
+    r"\b(?:termine?|veranstaltung(?:sdatum)?|event date|when|wann|beginn|deadline|"
+    r"einsendeschluss|anmeldeschluss|date de l'événement|fecha del evento)\s*:[^0-9]{0,12}$",
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(
@@ -159,6 +166,8 @@ def _printed(
             if day is None:
                 continue
             taken.append((start, end))
+            if _EVENT.search(text, max(0, start - 40), start):
+                continue  # the day of an event the page announces
             if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
     return sorted(found, key=lambda item: item[0])
