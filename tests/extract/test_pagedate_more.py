@@ -102,3 +102,18 @@ def test_the_day_of_an_announced_event_is_not_the_pages() -> None:
     below = "<p>Termin: 21.02.2020, 19 Uhr</p><p>Ort: Hafenbar</p>"
     after = "<footer><p>Dieser Beitrag wurde am 27. November 2019 veröffentlicht.</p></footer>"
     assert dated(page(below=below, after=after)) == ("2019-11-27", "text")
+
+
+COMMENTS = (
+    "<div id='comments'><h3>2 thoughts on “Harbour lets new moorings”</h3><ol class='commentlist'>"
+    "<li><p>Ann</p><p>13 December, 2015 at 01:10</p><p>Good news for the club.</p></li>"
+    "<li><p>Bob</p><p>Posted on 14 December 2015</p><p>About time too.</p></li></ol></div>"
+)
+
+
+def test_a_comments_day_never_dates_the_page() -> None:
+    url = "https://example.org/2015/12/harbour-moorings/"
+    footer = "<footer><p>12 December, 2015</p></footer>"
+    assert dated(page(after=COMMENTS + footer), url) == ("2015-12-12", "text")
+    # ... nor does a comment's "Posted on" when the page labels none of its own.
+    assert dated(page(after=COMMENTS)) == (None, None)

@@ -25,6 +25,9 @@ evidence, strongest first:
    modification date;
 6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
+
+   these two searches reach the whole page, so a line in a block of comments, replies
+   or related posts (by its class or id) is never read by them;
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
@@ -58,6 +61,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import PublishedSource
+from ..textnorm import fold_spaces
 from .headline import headline_line
 from .printed_dates import (
     EARLIEST_YEAR,
@@ -111,6 +115,13 @@ _CLOCK_YEAR = re.compile(
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
 # Elements that say they hold the date of publication (through the attribute axis: faster).
 _ITEMPROP_PUBLISHED = etree.XPath('//@itemprop[.="datePublished"]/..')
+# Blocks of comments, replies and related posts, by their class or id.
+_ASIDE_NAMES = "comment|respond|repl(y|ies)|disqus|kommentar|related|recommend|more-stories"
+_ASIDE_BLOCKS = etree.XPath(
+    "//*[not(self::html or self::body)]"
+    f"[re:test(@class, '{_ASIDE_NAMES}', 'i') or re:test(@id, '{_ASIDE_NAMES}', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +184,10 @@ def page_date(
             ):
                 return PageDate(day.isoformat(), "metadata", "markup")
         return PageDate(headline.isoformat(), "text", "headline")
+    aside = _Aside(tree)
     for line in visible:
         for day in labelled_days(line, today, month_first):
-            if fits(day):
+            if fits(day) and not aside(line):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         updated = _headline_day(visible, window, today, fits, month_first, revised_days)
@@ -184,7 +196,7 @@ def page_date(
         return PageDate(generic[0].isoformat(), "metadata", "markup")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
-            if _is_dateline(visible[index]):
+            if _is_dateline(visible[index]) and not aside(visible[index]):
                 for day in printed_days(visible[index], today, month_first):
                     if fits(day):
                         return PageDate(day.isoformat(), "text", "url-month")
@@ -415,6 +427,33 @@ def _headline_day(
             if fits(day):
                 return day
     return None
+
+
+class _Aside:
+    """Whether a visible line stands in a comment, a reply or a list of related posts, whose
+    days are never the page's (asked of the searches that reach the whole page).  The
+    blocks are found on the first question only; a block that holds an ``<h1>`` (a
+    page's ``<div class="has-comments">``) is the page, not an aside."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._text: str | None = None
+
+    def __call__(self, line: str) -> bool:
+        if self._text is None:
+            self._text = self._read()
+        return bool(self._text) and line in self._text
+
+    def _read(self) -> str:
+        texts: list[str] = []
+        blocks = _ASIDE_BLOCKS(self._tree)
+        inside = set(blocks)
+        for block in blocks:
+            if any(a in inside for a in block.iterancestors()):
+                continue  # its text is in its outer block's
+            if block.find(".//h1") is None:
+                texts.append(fold_spaces(block.text_content()))
+        return "\n".join(texts)
 
 
 def _nearest_first(visible: list[str], at: int | None) -> list[int]:
