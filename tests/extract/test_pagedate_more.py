@@ -117,3 +117,21 @@ def test_a_comments_day_never_dates_the_page() -> None:
     assert dated(page(after=COMMENTS + footer), url) == ("2015-12-12", "text")
     # ... nor does a comment's "Posted on" when the page labels none of its own.
     assert dated(page(after=COMMENTS)) == (None, None)
+
+
+def test_an_embedded_posts_day_is_not_the_pages() -> None:
+    line = "— Harbour Club (@harbourclub) November 1, 2023"
+    assert list(printed_days(line, TODAY)) == []
+    assert list(printed_days("A post shared by Ann (@ann_b) on Nov 1, 2023", TODAY)) == []
+    tweet = f"<blockquote><p>New moorings at last!</p>{line}</blockquote>"
+    head = '<meta name="date" content="2023-11-03">'
+    assert dated(page(head=head, below=tweet)) == ("2023-11-03", "metadata")
+
+
+def test_the_days_below_a_read_also_heading_are_other_pages() -> None:
+    below = (
+        "<p class='teaser'>The board met on Sunday (14 August).</p><h4>Read also</h4>"
+        "<div>14/08/2021</div><p>Harbour board elects a new chair</p>"
+    )
+    head = '<meta name="date" content="2022-08-14">'
+    assert dated(page(head=head, below=below)) == ("2022-08-14", "metadata")

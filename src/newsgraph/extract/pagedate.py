@@ -15,7 +15,8 @@ evidence, strongest first:
    am 16.08.2019", "January 19, 2020 / 12:25 PM"), or labelled by a word of publication
    on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."); a day
    after "updated" is left out, and a day in the headline itself ("Results, 19.5.2007")
-   comes last: it is often the day of the story, not of the page.
+   comes last: it is often the day of the story, not of the page.  The lines below end
+   at a heading over links to other pages ("Lesen Sie auch", "Related articles").
    A generic date tag's day (below) that the page also prints by its headline (the
    headline's line may be long: "Home › Culture › Title 01.05.2017") beats a day printed
    there alone, which may be the masthead's "today";
@@ -26,8 +27,8 @@ evidence, strongest first:
 6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
-   these two searches reach the whole page, so a line in a block of comments, replies
-   or related posts (by its class or id) is never read by them;
+   this search and the ``label`` one reach the whole page, so a line in a block of
+   comments, replies or related posts (by its class or id) is never read by them;
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
@@ -111,6 +112,14 @@ _MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d
 # A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
+)
+# A heading over links to other pages ("Lesen Sie auch", "Related articles").
+_RELATED = re.compile(
+    r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch "
+    r"interessieren|weitere artikel|ähnliche artikel|ähnliche beiträge|read (?:also|more)|"
+    r"see also|also read|related(?: articles| posts| stories| news)?|more (?:on this|stories)|"
+    r"you may also like|lire aussi|à lire aussi|voir aussi|lee también|leggi anche)\b[\s:.!…]*$",
+    re.IGNORECASE,
 )
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
 # Elements that say they hold the date of publication (through the attribute axis: faster).
@@ -397,6 +406,8 @@ def _headline_window(visible: list[str], at: int | None) -> list[int]:
         prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
         if prose > PROSE_LINES:
             break  # deep in the article's text: what follows it (comments) dates nothing
+        if index > at and _RELATED.match(visible[index]):
+            break  # "Read also": the days below are of other pages
         below.append(index)
     order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below

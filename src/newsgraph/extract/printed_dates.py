@@ -12,7 +12,8 @@ A numeric day whose order is uncertain (``03/04/2016``) is read day first, or mo
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
 it says when the page changed, not when it was published; so is a day after words that
-announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's.  ``labelled_days`` keeps the
+announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's; and a day
+in an embedded post's signature ("— Ann (@ann) November 1, 2023") is the post's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
 "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht").
 """
@@ -45,6 +46,8 @@ _EVENT = re.compile(
     r"einsendeschluss|anmeldeschluss|date de l'événement|fecha del evento)\s*:[^0-9]{0,12}$",
     re.IGNORECASE,
 )
+# The signature of an embedded post: "— M&S (@marksandspencer) November 1, 2023".
+_EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
     r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
@@ -166,8 +169,10 @@ def _printed(
             if day is None:
                 continue
             taken.append((start, end))
-            if _EVENT.search(text, max(0, start - 40), start):
-                continue  # the day of an event the page announces
+            if _EVENT.search(text, max(0, start - 40), start) or _EMBED.search(
+                text, max(0, start - 40), start
+            ):
+                continue  # the day of an event the page announces, or of a post it embeds
             if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
     return sorted(found, key=lambda item: item[0])
