@@ -135,3 +135,16 @@ def test_the_days_below_a_read_also_heading_are_other_pages() -> None:
     )
     head = '<meta name="date" content="2022-08-14">'
     assert dated(page(head=head, below=below)) == ("2022-08-14", "metadata")
+
+
+def test_the_headline_is_placed_at_its_h1_not_at_a_listed_post_of_the_same_title() -> None:
+    latest = (
+        "<aside><h2>Latest</h2><ul>"
+        "<li><h3>Ferry timetable changes</h3><p>October 16, 2023</p></li>"
+        "<li><h3>Harbour lets new moorings</h3><p>October 12, 2023</p></li>"
+        "<li><h3>Lifeboat crew honoured</h3><p>November 3, 2023</p></li></ul></aside>"
+    )
+    content = page(below="<p class='byline'>Ann Lee, November 6, 2023</p>").replace(
+        "<article>", latest + "<article>"
+    )
+    assert dated(content) == ("2023-11-06", "text")

@@ -86,7 +86,13 @@ def _place(tree: HtmlElement, text: str, visible: list[str], first: int) -> int:
     nearest line after it.  Repeated lines are shown once, at their first place, so a
     headline that a breadcrumb or a list of posts showed before has no line of its own."""
     heading = next(
-        (h for h in tree.iter("h1", "h2", "h3") if fold_spaces(h.text_content()) == text), None
+        (
+            h
+            for level in ("h1", "h2", "h3")  # the page's own headline before a listed post's
+            for h in tree.iter(level)
+            if fold_spaces(h.text_content()) == text
+        ),
+        None,
     )
     if heading is None:
         return first
