@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsgraph.extract import extract_page
-from newsgraph.extract.printed_dates import printed_days
+from newsgraph.extract.printed_dates import labelled_days, printed_days
 from newsgraph.records import Page, PageMeta
 from newsgraph.settings import Settings
 
@@ -148,3 +148,22 @@ def test_the_headline_is_placed_at_its_h1_not_at_a_listed_post_of_the_same_title
         "<article>", latest + "<article>"
     )
     assert dated(content) == ("2023-11-06", "text")
+
+
+def test_stand_and_datum_label_a_day_only_on_a_short_line() -> None:
+    assert list(labelled_days("Stand: 12.03.2020", TODAY)) == [date(2020, 3, 12)]
+    assert list(labelled_days("Datum 3.5.2021", TODAY)) == [date(2021, 5, 3)]
+    source = (
+        "Harbour board: minutes of the meeting on the new moorings, "
+        "https://example.org/board/minutes-2022.html (Stand: 27.1.2022)"
+    )
+    assert list(labelled_days(source, TODAY)) == []
+    prose = (
+        "Die Zahlen wurden im Bulletin des Hafenamts am 15. April 2020 genannt; das Amt "
+        "berechnet die Belegung ausgehend vom Datum der Anmeldung."
+    )
+    assert list(labelled_days(prose, TODAY)) == []
+    # ... a word of publication labels a day on any line.
+    assert list(labelled_days(prose.replace("genannt", "veröffentlicht"), TODAY)) == [
+        date(2020, 4, 15)
+    ]

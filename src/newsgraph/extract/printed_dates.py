@@ -15,7 +15,8 @@ it says when the page changed, not when it was published; so is a day after word
 announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's; and a day
 in an embedded post's signature ("— Ann (@ann) November 1, 2023") is the post's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
-"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht").
+"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); "Stand" and "Datum" label a
+day only on a short line: in prose and lists of sources they mean "as of".
 """
 
 from __future__ import annotations
@@ -50,9 +51,13 @@ _EVENT = re.compile(
 _EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
-    r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
+    r"pubblicat[oa]|gepubliceerd)\b",
     re.IGNORECASE,
 )
+# Words that label a day only on a short line ("Stand: 12.03.2020", "Datum 3.5.2021"): in
+# prose or a list of sources they say "as of" ("(Stand: 27.1.2022)", "vom Datum ...").
+_WEAK_LABEL = re.compile(r"\b(?:stand|datum|date(?=\s*:))\b", re.IGNORECASE)
+WEAK_LABEL_LINE = 80  # characters of a line on which a weak label counts
 # A year ends a date unless more digits follow, except for the next date of a pair that
 # a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
 _YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
@@ -123,9 +128,12 @@ def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[
 
 def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
     """The days of ``text`` that a word of publication labels, before or after them."""
+    labels = [_PUBLICATION] + ([_WEAK_LABEL] if len(text) <= WEAK_LABEL_LINE else [])
     for start, end, day in _printed(text, today, month_first):
         before = text[max(0, start - LABEL_REACH) : start]
-        if _PUBLICATION.search(before) or _PUBLICATION.search(text, end, end + LABEL_REACH):
+        if any(
+            label.search(before) or label.search(text, end, end + LABEL_REACH) for label in labels
+        ):
             yield day
 
 
