@@ -167,3 +167,23 @@ def test_stand_and_datum_label_a_day_only_on_a_short_line() -> None:
     assert list(labelled_days(prose.replace("genannt", "veröffentlicht"), TODAY)) == [
         date(2020, 4, 15)
     ]
+
+
+def test_the_text_after_a_heading_is_read_as_xpath_reads_it() -> None:
+    from itertools import islice
+
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.headline import _following_texts
+
+    content = (
+        "<html><body><div><h1>Harbour <b>lets</b> moorings</h1>tail one<!-- a note -->"
+        "<p>By <a href='/ann'>Ann</a> \n </p><script>var x = 1;</script></div>"
+        "<section><h2>Lifeboat</h2><p>crew <i>honoured</i> again</p></section>"
+        "<footer>end</footer></body></html>"
+    )
+    tree = load_html(content)
+    for heading in tree.iter("h1", "h2"):
+        for n in (1, 3, 8):
+            xpath = heading.xpath(f"following::text()[normalize-space()][position() <= {n}]")
+            assert list(islice(_following_texts(heading), n)) == [str(t) for t in xpath]
