@@ -4,13 +4,19 @@ Searched on the whole parsed page before any furniture is pruned (pruning can dr
 the block that holds the date and keep an embedded post's older ``<time>``).  The
 evidence, strongest first:
 
-1. ``published``: the page's own statement of publication: JSON-LD ``datePublished``
+1. ``url``: a day in the page's address (``/2016/12/23/``), the day the publisher filed
+   it under, in its own time zone (source ``metadata`` when a published statement
+   below gives the same day, else ``url``);
+2. ``published``: the page's own statement of publication: JSON-LD ``datePublished``
    of its article (never of a comment, review or listed item), meta tags that name a
    publication (``article:published_time``, ``DC.date.issued``, ...), an element with
    ``itemprop="datePublished"`` outside comments;
-2. ``url``: a day in the page's address (``/2016/12/23/``);
 3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
-   am 16.08.2019", "January 19, 2020 / 12:25 PM"); a day after "updated" is left out.
+   am 16.08.2019", "January 19, 2020 / 12:25 PM"), or labelled by a word of publication
+   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."); a day
+   after "updated" is left out, and a day in the headline itself ("Results, 19.5.2007")
+   comes last: it is often the day of the story, not of the page.  The lines below end
+   at a heading over links to other pages ("Lesen Sie auch", "Related articles").
    A generic date tag's day (below) that the page also prints by its headline (the
    headline's line may be long: "Home › Culture › Title 01.05.2017") beats a day printed
    there alone, which may be the masthead's "today";
@@ -20,6 +26,9 @@ evidence, strongest first:
    modification date;
 6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
+
+   this search and the ``label`` one reach the whole page, so a line in a block of
+   comments, replies or related posts (by its class or id) is never read by them;
 7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
@@ -31,8 +40,8 @@ day away is left to the time-zone rule below).  Of published statements that dis
 the one whose day the page prints is taken.
 
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
-loses to a local day one day away (the headline's, or another tag's): the publisher's
-local day is the one it printed.  A month in the URL (``/2011/12/``) rules out
+loses to a local day one day away printed by the headline: the publisher's local day
+is the one it printed.  A month in the URL (``/2011/12/``) rules out
 candidates of other months but the next one (a page is often filed under the month its
 draft was begun, and published in the following one).  A page that states no date gets
 None: nothing is invented.
@@ -49,9 +58,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import PublishedSource
+from ..textnorm import fold_spaces
 from .headline import headline_line
 from .printed_dates import (
     EARLIEST_YEAR,
@@ -70,6 +81,7 @@ DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
 LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
@@ -101,7 +113,24 @@ _MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
 )
+# A heading over links to other pages ("Lesen Sie auch", "Related articles").
+_RELATED = re.compile(
+    r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch "
+    r"interessieren|weitere artikel|ähnliche artikel|ähnliche beiträge|read (?:also|more)|"
+    r"see also|also read|related(?: articles| posts| stories| news)?|more (?:on this|stories)|"
+    r"you may also like|lire aussi|à lire aussi|voir aussi|lee también|leggi anche)\b[\s:.!…]*$",
+    re.IGNORECASE,
+)
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
+# Elements that say they hold the date of publication (through the attribute axis: faster).
+_ITEMPROP_PUBLISHED = etree.XPath('//@itemprop[.="datePublished"]/..')
+# Blocks of comments, replies and related posts, by their class or id.
+_ASIDE_NAMES = "comment|respond|repl(y|ies)|disqus|kommentar|related|recommend|more-stories"
+_ASIDE_BLOCKS = etree.XPath(
+    "//*[not(self::html or self::body)]"
+    f"[re:test(@class, '{_ASIDE_NAMES}', 'i') or re:test(@id, '{_ASIDE_NAMES}', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +163,20 @@ def page_date(
     address = page_url(tree, url)
     fits = _fits(address, today)
     published = [s for s in _published(tree) if fits(s.day)]
+    in_url = url_day(address)
+    if in_url is not None and fits(in_url):  # the day the page was filed under
+        stated = any(s.day == in_url for s in published)
+        return PageDate(in_url.isoformat(), "metadata" if stated else "url", "url")
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
     at = headline_line(tree, visible)
     window = _headline_window(visible, at)
     headline = _headline_day(visible, window, today, fits, month_first)
-    in_url = url_day(address)
     if published:
         chosen = next((s for s in published if s.day == headline), None) or _first_shown(
             published, visible
         )
         if chosen.utc_hour is not None:
-            local = _local_day(chosen, headline, in_url)
+            local = _local_day(chosen, headline)
             if local is not None:
                 return local
         updated = None
@@ -153,8 +185,6 @@ def page_date(
         return _readers_day(chosen, headline, updated, visible) or PageDate(
             chosen.day.isoformat(), "metadata", "published"
         )
-    if in_url is not None and fits(in_url):
-        return PageDate(in_url.isoformat(), "url", "url")
     generic = [s.day for s in _generic(tree) if fits(s.day)]
     if headline:
         for day in generic:  # a tag's day that the page also prints by its headline
@@ -163,9 +193,10 @@ def page_date(
             ):
                 return PageDate(day.isoformat(), "metadata", "markup")
         return PageDate(headline.isoformat(), "text", "headline")
+    aside = _Aside(tree)
     for line in visible:
         for day in labelled_days(line, today, month_first):
-            if fits(day):
+            if fits(day) and not aside(line):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         updated = _headline_day(visible, window, today, fits, month_first, revised_days)
@@ -174,7 +205,7 @@ def page_date(
         return PageDate(generic[0].isoformat(), "metadata", "markup")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
-            if _is_dateline(visible[index]):
+            if _is_dateline(visible[index]) and not aside(visible[index]):
                 for day in printed_days(visible[index], today, month_first):
                     if fits(day):
                         return PageDate(day.isoformat(), "text", "url-month")
@@ -251,33 +282,32 @@ def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool
     return any(day in printed_days(line, today) for line in lines)
 
 
-def _local_day(stamp: Stamp, headline: date | None, in_url: date | None) -> PageDate | None:
-    """The publisher's own day for a UTC time, when other evidence prints it one day away:
-    the next day only for a UTC time in the afternoon or later (zones east of Greenwich),
-    the day before only for one in the morning (zones west of it)."""
+def _local_day(stamp: Stamp, headline: date | None) -> PageDate | None:
+    """The publisher's own day for a UTC time, when the page prints it one day away by its
+    headline: the next day only for a UTC time in the afternoon or later (zones east of
+    Greenwich), the day before only for one in the morning (zones west of it)."""
     assert stamp.utc_hour is not None
     after = stamp.day + timedelta(days=1) if stamp.utc_hour >= 12 else None
     before = stamp.day - timedelta(days=1) if stamp.utc_hour < 12 else None
-    evidence: list[tuple[date | None, PublishedSource]] = [(headline, "text"), (in_url, "url")]
-    for day, source in evidence:
-        if day is not None and day in (after, before):
-            return PageDate(day.isoformat(), source, "published")
+    if headline is not None and headline in (after, before):
+        return PageDate(headline.isoformat(), "text", "published")
     return None
 
 
 def _published(tree: HtmlElement) -> list[Stamp]:
     """The page's own statements of publication: its article's JSON-LD first, then meta
     tags, then itemprop, then the JSON-LD of the page itself (``WebPage``, ``Recipe``)."""
-    found = [s for s in map(read_stamp, _json_ld_published(tree)) if s]
+    json_ld = _json_ld(tree)
+    found = [s for s in map(read_stamp, _json_ld_published(json_ld)) if s]
     for meta in tree.iter("meta"):
         key = _meta_key(meta)
         if key in _PUBLISHED_META:
             found.extend(s for s in [read_stamp(meta.get("content"))] if s)
-    for element in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
-        if not _in_comment(element):
+    for element in _ITEMPROP_PUBLISHED(tree):
+        if element.tag != "meta" and not _in_comment(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             found.extend(s for s in [read_stamp(value)] if s)
-    found.extend(s for s in map(read_stamp, _json_ld_published(tree, _PAGE_TYPES)) if s)
+    found.extend(s for s in map(read_stamp, _json_ld_published(json_ld, _PAGE_TYPES)) if s)
     return found
 
 
@@ -307,16 +337,24 @@ def _in_comment(element: HtmlElement) -> bool:
     return False
 
 
-def _json_ld_published(tree: HtmlElement, types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
-    """``datePublished`` of the page's JSON-LD objects of ``types`` (article-like by
-    default), in document order."""
-    values: list[str] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+def _json_ld(tree: HtmlElement) -> list[Any]:
+    """The page's JSON-LD blocks, parsed, in document order (a malformed one left out)."""
+    blocks: list[Any] = []
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.text or "")
+            blocks.append(json.loads(script.text or ""))
         except (ValueError, RecursionError) as exc:
             log.debug("JSON-LD not read: %s", exc)
-            continue
+    return blocks
+
+
+def _json_ld_published(blocks: list[Any], types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
+    """``datePublished`` of the JSON-LD objects of ``types`` (article-like by default),
+    in document order."""
+    values: list[str] = []
+    for data in blocks:
         values.extend(_walk_ld(data, 0, types))
     return values
 
@@ -368,10 +406,13 @@ def _headline_window(visible: list[str], at: int | None) -> list[int]:
         prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
         if prose > PROSE_LINES:
             break  # deep in the article's text: what follows it (comments) dates nothing
+        if index > at and _RELATED.match(visible[index]):
+            break  # "Read also": the days below are of other pages
         below.append(index)
     order = below[:]
     for k in range(1, HEADLINE_BEFORE + 1):  # a line above comes after the one as far below
         order.insert(2 * k, at - k)
+    order.append(order.pop(0))  # a day in the headline itself is the day of its story
     return [i for i in order if 0 <= i < len(visible)]
 
 
@@ -386,11 +427,44 @@ def _headline_day(
     """The first fitting day printed in the short lines of the headline's window (of
     ``days``: its publication days, or its revision days)."""
     for index in window:
-        if _is_dateline(visible[index]):
-            for day in days(visible[index], today, month_first):
-                if fits(day):
-                    return day
+        line = visible[index]
+        if _is_dateline(line):
+            found = days(line, today, month_first)
+        elif days is printed_days and len(line) <= LABELLED_LINE_CHARS:
+            found = labelled_days(line, today, month_first)  # "PUBLISHED: ... | UPDATED: ..."
+        else:
+            continue
+        for day in found:
+            if fits(day):
+                return day
     return None
+
+
+class _Aside:
+    """Whether a visible line stands in a comment, a reply or a list of related posts, whose
+    days are never the page's (asked of the searches that reach the whole page).  The
+    blocks are found on the first question only; a block that holds an ``<h1>`` (a
+    page's ``<div class="has-comments">``) is the page, not an aside."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._text: str | None = None
+
+    def __call__(self, line: str) -> bool:
+        if self._text is None:
+            self._text = self._read()
+        return bool(self._text) and line in self._text
+
+    def _read(self) -> str:
+        texts: list[str] = []
+        blocks = _ASIDE_BLOCKS(self._tree)
+        inside = set(blocks)
+        for block in blocks:
+            if any(a in inside for a in block.iterancestors()):
+                continue  # its text is in its outer block's
+            if block.find(".//h1") is None:
+                texts.append(fold_spaces(block.text_content()))
+        return "\n".join(texts)
 
 
 def _nearest_first(visible: list[str], at: int | None) -> list[int]:

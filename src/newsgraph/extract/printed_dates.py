@@ -5,14 +5,18 @@ Only whole days are read (a day, a month and a year); month names come from
 data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portuguese,
 the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finnish).
 Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
-dates glued to their words ("Posted on12 March 2019by") are read; a two-digit year
+dates glued to their words ("Posted on12 March 2019by") or to their clock
+("28.09.1912:44": the 28th of September 2019 at 12:44) are read; a two-digit year
 after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
 A day after words of revision ("updated", "aktualisiert", "mis à jour") is left out:
-it says when the page changed, not when it was published.  ``labelled_days`` keeps the
+it says when the page changed, not when it was published; so is a day after words that
+announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's; and a day
+in an embedded post's signature ("— Ann (@ann) November 1, 2023") is the post's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
-"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht").
+"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); "Stand" and "Datum" label a
+day only on a short line: in prose and lists of sources they mean "as of".
 """
 
 from __future__ import annotations
@@ -37,14 +41,29 @@ _REVISION = re.compile(
     r"[^0-9]{0,20}$",
     re.IGNORECASE,
 )
-_PUBLICATION = re.compile(
-    r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
-    r"pubblicat[oa]|gepubliceerd|stand|datum|date(?=\s*:))\b",
+# Words that announce an event: the day after them is the event's ("Termin: 21.02.2020").
+_EVENT = re.compile(
+    r"\b(?:termine?|veranstaltung(?:sdatum)?|event date|when|wann|beginn|deadline|"
+    r"einsendeschluss|anmeldeschluss|date de l'événement|fecha del evento)\s*:[^0-9]{0,12}$",
     re.IGNORECASE,
 )
+# The signature of an embedded post: "— M&S (@marksandspencer) November 1, 2023".
+_EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
+_PUBLICATION = re.compile(
+    r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
+    r"pubblicat[oa]|gepubliceerd)\b",
+    re.IGNORECASE,
+)
+# Words that label a day only on a short line ("Stand: 12.03.2020", "Datum 3.5.2021"): in
+# prose or a list of sources they say "as of" ("(Stand: 27.1.2022)", "vom Datum ...").
+_WEAK_LABEL = re.compile(r"\b(?:stand|datum|date(?=\s*:))\b", re.IGNORECASE)
+WEAK_LABEL_LINE = 80  # characters of a line on which a weak label counts
 # A year ends a date unless more digits follow, except for the next date of a pair that
 # a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
 _YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
+# A two-digit year glued to its clock ("macbacchi28.09.1912:44", forum software): four
+# digits and a colon after them are a year and an hour, never a four-digit year.
+_GLUED_CLOCK = r"\d\d(?=[0-2]\d:[0-5]\d(?!\d))"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -86,12 +105,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<sep>[./|-])\s?(?P<b>[0-3]?\d)\s?(?P=sep)\s?"
-            rf"(?P<year>(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
+            rf"(?P<year>{_GLUED_CLOCK}|(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
         ),
         re.compile(
             rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
-        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day},?\s+{year}", re.I),
+        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){year}", re.I),
+        re.compile(rf"(?<![\d.]){day}-{month}-{year}", re.I),  # 05-Mar-2012 (logs, forums)
+        re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-{month}-(?P<day>[0-3]?\d)(?!\d)", re.I),
         re.compile(
             r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
             r"(?P<day>[0-3]?\d)\s*[日일]"
@@ -107,9 +128,12 @@ def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[
 
 def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
     """The days of ``text`` that a word of publication labels, before or after them."""
+    labels = [_PUBLICATION] + ([_WEAK_LABEL] if len(text) <= WEAK_LABEL_LINE else [])
     for start, end, day in _printed(text, today, month_first):
         before = text[max(0, start - LABEL_REACH) : start]
-        if _PUBLICATION.search(before) or _PUBLICATION.search(text, end, end + LABEL_REACH):
+        if any(
+            label.search(before) or label.search(text, end, end + LABEL_REACH) for label in labels
+        ):
             yield day
 
 
@@ -153,6 +177,10 @@ def _printed(
             if day is None:
                 continue
             taken.append((start, end))
+            if _EVENT.search(text, max(0, start - 40), start) or _EMBED.search(
+                text, max(0, start - 40), start
+            ):
+                continue  # the day of an event the page announces, or of a post it embeds
             if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
     return sorted(found, key=lambda item: item[0])
