@@ -537,6 +537,20 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(doc.ents) if ents is None else ents
 
 
+SENTS = "newsgraph_sents"
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, blank sentences included; spaCy makes the spans anew on
+    every access: within ``cached_ents`` they are made once."""
+    found = doc.user_data.get(SENTS)
+    if found is None:
+        found = list(doc.sents)
+        if ENTS in doc.user_data:  # inside cached_ents: kept for the other stages
+            doc.user_data[SENTS] = found
+    return list(found)
+
+
 def span_ents(span: Span | Doc) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``), read off ``doc_ents``."""
     if span.doc is span:
@@ -556,12 +570,14 @@ def span_ents(span: Span | Doc) -> list[Span]:
 @contextmanager
 def cached_ents(doc: Doc) -> Iterator[None]:
     """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once,
-    and ``token_arrays`` its token columns (the doc must not change inside it)."""
+    ``doc_sents`` its sentences and ``token_arrays`` its token columns (the doc must
+    not change inside it)."""
     doc.user_data[ENTS] = tuple(doc.ents)
     try:
         yield
     finally:
         doc.user_data.pop(ENTS, None)
+        doc.user_data.pop(SENTS, None)
         doc.user_data.pop(TOKENS, None)
 
 
@@ -630,7 +646,7 @@ def sentence_records(doc: Doc) -> tuple[list[Span], list[Sentence]]:
     text = doc_text(doc)
     spans: list[Span] = []
     records: list[Sentence] = []
-    for span in doc.sents:
+    for span in doc_sents(doc):
         start, end = span.start_char, span.end_char
         if text[start:end].strip():
             records.append(_record(len(spans), text[start:end], start))
