@@ -13,7 +13,7 @@ still applies them itself, and a pattern it cannot read keeps spaCy's matcher.
 The model's layers multiply their matrices with numpy (``NumpyOps(use_blis=False)``)
 rather than with the BLIS library thinc ships: on CPUs that library does not know it
 runs its generic kernel (on the project's machines, AMD EPYC, three times slower than
-numpy's OpenBLAS); the parse is the same (``_numpy_matmul``).
+numpy's OpenBLAS, on one thread each); the parse is the same (``_numpy_matmul``).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def _numpy_matmul(nlp: Language) -> None:
     keeps BLIS: it is reached from C only.)  Layers on another device are left alone."""
     from thinc.api import NumpyOps
 
-    ops = NumpyOps(use_blis=False)
+    ops = _matmul_ops()
     for _, component in nlp.components:
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):
@@ -122,6 +122,29 @@ def _numpy_matmul(nlp: Language) -> None:
         for node in model.walk():
             if type(node.ops) is NumpyOps:
                 node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _matmul_ops() -> Any:
+    """``NumpyOps(use_blis=False)`` whose products run on one BLAS thread, as BLIS's
+    do: a second thread mostly waits (and spins) on a machine shared by processes.
+    Without threadpoolctl (a dependency of a dependency), numpy's own threads."""
+    from thinc.api import NumpyOps
+
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        blas = ThreadpoolController().select(user_api="blas")
+    except Exception:  # not installed, or a library it cannot read
+        return NumpyOps(use_blis=False)
+
+    class OneThread(NumpyOps):
+        def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False,
+                 trans2: bool = False) -> Any:  # fmt: skip
+            with blas.limit(limits=1):
+                return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+    return OneThread(use_blis=False)
 
 
 class FastLemmas:
