@@ -70,9 +70,10 @@ def _texts() -> list[str]:
 
 
 def _annotations(doc: Any) -> list[list[int]]:
-    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
-    rows: list[list[int]] = doc.to_array([POS, TAG, MORPH, LEMMA, DEP, HEAD]).tolist()
+    attrs = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    rows: list[list[int]] = doc.to_array(attrs).tolist()
     return rows
 
 
@@ -81,9 +82,18 @@ def test_the_fast_ruler_is_installed() -> None:
     assert isinstance(ruler.match.__self__, FastRuler)  # type: ignore[attr-defined]
 
 
+def test_the_layers_multiply_with_numpy() -> None:
+    from thinc.api import NumpyOps
+
+    for name in ("tok2vec", "parser", "ner"):
+        for node in load_nlp().get_pipe(name).model.walk():
+            assert isinstance(node.ops, NumpyOps) and not node.ops.use_blis, name
+
+
 @pytest.mark.parametrize("batched", [True, False], ids=["pipe", "call"])
 def test_tags_lemmas_and_trees_are_spacys(nlp: Any, batched: bool) -> None:
-    """Our pipeline (line-break rule aside) annotates every token as the model does."""
+    """Our pipeline (line-break rule aside) annotates every token as the model does:
+    tags, lemmas, trees and entities (its layers multiply with numpy, not BLIS)."""
     ours = load_nlp()
     texts = _texts()
     with ours.select_pipes(disable=[BREAKS]):

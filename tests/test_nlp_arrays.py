@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.nlp import TokenArrays, cached_ents, token_arrays
+from newsgraph.nlp import TokenArrays, cached_ents, doc_ents, doc_sents, token_arrays
 
 TEXT = (
     "Turkish troops shelled positions near Afrin on Monday, the ministry said.\n"
@@ -38,3 +38,15 @@ def test_one_instance_per_coding(nlp: Any) -> None:
         first = token_arrays(doc)
         assert token_arrays(doc) is first
     assert token_arrays(doc) is not first  # dropped with the block
+
+
+def test_sentences_and_entities_made_once_per_coding(nlp: Any) -> None:
+    doc = nlp(TEXT)
+    assert [s.text for s in doc_sents(doc)] == [s.text for s in doc.sents]
+    assert doc_sents(doc)[0] is not doc_sents(doc)[0]  # outside cached_ents: made anew
+    with cached_ents(doc):
+        first = doc_sents(doc)
+        assert [(s.start, s.end) for s in first] == [(s.start, s.end) for s in doc.sents]
+        assert all(a is b for a, b in zip(first, doc_sents(doc), strict=True))
+        assert all(a is b for a, b in zip(doc_ents(doc), doc_ents(doc), strict=True))
+    assert doc_sents(doc)[0] is not first[0]  # dropped with the block

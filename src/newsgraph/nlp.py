@@ -9,6 +9,11 @@ matches with spaCy's general ``Matcher``, whose set predicates run in Python for
 every token: it cost as much as the parser.  ``load_nlp`` gives it a matcher that
 finds the same matches with a few array comparisons (``FastRuler``); the ruler
 still applies them itself, and a pattern it cannot read keeps spaCy's matcher.
+
+The model's layers multiply their matrices with numpy (``NumpyOps(use_blis=False)``)
+rather than with the BLIS library thinc ships: on CPUs that library does not know it
+runs its generic kernel (on the project's machines, AMD EPYC, three times slower than
+numpy's OpenBLAS, on one thread each); the parse is the same (``_numpy_matmul``).
 """
 
 from __future__ import annotations
@@ -90,6 +95,7 @@ def _load(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(BREAKS, before="parser")
+    _numpy_matmul(nlp)
     if "attribute_ruler" in nlp.component_names:
         ruler: Any = nlp.get_pipe("attribute_ruler")
         with suppress(UnsupportedPattern):  # else spaCy's matcher, slower, reads anything
@@ -100,6 +106,45 @@ def _load(model: str) -> Language:
         lemmatizer: Any = nlp.get_pipe("lemmatizer")
         lemmatizer.pipe = FastLemmas(lemmatizer).pipe
     return nlp
+
+
+def _numpy_matmul(nlp: Language) -> None:
+    """Every layer of the pipeline's models on ``NumpyOps(use_blis=False)``: the same
+    operations, matrix products by numpy's BLAS.  (The transition parsers' own loop
+    keeps BLIS: it is reached from C only.)  Layers on another device are left alone."""
+    from thinc.api import NumpyOps
+
+    ops = _matmul_ops()
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _matmul_ops() -> Any:
+    """``NumpyOps(use_blis=False)`` whose products run on one BLAS thread, as BLIS's
+    do: a second thread mostly waits (and spins) on a machine shared by processes.
+    Without threadpoolctl (a dependency of a dependency), numpy's own threads."""
+    from thinc.api import NumpyOps
+
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        blas = ThreadpoolController().select(user_api="blas")
+    except Exception:  # not installed, or a library it cannot read
+        return NumpyOps(use_blis=False)
+
+    class OneThread(NumpyOps):
+        def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False,
+                 trans2: bool = False) -> Any:  # fmt: skip
+            with blas.limit(limits=1):
+                return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+    return OneThread(use_blis=False)
 
 
 class FastLemmas:
@@ -515,6 +560,20 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(doc.ents) if ents is None else ents
 
 
+SENTS = "newsgraph_sents"
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, blank sentences included; spaCy makes the spans anew on
+    every access: within ``cached_ents`` they are made once."""
+    found = doc.user_data.get(SENTS)
+    if found is None:
+        found = list(doc.sents)
+        if ENTS in doc.user_data:  # inside cached_ents: kept for the other stages
+            doc.user_data[SENTS] = found
+    return list(found)
+
+
 def span_ents(span: Span | Doc) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``), read off ``doc_ents``."""
     if span.doc is span:
@@ -534,12 +593,14 @@ def span_ents(span: Span | Doc) -> list[Span]:
 @contextmanager
 def cached_ents(doc: Doc) -> Iterator[None]:
     """Within the block, ``doc_ents`` and ``span_ents`` read the doc's entities once,
-    and ``token_arrays`` its token columns (the doc must not change inside it)."""
+    ``doc_sents`` its sentences and ``token_arrays`` its token columns (the doc must
+    not change inside it)."""
     doc.user_data[ENTS] = tuple(doc.ents)
     try:
         yield
     finally:
         doc.user_data.pop(ENTS, None)
+        doc.user_data.pop(SENTS, None)
         doc.user_data.pop(TOKENS, None)
 
 
@@ -608,7 +669,7 @@ def sentence_records(doc: Doc) -> tuple[list[Span], list[Sentence]]:
     text = doc_text(doc)
     spans: list[Span] = []
     records: list[Sentence] = []
-    for span in doc.sents:
+    for span in doc_sents(doc):
         start, end = span.start_char, span.end_char
         if text[start:end].strip():
             records.append(_record(len(spans), text[start:end], start))

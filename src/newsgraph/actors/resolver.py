@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..nlp import doc_text, token_arrays
+from ..nlp import doc_ents, doc_text, token_arrays
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose, make_code, with_context
 from .coref import Candidate, resolve
@@ -166,7 +166,7 @@ class ActorResolver:
             for i in range(p.start, p.end):
                 taken[i] = n
         out: list[Candidate] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in _ENTITY_KIND:
                 continue
             inside = [taken[i] for i in range(ent.start, ent.end) if i in taken]

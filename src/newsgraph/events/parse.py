@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ConfigError
-from ..nlp import doc_text
+from ..nlp import TokenArrays, doc_text, token_spaces
 from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
@@ -161,20 +161,22 @@ class SelectiveParser:
 
     def choose(self, doc: Doc) -> list[Span]:
         """The sentences worth a parse (see the module docstring)."""
-        actors = {t.i for e in doc.ents if e.label_ in ACTOR_ENTITIES for t in e}
+        actors = {i for e in doc.ents if e.label_ in ACTOR_ENTITIES for i in range(e.start, e.end)}
         quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc_text(doc))]
+        columns = TokenArrays(doc)  # token texts as lists: no Token object per word
+        lowers, texts = columns.lowers, columns.texts
         out: list[Span] = []
         for sent in doc.sents:
             trigger = actor = speech = False
             cued: set[str] = set()  # cue words the sentence's trigger candidates wait for
-            for tok in sent:
-                lower = tok.lower_
+            for i in range(sent.start, sent.end):
+                lower = lowers[i]
                 if not trigger and self.trigger(lower):
                     trigger = self._free(lower, cued)
                 if not actor and (
-                    tok.i in actors
+                    i in actors
                     or lower in self.actor_words
-                    or (self.actor_word is not None and self.actor_word(tok.text))
+                    or (self.actor_word is not None and self.actor_word(texts[i]))
                     or self.actor_word is None
                 ):
                     actor = True
@@ -183,7 +185,10 @@ class SelectiveParser:
                 if trigger and actor:
                     break
             if not trigger and cued and actor:
-                trigger = any(not self.trigger.forms(t.lower_).isdisjoint(cued) for t in sent)
+                trigger = any(
+                    not self.trigger.forms(lowers[i]).isdisjoint(cued)
+                    for i in range(sent.start, sent.end)
+                )
             if (trigger and actor) or (speech and _touches(sent, quoted)):
                 out.append(sent)
         return out
@@ -217,11 +222,12 @@ def _gather(doc: Doc, spans: Sequence[Span]) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     starts: list[bool | int | None] = []
-    for span in spans:
-        for k, tok in enumerate(span):
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
-            starts.append(k == 0)
+    if spans:
+        texts, after = TokenArrays(doc).texts, token_spaces(doc)
+        for span in spans:
+            words.extend(texts[span.start : span.end])
+            spaces.extend(bool(after[i]) for i in range(span.start, span.end))
+            starts.extend([True] + [False] * (len(span) - 1))
     return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 

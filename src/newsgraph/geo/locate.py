@@ -281,7 +281,7 @@ def _countries_named(tokens: Any, gaz: Gazetteer) -> set[str]:
     slot = _DOC_COUNTRIES[0]
     if slot is None or slot[0] is not doc or slot[1] is not gaz:
         named: list[tuple[int, str]] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "GPE":
                 place = gaz.lookup(ent.text)
                 if place is not None and place.feature == "country" and place.country:

@@ -39,7 +39,7 @@ from typing import Any
 
 from newsgraph.geo.gazetteer import Candidate, Entry, Gazetteer, default_gazetteer
 from newsgraph.geo.names import normalize
-from newsgraph.nlp import token_arrays, token_spaces, token_texts
+from newsgraph.nlp import doc_ents, doc_sents, token_arrays, token_spaces, token_texts
 from newsgraph.records import Place
 
 Doc = Any  # spacy.tokens.Doc or Span
@@ -122,7 +122,8 @@ class _Finder:
 
     def run(self) -> list[_Proposal]:
         doc = self.doc
-        ents = sorted(doc.ents, key=lambda e: e.start)
+        # a doc's entities built once per coding (nlp.cached_ents), a span's anew
+        ents = sorted(doc_ents(doc) if doc.doc is doc else doc.ents, key=lambda e: e.start)
         for ent in ents:
             if ent.label_ in _SKIP_LABELS:
                 continue
@@ -510,7 +511,7 @@ def _emit(
     out: list[PlaceMention] = []
     root = doc.doc if hasattr(doc, "doc") else doc
     sentenced = root.has_annotation("SENT_START")
-    sents = list(root.sents) if sentenced else []
+    sents = doc_sents(root) if sentenced else []
     starts = [s.start for s in sents] if sentenced else [0]
     # a span's sentence is the one its first token is in (``Span.sent``): found by
     # bisection unless the doc is a span or its sentences come from a hook

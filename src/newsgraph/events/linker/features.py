@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...nlp import span_ents
 from ...records import Actor
 from ..phrases import without
 
@@ -57,7 +58,7 @@ def candidates(span: Span, roles: Roles, speaker: Actor | None = None) -> list[C
         out.append(Candidate(actor, words.root, i, j, "mention"))
         i = j
     if roles.place_country is not None:
-        for ent in span.ents:
+        for ent in span_ents(span):  # the doc's entities built once per coding
             if ent.label_ not in PLACE_ENTS or any(t.i in by_token for t in ent):
                 continue
             country = roles.place_country(ent.text)
