@@ -103,6 +103,13 @@ class EventHead:
             else {}
         )
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
+        # the words asked about only for their CAMEO class (neither in the rule lexicon
+        # nor triggers in training): an event is added on one at ``P >= add_class``
+        learned = frozenset(weights.meta.get("trigger_lemmas", ())) if weights else frozenset()
+        self.class_only = frozenset(
+            lemma for (lemma, _), row in self.classes.items()
+            if row.type and lemma not in lexicon.triggers and lemma not in learned
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ sentences
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
@@ -186,7 +193,10 @@ class EventHead:
             if i not in s.matched and self._entry(doc[i], type_) is not None:
                 continue  # the lexicon's entries of that type were tried and their
                 # constraints refused the word ("returned to Rome"): a reading kept
-            if p >= th["add"] and type_ not in present and p > new.get(type_, (0, 0.0))[1]:
+            need = (
+                th.get("add_class", 1.0) if doc[i].lemma_.lower() in self.class_only else th["add"]
+            )
+            if p >= need and type_ not in present and p > new.get(type_, (0, 0.0))[1]:
                 new[type_] = (i, p)
         for type_, (i, p) in new.items():
             draft = self._new_draft(coder, s, doc[i], type_, p >= th.get("bare", 1.0))
