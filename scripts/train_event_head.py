@@ -59,6 +59,7 @@ C = 0.5
 UNSEEN_WEIGHT = 0.5
 LEMMA_FEATURES = ("l=", "lp=", "lhd=", "lpr=", "lo=", "lc=", "ld=", "x=", "m=", "d=",
                   "ds=", "nodraft=")  # fmt: skip
+CLASS_FEATURES = ("cv=", "cvr=", "cvc=")
 GRID = {
     "drop": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
     "retype": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0),
@@ -201,14 +202,17 @@ def fit(
     asked = [n for n, feats in enumerate(rows)
              if feats[1][2:] in known or any(f.startswith("m=") for f in feats)]  # fmt: skip
     rows, ys = [rows[n] for n in asked], [ys[n] for n in asked]
+    # a word the head knows by its lemma (or the rules by theirs) is not read by its class
+    # (the head reads it only for the words it is asked about for their class alone);
+    # each class word's row, shown as an unseen word (``unseen``), teaches the classes
+    copies = [(unseen(feats), y) for feats, y in zip(rows, ys, strict=True)
+              if UNSEEN_WEIGHT and any(f.startswith("cv=") for f in feats)]  # fmt: skip
+    rows = [[f for f in feats if not f.startswith(CLASS_FEATURES)]
+            if feats[1][2:] in known else feats for feats in rows]  # fmt: skip
 
-    weights_of = [1.0] * len(rows)
-    if UNSEEN_WEIGHT:
-        copies = [(unseen(feats), y) for feats, y in zip(rows, ys, strict=True)
-                  if any(f.startswith("cv=") for f in feats)]  # fmt: skip
-        rows = [*rows, *(c for c, _ in copies)]
-        ys = [*ys, *(y for _, y in copies)]
-        weights_of += [UNSEEN_WEIGHT] * len(copies)
+    weights_of = [1.0] * len(rows) + [UNSEEN_WEIGHT] * len(copies)
+    rows = [*rows, *(c for c, _ in copies)]
+    ys = [*ys, *(y for _, y in copies)]
     counts = Counter(f for feats in rows for f in set(feats))
     features = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     index = {f: i for i, f in enumerate(features)}

@@ -146,8 +146,12 @@ class EventHead:
             )
             rule.setdefault(i, {}).update(draft=d.type, state=state)
         ids = self.candidates(s.span, rule)
+        # a word's CAMEO class is read only where its lemma tells nothing: a word asked
+        # about for its class alone (and every word, for the training script's observer)
+        every = self.weights is None
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
-                               self.classes) for i in ids]  # fmt: skip
+                               self.classes if every or doc[i].lemma_.lower() in self.class_only
+                               else None) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows
