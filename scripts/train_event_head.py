@@ -490,10 +490,6 @@ def train(
 
     # coordinate search over the grid, from "the head changes nothing"
     th = dict(thresholds) if thresholds else {"drop": 1.0, "retype": 1.0, "add": 1.0, "bare": 1.0}
-    if not thresholds and add_class < 1.0:
-        th["add_class"] = add_class
-        if not holds(th):
-            th["add_class"] = add_class = 1.0
     best = 0.0 if thresholds else mean(cv(th))
     for _ in range(0 if thresholds else 2):
         before = dict(th)
@@ -508,6 +504,9 @@ def train(
         say(f"thresholds {th}: cross-validated mean {best:.4f} ({time.time() - started:.0f} s)")
         if th == before:
             break
+    # then events on the words asked about for their class alone, if every floor holds
+    if not thresholds and add_class < 1.0 and holds(trial := {**th, "add_class": add_class}):
+        th = trial
     cv_scores = None if thresholds else cv(th)
     cv_plain = None if thresholds else cv({**th, "add_class": 1.0})
     while (
