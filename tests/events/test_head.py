@@ -164,7 +164,7 @@ def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> N
     try:
         coder.head = head
         events = [e for e in coder.code(text).events if e.type == "ASSAULT"]
-        assert events and [a.code for a in events[0].target] == ["PSE"]
+        assert events and [a.code[:3] for a in events[0].target] == ["PSE"]
         coder.head = old
         assert "ASSAULT" not in {e.type for e in coder.code(text).events}
     finally:
