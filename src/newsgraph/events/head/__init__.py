@@ -15,7 +15,9 @@ Then, per sentence:
   the rules flagged it hypothetical (a possible act is an event, flagged as such);
 * a rule event whose token the head gives another type with ``P >= retype`` takes
   that type (its actors and recipients stay the rules');
-* a token the rules drafted nothing on, whose best type has ``P >= add`` and is not
+* a token the rules drafted nothing on, whose best type has ``P >= add`` (``P >=
+  add_class`` for a word asked about for its CAMEO verb class alone: neither in the rule
+  lexicon nor a trigger in training; only such words read their class) and is not
   yet in the sentence, gets an event of that type, its actors and recipients read
   by the rule machinery (``Coder._draft``: ``arguments``, ``Roles``) from that token;
 * every event's confidence is the head's probability of its type at its token, so
