@@ -96,8 +96,12 @@ def test_the_head_reads_the_classes_only_with_weights_trained_on_them(coder: Cod
         h.observer = lambda span, ids, feats, name=name: rows.setdefault(name, []).extend(feats)
         saved, coder.head = coder.head, h
         try:
-            coder.code("Russian artillery bombarded the Ukrainian town of Avdiivka.")
+            # "obliterate": a class word the lexicon lacks (read by its class); "bombard":
+            # a lexicon word (read by its lemma only)
+            coder.code("Russian artillery bombarded and obliterated the Ukrainian town.")
         finally:
             coder.head = saved
     assert any(f.startswith("cv=") for feats in rows["with"] for f in feats)
+    assert not any(f.startswith("cv=") for feats in rows["with"] if "l=bombard" in feats
+                   for f in feats)  # fmt: skip
     assert not any(f.startswith("cv") for feats in rows["without"] for f in feats)

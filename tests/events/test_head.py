@@ -13,7 +13,7 @@ import pytest
 from test_weightsfile import DEV, refused, scores_alike, training_script
 
 from newsgraph.events.coder import Coder
-from newsgraph.events.head import load_head
+from newsgraph.events.head import EventHead, load_head
 from newsgraph.events.head.model import NONE, WEIGHTS, load_weights
 from newsgraph.events.lexicon import PLOVER_TYPES
 
@@ -143,3 +143,29 @@ def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
                            classes=with_classes)  # fmt: skip
     assert load_weights(out).thresholds == shipped_thresholds
     scores_alike(script, WEIGHTS, out, f"; {json.dumps(rebuilt['scores'])}")
+
+
+def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> None:
+    """A verb neither in the rule lexicon nor a trigger in training, with a CAMEO class
+    (cameo_verbs.tsv), is asked about and coded by the head; with the old candidate set
+    (the lexicon and the triggers of training) it is never asked about."""
+    text = "Armed settlers stabbed a Palestinian farmer near Hebron on Tuesday."
+    head = load_head(coder.lexicon, coder.speech)
+    w = head.weights
+    assert w is not None and w.thresholds.get("add_class", 1.0) < 1.0
+    learned = frozenset(w.meta["trigger_lemmas"])
+    assert "stab" not in coder.lexicon.triggers and "stab" not in learned
+    assert "stab" in head.class_only and head.classes[("stab", "")].type == "ASSAULT"
+    rules = Coder(resolver=coder.resolver, head=False)
+    assert "ASSAULT" not in {e.type for e in rules.code(text).events}
+    old = EventHead(replace(w, lemmas=frozenset(coder.lexicon.triggers) | learned),
+                    coder.lexicon, coder.speech)  # fmt: skip
+    saved = coder.head
+    try:
+        coder.head = head
+        events = [e for e in coder.code(text).events if e.type == "ASSAULT"]
+        assert events and [a.code[:3] for a in events[0].target] == ["PSE"]
+        coder.head = old
+        assert "ASSAULT" not in {e.type for e in coder.code(text).events}
+    finally:
+        coder.head = saved

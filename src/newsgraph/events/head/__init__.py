@@ -15,7 +15,9 @@ Then, per sentence:
   the rules flagged it hypothetical (a possible act is an event, flagged as such);
 * a rule event whose token the head gives another type with ``P >= retype`` takes
   that type (its actors and recipients stay the rules');
-* a token the rules drafted nothing on, whose best type has ``P >= add`` and is not
+* a token the rules drafted nothing on, whose best type has ``P >= add`` (``P >=
+  add_class`` for a word asked about for its CAMEO verb class alone: neither in the rule
+  lexicon nor a trigger in training; only such words read their class) and is not
   yet in the sentence, gets an event of that type, its actors and recipients read
   by the rule machinery (``Coder._draft``: ``arguments``, ``Roles``) from that token;
 * every event's confidence is the head's probability of its type at its token, so
@@ -103,6 +105,13 @@ class EventHead:
             else {}
         )
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
+        # the words asked about only for their CAMEO class (neither in the rule lexicon
+        # nor triggers in training): an event is added on one at ``P >= add_class``
+        learned = frozenset(weights.meta.get("trigger_lemmas", ())) if weights else frozenset()
+        self.class_only = frozenset(
+            lemma for (lemma, _), row in self.classes.items()
+            if row.type and lemma not in lexicon.triggers and lemma not in learned
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ sentences
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
@@ -139,8 +148,12 @@ class EventHead:
             )
             rule.setdefault(i, {}).update(draft=d.type, state=state)
         ids = self.candidates(s.span, rule)
+        # a word's CAMEO class is read only where its lemma tells nothing: a word asked
+        # about for its class alone (and every word, for the training script's observer)
+        every = self.weights is None
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
-                               self.classes) for i in ids]  # fmt: skip
+                               self.classes if every or doc[i].lemma_.lower() in self.class_only
+                               else None) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows
@@ -186,7 +199,10 @@ class EventHead:
             if i not in s.matched and self._entry(doc[i], type_) is not None:
                 continue  # the lexicon's entries of that type were tried and their
                 # constraints refused the word ("returned to Rome"): a reading kept
-            if p >= th["add"] and type_ not in present and p > new.get(type_, (0, 0.0))[1]:
+            need = (
+                th.get("add_class", 1.0) if doc[i].lemma_.lower() in self.class_only else th["add"]
+            )
+            if p >= need and type_ not in present and p > new.get(type_, (0, 0.0))[1]:
                 new[type_] = (i, p)
         for type_, (i, p) in new.items():
             draft = self._new_draft(coder, s, doc[i], type_, p >= th.get("bare", 1.0))

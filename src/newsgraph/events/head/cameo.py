@@ -1,10 +1,10 @@
 """CAMEO verb classes: the usual CAMEO code of English event verbs (``cameo_verbs.tsv``).
 
-A head trained with them (``scripts/train_event_head.py --classes``; its weights' meta
-says ``cameo_classes``) reads a verb's class ("cv=ASSAULT", "cvr=19") beside its lemma,
-so what it learned about the verbs of a class carries to the class's other verbs. The
-shipped head is trained without: under cross-validation on the train part the classes
-cost type precision and gained no recall (MODEL_CARD.md).
+A head trained with them (``scripts/train_event_head.py``; its weights' meta says
+``cameo_classes``) asks about every word of a typed class, and reads the class ("cv=ASSAULT",
+"cvr=19") of the words it is asked about for their class alone (neither in the rule
+lexicon nor triggers in training), so what it learned about the known verbs of a class
+carries to the class's other verbs (MODEL_CARD.md).
 
 The file (rebuilt by ``scripts/cameo_verbs_from_petrarch.py`` from PETRARCH-2's CAMEO
 dictionary, MIT) has one row per verb, or verb + particle, or regular nominalisation,

@@ -48,8 +48,8 @@ IDS_POS = {100: "VERB", 92: "NOUN", 84: "ADJ"}  # spacy.parts_of_speech ids
 
 class Candidates:
     """Token indices worth asking about: verbs, nouns and adjectives in an event's
-    place (with ``lemmas``, only those whose lemma was a trigger in training or is in
-    the rule lexicon), plus ``extra``.
+    place (with ``lemmas``, only those whose lemma was a trigger in training, is in
+    the rule lexicon or has a CAMEO verb class), plus ``extra``.
 
     Reads the doc's part of speech, dependency and lemma ids once per doc (one
     ``to_array``) and decides each distinct (part of speech, dependency, lemma) once.

@@ -6,8 +6,10 @@ pickle:
 * ``features``: the feature strings, one per row of ``weights``;
 * ``weights``: float32, rows x classes; ``bias``: float32, one per class;
 * ``classes``: ``NONE`` then PLOVER types (a subset is allowed);
-* ``lemmas``: the lemmas that were triggers in training: only tokens with one of them
-  (or that the rules matched) are asked about;
+* ``lemmas``: the lemmas that were triggers in training, those of the rule lexicon and
+  (with ``cameo_classes`` in meta) the words of the CAMEO verb classes: only tokens with
+  one of them (or that the rules matched) are asked about; meta ``trigger_lemmas`` lists
+  the triggers of training;
 * ``thresholds``: JSON text, the decision thresholds chosen by cross-validation
   (``drop``, ``retype``, ``add``, ...);
 * ``meta``: JSON text (training data, date, scores), for the model card.
