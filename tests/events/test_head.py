@@ -149,13 +149,13 @@ def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> N
     """A verb neither in the rule lexicon nor a trigger in training, with a CAMEO class
     (cameo_verbs.tsv), is asked about and coded by the head; with the old candidate set
     (the lexicon and the triggers of training) it is never asked about."""
-    text = "Armed settlers stabbed a Palestinian farmer near Hebron on Tuesday."
+    text = "Armed settlers whipped a Palestinian farmer near Hebron on Tuesday."
     head = load_head(coder.lexicon, coder.speech)
     w = head.weights
     assert w is not None and w.thresholds.get("add_class", 1.0) < 1.0
     learned = frozenset(w.meta["trigger_lemmas"])
-    assert "stab" not in coder.lexicon.triggers and "stab" not in learned
-    assert "stab" in head.class_only and head.classes[("stab", "")].type == "ASSAULT"
+    assert "whip" not in coder.lexicon.triggers and "whip" not in learned
+    assert "whip" in head.class_only and head.classes[("whip", "")].type == "ASSAULT"
     rules = Coder(resolver=coder.resolver, head=False)
     assert "ASSAULT" not in {e.type for e in rules.code(text).events}
     old = EventHead(replace(w, lemmas=frozenset(coder.lexicon.triggers) | learned),
