@@ -244,8 +244,26 @@ class _Arcs:
         return self._governor
 
 
+VIEW_VERBS = frozenset({"agree", "concur"})
+TERMS = frozenset({"on", "over", "upon", "to"})  # "agreed with Egypt on a truce"
+
+
+def shares_view(tok: Token) -> bool:
+    """ "agree with X that ...", "agree with what X proposed": sharing someone's view is
+    an opinion (ANNOTATION.md: not an event), unlike agreeing with a party on terms
+    or to act ("agreed with Egypt on a truce", "agreed with Kiev to swap prisoners")."""
+    if tok.lemma_.lower() not in VIEW_VERBS:
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) and not any(
+        (c.dep_ == "prep" and c.lower_ in TERMS) or c.dep_ == "xcomp" for c in kids
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
     arcs = arcs if arcs is not None else _Arcs(tok)
+    if trigger.type == "AGREE" and shares_view(tok):
+        return False
     if trigger.no_attributive and attributive(tok):
         return False
     if trigger.unless and _stopped(tok, trigger.unless):
