@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_weightsfile import DEV, refused, scores_alike, training_script
+from test_weightsfile import rebuilds_alike, refused
 
 from newsgraph.events.coder import Coder
 from newsgraph.events.head import EventHead, load_head
@@ -132,17 +132,9 @@ def test_a_malformed_file_says_what_is_wrong(
 def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
     tmp_path: Path,
 ) -> None:
-    if not DEV.exists():
-        pytest.skip(f"no development set at {DEV} (../shared is not beside this clone)")
-    script = training_script("train_event_head")
-    out = tmp_path / "weights.npz"
-    shipped_thresholds = load_weights().thresholds
     with_classes = bool(load_weights().meta.get("cameo_classes"))
-    # the final fit with the shipped thresholds (the full search: run the script)
-    rebuilt = script.train(write=True, out=out, quiet=True, thresholds=shipped_thresholds,
-                           classes=with_classes)  # fmt: skip
-    assert load_weights(out).thresholds == shipped_thresholds
-    scores_alike(script, WEIGHTS, out, f"; {json.dumps(rebuilt['scores'])}")
+    rebuilds_alike("train_event_head", load_weights, WEIGHTS, tmp_path / "weights.npz",
+                   classes=with_classes)  # fmt: skip
 
 
 def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_weightsfile import DEV, refused, scores_alike, training_script
+from test_weightsfile import rebuilds_alike, refused
 
 from newsgraph.events.coder import Coder
 from newsgraph.events.linker import (
@@ -147,15 +147,7 @@ def test_a_malformed_file_says_what_is_wrong(
 def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
     tmp_path: Path,
 ) -> None:
-    if not DEV.exists():
-        pytest.skip(f"no development set at {DEV} (../shared is not beside this clone)")
-    script = training_script("train_linker")
-    out = tmp_path / "linker.npz"
-    shipped_thresholds = load_weights().thresholds
-    # the final fit with the shipped thresholds (the full search: run the script)
-    script.train(write=True, out=out, quiet=True, thresholds=shipped_thresholds)
-    assert load_weights(out).thresholds == shipped_thresholds
-    scores_alike(script, WEIGHTS, out)
+    rebuilds_alike("train_linker", load_weights, WEIGHTS, tmp_path / "linker.npz")
 
 
 def test_context_actor_is_a_candidate_once(coder: Coder) -> None:

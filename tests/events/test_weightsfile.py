@@ -4,6 +4,7 @@ both the trigger head's and the linker's loaders say of a file that is not one."
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -67,3 +68,18 @@ def scores_alike(script: Any, shipped: Path, rebuilt: Path, note: str = "") -> N
             assert abs(again[part][measure] - value) <= 0.01, (
                 f"{part} {measure}: rebuilt {again[part][measure]} vs shipped {value}{note}"
             )
+
+
+def rebuilds_alike(
+    name: str, load: Callable[..., Any], shipped: Path, out: Path, **fit: Any
+) -> None:
+    """``scripts/<name>.py`` fits weights again with the shipped thresholds (the full
+    threshold search is the script's own run), writes them to ``out``, and they score
+    like the ``shipped`` ones (``scores_alike``); skipped without the development set."""
+    if not DEV.exists():
+        pytest.skip(f"no development set at {DEV} (../shared is not beside this clone)")
+    script = training_script(name)
+    thresholds = load().thresholds
+    rebuilt = script.train(write=True, out=out, quiet=True, thresholds=thresholds, **fit)
+    assert load(out).thresholds == thresholds
+    scores_alike(script, shipped, out, f"; {json.dumps(rebuilt['scores'])}")
