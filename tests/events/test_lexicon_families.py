@@ -74,7 +74,7 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Britain attributed the hacking to Russia.", "ACCUSE"),
         ("Turkey held Syria responsible for the bombing.", "ACCUSE"),
         ("The Peruvian congress impeached the president.", "ACCUSE"),
-        ("Sweden applied for membership of NATO.", "REQUEST"),
+        ("Chilean students clamoured for free education.", "REQUEST"),
         ("The rebels set conditions for a ceasefire with the government.", "REQUEST"),
         ("The United States drew down its forces in Syria.", "RETREAT"),
         ("Libya dismantled its chemical weapons programme.", "RETREAT"),
