@@ -31,6 +31,8 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Chile clinched a free trade deal with Indonesia.", "AGREE"),
         ("Ghana and Togo hammered out a compromise on the border.", "AGREE"),
         ("Colombia renewed its truce with the rebels.", "AGREE"),
+        ("The Sudanese army signalled readiness for talks with the rebels.", "AGREE"),
+        ("Qatar proposed a ceasefire plan to Israel and Hamas.", "AGREE"),
         # CONSULT 04x
         ("Turkey brokered a prisoner swap between Russia and Ukraine.", "CONSULT"),
         ("The Kenyan president held a video call with the Nigerian president.", "CONSULT"),
@@ -64,6 +66,7 @@ def types(coder: Coder, text: str) -> set[str]:
         ("North Korea held a military parade in Pyongyang.", "MOBILIZE"),
         ("Kenya heightened security along the border with Somalia.", "MOBILIZE"),
         ("India rushed troops to the border with China.", "MOBILIZE"),
+        ("The Pentagon ordered an aircraft carrier to the Mediterranean.", "MOBILIZE"),
         # second pass: AID, COERCE, ACCUSE, REQUEST, RETREAT, ASSAULT
         ("France sold fighter jets to Egypt.", "AID"),
         ("Japan sent a medical team to Turkey.", "AID"),
