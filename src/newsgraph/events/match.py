@@ -260,9 +260,35 @@ def shares_view(tok: Token) -> bool:
     )
 
 
+WORRY_NOUNS = frozenset({"concern", "concerns", "worry", "worries", "anxiety"})
+# what one fears for rather than objects to ("concern about the fate of a journalist")
+WELFARE = frozenset({"health", "fate", "safety", "welfare", "wellbeing", "well-being", "life",
+                     "lives", "condition", "whereabouts", "recovery", "survival"})  # fmt: skip
+
+
+def sympathy(tok: Token) -> bool:
+    """ "expressed concern for X's health", "concern about the fate of the hostages":
+    worry for someone's welfare is sympathy (ANNOTATION.md: a statement, not an event),
+    unlike concern about what someone does ("concern about Turkey's arrests")."""
+    if tok.lower_ not in WORRY_NOUNS and tok.lemma_.lower() not in WORRY_NOUNS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "for":
+            return True
+        if prep.lower_ in ("about", "over", "regarding", "at") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in WELFARE for o in prep.children
+        ):
+            return True
+    return False
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
     arcs = arcs if arcs is not None else _Arcs(tok)
     if trigger.type == "AGREE" and shares_view(tok):
+        return False
+    if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
         return False
     if trigger.no_attributive and attributive(tok):
         return False
