@@ -440,7 +440,7 @@ class Coder:
             type_, mode = "AGREE", None
         else:
             threat = mood.hypothetical and not reported and announced_with_would(tok)
-            coded = announced(type_, cameo, mood, threat, unless is not None)
+            coded = announced(type_, cameo, mood, threat, unless is not None, trigger.lemma)
             type_, cameo, negated, hypothetical = (
                 coded.type, coded.cameo, coded.negated, coded.hypothetical
             )  # fmt: skip
