@@ -88,6 +88,8 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
         return "verb"
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
+    if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "noun"  # a noun the tagger read as an adjective ("the regime offensive on")
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd"):
         return "pred" if tok.dep_ != "amod" else None
     return None
