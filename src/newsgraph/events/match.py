@@ -286,11 +286,32 @@ def sympathy(tok: Token) -> bool:
     return False
 
 
+HANDED = frozenset({"RETREAT", "AID"})  # acts of handing over or letting go
+
+
+def published(tok: Token, documents: frozenset[str]) -> bool:
+    """ "released a statement", "a report released by SIPRI", "the data were released":
+    a document released is published, not freed or given."""
+    if tok.pos_ != "VERB" or not documents:
+        return False
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in documents:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents for c in tok.children
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
     arcs = arcs if arcs is not None else _Arcs(tok)
     if trigger.type == "AGREE" and shares_view(tok):
         return False
     if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
+        return False
+    if (
+        trigger.type in HANDED
+        and trigger.pos == "verb"
+        and published(tok, getattr(roles, "documents", frozenset()))
+    ):
         return False
     if trigger.no_attributive and attributive(tok):
         return False
