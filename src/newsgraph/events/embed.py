@@ -88,7 +88,9 @@ def governor(
         elif (
             dep not in COMPLEMENTS
             and not _purpose(cur)
-            and not (loose and dep in ("compound", "amod", "nmod", "advcl"))
+            and not (
+                loose and dep in ("compound", "amod", "nmod", "advcl") and not _own_clause(cur)
+            )
         ):
             return None
         if head.i in drafts:
@@ -180,6 +182,17 @@ def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
         outer.cameo = lexicon.future_agree.get(inner.cameo) or lexicon.future_agree.get(
             inner.type, "030"
         )
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with a subject and a conjunction of its own ("as the militias started
+    the killing", "after Hamas launched an offensive"): an act of its own, not a
+    complement of the verb it hangs on."""
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "mark" for c in tok.children)
+    )
 
 
 def _purpose(tok: Token) -> bool:
