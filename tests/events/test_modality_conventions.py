@@ -54,6 +54,17 @@ def test_deed_of_refusal_announced_is_a_threat() -> None:
     assert announced("REJECT", "126", future, False, lemma="reject").type == "REJECT"
 
 
+@pytest.mark.parametrize(
+    ("cameo", "threat"),
+    [("191", "1381"), ("192", "1382"), ("1823", "1383"), ("194", "1384"), ("172", "132")],
+)
+def test_announced_force_takes_the_matching_threat_code(cameo: str, threat: str) -> None:
+    """CAMEO 138x: a blockade, an occupation, unconventional or conventional force."""
+    future = Modality(negated=False, hypothetical=False, intended=True, future=True)
+    type_ = "COERCE" if cameo in ("191", "192", "172") else "ASSAULT"
+    assert announced(type_, cameo, future, False).cameo == threat
+
+
 @pytest.mark.parametrize("text", ANNOUNCED_DEEDS)
 def test_announced_boycott_veto_defiance(either: Coder, text: str) -> None:
     types = _types(either, text)
