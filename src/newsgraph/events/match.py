@@ -96,7 +96,7 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
 
 
 def _objects(tok: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         # "detained and deported the journalists": a verb coordinated before another
         # shares its object
@@ -107,10 +107,7 @@ def _objects(tok: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
-            for p2 in (p2 for p in child.children if p.lower_ == "of" for p2 in p.children):
-                # "a team of experts, equipment and drugs": the "of" phrase and its conjuncts
-                out.append(p2)
-                out.extend(c for c in p2.children if c.dep_ == "conj")
+            out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
         elif child.dep_ == "xcomp":
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
