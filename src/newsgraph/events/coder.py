@@ -64,6 +64,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE"
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
 class Resolver(Protocol):
@@ -430,6 +431,10 @@ class Coder:
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
         if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
             type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
+        elif type_ == "MOBILIZE" and trigger.lemma in EXERCISES and joint(source):
+            # "Germany, Italy and the US took part in war games": joint exercises between
+            # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
+            type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
@@ -440,7 +445,7 @@ class Coder:
             type_, mode = "AGREE", None
         else:
             threat = mood.hypothetical and not reported and announced_with_would(tok)
-            coded = announced(type_, cameo, mood, threat, unless is not None)
+            coded = announced(type_, cameo, mood, threat, unless is not None, trigger.lemma)
             type_, cameo, negated, hypothetical = (
                 coded.type, coded.cameo, coded.negated, coded.hypothetical
             )  # fmt: skip
@@ -552,6 +557,11 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def joint(source: Sequence[Actor]) -> bool:
+    """Actors of two or more states or organisations act together."""
+    return len({a.country or a.code for a in source if a.country or a.code}) >= 2
 
 
 def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:

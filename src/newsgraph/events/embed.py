@@ -7,6 +7,8 @@ own: it is folded into its governor.  When the governor only expresses intent
 (agree, promise, vow, offer, ready), the folded act decides its type, as PLOVER
 codes intentions: promising to cooperate, meet, support, aid or yield (release,
 withdraw, lift) is AGREE, vowing force is THREATEN.
+A verbal act that a call or visit is made for ("called Erdogan to apologize") is done
+in it: it stays an event, by the caller to the called.
 An event noun with its own actor ("Spain's request", "Turkish shelling") stays an
 event; when it is a request or offer that the governor answers ("Algeria declined
 Spain's request"), the governor's actor is its recipient.
@@ -32,6 +34,9 @@ THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
+# verbal acts that a call or a visit is made for, done in it ("called Erdogan to
+# apologize", "phoned Morrison to congratulate him", "visited Kabul to urge talks")
+SAID_IN_MEETING = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "AGREE", "REJECT", "THREATEN"})
 
 
 @dataclass(slots=True)
@@ -83,7 +88,9 @@ def governor(
         elif (
             dep not in COMPLEMENTS
             and not _purpose(cur)
-            and not (loose and dep in ("compound", "amod", "nmod", "advcl"))
+            and not (
+                loose and dep in ("compound", "amod", "nmod", "advcl") and not _own_clause(cur)
+            )
         ):
             return None
         if head.i in drafts:
@@ -129,6 +136,16 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             and inner.type in HOSTILE
         ):
             continue  # "blamed Syria for the attack": the attack is said to be Syria's
+        if (
+            relation in ("advcl", "xcomp")
+            and outer.type == "CONSULT"
+            and inner.type in SAID_IN_MEETING
+            and outer.source
+        ):
+            # "called Erdogan to apologize": said in the call, by the caller to the called
+            inner.source, inner.target = list(outer.source), list(outer.target or inner.target)
+            inner.hypothetical = outer.hypothetical
+            continue
         inner.folded = True
         if not outer.target:
             outer.target = [a for a in inner.target if a not in outer.source]
@@ -165,6 +182,17 @@ def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
         outer.cameo = lexicon.future_agree.get(inner.cameo) or lexicon.future_agree.get(
             inner.type, "030"
         )
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with a subject and a conjunction of its own ("as the militias started
+    the killing", "after Hamas launched an offensive"): an act of its own, not a
+    complement of the verb it hangs on."""
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "mark" for c in tok.children)
+    )
 
 
 def _purpose(tok: Token) -> bool:

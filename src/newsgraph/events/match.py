@@ -88,13 +88,21 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
         return "verb"
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
+    if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "noun"  # a noun the tagger read as an adjective ("the regime offensive on")
     if pos == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd"):
         return "pred" if tok.dep_ != "amod" else None
     return None
 
 
 def _objects(tok: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
+    if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        # "detained and deported the journalists": a verb coordinated before another
+        # shares its object
+        for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            out.extend(o for o in _objects(conj) if o.i > conj.i)
+            break
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out.append(child)
@@ -260,9 +268,56 @@ def shares_view(tok: Token) -> bool:
     )
 
 
+WORRY_NOUNS = frozenset({"concern", "concerns", "worry", "worries", "anxiety"})
+# what one fears for rather than objects to ("concern about the fate of a journalist")
+WELFARE = frozenset({"health", "fate", "safety", "welfare", "wellbeing", "well-being", "life",
+                     "lives", "condition", "whereabouts", "recovery", "survival"})  # fmt: skip
+
+
+def sympathy(tok: Token) -> bool:
+    """ "expressed concern for X's health", "concern about the fate of the hostages":
+    worry for someone's welfare is sympathy (ANNOTATION.md: a statement, not an event),
+    unlike concern about what someone does ("concern about Turkey's arrests")."""
+    if tok.lower_ not in WORRY_NOUNS and tok.lemma_.lower() not in WORRY_NOUNS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "for":
+            return True
+        if prep.lower_ in ("about", "over", "regarding", "at") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in WELFARE for o in prep.children
+        ):
+            return True
+    return False
+
+
+HANDED = frozenset({"RETREAT", "AID"})  # acts of handing over or letting go
+
+
+def published(tok: Token, documents: frozenset[str]) -> bool:
+    """ "released a statement", "a report released by SIPRI", "the data were released":
+    a document released is published, not freed or given."""
+    if tok.pos_ != "VERB" or not documents:
+        return False
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in documents:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents for c in tok.children
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = None) -> bool:
     arcs = arcs if arcs is not None else _Arcs(tok)
     if trigger.type == "AGREE" and shares_view(tok):
+        return False
+    if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
+        return False
+    if (
+        trigger.type in HANDED
+        and trigger.pos == "verb"
+        and published(tok, getattr(roles, "documents", frozenset()))
+    ):
         return False
     if trigger.no_attributive and attributive(tok):
         return False

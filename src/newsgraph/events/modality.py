@@ -172,7 +172,8 @@ def according_to_in(sent: Span) -> Token | None:
 # CAMEO prefix of the act wins.
 THREAT_CODES = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
                 "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137",
-                "172": "132", "18": "138", "19": "138", "20": "1385"}  # fmt: skip
+                "172": "132", "18": "1383", "19": "1384", "191": "1381", "192": "1382",
+                "20": "1385"}  # fmt: skip
 YIELD_CODES = {"08": "035", "081": "0351", "0813": "0351", "0814": "0351", "082": "0352",
                "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
                "084": "0353", "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
@@ -182,6 +183,10 @@ REFUSAL_CODES = {"08": "124", "081": "1241", "082": "1242", "083": "123", "084":
                  "062": "1212", "063": "1213", "064": "1214", "07": "121", "075": "1245"}  # fmt: skip
 PLOVER_QUAD = {"REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3}  # verbal conflict
 HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# refusals that are deeds, not words: announced ("will boycott the summit", "would veto
+# the resolution", "will defy the curfew"), they are threats (ANNOTATION.md: "would
+# boycott" is THREATEN; CAMEO 1312 boycott, 133 dissent, 130 any other)
+REFUSAL_DEEDS = {"boycott": "1312", "veto": "130", "defy": "133", "flout": "133"}
 YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
 # acts one can refuse to do ("will not accept refugees", "cannot support the plan")
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}) | YIELDING_ACTS
@@ -206,14 +211,17 @@ class Coded:
     retyped: bool  # the type is no longer the trigger's
 
 
-def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool = False) -> Coded:
+def announced(
+    type_: str, cameo: str, mood: Modality, threat: bool, unless: bool = False, lemma: str = ""
+) -> Coded:
     """Apply the conventions for acts not (yet) done.
 
     ``threat`` marks an act announced with "would" ("would boycott"), ``unless`` an
     act made conditional on the other side's ("will withdraw ... unless"): a hostile
     act so announced, or any act so conditioned, is a THREATEN; an intended yield
     ("will release") an AGREE; an
-    announced refusal to yield ("will not release") a REJECT.  A deployment
+    announced refusal to yield ("will not release") a REJECT; a refusal that is a deed
+    (``lemma`` in ``REFUSAL_DEEDS``: "will boycott the summit") a THREATEN.  A deployment
     announced stays a MOBILIZE (sending police to lead a mission is no threat).
     """
     if mood.refused and type_ in REFUSABLE:
@@ -224,6 +232,8 @@ def announced(type_: str, cameo: str, mood: Modality, threat: bool, unless: bool
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
     if (mood.intended or threat) and type_ in HOSTILE_ACTS:
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
+    if (mood.intended or threat) and type_ == "REJECT" and lemma in REFUSAL_DEEDS:
+        return Coded("THREATEN", REFUSAL_DEEDS[lemma], False, False, True)
     if mood.intended and type_ in YIELDING_ACTS:
         return Coded("AGREE", by_prefix(YIELD_CODES, cameo, "035"), False, False, True)
     return Coded(type_, cameo, False, mood.hypothetical or mood.intended, False)

@@ -1,0 +1,174 @@
+"""Where the rule coder loses a trigger it found: a count over the dev set's TRAIN part.
+
+    .venv/bin/python scripts/drop_stages.py               # the count per stage
+    .venv/bin/python scripts/drop_stages.py --show 20     # + 20 examples of each stage
+
+For each gold event of a train sentence that the shipped coder does not code with
+its type, each word of the gold ``trigger`` is followed through the rule stages of
+``Coder._code_sentence`` and the furthest stage it reaches with that type is
+counted: the sentence names no actor; no lexicon entry of that type (the word is
+not a trigger of that type: not a drop); ``form`` (the word's part of speech or arc
+cannot trigger); ``constraint`` (an entry of that type exists, its particle, object,
+modifier or governor constraint fails); ``other_entry`` (a more specific entry of
+another type fires); ``not_an_act`` (a light verb with an event object, a judging
+or speech verb); ``condition`` (the act of an if/unless clause); ``arguments`` (no
+actor and not an agentless act); ``retyped`` (modality retypes it: shown with the
+new type); ``folded`` (embedded in another event); ``pruned``; ``head`` (the rules
+emit it, the learned head drops or retypes it); ``emitted`` (emitted by the rules on
+this word, lost elsewhere, e.g. dedup).  Held-out sentences are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
+DEV = SHARED / "gold" / "plover_news_dev.jsonl"
+STAGES = ("no_actor", "no_entry", "form", "constraint", "other_entry", "not_an_act",
+          "condition", "arguments", "retyped", "folded", "pruned", "head", "emitted")  # fmt: skip
+
+
+def _entries(coder: Any, tok: Any) -> list[Any]:
+    from newsgraph.events.match import verb_stems
+
+    lex = coder.lexicon.triggers
+    keys = {tok.lemma_.lower(), tok.lower_} | set(verb_stems(tok.lower_))
+    return [t for k in keys for t in lex.get(k, ()) if t.pos != "aux"]
+
+
+def trace(coder: Any, text: str, want: str, words: set[str]) -> tuple[str, str]:
+    """The furthest rule stage a word of ``words`` reaches with type ``want``."""
+    from newsgraph.events.coder import CONDITION_MARKS
+    from newsgraph.events.embed import fold, prune
+    from newsgraph.events.match import form, match
+    from newsgraph.events.modality import according_to_in
+    from newsgraph.events.quotes import find_quotes
+    from newsgraph.events.roles import Roles
+    from newsgraph.nlp import cached_ents, sentence_records
+
+    doc = coder.nlp(text)
+    best, note = 0, ""
+
+    def reach(stage: str, why: str = "") -> None:
+        nonlocal best, note
+        if STAGES.index(stage) >= best:
+            best, note = STAGES.index(stage), why
+
+    with cached_ents(doc):
+        spans, _ = sentence_records(doc)
+        mentions = tuple(coder.resolver.mentions(doc, None))
+        roles = Roles(doc, mentions, coder.words.get("relative_pronouns", frozenset()),
+                      speech=coder.speech, people=coder.words.get("people_nouns", frozenset()),
+                      place_country=coder._place_country,
+                      documents=coder.words.get("documents", frozenset()))  # fmt: skip
+        quotes = find_quotes(doc, spans, roles, coder.speech)
+        for span in spans:
+            toks = [t for t in span if t.lower_ in words]
+            if not toks:
+                continue
+            if not any(span.start <= i < span.end for i in roles.by_token):
+                reach("no_actor")
+                continue
+            matched = {}
+            for t in span:
+                found = match(t, coder.lexicon, roles)
+                if found is not None:
+                    matched[t.i] = found
+            according = according_to_in(span)
+            sole = coder._sole_country(span, roles)
+            drafts = {}
+            for i, (trigger, kind) in matched.items():
+                tok = doc[i]
+                if kind == "verb" and coder._not_an_act(tok, matched):
+                    continue
+                d = coder._draft(tok, trigger, kind, span, roles, quotes, according, sole)
+                if d is not None:
+                    drafts[i] = d
+            fold(drafts, coder.lexicon, coder.light)
+            kept = prune([d for d in drafts.values() if not d.folded])
+            for tok in toks:
+                typed = [t for t in _entries(coder, tok) if t.type == want]
+                if not typed:
+                    reach("no_entry", ",".join(sorted({t.type for t in _entries(coder, tok)})))
+                    continue
+                if form(tok, coder.judging) is None:
+                    reach("form", f"{tok.pos_}/{tok.dep_}")
+                    continue
+                if tok.i not in matched:
+                    reach("constraint", f"{tok.lemma_}")
+                    continue
+                trigger, kind = matched[tok.i]
+                if trigger.type != want:
+                    reach("other_entry", trigger.type)
+                    continue
+                if kind == "verb" and coder._not_an_act(tok, matched):
+                    reach("not_an_act")
+                    continue
+                if tok.i not in drafts:
+                    from newsgraph.events.modality import conditional
+
+                    if conditional(tok, CONDITION_MARKS):
+                        reach("condition")
+                    else:
+                        reach("arguments", f"{tok.dep_}")
+                    continue
+                d = drafts[tok.i]
+                if d.type != want:
+                    reach("retyped", d.type)
+                elif d.folded:
+                    reach("folded")
+                elif d not in kept:
+                    reach("pruned")
+                else:
+                    reach("emitted" if not d.negated else "retyped", "" if not d.negated else "NEG")
+    return STAGES[best], note
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--show", type=int, default=0, help="examples of each stage")
+    args = ap.parse_args(argv)
+    if not DEV.exists():
+        print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from score_events import code_dev
+
+    from newsgraph.events.coder import Coder
+    from newsgraph.events.score import load_gold
+
+    train = [r for r in load_gold(DEV) if r["split"] == "train"]
+    shipped = code_dev(train, Coder())
+    rules = code_dev(train, Coder(head=False))
+    coder = Coder(head=False)
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for r in train:
+        got = {e["type"] for e in shipped[str(r["id"])] if not e.get("negated")}
+        by_rules = {e["type"] for e in rules[str(r["id"])] if not e.get("negated")}
+        for g in r["events"]:
+            if g["type"] in got or g.get("modality") == "negated" or not g.get("trigger"):
+                continue
+            words = {w.lower() for w in str(g["trigger"]).split()}
+            stage, note = trace(coder, r["text"], g["type"], words)
+            if stage == "emitted" and g["type"] in by_rules:
+                stage = "head"
+            counts[stage] += 1
+            examples[stage].append(f"{g['type']} [{g['trigger']}] {note} :: {r['text']}")
+    total = sum(counts.values())
+    print(f"{total} missed gold events (train, not negated, with a trigger)")
+    for stage in STAGES:
+        print(f"  {stage:12} {counts[stage]:4}")
+        for line in examples[stage][: args.show]:
+            print(f"      {line[:220]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
