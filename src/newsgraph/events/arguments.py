@@ -34,6 +34,23 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
+# verbs whose subject does the act of their object noun of an intransitive type, the noun's
+# "of" complement being what the act moves ("announced the release of two nationals")
+ORDERING = frozenset(
+    {
+        "announce",
+        "order",
+        "complete",
+        "begin",
+        "start",
+        "authorize",
+        "authorise",
+        "approve",
+        "confirm",
+        "carry",
+        "conduct",
+    }
+)
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
@@ -41,6 +58,9 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
+# leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
+DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE"})
 
 
 @dataclass(slots=True)
@@ -51,6 +71,7 @@ class Arguments:
     source: list[Actor]
     target: list[Actor]
     own: bool
+    domestic: bool = False  # a recipient of the actor's own country, kept (domestic_target)
 
 
 def arguments(
@@ -73,9 +94,11 @@ def arguments(
             return Arguments(source, target, True)
         source = roles.subject(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
-        return Arguments(
-            source, roles.target(tok, source, preps, topic_object=trigger.topic_object), own
-        )
+        target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
+        if home:
+            return Arguments(source, home, own, domestic=True)
+        return Arguments(source, target, own)
     if kind == "pred":
         copula = copula_of(tok) or tok.head
         judging = judge(tok, judging_verbs)
@@ -93,6 +116,29 @@ def arguments(
         source = roles.subject(copula)
         return Arguments(source, roles.target(tok, source, preps), True)
     return _nominal(tok, trigger, roles, preps, light_verbs)
+
+
+def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """A recipient of the actor's own country, for a verbal act on its people or its
+    policy: the object ("called on Nigerian leaders", "urged Americans to leave") or the
+    owner of the object ("defended China's expansion", "defended US strategy").  The
+    rules set aside a party that a country actor already names ("TUR" and "TURGOV" are
+    one); here only the very same party is set aside, and only a party of the actor's
+    country counts (any other would have been found already)."""
+    countries = {a.country for a in source if a.country}
+    if not countries or trigger.type not in DOMESTIC_VERBAL:
+        return []
+    keys = {(a.code, a.text.lower()) for a in source}
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    objects += roles.prep_objects(tok, ("on", "upon"))
+    for obj in objects:
+        owners = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod")]
+        for head in (obj, *owners):
+            found = [a for a in roles.phrase(head)
+                     if a.country in countries and (a.code, a.text.lower()) not in keys]  # fmt: skip
+            if found:
+                return found
+    return []
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:
@@ -131,6 +177,13 @@ def _nominal(
         # "the withdrawal of Russian troops", "the delivery of Chinese vaccines"
         source = roles.phrase(of_objects[0]) or roles.modifier_actors(of_objects[0])
         used_of = bool(source)
+        moved = any(a.country or a.org for a in source)  # a party, not "230 troops"
+        if moved and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:
+            # "Iran announced the release of two Kuwaiti nationals": the one announcing
+            # releases them; the "of" complement is who is released
+            doers = roles.subject(tok.head)
+            if any(a.country or a.org for a in doers):
+                source, used_of, own = doers, False, False
     if not source and tok.dep_ == "pobj" and tok.head.lower_ == "of":
         outer = (
             tok.head.head
