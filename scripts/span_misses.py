@@ -14,73 +14,13 @@ coder chose nothing though the resolver knows a party in T, or it chose a party 
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
-DEV = SHARED / "gold" / "plover_news_dev.jsonl"
-SPANS = SHARED / "gold" / "cameo_spans_dev.txt"
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
-
-
-def read_spans(path: Path) -> list[tuple[list[str], list[str]]]:
-    """(tokens, tags) per sentence."""
-    out: list[tuple[list[str], list[str]]] = []
-    toks: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if toks:
-                out.append((toks, tags))
-            toks, tags = [], []
-            continue
-        word, _, tag = line.rpartition(" ")
-        toks.append(word)
-        tags.append(tag)
-    if toks:
-        out.append((toks, tags))
-    return out
-
-
-def spans_of(toks: list[str], tags: list[str], label: str) -> list[str]:
-    out: list[str] = []
-    cur: list[str] = []
-    for w, t in zip(toks, tags, strict=True):
-        if t == f"B-{label}" or (t == f"I-{label}" and not cur):
-            if cur:
-                out.append(" ".join(cur))
-            cur = [w]
-        elif t == f"I-{label}":
-            cur.append(w)
-        else:
-            if cur:
-                out.append(" ".join(cur))
-            cur = []
-    if cur:
-        out.append(" ".join(cur))
-    return out
-
-
-def matched(split: str) -> list[tuple[dict[str, Any], list[str], list[str]]]:
-    """Train (or, for the card's count only, unmatched) span sentences with their record."""
-    from newsgraph.events.score import load_gold
-
-    records = load_gold(DEV)
-    by_key = {norm(r["text"]): r for r in records}
-    out = []
-    for toks, tags in read_spans(SPANS):
-        r = by_key.get(norm(" ".join(toks)))
-        if r is not None and r["split"] == split:
-            out.append((r, toks, tags))
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsets import DEV
+from spansets import SPANS, matched
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,18 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="sentences to list per class")
     args = ap.parse_args(argv)
     from newsgraph.events import default_coder
-    from newsgraph.events.score import gold_codes, predicted_codes, prediction
+    from newsgraph.events.score import gold_codes, load_gold, predicted_codes, prediction
 
+    if not SPANS.exists():
+        print(f"no spans file at {SPANS} (set NEWSGRAPH_SHARED)", file=sys.stderr)
+        return 2
     coder = default_coder()
-    rows = matched("train")
+    rows = matched(load_gold(DEV), "train")
     resolver = coder.resolver if hasattr(coder, "resolver") else None
-    codings = coder.code_many(((r["text"], None) for r, _, _ in rows), batch_size=16)
+    codings = coder.code_many(((r["text"], None) for r, _ in rows), batch_size=16)
     classes: Counter[str] = Counter()
     shown: dict[str, list[str]] = defaultdict(list)
-    for (r, toks, tags), coding in zip(rows, codings, strict=True):
+    for (r, sentence), coding in zip(rows, codings, strict=True):
         preds = [prediction(e) for e in coding.events if not e.negated]
-        t_spans = spans_of(toks, tags, "T")
-        s_spans = spans_of(toks, tags, "S")
+        t_spans = sentence.spans("T")
+        s_spans = sentence.spans("S")
         for g in r["events"]:
             want = gold_codes(g["recipient"])
             if not want:
