@@ -61,3 +61,16 @@ def test_refugees_from_a_country_hung_on_the_verb_take_its_country(coder: Coder)
 def test_an_island_of_a_twin_island_state_names_the_state(coder: Coder) -> None:
     assert coder.resolver.lookup("Tobago").country == "TTO"
     assert coder.resolver.lookup("Nevis").country == "KNA"
+
+
+def test_a_report_that_calls_on_someone_speaks_for_its_issuer(coder: Coder) -> None:
+    text = "The Dutch parliament issued a report that calls on the government to ban the sale."
+    event = one_event(_rules(coder), text, "REQUEST")
+    assert countries(event.source) == ["NLD"]
+
+
+def test_who_calls_for_sanctions_is_the_subject_of_the_call(coder: Coder) -> None:
+    text = "A Canadian parliamentary report called for sanctions against Belarus."
+    event = one_event(_rules(coder), text, "REQUEST")
+    assert countries(event.source) == ["CAN"]
+    assert countries(event.target) == ["BLR"]

@@ -211,6 +211,11 @@ def _nominal(
         doers = roles.subject(verb)
         if not source or any(a.country or a.org for a in doers):
             source, own = doers, False
+    if not source and trigger.type == "REQUEST" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        # "a congressional report called for sanctions", "pushed for reforms": who calls
+        verb = tok.head.head
+        if verb.pos_ == "VERB":
+            source, own = roles.subject(verb), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []

@@ -69,6 +69,8 @@ class Roles(Phrases):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
+                if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
+                    found = self.issuer(verb.head, depth)  # "issued a report that calls on"
                 return found or self.issuer(child, depth)
         for aux in verb.children:
             if aux.dep_ in ("aux", "auxpass"):
