@@ -74,3 +74,17 @@ def test_who_calls_for_sanctions_is_the_subject_of_the_call(coder: Coder) -> Non
     event = one_event(_rules(coder), text, "REQUEST")
     assert countries(event.source) == ["CAN"]
     assert countries(event.target) == ["BLR"]
+
+
+def test_an_agentless_lifting_of_an_owned_measure_is_the_owners(coder: Coder) -> None:
+    event = one_event(_rules(coder), "EU sanctions against Belarus were lifted on Monday.",
+                      "RETREAT")  # fmt: skip
+    assert [a.code for a in event.source] == ["EU"]
+    assert countries(event.target) == ["BLR"]
+
+
+def test_an_owned_force_sent_somewhere_is_sent_by_its_owner(coder: Coder) -> None:
+    text = "A Nigerian force was sent to Liberia last year."
+    event = next(e for e in _rules(coder).code(text).events if e.type in ("AID", "MOBILIZE"))
+    assert countries(event.source) == ["NGA"]
+    assert countries(event.target) == ["LBR"]

@@ -94,6 +94,8 @@ def arguments(
             return Arguments(source, target, True)
         source = roles.subject(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
+        if not source and trigger.objects and (lifted := _owned_measure(tok, trigger, roles)):
+            return lifted
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
         home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
         if home:
@@ -139,6 +141,29 @@ def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Act
             if found:
                 return found
     return []
+
+
+def _owned_measure(tok: Token, trigger: Trigger, roles: Roles) -> Arguments | None:
+    """An agentless passive on a measure its owner names ("EU sanctions against Belarus
+    were lifted", "the Japanese ban on beef imports was eased", "Ecowas peacekeepers are
+    being deployed"): the owner acts, and the one the measure is aimed at receives."""
+    if not Roles.is_passive(tok):
+        return None
+    for subj in (c for c in tok.children if c.dep_ == "nsubjpass"):
+        if not in_words(subj, trigger.objects):
+            continue
+        owners = roles.modifier_actors(subj)
+        if not owners:
+            return None
+        target: list[Actor] = []
+        for obj in roles.prep_objects(subj, ("against", "on", "upon", "to", "for")):
+            if target := roles.search(obj, owners, max_depth=3):
+                break
+        # "a UN force was sent to Lebanon": else the verb's own recipients
+        preps = trigger.preps | trigger.particle
+        target = target or roles.target(tok, owners, preps, topic_object=trigger.topic_object)
+        return Arguments(owners, target, True)
+    return None
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:
