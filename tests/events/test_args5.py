@@ -88,3 +88,12 @@ def test_an_owned_force_sent_somewhere_is_sent_by_its_owner(coder: Coder) -> Non
     event = next(e for e in _rules(coder).code(text).events if e.type in ("AID", "MOBILIZE"))
     assert countries(event.source) == ["NGA"]
     assert countries(event.target) == ["LBR"]
+
+
+def test_aid_agencies_named_with_no_country_stay_ngo(coder: Coder) -> None:
+    # ANNOTATION.md codes non-governmental bodies NGO; the country of the sentence is
+    # where they work, not theirs
+    text = "The Chadian government expelled aid agencies from the east of the country."
+    event = one_event(_rules(coder), text, "SANCTION")
+    assert [a.code for a in event.target] == ["NGO"]
+    assert countries(event.target) == [None]

@@ -58,6 +58,8 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# sectors that the sentence's country context does not place ("aid agencies" stay NGO)
+UNPLACED_SECTORS = frozenset({"NGO"})
 # verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
 # leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
 DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE"})
@@ -443,7 +445,11 @@ def in_context(
 def _unplaced(actor: Actor, armed: frozenset[str] = frozenset()) -> bool:
     """No country of its own: a group, or an armed group that fights in many
     ("Islamic State fighters attacked a camp in Kabul": AFG, as ANNOTATION.md codes
-    a group by the country it acts in)."""
+    a group by the country it acts in).  Aid agencies, charities and rights groups
+    named with no country stay NGO (ANNOTATION.md: "NGO / MNC for non-governmental
+    bodies"): they work where the act is, they are not of that country."""
+    if actor.sector in UNPLACED_SECTORS and actor.org is None:
+        return False
     return actor.country is None and (actor.org is None or actor.sector in armed)
 
 
