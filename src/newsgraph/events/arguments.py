@@ -18,6 +18,7 @@ from .implied import culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
+from .owners import domestic_target, owned_measure
 from .roles import Roles, in_words, with_country, without
 
 if TYPE_CHECKING:
@@ -60,9 +61,6 @@ GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
 UNPLACED_SECTORS = frozenset({"NGO"})
-# verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
-# leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
-DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE"})
 
 
 @dataclass(slots=True)
@@ -96,8 +94,8 @@ def arguments(
             return Arguments(source, target, True)
         source = roles.subject(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
-        if not source and trigger.objects and (lifted := _owned_measure(tok, trigger, roles)):
-            return lifted
+        if not source and trigger.objects and (lifted := owned_measure(tok, trigger, roles)):
+            return Arguments(*lifted, True)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
         home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
         if home:
@@ -120,52 +118,6 @@ def arguments(
         source = roles.subject(copula)
         return Arguments(source, roles.target(tok, source, preps), True)
     return _nominal(tok, trigger, roles, preps, light_verbs)
-
-
-def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]) -> list[Actor]:
-    """A recipient of the actor's own country, for a verbal act on its people or its
-    policy: the object ("called on Nigerian leaders", "urged Americans to leave") or the
-    owner of the object ("defended China's expansion", "defended US strategy").  The
-    rules set aside a party that a country actor already names ("TUR" and "TURGOV" are
-    one); here only the very same party is set aside, and only a party of the actor's
-    country counts (any other would have been found already)."""
-    countries = {a.country for a in source if a.country}
-    if not countries or trigger.type not in DOMESTIC_VERBAL:
-        return []
-    keys = {(a.code, a.text.lower()) for a in source}
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    objects += roles.prep_objects(tok, ("on", "upon"))
-    for obj in objects:
-        owners = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod")]
-        for head in (obj, *owners):
-            found = [a for a in roles.phrase(head)
-                     if a.country in countries and (a.code, a.text.lower()) not in keys]  # fmt: skip
-            if found:
-                return found
-    return []
-
-
-def _owned_measure(tok: Token, trigger: Trigger, roles: Roles) -> Arguments | None:
-    """An agentless passive on a measure its owner names ("EU sanctions against Belarus
-    were lifted", "the Japanese ban on beef imports was eased", "Ecowas peacekeepers are
-    being deployed"): the owner acts, and the one the measure is aimed at receives."""
-    if not Roles.is_passive(tok):
-        return None
-    for subj in (c for c in tok.children if c.dep_ == "nsubjpass"):
-        if not in_words(subj, trigger.objects):
-            continue
-        owners = roles.modifier_actors(subj)
-        if not owners:
-            return None
-        target: list[Actor] = []
-        for obj in roles.prep_objects(subj, ("against", "on", "upon", "to", "for")):
-            if target := roles.search(obj, owners, max_depth=3):
-                break
-        # "a UN force was sent to Lebanon": else the verb's own recipients
-        preps = trigger.preps | trigger.particle
-        target = target or roles.target(tok, owners, preps, topic_object=trigger.topic_object)
-        return Arguments(owners, target, True)
-    return None
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:
