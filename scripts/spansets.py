@@ -15,9 +15,12 @@ Imported by ``span_misses.py`` and ``train_linker.py`` (beside this file).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devsets import SHARED
 
 SPANS = SHARED / "gold" / "cameo_spans_dev.txt"
