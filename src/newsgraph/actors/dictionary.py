@@ -234,6 +234,7 @@ def _load_sectors(d: Dictionary, path: Path) -> None:
 
 def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
     for row in _yaml(path)["countries"]:
+        _fields(path, row, COUNTRY_FIELDS)
         code = str(row["code"])
         d.countries[code] = Country(code, str(row["name"]), bool(row.get("un", True)))
         for alias in [row["name"], *row.get("official", []), *row.get("aliases", [])]:
@@ -256,9 +257,23 @@ def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
         )
 
 
+def _fields(path: Path, row: dict[str, Any], allowed: frozenset[str]) -> None:
+    """A row names only known fields (an unquoted comma in a flow mapping, as in
+    ``{text: Foreign, Commonwealth and Development Office}``, makes a stray one)."""
+    stray = sorted(str(k) for k in row if k not in allowed)
+    if stray:
+        raise DataFileError(f"{path}: unknown fields {stray} in {row!r} (quote text with commas)")
+
+
+METONYM_FIELDS = frozenset({"text", "country", "sector", "org"})
+COUNTRY_FIELDS = frozenset({"code", "name", "official", "aliases", "demonyms", "capitals",
+                            "regions", "un"})  # fmt: skip
+
+
 def _load_metonyms(d: Dictionary, path: Path) -> None:
     data = _yaml(path)
     for row in data["metonyms"]:
+        _fields(path, row, METONYM_FIELDS)
         if "org" in row:
             d.add(str(row["text"]), Entry("org", str(row["org"])))
         else:

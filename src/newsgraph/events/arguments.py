@@ -18,6 +18,7 @@ from .implied import culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
+from .owners import domestic_target, owned_measure
 from .roles import Roles, in_words, with_country, without
 
 if TYPE_CHECKING:
@@ -34,6 +35,23 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
+# verbs whose subject does the act of their object noun of an intransitive type, the noun's
+# "of" complement being what the act moves ("announced the release of two nationals")
+ORDERING = frozenset(
+    {
+        "announce",
+        "order",
+        "complete",
+        "begin",
+        "start",
+        "authorize",
+        "authorise",
+        "approve",
+        "confirm",
+        "carry",
+        "conduct",
+    }
+)
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
@@ -41,6 +59,8 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# sectors that the sentence's country context does not place ("aid agencies" stay NGO)
+UNPLACED_SECTORS = frozenset({"NGO"})
 
 
 @dataclass(slots=True)
@@ -51,6 +71,7 @@ class Arguments:
     source: list[Actor]
     target: list[Actor]
     own: bool
+    domestic: bool = False  # a recipient of the actor's own country, kept (domestic_target)
 
 
 def arguments(
@@ -73,9 +94,13 @@ def arguments(
             return Arguments(source, target, True)
         source = roles.subject(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
-        return Arguments(
-            source, roles.target(tok, source, preps, topic_object=trigger.topic_object), own
-        )
+        if not source and trigger.objects and (lifted := owned_measure(tok, trigger, roles)):
+            return Arguments(*lifted, True)
+        target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
+        if home:
+            return Arguments(source, home, own, domestic=True)
+        return Arguments(source, target, own)
     if kind == "pred":
         copula = copula_of(tok) or tok.head
         judging = judge(tok, judging_verbs)
@@ -131,6 +156,13 @@ def _nominal(
         # "the withdrawal of Russian troops", "the delivery of Chinese vaccines"
         source = roles.phrase(of_objects[0]) or roles.modifier_actors(of_objects[0])
         used_of = bool(source)
+        moved = any(a.country or a.org for a in source)  # a party, not "230 troops"
+        if moved and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:
+            # "Iran announced the release of two Kuwaiti nationals": the one announcing
+            # releases them; the "of" complement is who is released
+            doers = roles.subject(tok.head)
+            if any(a.country or a.org for a in doers):
+                source, used_of, own = doers, False, False
     if not source and tok.dep_ == "pobj" and tok.head.lower_ == "of":
         outer = (
             tok.head.head
@@ -158,6 +190,11 @@ def _nominal(
         doers = roles.subject(verb)
         if not source or any(a.country or a.org for a in doers):
             source, own = doers, False
+    if not source and trigger.type == "REQUEST" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        # "a congressional report called for sanctions", "pushed for reforms": who calls
+        verb = tok.head.head
+        if verb.pos_ == "VERB":
+            source, own = roles.subject(verb), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -360,7 +397,11 @@ def in_context(
 def _unplaced(actor: Actor, armed: frozenset[str] = frozenset()) -> bool:
     """No country of its own: a group, or an armed group that fights in many
     ("Islamic State fighters attacked a camp in Kabul": AFG, as ANNOTATION.md codes
-    a group by the country it acts in)."""
+    a group by the country it acts in).  Aid agencies, charities and rights groups
+    named with no country stay NGO (ANNOTATION.md: "NGO / MNC for non-governmental
+    bodies"): they work where the act is, they are not of that country."""
+    if actor.sector in UNPLACED_SECTORS and actor.org is None:
+        return False
     return actor.country is None and (actor.org is None or actor.sector in armed)
 
 

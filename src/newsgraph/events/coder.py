@@ -393,7 +393,7 @@ class Coder:
         source = dedupe(args.source)
         if not source and not self._agentless(tok, kind, args.target):
             return None
-        target = without(dedupe(args.target), source)
+        target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
         location = self._location(span, tok)
         if not target and trigger.type.lower() in self.located:
             # an act aimed at a territory: the country of the place it happened in

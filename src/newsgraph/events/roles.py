@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # a verb's subject the parser read as a modifier of it ("USAID provided ...")
 MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
+# sectors of people moved from where they come from (refugees, migrants, civilians)
+MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
@@ -38,6 +40,21 @@ __all__ = ["Roles", "dedupe", "in_words", "with_country", "without"]
 
 class Roles(Phrases):
     """Phrases plus the roles of verbs and event nouns."""
+
+    def _placed(self, tok: Token, actor: Actor) -> Actor:
+        """Also a group of people a verb moves "from" a place, when the parser hung the
+        "from" on the verb: "will not accept refugees from Afghanistan", "deported
+        migrants from Syria" (the place right after the noun names their country)."""
+        placed = super()._placed(tok, actor)
+        if placed.country is not None or actor.sector not in MOVED or tok.dep_ != "dobj":
+            return placed
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i == tok.right_edge.i + 1:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for place in self.phrase(obj):
+                        if place.country and place.org is None:
+                            return with_country(actor, place.country)
+        return placed
 
     # ------------------------------------------------------------------ clauses
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
@@ -52,6 +69,8 @@ class Roles(Phrases):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
+                if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
+                    found = self.issuer(verb.head, depth)  # "issued a report that calls on"
                 return found or self.issuer(child, depth)
         for aux in verb.children:
             if aux.dep_ in ("aux", "auxpass"):

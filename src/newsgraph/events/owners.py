@@ -1,0 +1,67 @@
+"""Parties the clause rules of ``arguments`` leave out: a recipient of the actor's own
+country for a verbal act on its people or policy, and the owner of a measure or force
+that an agentless passive lifts or sends ("EU sanctions against Belarus were lifted").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .lexicon import Trigger
+from .roles import Roles, in_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
+# leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
+DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE"})
+
+
+def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """A recipient of the actor's own country, for a verbal act on its people or its
+    policy: the object ("called on Nigerian leaders", "urged Americans to leave") or the
+    owner of the object ("defended China's expansion", "defended US strategy").  The
+    rules set aside a party that a country actor already names ("TUR" and "TURGOV" are
+    one); here only the very same party is set aside, and only a party of the actor's
+    country counts (any other would have been found already)."""
+    countries = {a.country for a in source if a.country}
+    if not countries or trigger.type not in DOMESTIC_VERBAL:
+        return []
+    keys = {(a.code, a.text.lower()) for a in source}
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    objects += roles.prep_objects(tok, ("on", "upon"))
+    for obj in objects:
+        owners = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod")]
+        for head in (obj, *owners):
+            found = [a for a in roles.phrase(head)
+                     if a.country in countries and (a.code, a.text.lower()) not in keys]  # fmt: skip
+            if found:
+                return found
+    return []
+
+
+def owned_measure(
+    tok: Token, trigger: Trigger, roles: Roles
+) -> tuple[list[Actor], list[Actor]] | None:
+    """An agentless passive on a measure its owner names ("EU sanctions against Belarus
+    were lifted", "the Japanese ban on beef imports was eased", "Ecowas peacekeepers are
+    being deployed"): the owner acts, and the one the measure is aimed at receives."""
+    if not Roles.is_passive(tok):
+        return None
+    for subj in (c for c in tok.children if c.dep_ == "nsubjpass"):
+        if not in_words(subj, trigger.objects):
+            continue
+        owners = roles.modifier_actors(subj)
+        if not owners:
+            return None
+        target: list[Actor] = []
+        for obj in roles.prep_objects(subj, ("against", "on", "upon", "to", "for")):
+            if target := roles.search(obj, owners, max_depth=3):
+                break
+        # "a UN force was sent to Lebanon": else the verb's own recipients
+        preps = trigger.preps | trigger.particle
+        target = target or roles.target(tok, owners, preps, topic_object=trigger.topic_object)
+        return owners, target
+    return None
