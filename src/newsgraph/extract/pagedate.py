@@ -23,7 +23,8 @@ evidence, strongest first:
 4. ``label``: a day anywhere on the page that a word of publication labels ("Written:
    2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht");
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
-   modification date;
+   modification date, yet are taken as they are: a day the page says it was updated
+   is weaker evidence still (it gained on neither train half A nor B);
 6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
@@ -199,9 +200,6 @@ def page_date(
             if fits(day) and not aside(line):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
-        updated = _headline_day(visible, window, today, fits, month_first, revised_days)
-        if updated is not None and updated != generic[0] and not _shown(generic[0], visible):
-            return PageDate(updated.isoformat(), "text", "updated")  # the day readers see
         return PageDate(generic[0].isoformat(), "metadata", "markup")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
