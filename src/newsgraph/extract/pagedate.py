@@ -13,7 +13,8 @@ evidence, strongest first:
    ``itemprop="datePublished"`` outside comments;
 3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
    am 16.08.2019", "January 19, 2020 / 12:25 PM"), or labelled by a word of publication
-   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."); a day
+   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."), or at
+   the very start of a lead paragraph ("27.1.2022 - Bei der Erinnerung ..."); a day
    after "updated" is left out, and a day in the headline itself ("Results, 19.5.2007")
    comes last: it is often the day of the story, not of the page.  The lines below end
    at a heading over links to other pages ("Lesen Sie auch", "Related articles").
@@ -83,7 +84,7 @@ DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
 LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
-LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
+LINE_START = 24  # ... and a longer one a day at its very start ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -423,13 +424,16 @@ def _headline_day(
     days: Callable[[str, date, bool], Iterator[date]] = printed_days,
 ) -> date | None:
     """The first fitting day printed in the short lines of the headline's window (of
-    ``days``: its publication days, or its revision days)."""
+    ``days``: its publication days, or its revision days), labelled on a longer one, or
+    at the very start of a long one (a lead paragraph that opens with its dateline)."""
     for index in window:
         line = visible[index]
         if _is_dateline(line):
             found = days(line, today, month_first)
         elif days is printed_days and len(line) <= LABELLED_LINE_CHARS:
             found = labelled_days(line, today, month_first)  # "PUBLISHED: ... | UPDATED: ..."
+        elif days is printed_days:  # a lead that opens with its day: "27.1.2022 - Bei der ..."
+            found = days(line[:LINE_START], today, month_first)
         else:
             continue
         for day in found:

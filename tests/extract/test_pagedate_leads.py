@@ -1,0 +1,101 @@
+"""Publication dates, issue 14 fifth pass: rules checked on two halves of the train pages
+and on a proxy of unseen pages (the train pages with their markup and address hidden,
+so that only the visible text can date them).  Every page and line here is written for
+the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.extract import extract_page
+from newsgraph.extract.printed_dates import labelled_days
+from newsgraph.records import Page, PageMeta
+from newsgraph.settings import Settings
+
+TODAY = date(2026, 12, 31)
+LEAD = (
+    "Der Hafenrat hat am Montag beschlossen, die neuen Liegeplätze am alten Fischmarkt zu "
+    "verlosen, nachdem sich in den letzten drei Jahren mehr als sechzig Eigner darum beworben haben."
+)
+PROSE = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "Vier Plätze bleiben dem Segelclub vorbehalten, dessen junge Mitglieder seit dem Frühjahr "
+        "an einem geliehenen Steg trainieren und nun endlich einen eigenen bekommen sollen.",
+        "Der Sekretär des Rates sagte, die neuen Lampen würden vor dem Winter angebracht und die "
+        "ersten Boote könnten festmachen, sobald die Taucher die Ketten im März geprüft hätten.",
+    )
+)
+
+
+# A generic date tag, which may hold a modification day: weaker than a day the page prints.
+TAG = '<meta name="date" content="2024-02-10">'
+
+
+# Lines of a site's menu after the article: a footer below them is far from the headline.
+MENU = "<nav>" + "".join(f"<p>Hafenbezirk {n}</p>" for n in range(1, 16)) + "</nav>"
+
+
+def page(below: str = "", after: str = "", head: str = TAG) -> str:
+    return (
+        f"<html><head><title>Hafen vergibt neue Liegeplätze</title>{head}</head><body>"
+        "<header><a href='/'>Start</a></header><article><h1>Hafen vergibt neue Liegeplätze</h1>"
+        f"{below}{PROSE}</article>{after}</body></html>"
+    )
+
+
+def dated(content: str) -> tuple[str | None, str | None]:
+    result = extract_page(Page("mem://p.html", content, "html", meta=PageMeta()), Settings())
+    return result.published, result.published_source
+
+
+def test_a_lead_paragraph_that_opens_with_its_day_dates_the_page() -> None:
+    assert dated(page(below=f"<p>27.1.2022 - {LEAD}</p>")) == ("2022-01-27", "text")
+    assert dated(page(below=f"<p>(18.01.2018) {LEAD}</p>")) == ("2018-01-18", "text")
+    # ... a day further into the lead is one it tells of, not its own.
+    told = LEAD.replace("am Montag", "am 24. Januar 2022")
+    assert dated(page(below=f"<p>{told}</p>")) == ("2024-02-10", "metadata")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geschrieben von Ann Lee am 25.08.2015 22:30",
+        "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Ann verfasst",
+        "Eingetragen am 25. August 2015 vom Redaktionsteam",
+        "Veröffentlichung: 25.08.2015",
+        "Erstellt: 25.08.2015",
+        "Created on August 25, 2015",
+        "Mis en ligne le 25 août 2015",
+    ],
+)
+def test_more_words_of_publication_label_a_day(line: str) -> None:
+    assert len(list(labelled_days(line, TODAY))) == 1
+
+
+def test_a_labelled_day_anywhere_on_the_page_dates_it() -> None:
+    footer = "<footer><p>Eingetragen am 25.08.2015 22:30 (1599 x gelesen)</p></footer>"
+    assert dated(page(after=MENU + footer)) == ("2015-08-25", "text")
+
+
+def test_a_bylines_name_labels_a_day_on_a_short_line_only() -> None:
+    assert list(labelled_days("Von Ann Lee | Oct 24, 2023 | Sport", TODAY)) == [date(2023, 10, 24)]
+    assert list(labelled_days("jeudi 13 juin 2019, par Attac France", TODAY)) == [date(2019, 6, 13)]
+    # "by" before a word that names no one, or in a teaser's prose, labels nothing.
+    assert list(labelled_days("Sales to rise by 3% on 24.10.2023", TODAY)) == []
+    teaser = (
+        "01.09.2021 Wer die kostenpflichtige Version von Strava nutzt, kennt wahrscheinlich die "
+        "Sicherheitsfunktionen der App."
+    )
+    assert list(labelled_days(teaser, TODAY)) == []
+
+
+def test_a_byline_far_from_the_headline_dates_the_page() -> None:
+    footer = "<footer><p>Von Ann Lee | 24. Oktober 2023 | Hafen</p></footer>"
+    assert dated(page(after=MENU + footer)) == ("2023-10-24", "text")
+    # ... and a day far below the headline that nothing labels does not.
+    plain = "<footer><p>Hafen | 24. Oktober 2023</p></footer>"
+    assert dated(page(after=MENU + plain)) == ("2024-02-10", "metadata")
