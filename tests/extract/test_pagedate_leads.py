@@ -9,8 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from trafilatura.utils import load_html
 
 from newsgraph.extract import extract_page
+from newsgraph.extract.html import _visible_lines
+from newsgraph.extract.pagedate import NO_DATE, page_date
 from newsgraph.extract.printed_dates import labelled_days
 from newsgraph.records import Page, PageMeta
 from newsgraph.settings import Settings
@@ -99,3 +102,35 @@ def test_a_byline_far_from_the_headline_dates_the_page() -> None:
     # ... and a day far below the headline that nothing labels does not.
     plain = "<footer><p>Hafen | 24. Oktober 2023</p></footer>"
     assert dated(page(after=MENU + plain)) == ("2024-02-10", "metadata")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Submitted by admin on 25 August 2015",
+        "Gespeichert von ann am 25. August 2015 - 18:55",
+        "Autor: ann am 25.08.2015, 13:36 Uhr",
+    ],
+)
+def test_a_cms_submitted_line_and_an_author_label_a_day(line: str) -> None:
+    assert list(labelled_days(line, TODAY)) == [date(2015, 8, 25)]
+
+
+# A gallery's captions and share buttons between the headline and the article's text.
+GALLERY = "".join(f"<p>Bild {n} von 18</p>" for n in range(1, 19))
+
+
+def test_a_dateline_far_below_the_headline_above_the_text_dates_the_page() -> None:
+    below = f"{GALLERY}<p class='meta'>16.12.2019, 10:30</p><p>{LEAD}</p>"
+    assert dated(page(below=below, head="")) == ("2019-12-16", "text")
+    # ... after a generic date tag, which stays first,
+    assert dated(page(below=below)) == ("2024-02-10", "metadata")
+    # ... and never past the article's first paragraphs (a comment's day, a teaser's).
+    more = (
+        "<p>Im nächsten Jahr will der Rat auch die Slipanlage erneuern lassen, für die der "
+        "Kreis einen Zuschuss zugesagt hat, sobald die Pläne des Ingenieurbüros aus der "
+        "Stadt vorliegen und geprüft sind.</p>"
+    )
+    deep = f"<p>{LEAD}</p>{PROSE}{more}<p>16.12.2019, 10:30</p>"
+    tree = load_html(page(below=GALLERY + deep, head=""))
+    assert page_date(tree, _visible_lines(tree), None, TODAY) == NO_DATE

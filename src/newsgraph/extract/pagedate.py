@@ -26,12 +26,15 @@ evidence, strongest first:
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
    modification date, yet are taken as they are: a day the page says it was updated
    is weaker evidence still (it gained on neither train half A nor B);
-6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+6. ``below``: a day on a dateline further below the headline (up to ``FAR_BELOW``
+   lines) but still above the article's text, where a page with a long menu, a
+   picture gallery or share buttons prints it;
+7. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
    this search and the ``label`` one reach the whole page, so a line in a block of
    comments, replies or related posts (by its class or id) is never read by them;
-7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+8. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A ``published`` day that the page prints nowhere (with or without its year, read day
@@ -83,6 +86,7 @@ DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
 LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
 LINE_START = 24  # ... and a longer one a day at its very start ("27.1.2022 - Bei der ...")
 
@@ -202,6 +206,9 @@ def page_date(
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         return PageDate(generic[0].isoformat(), "metadata", "markup")
+    below = _far_below_day(visible, at, today, fits, month_first, aside)
+    if below is not None:
+        return PageDate(below.isoformat(), "text", "below")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
             if _is_dateline(visible[index]) and not aside(visible[index]):
@@ -439,6 +446,31 @@ def _headline_day(
         for day in found:
             if fits(day):
                 return day
+    return None
+
+
+def _far_below_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The first fitting day on a dateline below the headline, up to ``FAR_BELOW`` lines,
+    never past the article's first paragraphs nor a heading over links to other pages."""
+    if at is None:
+        return None
+    prose = 0
+    for index in range(at + 1, min(len(visible), at + FAR_BELOW + 1)):
+        line = visible[index]
+        prose += len(_WORD.findall(line)) >= PROSE_WORDS
+        if prose > PROSE_LINES or _RELATED.match(line):
+            return None
+        if _is_dateline(line) and not aside(line):
+            for day in printed_days(line, today, month_first):
+                if fits(day):
+                    return day
     return None
 
 

@@ -51,19 +51,24 @@ _EVENT = re.compile(
 # The signature of an embedded post: "— M&S (@marksandspencer) November 1, 2023".
 _EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
 # Words of publication, writing or filing ("Geschrieben von Ann am ...", "Eingetragen am",
-# "Veröffentlichung:", "Created ...", "mis en ligne le").
+# "Veröffentlichung:", "Created ...", "mis en ligne le", a CMS's "Submitted by Ann on ...",
+# "Gespeichert von Ann am ...").
 _PUBLICATION = re.compile(
-    r"\b(?:published|posted|written|created|veröffentlicht|veröffentlichung|erschienen|publiziert|"
-    r"geschrieben|verfasst|erstellt|eingetragen|gepostet|publiée?|mis en ligne|écrit|"
-    r"publicad[oa]|escrito|pubblicat[oa]|scritto|gepubliceerd|geplaatst)\b",
+    r"\b(?:published|posted|submitted|written|created|veröffentlicht|veröffentlichung|"
+    r"erschienen|publiziert|geschrieben|verfasst|erstellt|eingetragen|gespeichert|gepostet|"
+    r"publiée?|mis en ligne|écrit|publicad[oa]|escrito|pubblicat[oa]|scritto|gepubliceerd|"
+    r"geplaatst)\b",
     re.IGNORECASE,
 )
 # Words that label a day only on a short line ("Stand: 12.03.2020", "Datum 3.5.2021"): in
 # prose or a list of sources they say "as of" ("(Stand: 27.1.2022)", "vom Datum ...");
-# and a byline's "by Name" ("Von Ann Lee | Oct 24, 2023", "13 juin 2019, par Attac"),
-# which in prose ("... die Version von Strava nutzt") names no author.
+# and a byline's "by Name" or "Author:" ("Von Ann Lee | Oct 24, 2023", "13 juin 2019,
+# par Attac", "Autor: ann am 29.12.2010"), which in prose ("... die Version von Strava
+# nutzt") names no author.
 _WEAK_LABEL = re.compile(
-    r"\b(?:stand|datum|date(?=\s*:))\b|\b(?:by|von|par|por)\s+(?=(?-i:[A-ZÄÖÜ]))", re.IGNORECASE
+    r"\b(?:stand|datum|date(?=\s*:)|autor|author|auteur)\b"
+    r"|\b(?:by|von|par|por)\s+(?=(?-i:[A-ZÄÖÜ]))",
+    re.IGNORECASE,
 )
 WEAK_LABEL_LINE = 80  # characters of a line on which a weak label counts
 # A year ends a date unless more digits follow, except for the next date of a pair that
