@@ -14,7 +14,7 @@ from trafilatura.utils import load_html
 from newsgraph.extract import extract_page
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import NO_DATE, page_date
-from newsgraph.extract.printed_dates import labelled_days
+from newsgraph.extract.printed_dates import labelled_days, leading_days
 from newsgraph.records import Page, PageMeta
 from newsgraph.settings import Settings
 
@@ -134,3 +134,30 @@ def test_a_dateline_far_below_the_headline_above_the_text_dates_the_page() -> No
     deep = f"<p>{LEAD}</p>{PROSE}{more}<p>16.12.2019, 10:30</p>"
     tree = load_html(page(below=GALLERY + deep, head=""))
     assert page_date(tree, _visible_lines(tree), None, TODAY) == NO_DATE
+
+
+def test_leading_days_are_printed_whole_near_the_start_of_a_line() -> None:
+    assert list(leading_days("Red. / 31.10.2023 Die ehemalige Kolonie", TODAY)) == [
+        date(2023, 10, 31)
+    ]
+    # A day further in is one the sentence tells of; one cut by the reach is not read short.
+    assert list(leading_days("Mit der am 15. Januar 2022 in Kraft getretenen", TODAY)) == []
+    assert list(leading_days("Sitzung des Rats am 12.03.2019", TODAY, reach=24)) == []
+
+
+def test_a_line_by_the_headline_that_opens_with_its_day_and_runs_on() -> None:
+    # Longer than a dateline, shorter than a paragraph: a theme's meta line.
+    meta = "Dezember 10, 2019 · von ann · in Allgemein · Hinterlasse einen Kommentar zum Beitrag"
+    assert dated(page(below=f"<p>{meta}</p>")) == ("2019-12-10", "text")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Erscheinungsdatum: 25.08.2015",
+        "Date de publication 25 août 2015",
+        "Veröffentlichungsdatum 25.08.2015",
+    ],
+)
+def test_a_publication_date_label_labels_a_day(line: str) -> None:
+    assert list(labelled_days(line, TODAY)) == [date(2015, 8, 25)]

@@ -60,6 +60,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 from typing import Any
 
 from htmldate import find_date
@@ -72,6 +73,7 @@ from .headline import headline_line
 from .printed_dates import (
     EARLIEST_YEAR,
     labelled_days,
+    leading_days,
     printed_days,
     revised_days,
     shows_day,
@@ -437,10 +439,15 @@ def _headline_day(
         line = visible[index]
         if _is_dateline(line):
             found = days(line, today, month_first)
-        elif days is printed_days and len(line) <= LABELLED_LINE_CHARS:
-            found = labelled_days(line, today, month_first)  # "PUBLISHED: ... | UPDATED: ..."
-        elif days is printed_days:  # a lead that opens with its day: "27.1.2022 - Bei der ..."
-            found = days(line[:LINE_START], today, month_first)
+        elif days is printed_days:
+            # a day a word of publication labels ("PUBLISHED: ... | UPDATED: ..."), or one
+            # that opens the line ("27.1.2022 - Bei der ...", "Dezember 10, 2019 · von ann")
+            labelled = (
+                labelled_days(line, today, month_first)
+                if len(line) <= LABELLED_LINE_CHARS
+                else iter(())
+            )
+            found = chain(labelled, leading_days(line, today, month_first, LINE_START))
         else:
             continue
         for day in found:

@@ -52,12 +52,13 @@ _EVENT = re.compile(
 _EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
 # Words of publication, writing or filing ("Geschrieben von Ann am ...", "Eingetragen am",
 # "Veröffentlichung:", "Created ...", "mis en ligne le", a CMS's "Submitted by Ann on ...",
-# "Gespeichert von Ann am ...").
+# "Gespeichert von Ann am ...", "Erscheinungsdatum: ...").
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|submitted|written|created|veröffentlicht|veröffentlichung|"
     r"erschienen|publiziert|geschrieben|verfasst|erstellt|eingetragen|gespeichert|gepostet|"
     r"publiée?|mis en ligne|écrit|publicad[oa]|escrito|pubblicat[oa]|scritto|gepubliceerd|"
-    r"geplaatst)\b",
+    r"geplaatst|(?:erscheinungs|veröffentlichungs|publikations)datum|publication date|"
+    r"date de publication|fecha de publicación)\b",
     re.IGNORECASE,
 )
 # Words that label a day only on a short line ("Stand: 12.03.2020", "Datum 3.5.2021"): in
@@ -137,6 +138,17 @@ def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[
     """The whole days printed in ``text``, in text order; revision dates left out."""
     for _, _, day in _printed(text, today, month_first):
         yield day
+
+
+def leading_days(
+    text: str, today: date, month_first: bool = False, reach: int = 24
+) -> Iterator[date]:
+    """The days printed whole within the first ``reach`` characters of ``text``: a dateline
+    that opens a paragraph ("27.1.2022 - Bei der ...", "Red. / 31.10.2023 Die ...").  A day
+    cut at ``reach`` is never read as a shorter one ("12.03.20|19" is no day of 2020)."""
+    for _, end, day in _printed(text, today, month_first):
+        if end <= reach:
+            yield day
 
 
 def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
