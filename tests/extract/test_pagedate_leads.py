@@ -12,6 +12,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from newsgraph.extract import extract_page
+from newsgraph.extract.headline import headline_line
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import NO_DATE, page_date
 from newsgraph.extract.printed_dates import labelled_days, leading_days
@@ -161,3 +162,15 @@ def test_a_line_by_the_headline_that_opens_with_its_day_and_runs_on() -> None:
 )
 def test_a_publication_date_label_labels_a_day(line: str) -> None:
     assert list(labelled_days(line, TODAY)) == [date(2015, 8, 25)]
+
+
+def test_a_headline_under_its_kicker_is_found_and_dated() -> None:
+    content = page(below="<p>Ann Lee, 20.04.2020</p>").replace(
+        "<h1>Hafen vergibt neue Liegeplätze</h1>",
+        "<h1><span>Nach langem Warten</span><br><span>Hafenrat verlost die Liegeplätze</span></h1>",
+    )
+    assert dated(content) == ("2020-04-20", "text")
+    tree = load_html(content)
+    visible = _visible_lines(tree)
+    at = headline_line(tree, visible)
+    assert at is not None and visible[at] == "Hafenrat verlost die Liegeplätze"
