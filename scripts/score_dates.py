@@ -3,6 +3,8 @@
     .venv/bin/python scripts/score_dates.py             # accuracy per part
     .venv/bin/python scripts/score_dates.py --misses    # + every TRAIN page it gets wrong
     .venv/bin/python scripts/score_dates.py --json      # the measures as JSON
+    .venv/bin/python scripts/score_dates.py --halves    # + the train halves A and B
+    .venv/bin/python scripts/score_dates.py --train     # the train part only (with its halves)
 
 Pages go through ``extract_page`` with their URL, as in tests/extract/test_dates_gate.py.
 Misses are listed for the train part only: held-out pages are scored, never read.
@@ -26,11 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the train pages missed")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
+    parser.add_argument("--halves", action="store_true", help="score the train halves A, B too")
+    parser.add_argument("--train", action="store_true", help="train part only, with its halves")
     args = parser.parse_args(argv)
     if not (DATES / "dates.json").exists():
         print(f"no date development set at {DATES}", file=sys.stderr)
         return 1
-    from newsgraph.extract.dates_dev import GoldPage, score
+    from newsgraph.extract.dates_dev import PARTS, GoldPage, score
 
     misses: list[tuple[GoldPage, str | None, str | None]] = []
 
@@ -38,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         if value != gold.date:  # called for train pages only
             misses.append((gold, value, source))
 
-    scores = score(DATES, on_page=on_page if args.misses else None)
+    scores = score(
+        DATES,
+        parts=("train",) if args.train else PARTS,
+        on_page=on_page if args.misses else None,
+        halves=args.halves or args.train,
+    )
     if args.json:
         out = {
             part: {"pages": s.pages, "accuracy": round(s.accuracy, 4), "null": s.null,

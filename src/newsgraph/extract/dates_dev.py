@@ -4,6 +4,8 @@
 The split is fixed by the URL: a page is held out when the SHA-256 of its URL, read as
 a number, is divisible by 3 (279 of the 800 pages), else it is in the train part (521).
 Rules are fitted on train pages only; held-out pages are scored, never read.
+The train part is cut again into two halves, A and B, by the MD5 of the URL (even: A),
+independent of the split: a rule that gains on one half only is fitted to its pages.
 
 A page is right when ``extract_page`` (the ingest stage, which never raises) gives
 its gold day as ``published``, from the Article or, for a page too short to be one,
@@ -56,6 +58,11 @@ def part_of(url: str) -> str:
     )
 
 
+def half_of(url: str) -> str:
+    """ "A" or "B": the train half of a URL (by its MD5, independent of ``part_of``)."""
+    return "A" if int(hashlib.md5(url.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def load_gold(folder: Path) -> list[GoldPage]:
     data = json.loads((folder / "dates.json").read_text(encoding="utf-8"))
     return [GoldPage(url, v["file"], v["date"], part_of(url)) for url, v in data.items()]
@@ -80,21 +87,32 @@ def score(
     parts: tuple[str, ...] = PARTS,
     with_url: bool = True,
     on_page: Callable[[GoldPage, str | None, str | None], None] | None = None,
+    halves: bool = False,
 ) -> dict[str, PartScore]:
-    """Accuracy per part; ``on_page(gold, predicted, source)`` sees each TRAIN page only."""
+    """Accuracy per part (with ``halves``, the train halves "train-A" and "train-B" too);
+    ``on_page(gold, predicted, source)`` sees each TRAIN page only."""
     settings = Settings()
     scores = {part: PartScore() for part in parts}
+    if halves and "train" in parts:
+        scores.update({"train-A": PartScore(), "train-B": PartScore()})
     for gold in _pages(folder, parts):
-        score = scores[gold.part]
-        score.pages += 1
+        counted = [scores[gold.part]]
+        if halves and gold.part == "train":
+            counted.append(scores[f"train-{half_of(gold.url)}"])
         try:
             value, source = predict(page_of(folder, gold, with_url), settings)
         except Exception:  # counted: the gate demands that no page raises
-            score.raised += 1
+            value, source = None, "raised"
+        for score in counted:
+            score.pages += 1
+            if source == "raised":
+                score.raised += 1
+                continue
+            score.right += value == gold.date
+            score.null += value is None
+            score.sources[str(source)] = score.sources.get(str(source), 0) + 1
+        if source == "raised":
             continue
-        score.right += value == gold.date
-        score.null += value is None
-        score.sources[str(source)] = score.sources.get(str(source), 0) + 1
         if on_page is not None and gold.part == "train":
             on_page(gold, value, source)
     return scores
@@ -104,4 +122,13 @@ def _pages(folder: Path, parts: tuple[str, ...]) -> Iterator[GoldPage]:
     return (g for g in load_gold(folder) if g.part in parts)
 
 
-__all__ = ["GoldPage", "PartScore", "load_gold", "page_of", "part_of", "predict", "score"]
+__all__ = [
+    "GoldPage",
+    "PartScore",
+    "half_of",
+    "load_gold",
+    "page_of",
+    "part_of",
+    "predict",
+    "score",
+]

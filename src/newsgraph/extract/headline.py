@@ -6,6 +6,7 @@ name, else an ``<h1>`` the title repeats, else a visible line that is the title 
 of it; a blog's own name in its ``<h1>`` is not a headline.  Visible lines are shown
 once, at their first place, so a headline that a breadcrumb or a list of recent posts
 showed before is placed where its heading stands: just above the line that follows it.
+An ``<h1>`` shown as several lines (a kicker over its headline) stands at its last one.
 """
 
 from __future__ import annotations
@@ -32,7 +33,20 @@ def headline_line(tree: HtmlElement, visible: list[str]) -> int | None:
     stands."""
     index = {line: i for i, line in reversed(list(enumerate(visible)))}
     text = _headline_text(tree, index)
-    return None if text is None else _place(tree, text, visible, index[text])
+    if text is None:
+        return _kicker_headline(tree, index)
+    return _place(tree, text, visible, index[text])
+
+
+def _kicker_headline(tree: HtmlElement, index: dict[str, int]) -> int | None:
+    """Where an ``<h1>`` shown as several lines stands ("Nach Corona-Lockerungen" over
+    "Autohäuser rechnen ..."; a kicker and its headline): at its last piece shown."""
+    for heading in tree.iter("h1"):
+        pieces = (fold_spaces(text) for text in heading.itertext())
+        shown = [index[p] for p in pieces if len(p) >= _PIECE_CHARS and p in index]
+        if shown:
+            return max(shown)
+    return None
 
 
 def _headline_text(tree: HtmlElement, index: dict[str, int]) -> str | None:

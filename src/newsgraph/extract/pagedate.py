@@ -13,7 +13,8 @@ evidence, strongest first:
    ``itemprop="datePublished"`` outside comments;
 3. ``headline``: a whole day printed in the short lines around the headline ("Veröffentlicht
    am 16.08.2019", "January 19, 2020 / 12:25 PM"), or labelled by a word of publication
-   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."); a day
+   on a longer one ("PUBLISHED: November 8, 2023 at 5:49 p.m. | UPDATED: ..."), or at
+   the very start of a lead paragraph ("27.1.2022 - Bei der Erinnerung ..."); a day
    after "updated" is left out, and a day in the headline itself ("Results, 19.5.2007")
    comes last: it is often the day of the story, not of the page.  The lines below end
    at a heading over links to other pages ("Lesen Sie auch", "Related articles").
@@ -23,13 +24,17 @@ evidence, strongest first:
 4. ``label``: a day anywhere on the page that a word of publication labels ("Written:
    2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht");
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
-   modification date;
-6. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+   modification date, yet are taken as they are: a day the page says it was updated
+   is weaker evidence still (it gained on neither train half A nor B);
+6. ``below``: a day on a dateline further below the headline (up to ``FAR_BELOW``
+   lines) but still above the article's text, where a page with a long menu, a
+   picture gallery or share buttons prints it;
+7. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
    this search and the ``label`` one reach the whole page, so a line in a block of
    comments, replies or related posts (by its class or id) is never read by them;
-7. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+8. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A ``published`` day that the page prints nowhere (with or without its year, read day
@@ -55,6 +60,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 from typing import Any
 
 from htmldate import find_date
@@ -67,6 +73,7 @@ from .headline import headline_line
 from .printed_dates import (
     EARLIEST_YEAR,
     labelled_days,
+    leading_days,
     printed_days,
     revised_days,
     shows_day,
@@ -81,8 +88,9 @@ DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
 LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
-LINE_START = 24  # ... but a day at its very start dates it ("27.1.2022 - Bei der ...")
+LINE_START = 24  # ... and a longer one a day at its very start ("27.1.2022 - Bei der ...")
 
 _PUBLISHED_META = frozenset({
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -199,10 +207,10 @@ def page_date(
             if fits(day) and not aside(line):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
-        updated = _headline_day(visible, window, today, fits, month_first, revised_days)
-        if updated is not None and updated != generic[0] and not _shown(generic[0], visible):
-            return PageDate(updated.isoformat(), "text", "updated")  # the day readers see
         return PageDate(generic[0].isoformat(), "metadata", "markup")
+    below = _far_below_day(visible, at, today, fits, month_first, aside)
+    if below is not None:
+        return PageDate(below.isoformat(), "text", "below")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
             if _is_dateline(visible[index]) and not aside(visible[index]):
@@ -425,18 +433,51 @@ def _headline_day(
     days: Callable[[str, date, bool], Iterator[date]] = printed_days,
 ) -> date | None:
     """The first fitting day printed in the short lines of the headline's window (of
-    ``days``: its publication days, or its revision days)."""
+    ``days``: its publication days, or its revision days), labelled on a longer one, or
+    at the very start of a long one (a lead paragraph that opens with its dateline)."""
     for index in window:
         line = visible[index]
         if _is_dateline(line):
             found = days(line, today, month_first)
-        elif days is printed_days and len(line) <= LABELLED_LINE_CHARS:
-            found = labelled_days(line, today, month_first)  # "PUBLISHED: ... | UPDATED: ..."
+        elif days is printed_days:
+            # a day a word of publication labels ("PUBLISHED: ... | UPDATED: ..."), or one
+            # that opens the line ("27.1.2022 - Bei der ...", "Dezember 10, 2019 · von ann")
+            labelled = (
+                labelled_days(line, today, month_first)
+                if len(line) <= LABELLED_LINE_CHARS
+                else iter(())
+            )
+            found = chain(labelled, leading_days(line, today, month_first, LINE_START))
         else:
             continue
         for day in found:
             if fits(day):
                 return day
+    return None
+
+
+def _far_below_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The first fitting day on a dateline below the headline, up to ``FAR_BELOW`` lines,
+    never past the article's first paragraphs nor a heading over links to other pages."""
+    if at is None:
+        return None
+    prose = 0
+    for index in range(at + 1, min(len(visible), at + FAR_BELOW + 1)):
+        line = visible[index]
+        prose += len(_WORD.findall(line)) >= PROSE_WORDS
+        if prose > PROSE_LINES or _RELATED.match(line):
+            return None
+        if _is_dateline(line) and not aside(line):
+            for day in printed_days(line, today, month_first):
+                if fits(day):
+                    return day
     return None
 
 

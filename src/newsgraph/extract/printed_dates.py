@@ -15,8 +15,9 @@ it says when the page changed, not when it was published; so is a day after word
 announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's; and a day
 in an embedded post's signature ("— Ann (@ann) November 1, 2023") is the post's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
-"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); "Stand" and "Datum" label a
-day only on a short line: in prose and lists of sources they mean "as of".
+"... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht", "Geschrieben von Ann am ...");
+"Stand" and "Datum", and a byline's "by Name", label a day only on a short line: in prose
+and lists of sources they mean "as of", or name no author.
 """
 
 from __future__ import annotations
@@ -49,14 +50,27 @@ _EVENT = re.compile(
 )
 # The signature of an embedded post: "— M&S (@marksandspencer) November 1, 2023".
 _EMBED = re.compile(r"\(@\w+\)\s*(?:on\s+)?[^0-9]{0,3}$")
+# Words of publication, writing or filing ("Geschrieben von Ann am ...", "Eingetragen am",
+# "Veröffentlichung:", "Created ...", "mis en ligne le", a CMS's "Submitted by Ann on ...",
+# "Gespeichert von Ann am ...", "Erscheinungsdatum: ...").
 _PUBLICATION = re.compile(
-    r"\b(?:published|posted|written|veröffentlicht|erschienen|publiziert|publiée?|publicad[oa]|"
-    r"pubblicat[oa]|gepubliceerd)\b",
+    r"\b(?:published|posted|submitted|written|created|veröffentlicht|veröffentlichung|"
+    r"erschienen|publiziert|geschrieben|verfasst|erstellt|eingetragen|gespeichert|gepostet|"
+    r"publiée?|mis en ligne|écrit|publicad[oa]|escrito|pubblicat[oa]|scritto|gepubliceerd|"
+    r"geplaatst|(?:erscheinungs|veröffentlichungs|publikations)datum|publication date|"
+    r"date de publication|fecha de publicación)\b",
     re.IGNORECASE,
 )
 # Words that label a day only on a short line ("Stand: 12.03.2020", "Datum 3.5.2021"): in
-# prose or a list of sources they say "as of" ("(Stand: 27.1.2022)", "vom Datum ...").
-_WEAK_LABEL = re.compile(r"\b(?:stand|datum|date(?=\s*:))\b", re.IGNORECASE)
+# prose or a list of sources they say "as of" ("(Stand: 27.1.2022)", "vom Datum ...");
+# and a byline's "by Name" or "Author:" ("Von Ann Lee | Oct 24, 2023", "13 juin 2019,
+# par Attac", "Autor: ann am 29.12.2010"), which in prose ("... die Version von Strava
+# nutzt") names no author.
+_WEAK_LABEL = re.compile(
+    r"\b(?:stand|datum|date(?=\s*:)|autor|author|auteur)\b"
+    r"|\b(?:by|von|par|por)\s+(?=(?-i:[A-ZÄÖÜ]))",
+    re.IGNORECASE,
+)
 WEAK_LABEL_LINE = 80  # characters of a line on which a weak label counts
 # A year ends a date unless more digits follow, except for the next date of a pair that
 # a theme prints glued together ("10. Februar 20199. Februar 2019": published, updated).
@@ -124,6 +138,17 @@ def printed_days(text: str, today: date, month_first: bool = False) -> Iterator[
     """The whole days printed in ``text``, in text order; revision dates left out."""
     for _, _, day in _printed(text, today, month_first):
         yield day
+
+
+def leading_days(
+    text: str, today: date, month_first: bool = False, reach: int = 24
+) -> Iterator[date]:
+    """The days printed whole within the first ``reach`` characters of ``text``: a dateline
+    that opens a paragraph ("27.1.2022 - Bei der ...", "Red. / 31.10.2023 Die ...").  A day
+    cut at ``reach`` is never read as a shorter one ("12.03.20|19" is no day of 2020)."""
+    for _, end, day in _printed(text, today, month_first):
+        if end <= reach:
+            yield day
 
 
 def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
