@@ -243,11 +243,22 @@ def test_a_tag_day_printed_by_the_headline_beats_the_mastheads_today() -> None:
 
 
 def test_a_day_in_the_urls_month_is_read_anywhere_on_a_dateline() -> None:
-    top = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(6))
+    top = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(40))
     page = html(top="<div>19. Mai 2010</div>" + top)
     url = "https://example.org/2010/05/tram-budget/"
     assert on_markup(page, url) == ("2010-05-19", "url-month")
     assert on_markup(page) == (None, None)  # no month in the address: too far from the headline
+
+
+def test_the_one_day_printed_above_a_long_header_is_read() -> None:
+    menu = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(10))
+    page = html(top=f"<div>Donnerstag, 9. März 2023</div><div>10:45</div>{menu}")
+    assert on_markup(page) == ("2023-03-09", "above")
+    posts = "".join(
+        f"<div>{day}</div><div><a href='/{i}'>Another story {i}</a></div>"
+        for i, day in enumerate(["March 9, 2023", "March 2, 2023"])
+    )
+    assert on_markup(html(top=posts + menu)) == (None, None)  # a list of posts: no one day
 
 
 def test_a_url_month_admits_the_next_month() -> None:

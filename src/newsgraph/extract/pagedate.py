@@ -29,12 +29,16 @@ evidence, strongest first:
 6. ``below``: a day on a dateline further below the headline (up to ``FAR_BELOW``
    lines) but still above the article's text, where a page with a long menu, a
    picture gallery or share buttons prints it;
-7. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+7. ``above``: the one day printed on the datelines above the headline (up to
+   ``FAR_ABOVE`` lines, never past a line of prose), where a page whose long header
+   sits between its dateline and its headline prints it; when they print two days or
+   more (a list of recent posts), none;
+8. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
    this search and the ``label`` one reach the whole page, so a line in a block of
    comments, replies or related posts (by its class or id) is never read by them;
-8. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+9. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A ``published`` day that the page prints nowhere (with or without its year, read day
@@ -89,6 +93,7 @@ DATELINE_WORDS = 8  # ... and so is a line of more words
 PROSE_WORDS = 25  # a line of this many words is the article's text ...
 PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
 FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
+FAR_ABOVE = 36  # ... and above it, the ``above`` search
 LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
 LINE_START = 24  # ... and a longer one a day at its very start ("27.1.2022 - Bei der ...")
 
@@ -211,6 +216,9 @@ def page_date(
     below = _far_below_day(visible, at, today, fits, month_first, aside)
     if below is not None:
         return PageDate(below.isoformat(), "text", "below")
+    above = _far_above_day(visible, at, today, fits, month_first, aside)
+    if above is not None:
+        return PageDate(above.isoformat(), "text", "above")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
             if _is_dateline(visible[index]) and not aside(visible[index]):
@@ -479,6 +487,29 @@ def _far_below_day(
                 if fits(day):
                     return day
     return None
+
+
+def _far_above_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The day on the datelines above the headline (up to ``FAR_ABOVE`` lines, never past
+    a line of prose) when they print one day only: a list of other posts over the
+    headline prints several, and then none is taken."""
+    if at is None:
+        return None
+    days: set[date] = set()
+    for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
+        line = visible[index]
+        if len(_WORD.findall(line)) >= PROSE_WORDS:
+            break
+        if _is_dateline(line) and not aside(line):
+            days.update(day for day in printed_days(line, today, month_first) if fits(day))
+    return days.pop() if len(days) == 1 else None
 
 
 class _Aside:
