@@ -222,8 +222,9 @@ def on_markup(content: str, url: str | None = None) -> tuple[str | None, str | N
 
 
 def test_an_unlabelled_day_far_from_the_headline_is_not_read() -> None:
-    page = html(after="<p class='info'>Seen 2021-03-09 by 10 readers</p>")
-    assert on_markup(page) == (None, None)
+    menu = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(6))
+    page = html(after=menu + "<p class='info'>Seen 2021-03-09 by 10 readers</p>")
+    assert on_markup(page) == (None, None)  # (just after the text, it is the ``after`` day)
 
 
 def test_a_labelled_day_beats_a_generic_date_tag() -> None:
@@ -259,6 +260,15 @@ def test_the_one_day_printed_above_a_long_header_is_read() -> None:
         for i, day in enumerate(["March 9, 2023", "March 2, 2023"])
     )
     assert on_markup(html(top=posts + menu)) == (None, None)  # a list of posts: no one day
+
+
+def test_the_day_of_an_author_block_after_the_text_is_read() -> None:
+    author = "<div class='author'><p>Text: Ann Lee</p><p>14.03.2022, 09:15</p></div>"
+    assert on_markup(html(after=author)) == ("2022-03-14", "after")
+    links = "<h3>Read also</h3><div>14.03.2021</div><div><a href='/old'>Older story</a></div>"
+    assert on_markup(html(after=links)) == (None, None)  # a day under a heading over links
+    menu = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(6))
+    assert on_markup(html(after=menu + "<p>14.03.2022</p>")) == (None, None)  # too far
 
 
 def test_a_url_month_admits_the_next_month() -> None:

@@ -132,7 +132,12 @@ def test_a_dateline_far_below_the_headline_above_the_text_dates_the_page() -> No
         "Kreis einen Zuschuss zugesagt hat, sobald die Pläne des Ingenieurbüros aus der "
         "Stadt vorliegen und geprüft sind.</p>"
     )
-    deep = f"<p>{LEAD}</p>{PROSE}{more}<p>16.12.2019, 10:30</p>"
+    teaser = (
+        "<p>Der Hafenverein lädt am Wochenende zum Tag der offenen Tür ein, mit Führungen über "
+        "die neuen Stege, einer Ausstellung alter Fotografien und Musik der Blaskapelle aus dem "
+        "Nachbarort.</p>"
+    )  # (just after the text's last paragraph, it is the ``after`` day of an author block)
+    deep = f"<p>{LEAD}</p>{PROSE}{more}<p>16.12.2019, 10:30</p>{teaser}"
     tree = load_html(page(below=GALLERY + deep, head=""))
     assert page_date(tree, _visible_lines(tree), None, TODAY) == NO_DATE
 

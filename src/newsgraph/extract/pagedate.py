@@ -33,12 +33,15 @@ evidence, strongest first:
    ``FAR_ABOVE`` lines, never past a line of prose), where a page whose long header
    sits between its dateline and its headline prints it; when they print two days or
    more (a list of recent posts), none;
-8. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+8. ``after``: the one day printed on the datelines just after the article's text (up to
+   ``AFTER_TEXT`` lines below its last paragraph, before a heading over links to other
+   pages or a comment), where an author block below the text prints it;
+9. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
    this search and the ``label`` one reach the whole page, so a line in a block of
    comments, replies or related posts (by its class or id) is never read by them;
-9. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+10. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A ``published`` day that the page prints nowhere (with or without its year, read day
@@ -73,6 +76,16 @@ from lxml.html import HtmlElement
 
 from ..records import PublishedSource
 from ..textnorm import fold_spaces
+from .datelines import (
+    PROSE_LINES,
+    PROSE_WORDS,
+    RELATED,
+    WORD,
+    after_text_day,
+    far_above_day,
+    far_below_day,
+    is_dateline,
+)
 from .headline import headline_line
 from .printed_dates import (
     EARLIEST_YEAR,
@@ -88,12 +101,6 @@ log = logging.getLogger(__name__)
 
 HEADLINE_BEFORE = 4  # visible lines looked at above the headline
 HEADLINE_AFTER = 12  # ... and below it
-DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
-DATELINE_WORDS = 8  # ... and so is a line of more words
-PROSE_WORDS = 25  # a line of this many words is the article's text ...
-PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
-FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
-FAR_ABOVE = 36  # ... and above it, the ``above`` search
 LABELLED_LINE_CHARS = 160  # a longer line by the headline gives only the days it labels
 LINE_START = 24  # ... and a longer one a day at its very start ("27.1.2022 - Bei der ...")
 
@@ -119,20 +126,11 @@ _STAMP = re.compile(
     r"(?P<day>(?:19|20)\d\d-[01]?\d-[0-3]?\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d)?(?:\.\d+)?)"
     r"\s*(?P<zone>Z|[+-]\d\d:?\d\d|UTC|GMT)?)?"
 )
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGIT = re.compile(r"\d")
 _MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 # A clock and a zone between a day and its year: "Tue Jan 28 15:28:56 CET 2020" (Java).
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
-)
-# A heading over links to other pages ("Lesen Sie auch", "Related articles").
-_RELATED = re.compile(
-    r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch "
-    r"interessieren|weitere artikel|ähnliche artikel|ähnliche beiträge|read (?:also|more)|"
-    r"see also|also read|related(?: articles| posts| stories| news)?|more (?:on this|stories)|"
-    r"you may also like|lire aussi|à lire aussi|voir aussi|lee también|leggi anche)\b[\s:.!…]*$",
-    re.IGNORECASE,
 )
 _US_ENGLISH = re.compile(r"^en(?:-us)?$", re.I)
 # Elements that say they hold the date of publication (through the attribute axis: faster).
@@ -213,15 +211,18 @@ def page_date(
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         return PageDate(generic[0].isoformat(), "metadata", "markup")
-    below = _far_below_day(visible, at, today, fits, month_first, aside)
+    below = far_below_day(visible, at, today, fits, month_first, aside)
     if below is not None:
         return PageDate(below.isoformat(), "text", "below")
-    above = _far_above_day(visible, at, today, fits, month_first, aside)
+    above = far_above_day(visible, at, today, fits, month_first, aside)
     if above is not None:
         return PageDate(above.isoformat(), "text", "above")
+    after = after_text_day(visible, at, today, fits, month_first, aside)
+    if after is not None:
+        return PageDate(after.isoformat(), "text", "after")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
-            if _is_dateline(visible[index]) and not aside(visible[index]):
+            if is_dateline(visible[index]) and not aside(visible[index]):
                 for day in printed_days(visible[index], today, month_first):
                     if fits(day):
                         return PageDate(day.isoformat(), "text", "url-month")
@@ -294,7 +295,7 @@ def _printed_on_a_short_line(day: date, visible: list[str], today: date) -> bool
     """True when the page shows ``day`` in a line that is not prose (a dateline, a list
     entry), so that a date told of in a sentence of the article is never its date."""
     year = str(day.year)[2:]
-    lines = (line if _is_dateline(line) else line[:LINE_START] for line in visible if year in line)
+    lines = (line if is_dateline(line) else line[:LINE_START] for line in visible if year in line)
     return any(day in printed_days(line, today) for line in lines)
 
 
@@ -419,10 +420,10 @@ def _headline_window(visible: list[str], at: int | None) -> list[int]:
         return []
     below, prose = [], 0
     for index in range(at, min(len(visible), at + HEADLINE_AFTER + 1)):
-        prose += len(_WORD.findall(visible[index])) >= PROSE_WORDS
+        prose += len(WORD.findall(visible[index])) >= PROSE_WORDS
         if prose > PROSE_LINES:
             break  # deep in the article's text: what follows it (comments) dates nothing
-        if index > at and _RELATED.match(visible[index]):
+        if index > at and RELATED.match(visible[index]):
             break  # "Read also": the days below are of other pages
         below.append(index)
     order = below[:]
@@ -445,7 +446,7 @@ def _headline_day(
     at the very start of a long one (a lead paragraph that opens with its dateline)."""
     for index in window:
         line = visible[index]
-        if _is_dateline(line):
+        if is_dateline(line):
             found = days(line, today, month_first)
         elif days is printed_days:
             # a day a word of publication labels ("PUBLISHED: ... | UPDATED: ..."), or one
@@ -462,54 +463,6 @@ def _headline_day(
             if fits(day):
                 return day
     return None
-
-
-def _far_below_day(
-    visible: list[str],
-    at: int | None,
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The first fitting day on a dateline below the headline, up to ``FAR_BELOW`` lines,
-    never past the article's first paragraphs nor a heading over links to other pages."""
-    if at is None:
-        return None
-    prose = 0
-    for index in range(at + 1, min(len(visible), at + FAR_BELOW + 1)):
-        line = visible[index]
-        prose += len(_WORD.findall(line)) >= PROSE_WORDS
-        if prose > PROSE_LINES or _RELATED.match(line):
-            return None
-        if _is_dateline(line) and not aside(line):
-            for day in printed_days(line, today, month_first):
-                if fits(day):
-                    return day
-    return None
-
-
-def _far_above_day(
-    visible: list[str],
-    at: int | None,
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The day on the datelines above the headline (up to ``FAR_ABOVE`` lines, never past
-    a line of prose) when they print one day only: a list of other posts over the
-    headline prints several, and then none is taken."""
-    if at is None:
-        return None
-    days: set[date] = set()
-    for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
-        line = visible[index]
-        if len(_WORD.findall(line)) >= PROSE_WORDS:
-            break
-        if _is_dateline(line) and not aside(line):
-            days.update(day for day in printed_days(line, today, month_first) if fits(day))
-    return days.pop() if len(days) == 1 else None
 
 
 class _Aside:
@@ -544,11 +497,6 @@ def _nearest_first(visible: list[str], at: int | None) -> list[int]:
     if at is None:
         return list(range(len(visible)))
     return sorted(range(len(visible)), key=lambda i: (abs(i - at), i < at))
-
-
-def _is_dateline(line: str) -> bool:
-    """A short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not a piece of prose."""
-    return len(line) <= DATELINE_CHARS and len(_WORD.findall(line)) <= DATELINE_WORDS
 
 
 def _htmldate(tree: HtmlElement, extensive: bool, today: date) -> date | None:

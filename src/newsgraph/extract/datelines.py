@@ -1,0 +1,118 @@
+"""Datelines among a page's visible lines, and the searches for a day printed on them far
+from the headline (``extract.pagedate``): below it, above it, and just after the text.
+
+A dateline is a short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not
+a piece of prose.  Each search takes the lines in a block of comments, replies or
+related posts as ``aside`` (their days are never the page's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from .printed_dates import printed_days
+
+DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
+DATELINE_WORDS = 8  # ... and so is a line of more words
+PROSE_WORDS = 25  # a line of this many words is the article's text ...
+PROSE_LINES = 2  # ... and after this many of them below the headline, the window ends
+FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
+FAR_ABOVE = 36  # ... and above it, the ``above`` search
+AFTER_TEXT = 4  # lines after the last paragraph of the text that the ``after`` search reads
+
+WORD = re.compile(r"[^\W\d_]{2,}")
+# A heading over links to other pages ("Lesen Sie auch", "Related articles").
+RELATED = re.compile(
+    r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch "
+    r"interessieren|weitere artikel|ähnliche artikel|ähnliche beiträge|read (?:also|more)|"
+    r"see also|also read|related(?: articles| posts| stories| news)?|more (?:on this|stories)|"
+    r"you may also like|lire aussi|à lire aussi|voir aussi|lee también|leggi anche)\b[\s:.!…]*$",
+    re.IGNORECASE,
+)
+
+
+def far_below_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The first fitting day on a dateline below the headline, up to ``FAR_BELOW`` lines,
+    never past the article's first paragraphs nor a heading over links to other pages."""
+    if at is None:
+        return None
+    prose = 0
+    for index in range(at + 1, min(len(visible), at + FAR_BELOW + 1)):
+        line = visible[index]
+        prose += len(WORD.findall(line)) >= PROSE_WORDS
+        if prose > PROSE_LINES or RELATED.match(line):
+            return None
+        if is_dateline(line) and not aside(line):
+            for day in printed_days(line, today, month_first):
+                if fits(day):
+                    return day
+    return None
+
+
+def far_above_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The day on the datelines above the headline (up to ``FAR_ABOVE`` lines, never past
+    a line of prose) when they print one day only: a list of other posts over the
+    headline prints several, and then none is taken."""
+    if at is None:
+        return None
+    days: set[date] = set()
+    for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
+        line = visible[index]
+        if len(WORD.findall(line)) >= PROSE_WORDS:
+            break
+        if is_dateline(line) and not aside(line):
+            days.update(day for day in printed_days(line, today, month_first) if fits(day))
+    return days.pop() if len(days) == 1 else None
+
+
+def after_text_day(
+    visible: list[str],
+    at: int | None,
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The day on a dateline just after the article's text (``AFTER_TEXT`` lines below its
+    last paragraph of prose), where an author block prints it: the text ends at a heading
+    over links to other pages or at a comment."""
+    if at is None:
+        return None
+    last, end = None, len(visible)
+    for index in range(at + 1, len(visible)):
+        line = visible[index]
+        if RELATED.match(line) or aside(line):
+            end = index
+            break
+        if len(WORD.findall(line)) >= PROSE_WORDS:
+            last = index
+        elif last is not None and index - last >= AFTER_TEXT:
+            break  # the text ended at its last paragraph
+    if last is None:
+        return None
+    days: set[date] = set()
+    for line in visible[last + 1 : min(end, last + 1 + AFTER_TEXT)]:
+        if is_dateline(line) and not aside(line):
+            days.update(day for day in printed_days(line, today, month_first) if fits(day))
+    return days.pop() if len(days) == 1 else None
+
+
+def is_dateline(line: str) -> bool:
+    """A short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not a piece of prose."""
+    return len(line) <= DATELINE_CHARS and len(WORD.findall(line)) <= DATELINE_WORDS
