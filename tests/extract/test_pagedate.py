@@ -271,6 +271,14 @@ def test_the_day_of_an_author_block_after_the_text_is_read() -> None:
     assert on_markup(html(after=menu + "<p>14.03.2022</p>")) == (None, None)  # too far
 
 
+def test_the_one_day_a_page_says_it_was_updated_dates_it_when_it_states_no_other() -> None:
+    menu = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(6))
+    footer = menu + "<div class='info'>Zuletzt aktualisiert: 28.01.2022</div>"
+    assert on_markup(html(after=footer)) == ("2022-01-28", "updated")
+    two = "<div class='info'>Updated March 2, 2022</div><div>Updated March 9, 2022</div>"
+    assert on_markup(html(after=two)) == (None, None)  # which of them: none
+
+
 def test_a_url_month_admits_the_next_month() -> None:
     below = "<div>10.11.2021</div>"
     url = "https://example.org/meldungen/2021/10/tram-budget.html"

@@ -237,7 +237,8 @@ def test_a_page_that_shows_only_its_update_is_dated_by_it_over_a_hidden_tag() ->
     assert on_markup(article(tag, below)) == ("2019-05-06", "updated")
     shown = article(tag, below, "<p>First published August 29, 2016</p>")
     assert on_markup(shown) == ("2016-08-29", "published")
-    assert on_markup(article("", below)) == (None, None)  # no tag: an update dates nothing
+    # no tag: the one day it says it was updated, the day its readers are shown
+    assert on_markup(article("", below)) == ("2019-05-06", "updated")
 
 
 def test_revised_days() -> None:

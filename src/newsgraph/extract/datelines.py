@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .printed_dates import printed_days
+from .printed_dates import printed_days, revised_days
 
 DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
@@ -111,6 +111,25 @@ def after_text_day(
         if is_dateline(line) and not aside(line):
             days.update(day for day in printed_days(line, today, month_first) if fits(day))
     return days.pop() if len(days) == 1 else None
+
+
+def updated_day(
+    visible: list[str],
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The day a page that states no other says it was updated ("Updated November 3rd,
+    2023", "Zuletzt aktualisiert: ..."), when it names one such day only (outside
+    comments and related posts): the day its readers are shown."""
+    days: set[date] = set()
+    for line in visible:
+        if not aside(line):
+            days.update(day for day in revised_days(line, today, month_first) if fits(day))
+            if len(days) > 1:
+                return None
+    return days.pop() if days else None
 
 
 def is_dateline(line: str) -> bool:

@@ -36,12 +36,15 @@ evidence, strongest first:
 8. ``after``: the one day printed on the datelines just after the article's text (up to
    ``AFTER_TEXT`` lines below its last paragraph, before a heading over links to other
    pages or a comment), where an author block below the text prints it;
-9. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
+9. ``updated``: the one day the page says it was updated ("Zuletzt aktualisiert:
+   28.01.2022"), anywhere outside comments and related posts: the day readers are shown
+   (none when it names two such days);
+10. ``url-month``: on a page whose address names a month (``/2010/05/``), the day of that
    month printed on a dateline nearest the headline, however far from it;
 
    this search and the ``label`` one reach the whole page, so a line in a block of
    comments, replies or related posts (by its class or id) is never read by them;
-10. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
+11. then, on the pruned page (``fallback_date``): htmldate's markup search (``<time>``,
    date-classed elements) and its search of the whole text, kept only on a dateline.
 
 A ``published`` day that the page prints nowhere (with or without its year, read day
@@ -85,6 +88,7 @@ from .datelines import (
     far_above_day,
     far_below_day,
     is_dateline,
+    updated_day,
 )
 from .headline import headline_line
 from .printed_dates import (
@@ -220,6 +224,9 @@ def page_date(
     after = after_text_day(visible, at, today, fits, month_first, aside)
     if after is not None:
         return PageDate(after.isoformat(), "text", "after")
+    updated = updated_day(visible, today, fits, month_first, aside)
+    if updated is not None:
+        return PageDate(updated.isoformat(), "text", "updated")
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
             if is_dateline(visible[index]) and not aside(visible[index]):
