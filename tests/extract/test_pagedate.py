@@ -262,6 +262,15 @@ def test_the_one_day_printed_above_a_long_header_is_read() -> None:
     assert on_markup(html(top=posts + menu)) == (None, None)  # a list of posts: no one day
 
 
+def test_without_a_headline_the_one_day_above_the_text_is_read() -> None:
+    menu = "".join(f"<div><a href='/{i}'>Section {i}</a></div>" for i in range(5))
+    page = (
+        f"<html><head><title>Evening edition</title></head><body>{menu}<div>12.05.2021</div>"
+        f"<div>Ann Lee</div>{TEXT}</body></html>"
+    )
+    assert on_markup(page) == ("2021-05-12", "above")
+
+
 def test_the_day_of_an_author_block_after_the_text_is_read() -> None:
     author = "<div class='author'><p>Text: Ann Lee</p><p>14.03.2022, 09:15</p></div>"
     assert on_markup(html(after=author)) == ("2022-03-14", "after")

@@ -132,6 +132,13 @@ def updated_day(
     return days.pop() if days else None
 
 
+def first_prose_line(visible: list[str]) -> int | None:
+    """The index of the first line of prose (the text's first paragraph), None without one."""
+    return next(
+        (i for i, line in enumerate(visible) if len(WORD.findall(line)) >= PROSE_WORDS), None
+    )
+
+
 def is_dateline(line: str) -> bool:
     """A short line of few words ("Bettina Kugler 19.10.2019, 05:00 Uhr"), not a piece of prose."""
     return len(line) <= DATELINE_CHARS and len(WORD.findall(line)) <= DATELINE_WORDS

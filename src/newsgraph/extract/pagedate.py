@@ -32,7 +32,8 @@ evidence, strongest first:
 7. ``above``: the one day printed on the datelines above the headline (up to
    ``FAR_ABOVE`` lines, never past a line of prose), where a page whose long header
    sits between its dateline and its headline prints it; when they print two days or
-   more (a list of recent posts), none;
+   more (a list of recent posts), none; on a page whose headline is not found, the
+   datelines above the first paragraph of its text;
 8. ``after``: the one day printed on the datelines just after the article's text (up to
    ``AFTER_TEXT`` lines below its last paragraph, before a heading over links to other
    pages or a comment), where an author block below the text prints it;
@@ -87,6 +88,7 @@ from .datelines import (
     after_text_day,
     far_above_day,
     far_below_day,
+    first_prose_line,
     is_dateline,
     updated_day,
 )
@@ -218,7 +220,9 @@ def page_date(
     below = far_below_day(visible, at, today, fits, month_first, aside)
     if below is not None:
         return PageDate(below.isoformat(), "text", "below")
-    above = far_above_day(visible, at, today, fits, month_first, aside)
+    # without a headline, the lines above the first paragraph of the text
+    top = at if at is not None else first_prose_line(visible)
+    above = far_above_day(visible, top, today, fits, month_first, aside)
     if above is not None:
         return PageDate(above.isoformat(), "text", "above")
     after = after_text_day(visible, at, today, fits, month_first, aside)
