@@ -316,7 +316,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
     if (
         trigger.type in HANDED
         and trigger.pos == "verb"
-        and published(tok, getattr(roles, "documents", frozenset()))
+        and published(tok, roles.documents)
     ):
         return False
     if trigger.no_attributive and attributive(tok):
