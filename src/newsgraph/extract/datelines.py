@@ -71,14 +71,12 @@ def far_above_day(
     headline prints several, and then none is taken."""
     if at is None:
         return None
-    days: set[date] = set()
+    lines = []
     for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
-        line = visible[index]
-        if len(WORD.findall(line)) >= PROSE_WORDS:
+        if len(WORD.findall(visible[index])) >= PROSE_WORDS:
             break
-        if is_dateline(line) and not aside(line):
-            days.update(day for day in printed_days(line, today, month_first) if fits(day))
-    return days.pop() if len(days) == 1 else None
+        lines.append(visible[index])
+    return _only_day(lines, today, fits, month_first, aside)
 
 
 def after_text_day(
@@ -106,8 +104,20 @@ def after_text_day(
             break  # the text ended at its last paragraph
     if last is None:
         return None
+    lines = visible[last + 1 : min(end, last + 1 + AFTER_TEXT)]
+    return _only_day(lines, today, fits, month_first, aside)
+
+
+def _only_day(
+    lines: list[str],
+    today: date,
+    fits: Callable[[date], bool],
+    month_first: bool,
+    aside: Callable[[str], bool],
+) -> date | None:
+    """The fitting day the datelines among ``lines`` print, when they print one only."""
     days: set[date] = set()
-    for line in visible[last + 1 : min(end, last + 1 + AFTER_TEXT)]:
+    for line in lines:
         if is_dateline(line) and not aside(line):
             days.update(day for day in printed_days(line, today, month_first) if fits(day))
     return days.pop() if len(days) == 1 else None
