@@ -1,5 +1,6 @@
-"""Publication dates, issue 14 seventh pass: a box of links set inside the article's text.
-Every page and line here is written for the test.
+"""Publication dates, issue 14 seventh pass: a box of links set inside the article's text,
+and a headline found by a title shown whole.  Every page and line here is written for the
+test.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from datetime import date
 
 from trafilatura.utils import load_html
 
+from newsgraph.extract.headline import headline_line
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
 
@@ -61,3 +63,20 @@ def test_a_read_also_box_inside_the_text_does_not_end_it() -> None:
         + f"{links}{AUTHOR}</article></body></html>"
     )
     assert dated(ended) == (None, None)
+
+
+def test_a_title_shown_whole_is_the_headline_before_a_part_of_a_title() -> None:
+    # no <h1>: "<title> - Site" and an og:title without the site's name; the site's name
+    # is shown in the footer, the og:title over the article
+    headline = "Winterspaziergang – mit dem Hund im Schnee"
+    content = (
+        f"<html><head><title>{headline} - Hundeschule Nord</title>"
+        f"<meta property='og:title' content='{headline}'></head><body>"
+        f"<div class='title'>{headline}</div><div>27.01.2022</div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<footer><div>Hundeschule Nord</div><div>Impressum</div></footer></body></html>"
+    )
+    tree = load_html(content)
+    visible = _visible_lines(tree)
+    assert headline_line(tree, visible) == visible.index(headline)
+    assert dated(content) == ("2022-01-27", "headline")
