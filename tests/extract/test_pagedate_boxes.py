@@ -1,5 +1,5 @@
 """Publication dates, issue 14 seventh pass: a box of links set inside the article's text,
-and a headline found by a title shown whole.  Every page and line here is written for the
+a headline found by a title shown whole, and a day printed in pieces.  Every page and line here is written for the
 test.
 """
 
@@ -9,6 +9,7 @@ from datetime import date
 
 from trafilatura.utils import load_html
 
+from newsgraph.extract.datelines import join_split_days
 from newsgraph.extract.headline import headline_line
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
@@ -80,3 +81,25 @@ def test_a_title_shown_whole_is_the_headline_before_a_part_of_a_title() -> None:
     visible = _visible_lines(tree)
     assert headline_line(tree, visible) == visible.index(headline)
     assert dated(content) == ("2022-01-27", "headline")
+
+
+def test_a_day_printed_in_pieces_by_the_headline_is_read() -> None:
+    pieces = "<div class='date'><div>26</div><div>Okt</div><div>2018</div></div>"
+    content = (
+        "<html><head><title>Hafen vergibt neue Liegeplätze</title></head><body>"
+        f"<div>Menü</div>{pieces}<h1>Hafen vergibt neue Liegeplätze</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</body></html>"
+    )
+    assert dated(content) == ("2018-10-26", "headline")
+
+
+def test_only_pieces_of_one_day_are_joined() -> None:
+    lines = ["Menü", "26", "Okt", "2018", "True Love", "06.", "07.", "08.", "Jan", "Apr", "9"]
+    # a word that names no month, numbers of a list, two months of a calendar: left alone
+    assert join_split_days(lines, TODAY, False) == [
+        "Menü",
+        "26 Okt 2018",
+        *lines[4:],
+    ]
+    assert join_split_days(["2", "noviembre", "2023", "-"], TODAY, False) == ["2 noviembre 2023 -"]
