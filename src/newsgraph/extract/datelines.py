@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .printed_dates import printed_days, revised_days
+from .printed_dates import month_numbers, printed_days, revised_days
 
 DATELINE_CHARS = 80  # a longer line is prose, not a dateline ...
 DATELINE_WORDS = 8  # ... and so is a line of more words
@@ -21,8 +21,11 @@ PROSE_LINES = 2  # ... and after this many of them below the headline, the windo
 FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at most
 FAR_ABOVE = 36  # ... and above it, the ``above`` search
 AFTER_TEXT = 4  # lines after the last paragraph of the text that the ``after`` search reads
+SPLIT_PIECES = 4  # tiny lines that a day printed in pieces spans at most ...
+SPLIT_CHARS = 12  # ... each of them this long at most ("noviembre", "Okt 2018")
 
 WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A heading over links to other pages ("Lesen Sie auch", "Related articles").
 RELATED = re.compile(
     r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch "
@@ -140,6 +143,53 @@ def updated_day(
             if len(days) > 1:
                 return None
     return days.pop() if days else None
+
+
+def join_split_days(visible: list[str], today: date, month_first: bool) -> list[str]:
+    """``visible`` with each day printed over a run of tiny lines ("2", "noviembre", "2023":
+    a theme sets its day, month and year in elements of their own) joined into one line;
+    a run is joined only when it prints a whole day that none of its lines prints alone."""
+    joined: list[str] = []
+    index = 0
+    while index < len(visible):
+        for size in range(SPLIT_PIECES, 1, -1):
+            run = visible[index : index + size]
+            if len(run) == size and _split_day(run, today, month_first):
+                joined.append(" ".join(run))
+                index += size
+                break
+        else:
+            joined.append(visible[index])
+            index += 1
+    return joined
+
+
+def _split_day(run: list[str], today: date, month_first: bool) -> bool:
+    """True when every line of ``run`` is a piece of a day (numbers, a month's name), one
+    of them a month's name or a year of four digits (one of each at most, and no more
+    numbers than a day and a month leave), and together they print a whole day
+    that none of them prints alone ("06.", "07.", "08." on a list are no day)."""
+    if not all(len(piece) <= SPLIT_CHARS and _is_piece(piece) for piece in run):
+        return False
+    named = sum(bool(WORD.search(piece)) for piece in run)
+    years = sum(bool(_YEAR.search(piece)) for piece in run)
+    numbers = sum(any(c.isdigit() for c in piece) for piece in run) - years
+    if named > 1 or years > 1 or numbers > 2 - named or not (named or years):
+        return False  # two months' names are a calendar's, more numbers a list's
+    if any(next(printed_days(piece, today, month_first), None) for piece in run):
+        return False
+    return next(printed_days(" ".join(run), today, month_first), None) is not None
+
+
+def _is_piece(piece: str) -> bool:
+    """A number, a sign between numbers, or a month's name (with numbers): "26", "-", "Okt"."""
+    months = month_numbers()
+    words = WORD.findall(piece)
+    return (
+        bool(piece.strip())
+        and all(w.lower() in months for w in words)
+        and (bool(words) or not any(c.isalpha() for c in piece))
+    )
 
 
 def first_prose_line(visible: list[str]) -> int | None:

@@ -90,6 +90,7 @@ from .datelines import (
     far_below_day,
     first_prose_line,
     is_dateline,
+    join_split_days,
     updated_day,
 )
 from .headline import headline_line
@@ -185,6 +186,7 @@ def page_date(
         stated = any(s.day == in_url for s in published)
         return PageDate(in_url.isoformat(), "metadata" if stated else "url", "url")
     month_first = bool(_US_ENGLISH.match(tree.getroottree().getroot().get("lang", "").strip()))
+    visible = join_split_days(visible, today, month_first)
     at = headline_line(tree, visible)
     window = _headline_window(visible, at)
     headline = _headline_day(visible, window, today, fits, month_first)
