@@ -19,7 +19,7 @@ from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
-from .roles import Roles, in_words, with_country, without
+from .roles import Roles, in_words, shared_object, with_country, without
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -350,6 +350,8 @@ def patient(
             found = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif not trigger.topic_object:
             found = [c for c in tok.children if c.dep_ == "dobj"]
+            if not found and (shared := shared_object(tok)) is not None:
+                found = [shared]  # "arrested and released two journalists"
     elif kind == "noun":  # "an investigation into 70 employees"
         found = roles.prep_objects(tok, ("of", "on", "against", "into"))
     for obj in found:
