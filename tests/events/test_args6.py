@@ -31,3 +31,17 @@ def test_a_verb_with_its_own_object_does_not_take_the_next_ones(coder: Coder) ->
     text = "Egyptian police arrested a protester and freed two Qatari journalists."
     event = one_event(_rules(coder), text, "COERCE")
     assert "QAT" not in countries(event.target)
+
+
+def test_the_party_an_act_comes_from_does_it(coder: Coder) -> None:
+    # "threats from Rwanda": Rwanda threatens, the one ignoring them is threatened
+    event = one_event(_rules(coder), "Tanzania ignored repeated threats from Rwanda.", "THREATEN")
+    assert countries(event.source) == ["RWA"]
+    assert countries(event.target) == ["TZA"]
+
+
+def test_a_visit_from_a_minister_is_the_ministers_act(coder: Coder) -> None:
+    text = "Kenya's president received a visit from the Chinese foreign minister."
+    event = one_event(_rules(coder), text, "CONSULT")
+    assert countries(event.source) == ["CHN"]
+    assert countries(event.target) == ["KEN"]
