@@ -19,12 +19,15 @@ from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
-from .roles import Roles, in_words, with_country, without
+from .roles import Roles, in_words, shared_object, with_country, without
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# acts whose "from" complement names who does them ("aid from Japan", "threats from
+# Russia"); not moves ("a withdrawal from Syria"), force or arrests
+GIVEN_FROM = frozenset({"REQUEST", "AID", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
 INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID", "CONSULT"})
 # types whose recipient is what is done to (not a topic, a proposal or one's own troops)
@@ -177,6 +180,13 @@ def _nominal(
             if trigger.type in JOINT:
                 return Arguments(both, [], True)
             return Arguments(both[:1], both[1:], True)
+    given = False
+    if not source and trigger.type in GIVEN_FROM:
+        # "an invitation from the Nigerian government", "a visit from the Chinese
+        # minister": the one the act comes from does it
+        source = [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+        given = any(a.country or a.org for a in source)
+        source = source if given else []
     top = tok  # "launched air and artillery strikes": the first of coordinated objects
     while top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i != top.i:
         top = top.head
@@ -206,6 +216,9 @@ def _nominal(
                 break
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         target = _subject_noun_target(tok, trigger, roles, source)
+    if not target and given and top.dep_ == "dobj" and top.head.pos_ == "VERB":
+        # "the ministry received a visit from the Chinese minister": the receiver
+        target = without(roles.subject(top.head), source)
     if not target and light:
         # "offered concessions to Stockholm": the recipient hangs on the light verb
         target = roles.target(top.head, source, preps | {"to"}, topic_object=True)
@@ -350,6 +363,8 @@ def patient(
             found = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif not trigger.topic_object:
             found = [c for c in tok.children if c.dep_ == "dobj"]
+            if not found and (shared := shared_object(tok)) is not None:
+                found = [shared]  # "arrested and released two journalists"
     elif kind == "noun":  # "an investigation into 70 employees"
         found = roles.prep_objects(tok, ("of", "on", "against", "into"))
     for obj in found:

@@ -208,13 +208,10 @@ class Roles(Phrases):
                         return found
             elif found := self.search(child, source):
                 return found
-        if not topic_object and not any(c.dep_ in OBJECTS for c in verb.children):
-            # "killing and capturing dozens of soldiers": the object both verbs share
-            for conj in verb.children:
-                shared = [c for c in conj.children if c.dep_ == "dobj"]
-                adjacent = conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - verb.i == 2
-                if adjacent and shared and (found := self.search(shared[0], source)):
-                    return found
+        # "killing and capturing dozens of soldiers": the object both verbs share
+        shared = None if topic_object else shared_object(verb)
+        if shared is not None and (found := self.search(shared, source)):
+            return found
         for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
             if found := self.search(obj, source, max_depth=3):
                 return found
@@ -245,3 +242,27 @@ class Roles(Phrases):
                 ):
                     return found
         return []
+
+
+def shared_object(verb: Token) -> Token | None:
+    """The direct object a verb shares with the verb coordinated just after it:
+    "arrested and released two journalists", "arrested and later freed them",
+    "detained, beat and released a reporter" (only conjunctions, commas and
+    adverbs between the verbs; none when the first verb has an object of its own)."""
+    if any(c.dep_ in OBJECTS for c in verb.children):
+        return None
+    cur = verb
+    for _ in range(3):
+        nxt = [c for c in cur.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > cur.i]
+        if not nxt:
+            return None
+        conj = nxt[0]
+        between = cur.doc[cur.i + 1 : conj.i]
+        if len(between) > 3 or any(t.dep_ not in ("cc", "advmod", "punct") for t in between):
+            return None
+        if shared := [c for c in conj.children if c.dep_ == "dobj"]:
+            return shared[0]
+        if any(c.dep_ in OBJECTS or c.dep_ in SUBJECTS for c in conj.children):
+            return None
+        cur = conj
+    return None
