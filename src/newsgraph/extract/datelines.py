@@ -9,7 +9,8 @@ related posts as ``aside`` (their days are never the page's).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from .printed_dates import month_numbers, printed_days, revised_days
@@ -36,113 +37,90 @@ RELATED = re.compile(
 )
 
 
-def far_below_day(
-    visible: list[str],
-    at: int | None,
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The first fitting day on a dateline below the headline, up to ``FAR_BELOW`` lines,
-    never past the article's first paragraphs nor a heading over links to other pages."""
-    if at is None:
-        return None
-    prose = 0
-    for index in range(at + 1, min(len(visible), at + FAR_BELOW + 1)):
-        line = visible[index]
-        prose += len(WORD.findall(line)) >= PROSE_WORDS
-        if prose > PROSE_LINES or RELATED.match(line):
+@dataclass(frozen=True, slots=True)
+class FarDays:
+    """The searches for a day printed far from the headline, over one page's visible
+    lines: ``fits`` says a day may be the page's, ``aside`` that a line is in a block of
+    comments or related posts."""
+
+    visible: list[str]
+    today: date
+    fits: Callable[[date], bool]
+    month_first: bool
+    aside: Callable[[str], bool]
+
+    def below(self, at: int | None) -> date | None:
+        """The first fitting day on a dateline below the headline, up to ``FAR_BELOW``
+        lines, never past the article's first paragraphs nor a heading over links."""
+        if at is None:
             return None
-        if is_dateline(line) and not aside(line):
-            for day in printed_days(line, today, month_first):
-                if fits(day):
-                    return day
-    return None
-
-
-def far_above_day(
-    visible: list[str],
-    at: int | None,
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The day on the datelines above the headline (up to ``FAR_ABOVE`` lines, never past
-    a line of prose) when they print one day only: a list of other posts over the
-    headline prints several, and then none is taken."""
-    if at is None:
-        return None
-    lines = []
-    for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
-        if len(WORD.findall(visible[index])) >= PROSE_WORDS:
-            break
-        lines.append(visible[index])
-    return _only_day(lines, today, fits, month_first, aside)
-
-
-def after_text_day(
-    visible: list[str],
-    at: int | None,
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The day on a dateline just after the article's text (``AFTER_TEXT`` lines below its
-    last paragraph of prose), where an author block prints it: the text ends at a heading
-    over links to other pages or at a comment."""
-    if at is None:
-        return None
-    last, end = None, len(visible)
-    for index in range(at + 1, len(visible)):
-        line = visible[index]
-        if RELATED.match(line) or aside(line):
-            end = index
-            break
-        if len(WORD.findall(line)) >= PROSE_WORDS:
-            last = index
-        elif last is not None and index - last >= AFTER_TEXT:
-            break  # the text ended at its last paragraph
-    if last is None:
-        return None
-    lines = visible[last + 1 : min(end, last + 1 + AFTER_TEXT)]
-    return _only_day(lines, today, fits, month_first, aside)
-
-
-def _only_day(
-    lines: list[str],
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The fitting day the datelines among ``lines`` print, when they print one only."""
-    days: set[date] = set()
-    for line in lines:
-        if is_dateline(line) and not aside(line):
-            days.update(day for day in printed_days(line, today, month_first) if fits(day))
-    return days.pop() if len(days) == 1 else None
-
-
-def updated_day(
-    visible: list[str],
-    today: date,
-    fits: Callable[[date], bool],
-    month_first: bool,
-    aside: Callable[[str], bool],
-) -> date | None:
-    """The day a page that states no other says it was updated ("Updated November 3rd,
-    2023", "Zuletzt aktualisiert: ..."), when it names one such day only (outside
-    comments and related posts): the day its readers are shown."""
-    days: set[date] = set()
-    for line in visible:
-        if not aside(line):
-            days.update(day for day in revised_days(line, today, month_first) if fits(day))
-            if len(days) > 1:
+        prose = 0
+        for line in self.visible[at + 1 : at + FAR_BELOW + 1]:
+            prose += len(WORD.findall(line)) >= PROSE_WORDS
+            if prose > PROSE_LINES or RELATED.match(line):
                 return None
-    return days.pop() if days else None
+            if is_dateline(line) and not self.aside(line):
+                for day in printed_days(line, self.today, self.month_first):
+                    if self.fits(day):
+                        return day
+        return None
+
+    def above(self, at: int | None) -> date | None:
+        """The day on the datelines above the headline (up to ``FAR_ABOVE`` lines, never
+        past a line of prose) when they print one day only: a list of other posts over
+        the headline prints several, and then none is taken."""
+        if at is None:
+            return None
+        lines = []
+        for index in range(at - 1, max(-1, at - FAR_ABOVE - 1), -1):
+            if len(WORD.findall(self.visible[index])) >= PROSE_WORDS:
+                break
+            lines.append(self.visible[index])
+        return self._only_day(lines)
+
+    def after_text(self, at: int | None) -> date | None:
+        """The day on a dateline just after the article's text (``AFTER_TEXT`` lines below
+        its last paragraph of prose), where an author block prints it: the text ends at a
+        heading over links to other pages or at a comment."""
+        if at is None:
+            return None
+        visible = self.visible
+        last, end = None, len(visible)
+        for index in range(at + 1, len(visible)):
+            line = visible[index]
+            if RELATED.match(line) or self.aside(line):
+                end = index
+                break
+            if len(WORD.findall(line)) >= PROSE_WORDS:
+                last = index
+            elif last is not None and index - last >= AFTER_TEXT:
+                break  # the text ended at its last paragraph
+        if last is None:
+            return None
+        return self._only_day(visible[last + 1 : min(end, last + 1 + AFTER_TEXT)])
+
+    def updated(self) -> date | None:
+        """The day a page that states no other says it was updated ("Updated November 3rd,
+        2023", "Zuletzt aktualisiert: ..."), when it names one such day only (outside
+        comments and related posts): the day its readers are shown."""
+        days: set[date] = set()
+        for line in self.visible:
+            if not self.aside(line):
+                days.update(self._fitting(revised_days(line, self.today, self.month_first)))
+                if len(days) > 1:
+                    return None
+        return days.pop() if days else None
+
+    def _only_day(self, lines: list[str]) -> date | None:
+        """The fitting day the datelines among ``lines`` print, when they print one only."""
+        days: set[date] = set()
+        for line in lines:
+            if is_dateline(line) and not self.aside(line):
+                days.update(self._fitting(printed_days(line, self.today, self.month_first)))
+        return days.pop() if len(days) == 1 else None
+
+    def _fitting(self, days: Iterable[date]) -> Iterator[date]:
+        return (day for day in days if self.fits(day))
 
 
 def join_split_days(visible: list[str], today: date, month_first: bool) -> list[str]:

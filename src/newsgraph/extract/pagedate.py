@@ -85,13 +85,10 @@ from .datelines import (
     PROSE_WORDS,
     RELATED,
     WORD,
-    after_text_day,
-    far_above_day,
-    far_below_day,
+    FarDays,
     first_prose_line,
     is_dateline,
     join_split_days,
-    updated_day,
 )
 from .headline import headline_line
 from .printed_dates import (
@@ -219,20 +216,18 @@ def page_date(
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         return PageDate(generic[0].isoformat(), "metadata", "markup")
-    below = far_below_day(visible, at, today, fits, month_first, aside)
-    if below is not None:
-        return PageDate(below.isoformat(), "text", "below")
-    # without a headline, the lines above the first paragraph of the text
+    far = FarDays(visible, today, fits, month_first, aside)
+    # without a headline, "above" reads the lines above the text's first paragraph
     top = at if at is not None else first_prose_line(visible)
-    above = far_above_day(visible, top, today, fits, month_first, aside)
-    if above is not None:
-        return PageDate(above.isoformat(), "text", "above")
-    after = after_text_day(visible, at, today, fits, month_first, aside)
-    if after is not None:
-        return PageDate(after.isoformat(), "text", "after")
-    updated = updated_day(visible, today, fits, month_first, aside)
-    if updated is not None:
-        return PageDate(updated.isoformat(), "text", "updated")
+    searches: tuple[tuple[str, Callable[[], date | None]], ...] = (
+        ("below", lambda: far.below(at)),
+        ("above", lambda: far.above(top)),
+        ("after", lambda: far.after_text(at)),
+        ("updated", far.updated),
+    )
+    for evidence, search in searches:  # in turn, the first that finds a day
+        if (found := search()) is not None:
+            return PageDate(found.isoformat(), "text", evidence)
     if url_month(address) is not None:
         for index in _nearest_first(visible, at):
             if is_dateline(visible[index]) and not aside(visible[index]):
