@@ -13,6 +13,7 @@ from newsgraph.extract.datelines import join_split_days
 from newsgraph.extract.headline import headline_line
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
+from newsgraph.extract.printed_dates import printed_days
 
 TODAY = date(2026, 12, 31)
 PARAGRAPHS = [
@@ -103,3 +104,8 @@ def test_only_pieces_of_one_day_are_joined() -> None:
         *lines[4:],
     ]
     assert join_split_days(["2", "noviembre", "2023", "-"], TODAY, False) == ["2 noviembre 2023 -"]
+
+
+def test_a_months_name_glued_to_a_bylines_name_is_read() -> None:
+    assert list(printed_days("Ann LeeNovember 6, 2023", TODAY)) == [date(2023, 11, 6)]
+    assert list(printed_days("remember 6, 2023", TODAY)) == []  # no month inside a word
