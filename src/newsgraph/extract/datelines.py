@@ -81,19 +81,27 @@ class FarDays:
     def after_text(self, at: int | None) -> date | None:
         """The day on a dateline just after the article's text (``AFTER_TEXT`` lines below
         its last paragraph of prose), where an author block prints it: the text ends at a
-        heading over links to other pages or at a comment."""
+        heading over links to other pages (but a box of them that a paragraph follows is
+        set inside the text) or at a comment."""
         if at is None:
             return None
         visible = self.visible
-        last, end = None, len(visible)
+        last, end, box = None, len(visible), -1
         for index in range(at + 1, len(visible)):
             line = visible[index]
-            if RELATED.match(line) or self.aside(line):
+            if RELATED.match(line) and not self.aside(line):
+                resumes = _text_resumes(visible, index)
+                if resumes is None:
+                    end = index
+                    break
+                box = resumes
+                continue  # a box of links inside the text, which goes on at ``box``
+            if self.aside(line):
                 end = index
                 break
             if len(WORD.findall(line)) >= PROSE_WORDS:
                 last = index
-            elif last is not None and index - last >= AFTER_TEXT:
+            elif last is not None and index > box and index - last >= AFTER_TEXT:
                 break  # the text ended at its last paragraph
         if last is None:
             return None
@@ -121,6 +129,20 @@ class FarDays:
 
     def _fitting(self, days: Iterable[date]) -> Iterator[date]:
         return (day for day in days if self.fits(day))
+
+
+def _text_resumes(visible: list[str], index: int) -> int | None:
+    """The line where a paragraph of prose follows the heading at ``index`` within
+    ``AFTER_TEXT`` lines: a box of links set inside the article ("Lesen Sie auch" over one
+    teaser), after which its text goes on; None when the heading ends the text."""
+    return next(
+        (
+            i
+            for i in range(index + 1, min(len(visible), index + 1 + AFTER_TEXT))
+            if len(WORD.findall(visible[i])) >= PROSE_WORDS
+        ),
+        None,
+    )
 
 
 def join_split_days(visible: list[str], today: date, month_first: bool) -> list[str]:

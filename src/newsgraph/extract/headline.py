@@ -66,10 +66,10 @@ def _headline_text(tree: HtmlElement, index: dict[str, int]) -> str | None:
     for heading in headings:
         if len(heading.split()) >= 3:
             return heading
-    for title in titles:
-        for part in [title, *_TITLE_PARTS.split(title)]:
-            if len(part) >= 8 and part in index and part not in sites:
-                return part
+    # a title shown whole (the og:title after a "<title> - Site") before a part of one
+    for part in titles + [p for title in titles for p in _TITLE_PARTS.split(title)]:
+        if len(part) >= 8 and part in index and part not in sites:
+            return part
     return None
 
 

@@ -78,6 +78,9 @@ _YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[./\s]))"
 # A two-digit year glued to its clock ("macbacchi28.09.1912:44", forum software): four
 # digits and a colon after them are a year and an hour, never a four-digit year.
 _GLUED_CLOCK = r"\d\d(?=[0-2]\d:[0-5]\d(?!\d))"
+# A month's name that starts a word, or that a byline glues to its author's name
+# ("Ann LeeNovember 6, 2023": a capital after a small letter).
+_GLUED_NAME = r"(?:(?<!\w)|(?<=[a-zäöüéß])(?-i:(?=[A-ZÄÖÜÉ])))"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -124,7 +127,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
         ),
-        re.compile(rf"(?<!\w)(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){year}", re.I),
+        re.compile(rf"{_GLUED_NAME}(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){year}", re.I),
         re.compile(rf"(?<![\d.]){day}-{month}-{year}", re.I),  # 05-Mar-2012 (logs, forums)
         re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-{month}-(?P<day>[0-3]?\d)(?!\d)", re.I),
         re.compile(
