@@ -16,6 +16,8 @@ announce an event ("Termin: 21.02.2020", "When: March 5"): it is the event's; an
 in an embedded post's signature ("— Ann (@ann) November 1, 2023") is the post's.  ``labelled_days`` keeps the
 days that a word of publication labels ("Published: 7 April 2020", "Posted on ...",
 "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht", "Geschrieben von Ann am ...");
+a word of publication that opens a short line labels its days however far
+("Created late on Sunday, October 18th, 2020.");
 "Stand" and "Datum", and a byline's "by Name", label a day only on a short line: in prose
 and lists of sources they mean "as of", or name no author.
 """
@@ -156,8 +158,15 @@ def leading_days(
 
 def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
     """The days of ``text`` that a word of publication labels, before or after them."""
-    labels = [_PUBLICATION] + ([_WEAK_LABEL] if len(text) <= WEAK_LABEL_LINE else [])
+    short = len(text) <= WEAK_LABEL_LINE
+    labels = [_PUBLICATION] + ([_WEAK_LABEL] if short else [])
+    # a short line that opens with a word of publication labels its days however far
+    # ("Created late in the afternoon of Sunday, October 18th, 2020.")
+    opened = short and _PUBLICATION.match(text.lstrip()) is not None
     for start, end, day in _printed(text, today, month_first):
+        if opened:
+            yield day
+            continue
         before = text[max(0, start - LABEL_REACH) : start]
         if any(
             label.search(before) or label.search(text, end, end + LABEL_REACH) for label in labels

@@ -1,0 +1,47 @@
+"""Publication dates, issue 14 eighth pass: datelines that are long, glued or labelled from
+afar.  Every page and line here is written for the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trafilatura.utils import load_html
+
+from newsgraph.extract.html import _visible_lines
+from newsgraph.extract.pagedate import page_date
+from newsgraph.extract.printed_dates import labelled_days
+
+TODAY = date(2026, 12, 31)
+PARAGRAPHS = [
+    "The harbour board decided on Monday to draw lots for the new berths at the old fish "
+    "market, after more than sixty owners applied for them over the last three years.",
+    "Four berths are kept for the sailing club, whose young members have trained at a "
+    "borrowed jetty since the spring and are now to get one of their own, the board said.",
+    "The board's secretary said the new lamps would be fitted before the winter and the "
+    "first boats could moor as soon as divers had checked the chains in March.",
+]
+TEXT = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def dated(content: str) -> tuple[str | None, str | None]:
+    tree = load_html(content)
+    found = page_date(tree, _visible_lines(tree), None, TODAY)
+    return found.value, found.evidence
+
+
+def test_a_short_line_opened_by_a_word_of_publication_labels_a_day_far_from_it() -> None:
+    line = "Created late in the quiet afternoon of Sunday, October 18th, 2020."
+    assert list(labelled_days(line, TODAY)) == [date(2020, 10, 18)]
+    # in prose, the word still labels only a day within its reach
+    prose = (
+        "Created by a committee of four harbour masters, the plan dates from October 18th, 2020."
+    )
+    assert list(labelled_days(prose, TODAY)) == []
+    page = (
+        "<html><head><title>New berths</title></head><body><h1>The harbour draws lots for "
+        f"its new berths</h1>{TEXT}<div>Share this page</div><div>Tags</div>"
+        f"<div class='meta'>{line}</div><div>Edited on Monday, November 2nd, 2020.</div>"
+        "</body></html>"
+    )
+    assert dated(page) == ("2020-10-18", "label")
