@@ -45,3 +45,19 @@ def test_a_short_line_opened_by_a_word_of_publication_labels_a_day_far_from_it()
         "</body></html>"
     )
     assert dated(page) == ("2020-10-18", "label")
+
+
+def test_a_long_byline_line_is_read_by_its_first_piece() -> None:
+    byline = (
+        "By Ela on 31. October, 2023 | 18 Comments. This post may contain affiliate links, "
+        "and as an associate of several shops the author earns from the purchases made "
+        "through them, at no cost to you."
+    )
+    page = (
+        "<html><head><title>Peanut truffles</title></head><body><div>Home » Desserts</div>"
+        f"<h1>Peanut butter truffles for the winter</h1><p>{byline}</p>{TEXT}</body></html>"
+    )
+    assert dated(page) == ("2023-10-31", "headline")
+    # a long line whose first piece is prose gives no day
+    prose = byline.replace("By Ela on", "We made these again with the children on a day of")
+    assert dated(page.replace(byline, prose)) == (None, None)

@@ -26,6 +26,7 @@ SPLIT_PIECES = 4  # tiny lines that a day printed in pieces spans at most ...
 SPLIT_CHARS = 12  # ... each of them this long at most ("noviembre", "Okt 2018")
 
 WORD = re.compile(r"[^\W\d_]{2,}")
+_PIECES = re.compile(r"\s+[|•·]\s+")  # separators between the notes of a byline
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A heading over links to other pages ("Lesen Sie auch", "Related articles").
 RELATED = re.compile(
@@ -190,6 +191,14 @@ def _is_piece(piece: str) -> bool:
         and all(w.lower() in months for w in words)
         and (bool(words) or not any(c.isalpha() for c in piece))
     )
+
+
+def first_piece(line: str) -> str:
+    """The first piece of a long line that separators cut into pieces, when it is a
+    dateline ("By Ela on 31. October, 2023 | 18 Comments. This post may contain ..."): a
+    byline set before the page's other notes; else an empty string."""
+    piece = _PIECES.split(line, maxsplit=1)[0]
+    return piece if piece != line and is_dateline(piece) else ""
 
 
 def first_prose_line(visible: list[str]) -> int | None:

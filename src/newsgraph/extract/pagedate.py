@@ -86,6 +86,7 @@ from .datelines import (
     RELATED,
     WORD,
     FarDays,
+    first_piece,
     first_prose_line,
     is_dateline,
     join_split_days,
@@ -464,7 +465,11 @@ def _headline_day(
                 if len(line) <= LABELLED_LINE_CHARS
                 else iter(())
             )
-            found = chain(labelled, leading_days(line, today, month_first, LINE_START))
+            found = chain(
+                labelled,
+                leading_days(line, today, month_first, LINE_START),
+                printed_days(first_piece(line), today, month_first),  # "By Ela on ... | ..."
+            )
         else:
             continue
         for day in found:
