@@ -8,6 +8,7 @@ from datetime import date
 
 from trafilatura.utils import load_html
 
+from newsgraph.extract.datelines import without_headline
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
 from newsgraph.extract.printed_dates import labelled_days
@@ -61,3 +62,19 @@ def test_a_long_byline_line_is_read_by_its_first_piece() -> None:
     # a long line whose first piece is prose gives no day
     prose = byline.replace("By Ela on", "We made these again with the children on a day of")
     assert dated(page.replace(byline, prose)) == (None, None)
+
+
+def test_a_breadcrumb_that_repeats_the_headline_is_read_as_a_dateline() -> None:
+    title = '"We are rearranging the deck chairs on the Titanic"'
+    page = (
+        "<html><head><title>Future of work</title></head><body><div>Radio Nord</div>"
+        "<div>Wednesday, 26.02.2020</div><div>LIVE</div>"
+        f"<div><a>Home</a><a>Culture</a><span>{title}</span><span>01.05.2017</span></div>"
+        f"<h1>The future of work{title}</h1>{TEXT}</body></html>"
+    )
+    # the breadcrumb's day, not the masthead's "today" above it
+    assert dated(page) == ("2017-05-01", "headline")
+    tree = load_html(page)
+    line = next(line for line in _visible_lines(tree) if line.endswith("01.05.2017"))
+    assert without_headline(line, "The future of work" + title) == "HomeCulture 01.05.2017"
+    assert without_headline(line, "The harbour draws lots for its new berths") == ""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from .printed_dates import month_numbers, printed_days, revised_days
 
@@ -23,6 +24,7 @@ FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at mo
 FAR_ABOVE = 36  # ... and above it, the ``above`` search
 AFTER_TEXT = 4  # lines after the last paragraph of the text that the ``after`` search reads
 SPLIT_PIECES = 4  # tiny lines that a day printed in pieces spans at most ...
+HEADLINE_SHARED = 20  # characters a line shares with the headline to repeat it
 SPLIT_CHARS = 12  # ... each of them this long at most ("noviembre", "Okt 2018")
 
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -199,6 +201,19 @@ def first_piece(line: str) -> str:
     byline set before the page's other notes; else an empty string."""
     piece = _PIECES.split(line, maxsplit=1)[0]
     return piece if piece != line and is_dateline(piece) else ""
+
+
+def without_headline(line: str, headline: str) -> str:
+    """``line`` without the words it shares with the headline, when it repeats them (a
+    breadcrumb trail that ends in the title, then the day: "Home › Culture › Title
+    01.05.2017") and what is left is a dateline; else an empty string."""
+    if line == headline:
+        return ""
+    match = SequenceMatcher(None, line, headline, autojunk=False).find_longest_match()
+    if match.size < min(HEADLINE_SHARED, len(headline)):
+        return ""
+    rest = f"{line[: match.a]} {line[match.a + match.size :]}".strip()
+    return rest if is_dateline(rest) else ""
 
 
 def first_prose_line(visible: list[str]) -> int | None:

@@ -90,6 +90,7 @@ from .datelines import (
     first_prose_line,
     is_dateline,
     join_split_days,
+    without_headline,
 )
 from .headline import headline_line
 from .printed_dates import (
@@ -453,6 +454,7 @@ def _headline_day(
     """The first fitting day printed in the short lines of the headline's window (of
     ``days``: its publication days, or its revision days), labelled on a longer one, or
     at the very start of a long one (a lead paragraph that opens with its dateline)."""
+    headline = visible[window[-1]] if window else ""  # the window ends at the headline
     for index in window:
         line = visible[index]
         if is_dateline(line):
@@ -469,6 +471,7 @@ def _headline_day(
                 labelled,
                 leading_days(line, today, month_first, LINE_START),
                 printed_days(first_piece(line), today, month_first),  # "By Ela on ... | ..."
+                printed_days(without_headline(line, headline), today, month_first),
             )
         else:
             continue
