@@ -78,3 +78,14 @@ def test_a_breadcrumb_that_repeats_the_headline_is_read_as_a_dateline() -> None:
     line = next(line for line in _visible_lines(tree) if line.endswith("01.05.2017"))
     assert without_headline(line, "The future of work" + title) == "HomeCulture 01.05.2017"
     assert without_headline(line, "The harbour draws lots for its new berths") == ""
+
+
+def test_of_two_days_on_a_dateline_the_earlier_is_the_publication() -> None:
+    # a theme that prints when the page was modified, then when it was published
+    line = "2018-08-29 14:15:57 2018-06-22 10:20:0022.06.2018 10:20"
+    page = (
+        "<html><head><title>Berths</title></head><body><div>Home</div><div>News</div>"
+        f"<h1>The harbour draws lots for its new berths</h1><div>{line}</div>{TEXT}"
+        "</body></html>"
+    )
+    assert dated(page) == ("2018-06-22", "headline")

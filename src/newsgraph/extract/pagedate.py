@@ -459,6 +459,8 @@ def _headline_day(
         line = visible[index]
         if is_dateline(line):
             found = days(line, today, month_first)
+            if days is printed_days:  # two days on one dateline: updated and published
+                found = iter(sorted(found))  # ("modified ... published ..."): the earlier
         elif days is printed_days:
             # a day a word of publication labels ("PUBLISHED: ... | UPDATED: ..."), or one
             # that opens the line ("27.1.2022 - Bei der ...", "Dezember 10, 2019 · von ann")
