@@ -8,7 +8,7 @@ from datetime import date
 
 from trafilatura.utils import load_html
 
-from newsgraph.extract.datelines import without_headline
+from newsgraph.extract.datelines import FarDays, without_headline
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
 from newsgraph.extract.printed_dates import labelled_days
@@ -89,3 +89,20 @@ def test_of_two_days_on_a_dateline_the_earlier_is_the_publication() -> None:
         "</body></html>"
     )
     assert dated(page) == ("2018-06-22", "headline")
+
+
+def test_a_day_glued_to_its_words_above_a_text_far_below_the_headline_is_read() -> None:
+    # the only heading is the site's name, over a long menu; the day sits on the line
+    # above the text's first paragraph, glued to the words after it
+    menu = "".join(f"<li><a href='/m{i}'>Service {i}</a></li>" for i in range(40))
+    page = (
+        "<html><head><title>Harbour Office</title></head><body><h1>Harbour Office</h1>"
+        f"<ul>{menu}</ul><div>27.01.2022BerthINFO November 2021 (berths let)</div>{TEXT}"
+        "</body></html>"
+    )
+    assert dated(page) == ("2022-01-27", "above")
+    # searched only from a text that starts below the headline
+    lines = ["Harbour Office", "27.01.2022", PARAGRAPHS[0], "The harbour draws lots"]
+    far = FarDays(lines, TODAY, lambda day: True, False, lambda line: False)
+    assert far.above_text(0) == date(2022, 1, 27)
+    assert far.above_text(3) is None

@@ -81,6 +81,15 @@ class FarDays:
             lines.append(self.visible[index])
         return self._only_day(lines)
 
+    def above_text(self, at: int | None) -> date | None:
+        """The day on the datelines above the text's first paragraph, when that starts below
+        the headline found (a page whose headline is taken from its masthead, the site's
+        name, far above the article): the ``above`` search from there."""
+        first = first_prose_line(self.visible)
+        if at is None or first is None or first <= at:
+            return None
+        return self.above(first)
+
     def after_text(self, at: int | None) -> date | None:
         """The day on a dateline just after the article's text (``AFTER_TEXT`` lines below
         its last paragraph of prose), where an author block prints it: the text ends at a

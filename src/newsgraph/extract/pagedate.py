@@ -36,7 +36,9 @@ evidence, strongest first:
    datelines above the first paragraph of its text;
 8. ``after``: the one day printed on the datelines just after the article's text (up to
    ``AFTER_TEXT`` lines below its last paragraph, before a heading over links to other
-   pages or a comment), where an author block below the text prints it;
+   pages or a comment), where an author block below the text prints it; then ``above``
+   again, from the text's first paragraph when it starts below the headline found (a
+   site's name taken for the headline over a long menu);
 9. ``updated``: the one day the page says it was updated ("Zuletzt aktualisiert:
    28.01.2022"), anywhere outside comments and related posts: the day readers are shown
    (none when it names two such days);
@@ -225,6 +227,7 @@ def page_date(
         ("below", lambda: far.below(at)),
         ("above", lambda: far.above(top)),
         ("after", lambda: far.after_text(at)),
+        ("above", lambda: far.above_text(at)),  # a headline found far above the text
         ("updated", far.updated),
     )
     for evidence, search in searches:  # in turn, the first that finds a day
