@@ -106,3 +106,18 @@ def test_a_day_glued_to_its_words_above_a_text_far_below_the_headline_is_read() 
     far = FarDays(lines, TODAY, lambda day: True, False, lambda line: False)
     assert far.above_text(0) == date(2022, 1, 27)
     assert far.above_text(3) is None
+
+
+def test_a_byline_alone_on_its_line_labels_the_day_below_it() -> None:
+    page = (
+        "<html><head><title>Berths</title></head><body>"
+        f"<h1>The harbour draws lots for its new berths</h1>{TEXT}"
+        "<h3>You may be interested in these too:</h3><p><a href='/a'>A storm on the coast</a>"
+        "</p><p><a href='/b'>The ferry's new timetable</a></p><div>Topics</div>"
+        "<div class='related-tags'><a href='/t'>Harbour</a></div>"
+        "<div class='author'><div>by Ulrike</div><div>18.10.2019 16:06</div></div>"
+        "</body></html>"
+    )
+    assert dated(page) == ("2019-10-18", "label")
+    # a day below a line that is no byline alone stays unlabelled
+    assert dated(page.replace("by Ulrike", "by the harbour board's press office")) == (None, None)

@@ -28,6 +28,8 @@ HEADLINE_SHARED = 20  # characters a line shares with the headline to repeat it
 SPLIT_CHARS = 12  # ... each of them this long at most ("noviembre", "Okt 2018")
 
 WORD = re.compile(r"[^\W\d_]{2,}")
+# A byline alone on its line: "von Ulrike", "By Ann Lee", "par Jean-Luc Petit".
+_BYLINE = re.compile(r"(?:by|von|par|por)(?:\s+(?-i:[A-ZÄÖÜÉ])[\w.'-]*){1,3}", re.I)
 _PIECES = re.compile(r"\s+[|•·]\s+")  # separators between the notes of a byline
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A heading over links to other pages ("Lesen Sie auch", "Related articles").
@@ -223,6 +225,17 @@ def without_headline(line: str, headline: str) -> str:
         return ""
     rest = f"{line[: match.a]} {line[match.a + match.size :]}".strip()
     return rest if is_dateline(rest) else ""
+
+
+def with_bylines(visible: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each line (with the lines it is made of), and after a line that is a byline alone
+    ("von Ulrike", "By Ann Lee") the byline joined with the dateline below it ("von Ulrike
+    18.10.2019 16:06 Uhr"): an author block that sets its name and day apart."""
+    for index, line in enumerate(visible):
+        yield line, (line,)
+        below = visible[index + 1] if index + 1 < len(visible) else ""
+        if _BYLINE.fullmatch(line.strip()) and below and is_dateline(below):
+            yield f"{line} {below}", (line, below)
 
 
 def first_prose_line(visible: list[str]) -> int | None:

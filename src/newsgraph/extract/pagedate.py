@@ -22,7 +22,8 @@ evidence, strongest first:
    headline's line may be long: "Home › Culture › Title 01.05.2017") beats a day printed
    there alone, which may be the masthead's "today";
 4. ``label``: a day anywhere on the page that a word of publication labels ("Written:
-   2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht");
+   2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"),
+   or a byline alone on the line above it ("von Ulrike" / "18.10.2019 16:06 Uhr");
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
    modification date, yet are taken as they are: a day the page says it was updated
    is weaker evidence still (it gained on neither train half A nor B);
@@ -92,6 +93,7 @@ from .datelines import (
     first_prose_line,
     is_dateline,
     join_split_days,
+    with_bylines,
     without_headline,
 )
 from .headline import headline_line
@@ -214,9 +216,9 @@ def page_date(
                 return PageDate(day.isoformat(), "metadata", "markup")
         return PageDate(headline.isoformat(), "text", "headline")
     aside = _Aside(tree)
-    for line in visible:
-        for day in labelled_days(line, today, month_first):
-            if fits(day) and not aside(line):
+    for text, lines in with_bylines(visible):
+        for day in labelled_days(text, today, month_first):
+            if fits(day) and not any(aside(line) for line in lines):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
         return PageDate(generic[0].isoformat(), "metadata", "markup")
