@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from newsgraph.extract.datelines import FarDays, without_headline
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
-from newsgraph.extract.printed_dates import labelled_days
+from newsgraph.extract.printed_dates import labelled_days, printed_days
 
 TODAY = date(2026, 12, 31)
 PARAGRAPHS = [
@@ -121,3 +121,12 @@ def test_a_byline_alone_on_its_line_labels_the_day_below_it() -> None:
     assert dated(page) == ("2019-10-18", "label")
     # a day below a line that is no byline alone stays unlabelled
     assert dated(page.replace("by Ulrike", "by the harbour board's press office")) == (None, None)
+
+
+def test_a_count_glued_to_the_year_after_a_months_name_is_read_off() -> None:
+    # "Interviews" + the site's name + the day + "0" comments, glued by the theme
+    assert list(printed_days("Interviewsharbourfish7. Januar 20220", TODAY)) == [date(2022, 1, 7)]
+    assert list(printed_days("November 6, 20231", TODAY)) == [date(2023, 11, 6)]
+    # only at the end of the line, never a year with words after its digits
+    assert list(printed_days("7. Januar 2022123 Kommentare", TODAY)) == []
+    assert list(printed_days("Januar 7, 20221234", TODAY)) == []  # four digits: no count

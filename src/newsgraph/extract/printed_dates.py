@@ -6,7 +6,8 @@ data/month_names.yaml (English, German, French, Spanish, Italian, Dutch, Portugu
 the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finnish).
 Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
 dates glued to their words ("Posted on12 March 2019by") or to their clock
-("28.09.1912:44": the 28th of September 2019 at 12:44) are read; a two-digit year
+("28.09.1912:44": the 28th of September 2019 at 12:44) or to a count at the end of the
+line ("7. Januar 20220": no comments) are read; a two-digit year
 after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
@@ -118,6 +119,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<mname>{names})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
     year = rf"(?P<year>(?:19|20)\d\d){_YEAR_END}"
+    # after a month's name, a year may carry a count glued to its end ("7. Januar 20220":
+    # no comments yet), when nothing but those digits follows on the line
+    named_year = rf"(?P<year>(?:19|20)\d\d)(?:{_YEAR_END}|(?=\d{{1,3}}$))"
     return (
         re.compile(
             r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
@@ -127,9 +131,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<year>{_GLUED_CLOCK}|(?:19|20)\d\d{_YEAR_END}|\d\d(?!\d))"
         ),
         re.compile(
-            rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{year}", re.I
+            rf"(?<![\d.]){day}(?:\.\s*|\s+)(?:de\s+|of\s+)?{month},?\s+(?:de\s+)?{named_year}",
+            re.I,
         ),
-        re.compile(rf"{_GLUED_NAME}(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){year}", re.I),
+        re.compile(
+            rf"{_GLUED_NAME}(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){named_year}", re.I
+        ),
         re.compile(rf"(?<![\d.]){day}-{month}-{year}", re.I),  # 05-Mar-2012 (logs, forums)
         re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-{month}-(?P<day>[0-3]?\d)(?!\d)", re.I),
         re.compile(
