@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from newsgraph.extract.datelines import FarDays, without_headline
 from newsgraph.extract.html import _visible_lines
 from newsgraph.extract.pagedate import page_date
-from newsgraph.extract.printed_dates import labelled_days, printed_days
+from newsgraph.extract.printed_dates import labelled_days, printed_days, revised_days
 
 TODAY = date(2026, 12, 31)
 PARAGRAPHS = [
@@ -130,3 +130,15 @@ def test_a_count_glued_to_the_year_after_a_months_name_is_read_off() -> None:
     # only at the end of the line, never a year with words after its digits
     assert list(printed_days("7. Januar 2022123 Kommentare", TODAY)) == []
     assert list(printed_days("Januar 7, 20221234", TODAY)) == []  # four digits: no count
+
+
+def test_the_noun_aktualisierung_says_a_day_of_revision() -> None:
+    line = "Letzte Aktualisierung: 28.01.2022"
+    assert list(revised_days(line, TODAY)) == [date(2022, 1, 28)]
+    assert list(printed_days(line, TODAY)) == []
+    page = (
+        "<html><head><title>Paxlovid</title></head><body>"
+        f"<h1>A new medicine is approved</h1>{TEXT}<div>{line}</div><div>Autor*in</div>"
+        "</body></html>"
+    )
+    assert dated(page) == ("2022-01-28", "updated")

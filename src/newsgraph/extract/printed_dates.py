@@ -40,8 +40,8 @@ EARLIEST_YEAR = 1995  # the web's news pages start about here
 
 _TWO_DIGITS = re.compile(r"\d\d")
 _REVISION = re.compile(
-    r"(?:updated?|modified|edited|revised|last changed|aktualisiert|geändert|änderung|editiert|"
-    r"bearbeitet|mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b"
+    r"(?:updated?|modified|edited|revised|last changed|aktualisiert|aktualisierung|geändert|"
+    r"änderung|editiert|bearbeitet|mis à jour|mise à jour|modifié le|actualizado|aggiornato|bijgewerkt)\b"
     r"[^0-9]{0,20}$",
     re.IGNORECASE,
 )
