@@ -142,3 +142,20 @@ def test_the_noun_aktualisierung_says_a_day_of_revision() -> None:
         "</body></html>"
     )
     assert dated(page) == ("2022-01-28", "updated")
+
+
+def test_a_sentence_broken_over_short_lines_labels_its_day() -> None:
+    about = (
+        "<div>About this article</div><div>The harbour report was</div><div>19 May 2010</div>"
+        "<div>at</div><div>23:03</div><div>posted and filed under News, Harbour.</div>"
+    )
+    page = (
+        "<html><head><title>Berths</title></head><body>"
+        f"<h1>The harbour draws lots for its new berths</h1>{TEXT}"
+        "<div>Share</div><div>Print</div><div>Mail</div><div>Latest</div><div>Links</div>"
+        f"{about}</body></html>"
+    )
+    assert dated(page) == ("2010-05-19", "label")
+    # a weak label (a byline's "by Name") counts on one line only, never across lines
+    teaser = "<div>Tides and storms</div><div>8 April, 2009</div><div>By Rule And Habit</div>"
+    assert dated(page.replace(about, teaser))[1] != "label"

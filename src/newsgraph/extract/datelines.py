@@ -24,6 +24,8 @@ FAR_BELOW = 36  # lines below the headline that the ``below`` search reads at mo
 FAR_ABOVE = 36  # ... and above it, the ``above`` search
 AFTER_TEXT = 4  # lines after the last paragraph of the text that the ``after`` search reads
 SPLIT_PIECES = 4  # tiny lines that a day printed in pieces spans at most ...
+SENTENCE_BEFORE = 2  # short lines before a day and after it that a sentence spans
+SENTENCE_AFTER = 3
 HEADLINE_SHARED = 20  # characters a line shares with the headline to repeat it
 SPLIT_CHARS = 12  # ... each of them this long at most ("noviembre", "Okt 2018")
 
@@ -227,15 +229,42 @@ def without_headline(line: str, headline: str) -> str:
     return rest if is_dateline(rest) else ""
 
 
-def with_bylines(visible: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each line (with the lines it is made of), and after a line that is a byline alone
-    ("von Ulrike", "By Ann Lee") the byline joined with the dateline below it ("von Ulrike
-    18.10.2019 16:06 Uhr"): an author block that sets its name and day apart."""
+def with_bylines(visible: list[str]) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+    """Each line (with the lines it is made of, and whether a weak label counts on it); after
+    a line that is a byline alone ("von Ulrike", "By Ann Lee") the byline joined with the
+    dateline below it ("von Ulrike 18.10.2019 16:06 Uhr"): an author block that sets its
+    name and day apart; and a short line that prints a day joined with the short lines
+    around it, for a word of publication only (a sentence broken over lines)."""
     for index, line in enumerate(visible):
-        yield line, (line,)
+        yield line, (line,), True
         below = visible[index + 1] if index + 1 < len(visible) else ""
         if _BYLINE.fullmatch(line.strip()) and below and is_dateline(below):
-            yield f"{line} {below}", (line, below)
+            yield f"{line} {below}", (line, below), True
+        if is_dateline(line) and any(c.isdigit() for c in line):
+            lines = _sentence_around(visible, index)
+            if len(lines) > 1:
+                yield " ".join(lines), lines, False
+
+
+def _sentence_around(visible: list[str], index: int) -> tuple[str, ...]:
+    """The line at ``index`` with the short lines around it that print no day of their own:
+    a sentence that inline elements break over lines ("... wurde am" / "19. Mai 2010" /
+    "um" / "23:03" / "Uhr gepostet ...")."""
+
+    def bare(i: int) -> bool:
+        return (
+            0 <= i < len(visible)
+            and is_dateline(visible[i])
+            and next(printed_days(visible[i], date.max), None) is None
+        )
+
+    start = index
+    while start > index - SENTENCE_BEFORE and bare(start - 1):
+        start -= 1
+    end = index + 1
+    while end <= index + SENTENCE_AFTER and bare(end):
+        end += 1
+    return tuple(visible[start:end])
 
 
 def first_prose_line(visible: list[str]) -> int | None:

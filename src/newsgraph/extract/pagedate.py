@@ -23,7 +23,9 @@ evidence, strongest first:
    there alone, which may be the masthead's "today";
 4. ``label``: a day anywhere on the page that a word of publication labels ("Written:
    2023-11-07", "Posted on ...", "... am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"),
-   or a byline alone on the line above it ("von Ulrike" / "18.10.2019 16:06 Uhr");
+   or a byline alone on the line above it ("von Ulrike" / "18.10.2019 16:06 Uhr"), or
+   a word of publication in a sentence that inline elements break over short lines
+   ("... wurde am" / "19. Mai 2010" / "um" / "23:03" / "Uhr gepostet");
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
    modification date, yet are taken as they are: a day the page says it was updated
    is weaker evidence still (it gained on neither train half A nor B);
@@ -216,8 +218,8 @@ def page_date(
                 return PageDate(day.isoformat(), "metadata", "markup")
         return PageDate(headline.isoformat(), "text", "headline")
     aside = _Aside(tree)
-    for text, lines in with_bylines(visible):
-        for day in labelled_days(text, today, month_first):
+    for text, lines, weak in with_bylines(visible):
+        for day in labelled_days(text, today, month_first, weak):
             if fits(day) and not any(aside(line) for line in lines):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:

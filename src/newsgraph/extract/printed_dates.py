@@ -163,10 +163,13 @@ def leading_days(
             yield day
 
 
-def labelled_days(text: str, today: date, month_first: bool = False) -> Iterator[date]:
-    """The days of ``text`` that a word of publication labels, before or after them."""
+def labelled_days(
+    text: str, today: date, month_first: bool = False, weak: bool = True
+) -> Iterator[date]:
+    """The days of ``text`` that a word of publication labels, before or after them (or,
+    with ``weak``, on a short line, a weak label)."""
     short = len(text) <= WEAK_LABEL_LINE
-    labels = [_PUBLICATION] + ([_WEAK_LABEL] if short else [])
+    labels = [_PUBLICATION] + ([_WEAK_LABEL] if short and weak else [])
     # a short line that opens with a word of publication labels its days however far
     # ("Created late in the afternoon of Sunday, October 18th, 2020.")
     opened = short and _PUBLICATION.match(text.lstrip()) is not None
