@@ -159,3 +159,11 @@ def test_a_sentence_broken_over_short_lines_labels_its_day() -> None:
     # a weak label (a byline's "by Name") counts on one line only, never across lines
     teaser = "<div>Tides and storms</div><div>8 April, 2009</div><div>By Rule And Habit</div>"
     assert dated(page.replace(about, teaser))[1] != "label"
+
+
+def test_a_year_cut_to_two_digits_after_an_apostrophe_is_read() -> None:
+    assert list(printed_days("veröffentlicht am 14 Feb ’20 | Kategorien", TODAY)) == [
+        date(2020, 2, 14)
+    ]
+    assert list(printed_days("Feb 14 '20", TODAY)) == [date(2020, 2, 14)]
+    assert list(printed_days("Rock 'n' Roll, Feb '20", TODAY)) == []  # no day, no date

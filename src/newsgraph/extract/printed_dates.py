@@ -7,7 +7,8 @@ the Scandinavian languages, and the genitives of Polish, Czech, Russian and Finn
 Themes that print two days glued together ("10. Februar 20199. Februar 2019") and
 dates glued to their words ("Posted on12 March 2019by") or to their clock
 ("28.09.1912:44": the 28th of September 2019 at 12:44) or to a count at the end of the
-line ("7. Januar 20220": no comments) are read; a two-digit year
+line ("7. Januar 20220": no comments) are read, and so is a year cut to two digits
+after an apostrophe ("14 Feb ’20"); a two-digit year
 after an unpadded day and month ("WordPress 4.8.12") is a version number, not a day.
 A numeric day whose order is uncertain (``03/04/2016``) is read day first, or month
 first on a page in US English; a number over 12 settles the order either way.
@@ -84,6 +85,7 @@ _GLUED_CLOCK = r"\d\d(?=[0-2]\d:[0-5]\d(?!\d))"
 # A month's name that starts a word, or that a byline glues to its author's name
 # ("Ann LeeNovember 6, 2023": a capital after a small letter).
 _GLUED_NAME = r"(?:(?<!\w)|(?<=[a-zäöüéß])(?-i:(?=[A-ZÄÖÜÉ])))"
+_CUT_YEAR = r"[’'‘](?P<year>\d\d)(?!\d)"  # a year cut to two digits: "’20"
 LABEL_REACH = 40  # characters between a word of publication and the day it labels
 
 
@@ -137,6 +139,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"{_GLUED_NAME}(?P<mname>{names})(?:\.\s*|\s+){day}(?:,\s*|\s+){named_year}", re.I
         ),
+        # a year cut to two digits after an apostrophe: "14 Feb ’20", "Feb 14 '20"
+        re.compile(rf"(?<![\d.]){day}(?:\.\s*|\s+){month},?\s+{_CUT_YEAR}", re.I),
+        re.compile(rf"{_GLUED_NAME}(?P<mname>{names})(?:\.\s*|\s+){day},?\s+{_CUT_YEAR}", re.I),
         re.compile(rf"(?<![\d.]){day}-{month}-{year}", re.I),  # 05-Mar-2012 (logs, forums)
         re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-{month}-(?P<day>[0-3]?\d)(?!\d)", re.I),
         re.compile(
