@@ -34,12 +34,43 @@ MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
+# plural nouns that, counted as two ("the two countries", "both sides"), stand for the two
+# parties the sentence named before them
+PAIRED = frozenset({"country", "nation", "side", "leader", "government", "state", "neighbour",
+                    "neighbor", "capital", "president", "minister"})  # fmt: skip
 
 __all__ = ["Roles", "dedupe", "in_words", "with_country", "without"]
 
 
 class Roles(Phrases):
     """Phrases plus the roles of verbs and event nouns."""
+
+    def phrase(self, tok: Token, depth: int = 0) -> list[Actor]:
+        """Also "the two countries", "both sides", "the two leaders": the two parties
+        named before them in the sentence (none unless exactly two are)."""
+        found = super().phrase(tok, depth)
+        if any(a.country or a.org for a in found):
+            return found
+        return self.pair(tok) or found
+
+    def pair(self, tok: Token) -> list[Actor]:
+        """The two parties that "the two countries", "both sides" refer back to."""
+        if tok.lemma_.lower() not in PAIRED or tok.tag_ != "NNS":
+            return []
+        counted = any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            for c in tok.children
+        )
+        if not counted:
+            return []
+        parties: dict[str, Actor] = {}
+        for i in range(tok.sent.start, tok.left_edge.i):
+            actor = self.by_token.get(i)
+            key = actor.org or actor.country if actor is not None else None
+            if actor is not None and key and key not in parties:
+                parties[key] = actor
+        return list(parties.values()) if len(parties) == 2 else []
 
     def _placed(self, tok: Token, actor: Actor) -> Actor:
         """Also a group of people a verb moves "from" a place, when the parser hung the

@@ -1,0 +1,55 @@
+"""Parties the rules read off text nobody trained on (real resolver, invented text, rules
+only): "the two countries" and "both sides" for the two parties named before them, "each
+other" for the actors themselves."""
+
+from __future__ import annotations
+
+from scoring import countries, one_event
+
+from newsgraph.events.coder import Coder
+
+
+def _rules(coder: Coder) -> Coder:
+    return Coder(resolver=coder.resolver, linker=False)
+
+
+def test_the_two_countries_are_the_two_parties_named_before(coder: Coder) -> None:
+    text = "Iran and Iraq signed a border treaty, and the two countries agreed to swap prisoners."
+    events = [e for e in _rules(coder).code(text).events if e.type == "AGREE"]
+    assert events, "the second act has no actor without the two parties"
+    assert sorted(countries(events[-1].source)) == ["IRN", "IRQ"]
+
+
+def test_both_sides_and_the_two_leaders(coder: Coder) -> None:
+    text = "Putin received Erdogan in Sochi, and the two leaders discussed a ceasefire."
+    event = next(e for e in _rules(coder).code(text).events if e.trigger == "discussed")
+    assert sorted(countries(event.source)) == ["RUS", "TUR"]
+    text = "Armenia and Azerbaijan signed a truce, but both sides condemned the shelling."
+    event = one_event(_rules(coder), text, "ACCUSE")
+    assert sorted(countries(event.source)) == ["ARM", "AZE"]
+
+
+def test_the_two_countries_needs_exactly_two_parties_before(coder: Coder) -> None:
+    # a guard: three parties named, "the two countries" is not resolved to any of them
+    text = "France, Italy and Spain met in Rome, and the two countries agreed to swap data."
+    for event in _rules(coder).code(text).events:
+        if event.trigger == "agreed":
+            assert len(countries(event.source)) != 2
+
+
+def test_each_other_makes_the_actors_recipients(coder: Coder) -> None:
+    text = "India and Pakistan accused each other of violating the ceasefire."
+    event = one_event(_rules(coder), text, "ACCUSE")
+    assert sorted(countries(event.target)) == ["IND", "PAK"]
+    text = "Russia and Ukraine blamed one another for the attack on the dam."
+    event = one_event(_rules(coder), text, "ACCUSE")
+    assert sorted(countries(event.target)) == ["RUS", "UKR"]
+
+
+def test_each_other_under_a_to_complement_or_an_object(coder: Coder) -> None:
+    text = "Ethiopia and Eritrea agreed to cooperate with each other."
+    event = one_event(_rules(coder), text, "AGREE")
+    assert sorted(countries(event.target)) == ["ERI", "ETH"]
+    text = "Armenia and Azerbaijan traded accusations with each other."
+    event = one_event(_rules(coder), text, "ACCUSE")
+    assert sorted(countries(event.target)) == ["ARM", "AZE"]
