@@ -53,3 +53,17 @@ def test_each_other_under_a_to_complement_or_an_object(coder: Coder) -> None:
     text = "Armenia and Azerbaijan traded accusations with each other."
     event = one_event(_rules(coder), text, "ACCUSE")
     assert sorted(countries(event.target)) == ["ARM", "AZE"]
+
+
+def test_the_purpose_of_a_promised_act_names_the_recipient(coder: Coder) -> None:
+    # "agreed to open its borders ... to enter Afghanistan": the purpose of the "to" act
+    text = "Tajikistan agreed to open its border for relief convoys to reach Afghanistan."
+    event = one_event(_rules(coder), text, "AGREE")
+    assert countries(event.target) == ["AFG"]
+
+
+def test_a_promised_act_on_the_actors_own_region(coder: Coder) -> None:
+    # "agreed to allow access to Darfur": a region of the actor's own country receives
+    text = "Khartoum agreed to guarantee safe passage to Darfur."
+    event = one_event(_rules(coder), text, "AGREE")
+    assert countries(event.target) == ["SDN"]

@@ -263,6 +263,9 @@ class Roles(Phrases):
         heads = [tok]
         if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
             heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        # "agreed to open its borders for aid trucks to enter Afghanistan": the purpose of
+        # the act a "to" complement names
+        heads += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for head in heads:
             for child in head.children:
                 if (
