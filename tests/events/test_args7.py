@@ -67,3 +67,21 @@ def test_a_promised_act_on_the_actors_own_region(coder: Coder) -> None:
     text = "Khartoum agreed to guarantee safe passage to Darfur."
     event = one_event(_rules(coder), text, "AGREE")
     assert countries(event.target) == ["SDN"]
+
+
+def test_a_headline_passive_makes_its_subject_the_recipient(coder: Coder) -> None:
+    # "X urged to ..." with no auxiliary and no object: X is urged, not urging
+    event = one_event(_rules(coder), "Erdogan urged to free jailed journalists.", "REQUEST")
+    assert countries(event.target) == ["TUR"]
+    assert not event.source
+    text = "Erdogan urged Putin to free jailed journalists."  # a guard: the active
+    event = one_event(_rules(coder), text, "REQUEST")
+    assert countries(event.source) == ["TUR"]
+    assert countries(event.target) == ["RUS"]
+
+
+def test_the_one_a_headline_tells_to_act_is_who_would_act(coder: Coder) -> None:
+    # a guard for the rule above: its "by" phrase tells, the subject would resign
+    events = _rules(coder).code("Netanyahu told to resign by Israeli protesters.").events
+    resign = [e for e in events if e.trigger == "resign"]
+    assert resign and [a.text for a in resign[0].source] == ["Netanyahu"]

@@ -34,6 +34,10 @@ MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
+# verbs that need an object before a "to" complement in the active: with none, a headline's
+# passive ("Boris Johnson urged to act", "Minister told to resign")
+URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "advise", "exhort",
+                   "pressure", "pressurise", "pressurize", "implore", "instruct", "direct"})  # fmt: skip
 # plural nouns that, counted as two ("the two countries", "both sides"), stand for the two
 # parties the sentence named before them
 PAIRED = frozenset({"country", "nation", "side", "leader", "government", "state", "neighbour",
@@ -90,6 +94,11 @@ class Roles(Phrases):
     # ------------------------------------------------------------------ clauses
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The actors doing what ``verb`` says (inherited through xcomp, conj, relcl)."""
+        if headline_passive(verb):
+            # "Boris Johnson urged to act by campaigners": the "by" phrase urges
+            return self.agent(verb) or next(
+                (a for c in verb.children if c.dep_ == "xcomp" for a in [self.agent(c)] if a), []
+            )
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 # "Thousands of Kenyans marched": a quantity's "of" names the actors
@@ -133,6 +142,8 @@ class Roles(Phrases):
             return []
         if dep == "xcomp":
             controller = [c for c in head.children if c.dep_ in OBJECTS]
+            if headline_passive(head):  # "Netanyahu told to resign": the one told
+                controller = [c for c in head.children if c.dep_ == "nsubj"]
             if controller and (found := self.phrase(controller[0])):
                 return found
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -198,7 +209,9 @@ class Roles(Phrases):
 
     @staticmethod
     def is_passive(verb: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            headline_passive(verb)
+        )
 
     def agent(self, tok: Token) -> list[Actor]:
         """Actors in a "by X" agent phrase of a passive verb or event noun."""
@@ -217,8 +230,9 @@ class Roles(Phrases):
         ("deployed troops", "discussed Syria"), so only prepositions inside it count.
         """
         if self.is_passive(verb) and depth == 0:
+            undergoer = "nsubj" if headline_passive(verb) else "nsubjpass"
             for child in verb.children:
-                if child.dep_ == "nsubjpass" and (found := without(self.phrase(child), source)):
+                if child.dep_ == undergoer and (found := without(self.phrase(child), source)):
                     return found
         for child in verb.children:
             if child.dep_ not in OBJECTS:
@@ -276,6 +290,23 @@ class Roles(Phrases):
                 ):
                     return found
         return []
+
+
+def headline_passive(verb: Token) -> bool:
+    """A passive with its auxiliary left out, as headlines write it: "Boris Johnson urged
+    to change law", "Minister told to resign" (a verb that needs an object before its
+    "to" complement in the active, with a subject, no object and no auxiliary)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in URGED:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "nsubjpass", "dobj", "dative", "ccomp"}:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+        for c in verb.children
+    )
 
 
 def shared_object(verb: Token) -> Token | None:
