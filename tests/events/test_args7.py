@@ -85,3 +85,10 @@ def test_the_one_a_headline_tells_to_act_is_who_would_act(coder: Coder) -> None:
     events = _rules(coder).code("Netanyahu told to resign by Israeli protesters.").events
     resign = [e for e in events if e.trigger == "resign"]
     assert resign and [a.text for a in resign[0].source] == ["Netanyahu"]
+
+
+def test_who_holds_a_place_does_not_name_it(coder: Coder) -> None:
+    # "Houthi-controlled areas of northern Yemen": the areas are Yemen's, not the holder's
+    text = "Croatian artillery shelled Serb-held towns in Bosnia."
+    event = one_event(_rules(coder), text, "ASSAULT")
+    assert countries(event.target) == ["BIH"]

@@ -38,6 +38,8 @@ STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedi
 # passive ("Boris Johnson urged to act", "Minister told to resign")
 URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "advise", "exhort",
                    "pressure", "pressurise", "pressurize", "implore", "instruct", "direct"})  # fmt: skip
+# "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
+HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
 # plural nouns that, counted as two ("the two countries", "both sides"), stand for the two
 # parties the sentence named before them
 PAIRED = frozenset({"country", "nation", "side", "leader", "government", "state", "neighbour",
@@ -51,11 +53,17 @@ class Roles(Phrases):
 
     def phrase(self, tok: Token, depth: int = 0) -> list[Actor]:
         """Also "the two countries", "both sides", "the two leaders": the two parties
-        named before them in the sentence (none unless exactly two are)."""
+        named before them in the sentence (none unless exactly two are).  A place's
+        holder ("Serb-held", "Houthi-controlled") names no party of the phrase."""
+        if held(tok):
+            return []
         found = super().phrase(tok, depth)
         if any(a.country or a.org for a in found):
             return found
         return self.pair(tok) or found
+
+    def _modifier_actor(self, tok: Token, depth: int) -> Actor | None:
+        return None if held(tok) else super()._modifier_actor(tok, depth)
 
     def pair(self, tok: Token) -> list[Actor]:
         """The two parties that "the two countries", "both sides" refer back to."""
@@ -290,6 +298,19 @@ class Roles(Phrases):
                 ):
                     return found
         return []
+
+
+def held(tok: Token) -> bool:
+    """A hyphenated participle naming who holds a place: "Serb-held", "rebel-controlled",
+    "Israeli-occupied" (the place is still the country it is in)."""
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ == "VBN"
+        and tok.lemma_.lower() in HELD
+        and any(
+            c.i < tok.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod") for c in tok.children
+        )
+    )
 
 
 def headline_passive(verb: Token) -> bool:
