@@ -92,3 +92,17 @@ def test_who_holds_a_place_does_not_name_it(coder: Coder) -> None:
     text = "Croatian artillery shelled Serb-held towns in Bosnia."
     event = one_event(_rules(coder), text, "ASSAULT")
     assert countries(event.target) == ["BIH"]
+
+
+def test_the_country_is_the_country_named_last(coder: Coder) -> None:
+    text = "Japan resumed aid to Laos after the country expelled two Chinese diplomats."
+    event = one_event(_rules(coder), text, "SANCTION")
+    assert countries(event.source) == ["LAO"]
+    assert countries(event.target) == ["CHN"]
+
+
+def test_the_countrys_possessive_is_left_alone(coder: Coder) -> None:
+    # a guard: "the country's" often means another state than the one named last
+    doc = coder.nlp("Refugees fled to Thailand after fighting in the country's north.")
+    mentions = coder.resolver.mentions(doc)
+    assert not any(doc.text[m.start : m.end] == "the country" for m in mentions)
