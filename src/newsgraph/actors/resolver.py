@@ -272,13 +272,13 @@ _STATE_NOUNS = frozenset({"country", "nation"})
 
 
 def _country_anaphors(doc: Doc, sent_of: list[int]) -> list[Candidate]:
-    """A singular "the country" / "the nation" ("China established ties with El Salvador
-    after the country broke off links with Taiwan"), to be read as the country named last
-    before it (``coref``: need "state")."""
+    """A singular "the country" / "the nation" as a subject ("China established ties with
+    El Salvador after the country broke off links with Taiwan"), to be read as the country
+    named last before it (``coref``: need "state")."""
     out: list[Candidate] = []
     for t in doc:
-        if t.lower_ not in _STATE_NOUNS or t.tag_ != "NN" or t.dep_ == "poss":
-            continue  # "the country's Rakhine province": often not the country named last
+        if t.lower_ not in _STATE_NOUNS or t.tag_ != "NN" or t.dep_ not in _SUBJECT:
+            continue  # "the country's north", "leave the country": a place, or another state
         dets = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
         if not dets or dets[0].lower_ not in ("the", "this"):
             continue
