@@ -87,6 +87,13 @@ def test_the_one_a_headline_tells_to_act_is_who_would_act(coder: Coder) -> None:
     assert resign and [a.text for a in resign[0].source] == ["Netanyahu"]
 
 
+def test_a_held_place_the_resolver_read_with_its_holder(coder: Coder) -> None:
+    # "Serb-held villages" is one mention (Serbian civilians) for the resolver
+    text = "Saudi jets bombed Serb-held villages of eastern Bosnia."
+    event = one_event(_rules(coder), text, "ASSAULT")
+    assert countries(event.target) == ["BIH"]
+
+
 def test_who_holds_a_place_does_not_name_it(coder: Coder) -> None:
     # "Houthi-controlled areas of northern Yemen": the areas are Yemen's, not the holder's
     text = "Croatian artillery shelled Serb-held towns in Bosnia."

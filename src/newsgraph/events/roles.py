@@ -55,12 +55,20 @@ class Roles(Phrases):
         """Also "the two countries", "both sides", "the two leaders": the two parties
         named before them in the sentence (none unless exactly two are).  A place's
         holder ("Serb-held", "Houthi-controlled") names no party of the phrase."""
-        if held(tok):
+        if held(tok) or self._held_place(tok):
             return []
         found = super().phrase(tok, depth)
         if any(a.country or a.org for a in found):
             return found
         return self.pair(tok) or found
+
+    def _held_place(self, tok: Token) -> bool:
+        """A place the resolver read with its holder's country ("Serb-held villages" as
+        Serbian civilians): the holder's words are the phrase's own."""
+        actor = self.at(tok)
+        if actor is None or actor.country is None:
+            return False
+        return any(held(c) and any(self.at(t) is actor for t in c.subtree) for c in tok.children)
 
     def _modifier_actor(self, tok: Token, depth: int) -> Actor | None:
         return None if held(tok) else super()._modifier_actor(tok, depth)
