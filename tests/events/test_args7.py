@@ -118,3 +118,14 @@ def test_the_country_as_a_place_or_a_possessive_is_left_alone(coder: Coder) -> N
         doc = coder.nlp(text)
         mentions = coder.resolver.mentions(doc)
         assert not any(doc.text[m.start : m.end] == "the country" for m in mentions)
+
+
+def test_a_quantity_misread_as_the_head_of_the_clause(coder: Coder) -> None:
+    # the parser hangs "condemned" on "number" as a relative clause: the quantity's "of"
+    text = (
+        "The Somali government, a number of political parties and the Shabaab on Thursday "
+        "condemned US President Joe Biden's decision to recognize Somaliland."
+    )
+    assert coder.nlp(text)[14].dep_ == "relcl", "the parse this test is about has changed"
+    events = [e for e in _rules(coder).code(text).events if e.type == "ACCUSE"]
+    assert events and "SOM" in countries(events[0].source)

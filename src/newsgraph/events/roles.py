@@ -40,6 +40,9 @@ URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "adv
                    "pressure", "pressurise", "pressurize", "implore", "instruct", "direct"})  # fmt: skip
 # "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
 HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
+# nouns of quantity whose "of" complement names who acts ("a number of parties")
+QUANTITIES = frozenset({"number", "group", "majority", "dozen", "hundred", "thousand", "handful",
+                        "coalition", "host", "couple", "score"})  # fmt: skip
 # plural nouns that, counted as two ("the two countries", "both sides"), stand for the two
 # parties the sentence named before them
 PAIRED = frozenset({"country", "nation", "side", "leader", "government", "state", "neighbour",
@@ -184,7 +187,12 @@ class Roles(Phrases):
         if dep == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
             return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
-            return self.phrase(head) or self.issuer(head, depth)
+            found = self.phrase(head) or self.issuer(head, depth)
+            if not found and head.lemma_.lower() in QUANTITIES:
+                # "a number of parties and the Taliban condemned", read as a clause on
+                # "number": the quantity's "of" names the actors, as for a subject
+                found = [a for o in self.prep_objects(head, ("of",)) for a in self.phrase(o)]
+            return found
         return []
 
     def maker(self, noun: Token) -> list[Actor]:
