@@ -9,6 +9,9 @@ source of facts and selects, checks and re-expresses them in newsgraph's own for
   ``XXXGOVCOP``, ``XXXGOVSPY``, ``XXXSPY``, ``XXXMIL``) that ends in 1980 or later, of a
   country in countries.yaml; portfolios of little news weight (agriculture, education,
   health, trade, ...) are left out, and so is anyone the hand-written people.yaml has;
+  also, by their full names and the source's multi-word aliases only (no short form),
+  the historical office holders whose terms all ended between 1945 and 1980 ("Gamal
+  Abdel Nasser", "Nur Mohammad Taraki", "Agostinho Neto": news retells their acts);
 * roles: ``leader`` (head of state or government: the source's leader lists, told by a
   dated career period before the term, or a president/prime-minister alias), or by the
   code's sector ``government_member`` (a minister or envoy of the source's government
@@ -42,6 +45,7 @@ SOURCE = (
 OUT = DATA / "office_holders.tsv"
 OPEN_END = "2015-12-31"
 SINCE = "1980"
+HISTORICAL = "1945"  # terms ending from here to SINCE: full names only
 ROLE_OF = {
     "GOV": "government_member",
     "GOVMIL": "defence_minister",
@@ -206,7 +210,7 @@ def main() -> None:
             kind = code[3:]
             if not dated or country not in countries or kind not in ROLE_OF or not start:
                 continue
-            if end is not None and end < SINCE:
+            if end is not None and end < HISTORICAL:
                 continue
             role = ROLE_OF[kind]
             if role == "government_member" and (career or titled):
@@ -259,15 +263,17 @@ def main() -> None:
     # short forms
     surname_countries: dict[str, set[str]] = defaultdict(set)
     for full, p in people.items():
-        surname_countries[full.split()[-1].lower()].add(p["country"])
+        if not _historical(p["terms"]):  # (the short forms of today's names stay as they were)
+            surname_countries[full.split()[-1].lower()].add(p["country"])
     for r in curated:
         surname_countries[r["name"].split()[-1].lower()].add(r["country"])
     reserved = _dictionary_words()
     rows = []
     for full, p in sorted(people.items(), key=lambda kv: (kv[1]["country"], kv[0])):
         shorts = set()
-        candidates = set(p["singles"])
-        if p["leader"]:
+        historical = _historical(p["terms"])
+        candidates = set() if historical else set(p["singles"])
+        if p["leader"] and not historical:
             last = full.split()[-1]
             if last[0].isupper():
                 candidates.add(last)
@@ -293,6 +299,11 @@ def main() -> None:
         header + "name\tcountry\troles\taliases\tshort\n" + "\n".join(rows) + "\n", encoding="utf-8"
     )
     print(f"{len(rows)} people written to {OUT}")
+
+
+def _historical(terms: set[tuple[str, str, str, str | None]]) -> bool:
+    """Every term ended before SINCE."""
+    return all(end is not None and end < SINCE for *_, end in terms)
 
 
 def _norm(name: str) -> str:

@@ -21,7 +21,9 @@ from .matching import Hit
 Kind = Literal[
     "name", "country", "demonym", "metonym", "org", "office", "person", "pronoun", "noun"
 ]
-Need = Literal["none", "person", "group", "inst", "org", "possessive_person", "possessive_group"]
+Need = Literal[
+    "none", "person", "group", "inst", "org", "possessive_person", "possessive_group", "state"
+]
 
 _PRIORITY = {
     "person": 0,

@@ -13,6 +13,8 @@ compatible candidate before it, within a few sentences:
   grammatical subject of this or the previous sentence; the phrase keeps its own sector;
   a body other than a state's ("the court", "the agency") may also take an organisation;
 * org ("the alliance"): the last organisation.
+* state ("the country", "the nation"): the country named last (by its name, capital or
+  demonym, not a body of it), in this or the previous sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ WINDOW = {
     "org": 5,
     "possessive_person": 2,
     "possessive_group": 2,
+    "state": 1,
 }
 
 
@@ -87,6 +90,9 @@ def _find(history: Sequence[Candidate], c: Candidate) -> Candidate | None:
         return next((h for h in recent if h.reading.plural and h.reading.code), None)
     if need == "org":
         return next((h for h in recent if h.reading.org and h.reading.kind == "org"), None)
+    if need == "state":
+        return next((h for h in recent if h.reading.country and not h.pronoun
+                     and h.reading.code == h.reading.country), None)  # fmt: skip
     # inst and possessive_group: a mention with a country or organisation; a state body
     # ("the government", "the military") only a mention with a country
     state = need == "inst" and c.reading.sector in _STATE

@@ -131,6 +131,8 @@ class ActorResolver:
                 )
             )
         cands.extend(self._pronouns(doc, sent_of, columns))
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        cands.extend(c for c in _country_anaphors(doc, sent_of) if c.start not in taken)
         out: list[Mention] = []
         text = doc_text(doc)
         for c in resolve(cands):
@@ -263,6 +265,29 @@ class ActorResolver:
                 )
             )
         return out
+
+
+# "the country", "the nation": the state named last before them (coreference, need "state")
+_STATE_NOUNS = frozenset({"country", "nation"})
+
+
+def _country_anaphors(doc: Doc, sent_of: list[int]) -> list[Candidate]:
+    """A singular "the country" / "the nation" as a subject ("China established ties with
+    El Salvador after the country broke off links with Taiwan"), to be read as the country
+    named last before it (``coref``: need "state")."""
+    out: list[Candidate] = []
+    for t in doc:
+        if t.lower_ not in _STATE_NOUNS or t.tag_ != "NN" or t.dep_ not in _SUBJECT:
+            continue  # "the country's north", "leave the country": a place, or another state
+        dets = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
+        if not dets or dets[0].lower_ not in ("the", "this"):
+            continue
+        r = Reading(None, None, None, kind="pronoun", need="state")
+        start = dets[0].idx
+        out.append(
+            Candidate(start, t.idx + len(t.text), r, sent_of[t.i], t.dep_ in _SUBJECT, pronoun=True)
+        )
+    return out
 
 
 def _named(r: Reading, name: str) -> Reading:

@@ -62,6 +62,8 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# "each other", "one another" (the word and the one before it)
+RECIPROCAL = frozenset({("other", "each"), ("another", "one")})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
 UNPLACED_SECTORS = frozenset({"NGO"})
 
@@ -97,6 +99,10 @@ def arguments(
             return Arguments(source, target, True)
         source = roles.subject(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
+        if len(source) > 1 and reciprocal(tok):
+            # "India and Pakistan accused each other", "agreed to cooperate with one
+            # another": every party is also a recipient
+            return Arguments(source, list(source), own, domestic=True)
         if not source and trigger.objects and (lifted := owned_measure(tok, trigger, roles)):
             return Arguments(*lifted, True)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
@@ -120,7 +126,29 @@ def arguments(
             return Arguments(source, roles.search(subj[0], source) if subj else [], False)
         source = roles.subject(copula)
         return Arguments(source, roles.target(tok, source, preps), True)
-    return _nominal(tok, trigger, roles, preps, light_verbs)
+    args = _nominal(tok, trigger, roles, preps, light_verbs)
+    if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
+        return Arguments(args.source, list(args.source), args.own, domestic=True)
+    return args
+
+
+def reciprocal(tok: Token) -> bool:
+    """The object of ``tok`` (a verb, or an event noun and the verb it is the object of),
+    of its prepositions, of its object's or of its "to" complement's is "each other" or
+    "one another"."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "dobj"))]
+    if tok.dep_ == "dobj":
+        heads.append(tok.head)  # "traded accusations with each other"
+    for head in heads:
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "pobj")]
+        objects += [o for p in head.children if p.dep_ == "prep" for o in p.children
+                    if o.dep_ == "pobj"]  # fmt: skip
+        for obj in objects:
+            before = obj.nbor(-1).lower_ if obj.i > 0 else ""
+            after = obj.nbor(1).lower_ if obj.i + 1 < len(obj.doc) else ""
+            if (obj.lower_, before) in RECIPROCAL or (after, obj.lower_) in RECIPROCAL:
+                return True
+    return False
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 # verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
 # leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
-DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE"})
+DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "AGREE"})
+# what a promised act is aimed at: "agreed to allow access to Darfur", "agreed to lift
+# sanctions against the North"
+AIMED_AT = ("to", "against", "on", "into", "for")
 
 
 def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]) -> list[Actor]:
@@ -32,14 +35,30 @@ def domestic_target(tok: Token, trigger: Trigger, roles: Roles, source: list[Act
     keys = {(a.code, a.text.lower()) for a in source}
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     objects += roles.prep_objects(tok, ("on", "upon"))
-    for obj in objects:
+    promised = complement_objects(tok, roles) if trigger.type == "AGREE" else []
+    for obj in objects + promised:
         owners = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod")]
         for head in (obj, *owners):
+            if obj in promised and roles.at(head) is None:
+                continue  # a name the resolver knows, not a gazetteer guess ("the North")
             found = [a for a in roles.phrase(head)
                      if a.country in countries and (a.code, a.text.lower()) not in keys]  # fmt: skip
             if found:
                 return found
     return []
+
+
+def complement_objects(tok: Token, roles: Roles) -> list[Token]:
+    """The objects of the act a "to" complement promises, and the objects of their
+    prepositions: "agreed to allow access to Darfur" (the government's own region: an
+    AGREE on its people).  Only an agreement's complement counts, not its topic."""
+    out: list[Token] = []
+    for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        out += direct
+        for obj in (verb, *direct):
+            out += roles.prep_objects(obj, AIMED_AT)
+    return out
 
 
 def owned_measure(

@@ -34,12 +34,66 @@ MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
+# verbs that need an object before a "to" complement in the active: with none, a headline's
+# passive ("Boris Johnson urged to act", "Minister told to resign")
+URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "advise", "exhort",
+                   "pressure", "pressurise", "pressurize", "implore", "instruct", "direct"})  # fmt: skip
+# "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
+HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
+# nouns of quantity whose "of" complement names who acts ("a number of parties")
+QUANTITIES = frozenset({"number", "group", "majority", "dozen", "hundred", "thousand", "handful",
+                        "coalition", "host", "couple", "score"})  # fmt: skip
+# plural nouns that, counted as two ("the two countries", "both sides"), stand for the two
+# parties the sentence named before them
+PAIRED = frozenset({"country", "nation", "side", "leader", "government", "state", "neighbour",
+                    "neighbor", "capital", "president", "minister"})  # fmt: skip
 
 __all__ = ["Roles", "dedupe", "in_words", "with_country", "without"]
 
 
 class Roles(Phrases):
     """Phrases plus the roles of verbs and event nouns."""
+
+    def phrase(self, tok: Token, depth: int = 0) -> list[Actor]:
+        """Also "the two countries", "both sides", "the two leaders": the two parties
+        named before them in the sentence (none unless exactly two are).  A place's
+        holder ("Serb-held", "Houthi-controlled") names no party of the phrase."""
+        if held(tok) or self._held_place(tok):
+            return []
+        found = super().phrase(tok, depth)
+        if any(a.country or a.org for a in found):
+            return found
+        return self.pair(tok) or found
+
+    def _held_place(self, tok: Token) -> bool:
+        """A place the resolver read with its holder's country ("Serb-held villages" as
+        Serbian civilians): the holder's words are the phrase's own."""
+        actor = self.at(tok)
+        if actor is None or actor.country is None:
+            return False
+        return any(held(c) and any(self.at(t) is actor for t in c.subtree) for c in tok.children)
+
+    def _modifier_actor(self, tok: Token, depth: int) -> Actor | None:
+        return None if held(tok) else super()._modifier_actor(tok, depth)
+
+    def pair(self, tok: Token) -> list[Actor]:
+        """The two parties that "the two countries", "both sides" refer back to."""
+        if tok.lemma_.lower() not in PAIRED or tok.tag_ != "NNS":
+            return []
+        counted = any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            for c in tok.children
+        )
+        if not counted:
+            return []
+        parties: dict[str, Actor] = {}
+        for i in range(tok.sent.start, tok.left_edge.i):
+            actor = self.by_token.get(i)
+            key = actor.org or actor.country if actor is not None else None
+            if actor is not None and key and key not in parties:
+                parties[key] = actor
+        return list(parties.values()) if len(parties) == 2 else []
 
     def _placed(self, tok: Token, actor: Actor) -> Actor:
         """Also a group of people a verb moves "from" a place, when the parser hung the
@@ -59,6 +113,11 @@ class Roles(Phrases):
     # ------------------------------------------------------------------ clauses
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The actors doing what ``verb`` says (inherited through xcomp, conj, relcl)."""
+        if headline_passive(verb):
+            # "Boris Johnson urged to act by campaigners": the "by" phrase urges
+            return self.agent(verb) or next(
+                (a for c in verb.children if c.dep_ == "xcomp" for a in [self.agent(c)] if a), []
+            )
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 # "Thousands of Kenyans marched": a quantity's "of" names the actors
@@ -102,6 +161,8 @@ class Roles(Phrases):
             return []
         if dep == "xcomp":
             controller = [c for c in head.children if c.dep_ in OBJECTS]
+            if headline_passive(head):  # "Netanyahu told to resign": the one told
+                controller = [c for c in head.children if c.dep_ == "nsubj"]
             if controller and (found := self.phrase(controller[0])):
                 return found
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -126,7 +187,12 @@ class Roles(Phrases):
         if dep == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
             return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
-            return self.phrase(head) or self.issuer(head, depth)
+            found = self.phrase(head) or self.issuer(head, depth)
+            if not found and head.lemma_.lower() in QUANTITIES:
+                # "a number of parties and the Taliban condemned", read as a clause on
+                # "number": the quantity's "of" names the actors, as for a subject
+                found = [a for o in self.prep_objects(head, ("of",)) for a in self.phrase(o)]
+            return found
         return []
 
     def maker(self, noun: Token) -> list[Actor]:
@@ -167,7 +233,9 @@ class Roles(Phrases):
 
     @staticmethod
     def is_passive(verb: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            headline_passive(verb)
+        )
 
     def agent(self, tok: Token) -> list[Actor]:
         """Actors in a "by X" agent phrase of a passive verb or event noun."""
@@ -186,8 +254,9 @@ class Roles(Phrases):
         ("deployed troops", "discussed Syria"), so only prepositions inside it count.
         """
         if self.is_passive(verb) and depth == 0:
+            undergoer = "nsubj" if headline_passive(verb) else "nsubjpass"
             for child in verb.children:
-                if child.dep_ == "nsubjpass" and (found := without(self.phrase(child), source)):
+                if child.dep_ == undergoer and (found := without(self.phrase(child), source)):
                     return found
         for child in verb.children:
             if child.dep_ not in OBJECTS:
@@ -232,6 +301,9 @@ class Roles(Phrases):
         heads = [tok]
         if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
             heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        # "agreed to open its borders for aid trucks to enter Afghanistan": the purpose of
+        # the act a "to" complement names
+        heads += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for head in heads:
             for child in head.children:
                 if (
@@ -242,6 +314,36 @@ class Roles(Phrases):
                 ):
                     return found
         return []
+
+
+def held(tok: Token) -> bool:
+    """A hyphenated participle naming who holds a place: "Serb-held", "rebel-controlled",
+    "Israeli-occupied" (the place is still the country it is in)."""
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ == "VBN"
+        and tok.lemma_.lower() in HELD
+        and any(
+            c.i < tok.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod") for c in tok.children
+        )
+    )
+
+
+def headline_passive(verb: Token) -> bool:
+    """A passive with its auxiliary left out, as headlines write it: "Boris Johnson urged
+    to change law", "Minister told to resign" (a verb that needs an object before its
+    "to" complement in the active, with a subject, no object and no auxiliary)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in URGED:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "nsubjpass", "dobj", "dative", "ccomp"}:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+        for c in verb.children
+    )
 
 
 def shared_object(verb: Token) -> Token | None:
