@@ -103,6 +103,11 @@ def _objects(tok: Token) -> list[Token]:
         for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             out.extend(o for o in _objects(conj) if o.i > conj.i)
             break
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # a passive participle on a noun acts on that noun: "the civilians evacuated by
+        # Turkey", "food flown to Haiti"
+        out.append(tok.head)
+        out.extend(c for c in tok.head.children if c.dep_ == "compound")
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out.append(child)
@@ -110,6 +115,10 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
         elif child.dep_ == "xcomp":
             out.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
+            # a verb's object read as a verbless clause: "let UN inspectors into the site"
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
@@ -153,6 +162,19 @@ def _particle(tok: Token, child: Token) -> bool:
     if child.dep_ not in ("prep", "agent", "advmod", "dative") or not 0 < child.i - tok.i <= 5:
         return False
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
+
+
+def _result(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` says what the act leaves its object as, read like a particle:
+    "set the sailors free", "set free two hostages" (the parser hangs the word on the
+    verb, or, right after it, on the object)."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in words and tok in (after.head, after.head.head):
+        return True
+    return any(
+        c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in words for c in tok.children
+    )
 
 
 def _clause_mark(tok: Token, words: frozenset[str]) -> bool:
@@ -331,6 +353,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         trigger.particle
         and not any(c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children)
         and not _clause_mark(tok, trigger.particle)
+        and not _result(tok, trigger.particle)
     ):
         return False
     if trigger.objects and not (
