@@ -166,15 +166,22 @@ def _particle(tok: Token, child: Token) -> bool:
 
 def _result(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` says what the act leaves its object as, read like a particle:
-    "set the sailors free", "set free two hostages" (the parser hangs the word on the
-    verb, or, right after it, on the object)."""
+    "set the sailors free", "set free two hostages", "made $5 million available" (the
+    parser hangs the word on the verb, or on the object, right after the verb or after
+    the object)."""
     doc = tok.doc
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if after is not None and after.lower_ in words and tok in (after.head, after.head.head):
         return True
-    return any(
-        c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in words for c in tok.children
-    )
+    for c in tok.children:
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in words:
+            return True
+        # an adjective after the object is said of it: "made $5 million available"
+        if c.dep_ == "dobj" and any(
+            a.dep_ == "amod" and a.i > c.i and a.lower_ in words for a in c.children
+        ):
+            return True
+    return False
 
 
 def _clause_mark(tok: Token, words: frozenset[str]) -> bool:
@@ -200,10 +207,14 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
     for child in tok.children:
         if child.dep_ == "dobj":
             around.extend(child.children)
-            # "returned dozens of artifacts to Peru": the phrase may hang on the "of" noun
+            # "returned dozens of artifacts to Peru": the phrase may hang on the "of" noun,
+            # or on a participle that describes the object ("returned a pendant engraved
+            # with an eagle to Russia")
             for of in child.children:
                 if of.dep_ == "prep" and of.lower_ == "of":
                     around.extend(g for p in of.children if p.dep_ == "pobj" for g in p.children)
+                elif of.dep_ == "acl" and of.tag_ == "VBN":
+                    around.extend(of.children)
     if tok.dep_ == "dobj":
         around.extend(c for c in tok.head.children if c.i > tok.i)
     for child in around:
@@ -335,11 +346,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         return False
     if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
         return False
-    if (
-        trigger.type in HANDED
-        and trigger.pos == "verb"
-        and published(tok, roles.documents)
-    ):
+    if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
         return False
     if trigger.no_attributive and attributive(tok):
         return False
