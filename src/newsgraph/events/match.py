@@ -174,7 +174,9 @@ def _result(tok: Token, words: frozenset[str]) -> bool:
     if after is not None and after.lower_ in words and tok in (after.head, after.head.head):
         return True
     for c in tok.children:
-        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in words:
+        if c.lower_ in words and (
+            c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "advcl" and c.pos_ == "ADJ")
+        ):
             return True
         # an adjective after the object is said of it: "made $5 million available"
         if c.dep_ == "dobj" and any(
@@ -214,7 +216,7 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
                 if of.dep_ == "prep" and of.lower_ == "of":
                     around.extend(g for p in of.children if p.dep_ == "pobj" for g in p.children)
                 elif of.dep_ == "acl" and of.tag_ == "VBN":
-                    around.extend(of.children)
+                    around.extend(t for t in of.subtree if t.dep_ == "prep")
     if tok.dep_ == "dobj":
         around.extend(c for c in tok.head.children if c.i > tok.i)
     for child in around:
@@ -228,8 +230,17 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
 
 def _stopped(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` is the object or complement of ``tok``, or the word a noun
-    hangs on ("declined to comment", "offered condolences", "lifted its blockade")."""
+    hangs on ("declined to comment", "offered condolences", "lifted its blockade"),
+    or the verb whose complement clause the noun is the subject of ("allowed aid
+    convoys to enter")."""
     if tok.pos_ not in ("VERB", "AUX") and _governor(tok) in words:
+        return True
+    head = tok.head
+    if (
+        tok.dep_ == "nsubj"
+        and head.dep_ in ("ccomp", "xcomp")
+        and head.head.lemma_.lower() in words
+    ):
         return True
     return any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "nsubjpass") and c.lemma_.lower() in words
