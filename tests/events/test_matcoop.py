@@ -31,6 +31,10 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Iranian militias fought alongside the Iraqi army near Mosul.", "COOPERATE"),
         ("Pakistan held naval exercises with China.", "COOPERATE"),
         ("Kyrgyzstan gave the Russian air force access to its airfield.", "COOPERATE"),
+        # made or worked on together (061, 060); a wanted man handed over (063)
+        ("Brazil and Sweden jointly produce fighter jets.", "COOPERATE"),
+        ("Italian and Albanian police worked together on the case.", "COOPERATE"),
+        ("Peru handed over the drug kingpin to the United States.", "COOPERATE"),
         # AID 07x: instructors, troops for a mission, refugees, debts, mines, money
         ("Canada sent military trainers to Latvia.", "AID"),
         ("Ghana contributed soldiers to the mission in Lebanon.", "AID"),
@@ -44,6 +48,8 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Spain deployed rescue teams to Morocco.", "AID"),
         ("The Emirati consignment of medicines to Sudan arrived.", "AID"),
         ("Italian medical supplies reached the hospital in Tripoli.", "AID"),
+        # a noun the tagger reads as a bare verb at the head of the sentence
+        ("Aid from Kuwait arrived in Sudan on Monday.", "AID"),
         # a passive participle on a noun acts on that noun
         ("The civilians evacuated by Greece from Libya landed in Athens.", "AID"),
         # RETREAT 08x: let in, set free, handed over, left office, truce kept, eased
@@ -82,6 +88,8 @@ def test_codebook_material_families_fire(rules: Coder, text: str, wanted: str) -
         ("Japan sent a team of experts to Sri Lanka to investigate the crash.", "ACCUSE", "AID"),
         # halting or pausing an offensive: the offensive is not the news
         ("Israel paused its offensive in Gaza.", "RETREAT", "ASSAULT"),
+        # a drug lord handed over is a suspect, not medicine given
+        ("Peru handed over the drug lord to the United States.", "COOPERATE", "AID"),
         # supplies allowed through on a deal: the deal is the act, not the supplies
         (
             "Ethiopia struck a deal with the United Nations to allow medical supplies "

@@ -85,6 +85,12 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         ):
             return "gerund"
+        if (
+            tok.tag_ in ("VB", "VBP")
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+        ):
+            return "gerund"  # a noun the tagger read as a bare verb ("Aid from Japan arrived")
         return "verb"
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
