@@ -35,6 +35,7 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Brazil and Sweden jointly produce fighter jets.", "COOPERATE"),
         ("Italian and Albanian police worked together on the case.", "COOPERATE"),
         ("Peru handed over the drug kingpin to the United States.", "COOPERATE"),
+        ("Britain and France swapped intelligence on the smugglers.", "COOPERATE"),
         # AID 07x: instructors, troops for a mission, refugees, debts, mines, money
         ("Canada sent military trainers to Latvia.", "AID"),
         ("Ghana contributed soldiers to the mission in Lebanon.", "AID"),
@@ -50,6 +51,8 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Italian medical supplies reached the hospital in Tripoli.", "AID"),
         # a noun the tagger reads as a bare verb at the head of the sentence
         ("Aid from Kuwait arrived in Sudan on Monday.", "AID"),
+        ("Iran smuggled drones to the Houthis.", "AID"),
+        ("Greek rescuers pulled survivors from the rubble in Albania.", "AID"),
         # a passive participle on a noun acts on that noun
         ("The civilians evacuated by Greece from Libya landed in Athens.", "AID"),
         # RETREAT 08x: let in, set free, handed over, left office, truce kept, eased
@@ -73,6 +76,8 @@ def types(coder: Coder, text: str) -> set[str]:
         ("The demobilization of the Liberian militias by the government began.", "RETREAT"),
         # the thing returned described by a participle that takes the recipient phrase
         ("Germany returned a mask carved with a lion to Cameroon.", "RETREAT"),
+        ("Pakistan returned the captured Indian pilot.", "RETREAT"),
+        ("The Nigerian minister tendered his resignation.", "RETREAT"),
     ],
 )
 def test_codebook_material_families_fire(rules: Coder, text: str, wanted: str) -> None:
@@ -88,6 +93,9 @@ def test_codebook_material_families_fire(rules: Coder, text: str, wanted: str) -
         ("Japan sent a team of experts to Sri Lanka to investigate the crash.", "ACCUSE", "AID"),
         # halting or pausing an offensive: the offensive is not the news
         ("Israel paused its offensive in Gaza.", "RETREAT", "ASSAULT"),
+        # aid let through is access allowed, not aid given by the one allowing it (the
+        # subject of an infinitive is what is allowed)
+        ("Syria allowed aid to enter Idlib.", "RETREAT", "AID"),
         # a drug lord handed over is a suspect, not medicine given
         ("Peru handed over the drug lord to the United States.", "COOPERATE", "AID"),
         # supplies allowed through on a deal: the deal is the act, not the supplies

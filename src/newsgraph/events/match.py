@@ -101,6 +101,10 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
     return None
 
 
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _objects(tok: Token) -> list[Token]:
     out: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -121,6 +125,9 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
         elif child.dep_ == "xcomp":
             out.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "ccomp" and child.pos_ == "VERB" and _infinitive(child):
+            # the subject of an infinitive is the verb's object: "allowed aid to enter"
+            out.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
             # a verb's object read as a verbless clause: "let UN inspectors into the site"
             out.append(child)
