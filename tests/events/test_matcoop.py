@@ -53,6 +53,8 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Aid from Kuwait arrived in Sudan on Monday.", "AID"),
         ("Iran smuggled drones to the Houthis.", "AID"),
         ("Greek rescuers pulled survivors from the rubble in Albania.", "AID"),
+        # every thing listed in the "of" phrase of the object counts
+        ("Algeria sent a group of volunteers, tents and blankets to Libya.", "AID"),
         # a passive participle on a noun acts on that noun
         ("The civilians evacuated by Greece from Libya landed in Athens.", "AID"),
         # RETREAT 08x: let in, set free, handed over, left office, truce kept, eased

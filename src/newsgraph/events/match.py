@@ -122,7 +122,10 @@ def _objects(tok: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
-            out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
+            for of in (p for p in child.children if p.lower_ == "of"):
+                for pobj in of.children:  # "a team of doctors, tents and medicine"
+                    out.append(pobj)
+                    out.extend(c for c in pobj.conjuncts)
         elif child.dep_ == "xcomp":
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "ccomp" and child.pos_ == "VERB" and _infinitive(child):
