@@ -98,6 +98,8 @@ def test_codebook_material_families_fire(rules: Coder, text: str, wanted: str) -
         # aid let through is access allowed, not aid given by the one allowing it (the
         # subject of an infinitive is what is allowed)
         ("Syria allowed aid to enter Idlib.", "RETREAT", "AID"),
+        # troops and convoys sent are a deployment: a bare convoy is no aid
+        ("Turkey sent thousands of troops and convoys to Idlib.", "MOBILIZE", "AID"),
         # a drug lord handed over is a suspect, not medicine given
         ("Peru handed over the drug lord to the United States.", "COOPERATE", "AID"),
         # supplies allowed through on a deal: the deal is the act, not the supplies
