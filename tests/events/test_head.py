@@ -56,6 +56,7 @@ def test_the_head_codes_a_sentence_offline(no_network: None, coder: Coder) -> No
             ("The Pakistani army evacuated villagers from the border area.", "AID"),
             ("Egypt opened the Rafah crossing for the wounded.", "AID"),
             ("Sweden let Danish police officers work in Malmo.", "RETREAT"),
+            ("Chad opened its border for the Sudanese wounded.", "AID"),
         ]:
             if type_ in {e.type for e in coder.code(text).events} - {
                 e.type for e in rules.code(text).events

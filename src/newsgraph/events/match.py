@@ -85,6 +85,12 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         ):
             return "gerund"
+        if (
+            tok.tag_ in ("VB", "VBP")
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+        ):
+            return "gerund"  # a noun the tagger read as a bare verb ("Aid from Japan arrived")
         return "verb"
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
@@ -95,6 +101,10 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
     return None
 
 
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _objects(tok: Token) -> list[Token]:
     out: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -103,13 +113,28 @@ def _objects(tok: Token) -> list[Token]:
         for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             out.extend(o for o in _objects(conj) if o.i > conj.i)
             break
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # a passive participle on a noun acts on that noun: "the civilians evacuated by
+        # Turkey", "food flown to Haiti"
+        out.append(tok.head)
+        out.extend(c for c in tok.head.children if c.dep_ == "compound")
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
-            out.extend(p2 for p in child.children if p.lower_ == "of" for p2 in p.children)
+            for of in (p for p in child.children if p.lower_ == "of"):
+                for pobj in of.children:  # "a team of doctors, tents and medicine"
+                    out.append(pobj)
+                    out.extend(c for c in pobj.conjuncts)
         elif child.dep_ == "xcomp":
             out.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "ccomp" and child.pos_ == "VERB" and _infinitive(child):
+            # the subject of an infinitive is the verb's object: "allowed aid to enter"
+            out.extend(c for c in child.children if c.dep_ == "nsubj")
+        elif child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
+            # a verb's object read as a verbless clause: "let UN inspectors into the site"
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
@@ -155,6 +180,28 @@ def _particle(tok: Token, child: Token) -> bool:
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
+def _result(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` says what the act leaves its object as, read like a particle:
+    "set the sailors free", "set free two hostages", "made $5 million available" (the
+    parser hangs the word on the verb, or on the object, right after the verb or after
+    the object)."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in words and tok in (after.head, after.head.head):
+        return True
+    for c in tok.children:
+        if c.lower_ in words and (
+            c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "advcl" and c.pos_ == "ADJ")
+        ):
+            return True
+        # an adjective after the object is said of it: "made $5 million available"
+        if c.dep_ == "dobj" and any(
+            a.dep_ == "amod" and a.i > c.i and a.lower_ in words for a in c.children
+        ):
+            return True
+    return False
+
+
 def _clause_mark(tok: Token, words: frozenset[str]) -> bool:
     """The particle introduces a clause on the verb: "called for the army to withdraw",
     "pushed for the constitution to be revised" ("for" parsed as the clause's mark)."""
@@ -178,10 +225,14 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
     for child in tok.children:
         if child.dep_ == "dobj":
             around.extend(child.children)
-            # "returned dozens of artifacts to Peru": the phrase may hang on the "of" noun
+            # "returned dozens of artifacts to Peru": the phrase may hang on the "of" noun,
+            # or on a participle that describes the object ("returned a pendant engraved
+            # with an eagle to Russia")
             for of in child.children:
                 if of.dep_ == "prep" and of.lower_ == "of":
                     around.extend(g for p in of.children if p.dep_ == "pobj" for g in p.children)
+                elif of.dep_ == "acl" and of.tag_ == "VBN":
+                    around.extend(t for t in of.subtree if t.dep_ == "prep")
     if tok.dep_ == "dobj":
         around.extend(c for c in tok.head.children if c.i > tok.i)
     for child in around:
@@ -195,8 +246,17 @@ def _prep_arg(tok: Token, words: frozenset[str]) -> bool:
 
 def _stopped(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` is the object or complement of ``tok``, or the word a noun
-    hangs on ("declined to comment", "offered condolences", "lifted its blockade")."""
+    hangs on ("declined to comment", "offered condolences", "lifted its blockade"),
+    or the verb whose complement clause the noun is the subject of ("allowed aid
+    convoys to enter")."""
     if tok.pos_ not in ("VERB", "AUX") and _governor(tok) in words:
+        return True
+    head = tok.head
+    if (
+        tok.dep_ == "nsubj"
+        and head.dep_ in ("ccomp", "xcomp")
+        and head.head.lemma_.lower() in words
+    ):
         return True
     return any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "nsubjpass") and c.lemma_.lower() in words
@@ -313,11 +373,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         return False
     if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
         return False
-    if (
-        trigger.type in HANDED
-        and trigger.pos == "verb"
-        and published(tok, roles.documents)
-    ):
+    if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
         return False
     if trigger.no_attributive and attributive(tok):
         return False
@@ -331,6 +387,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: _Arcs | None = N
         trigger.particle
         and not any(c.lower_ in trigger.particle and _particle(tok, c) for c in tok.children)
         and not _clause_mark(tok, trigger.particle)
+        and not _result(tok, trigger.particle)
     ):
         return False
     if trigger.objects and not (
