@@ -14,7 +14,8 @@ from trafilatura.utils import load_html
 
 from newsgraph.extract import extract_page
 from newsgraph.extract.html import _visible_lines, extract_html
-from newsgraph.extract.pagedate import page_date, read_stamp
+from newsgraph.extract.page_markup import read_stamp
+from newsgraph.extract.pagedate import page_date
 from newsgraph.extract.printed_dates import month_numbers, printed_days
 from newsgraph.records import Article, Failure, Page, PageMeta
 from newsgraph.settings import Settings

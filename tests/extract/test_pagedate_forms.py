@@ -12,7 +12,8 @@ import pytest
 from trafilatura.utils import load_html
 
 from newsgraph.extract.html import _visible_lines
-from newsgraph.extract.pagedate import page_date, read_stamp
+from newsgraph.extract.page_markup import read_stamp
+from newsgraph.extract.pagedate import page_date
 from newsgraph.extract.printed_dates import labelled_days, printed_days, shows_day
 from newsgraph.extract.urldates import url_day
 
