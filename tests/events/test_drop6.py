@@ -1,0 +1,38 @@
+"""Triggers the rules found, then lost for want of an actor (issue 11): the actor read
+off the verb that announces the act, however deep the event noun lies in its object
+(real resolver, invented text, rules only)."""
+
+from __future__ import annotations
+
+from scoring import countries
+
+from newsgraph.events.coder import Coder
+
+
+def _rules(coder: Coder) -> Coder:
+    return Coder(resolver=coder.resolver, linker=False, head=False)
+
+
+def _on(coder: Coder, text: str, trigger: str) -> list[object]:
+    return [e for e in _rules(coder).code(text).events if e.trigger == trigger]
+
+
+def test_the_announcer_gives_the_aid_it_announces(coder: Coder) -> None:
+    text = "Norway on Monday unveiled a threefold increase in funding for cholera clinics in Yemen."
+    events = _on(coder, text, "funding")
+    assert events, "the aid is dropped for want of an actor"
+    assert "NOR" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_the_approver_imposes_the_sanctions_of_the_package(coder: Coder) -> None:
+    text = "Canada approved a package of sanctions against Belarus on Friday."
+    events = _on(coder, text, "sanctions")
+    assert events, "the sanctions are dropped for want of an actor"
+    assert "CAN" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_another_verb_above_the_noun_gives_no_actor(coder: Coder) -> None:
+    # a guard: the one who criticises a package of sanctions does not impose them
+    text = "Canada criticised a package of sanctions against Belarus on Friday."
+    for event in _on(coder, text, "sanctions"):
+        assert "CAN" not in countries(event.source)
