@@ -36,3 +36,10 @@ def test_another_verb_above_the_noun_gives_no_actor(coder: Coder) -> None:
     text = "Canada criticised a package of sanctions against Belarus on Friday."
     for event in _on(coder, text, "sanctions"):
         assert "CAN" not in countries(event.source)
+
+
+def test_it_in_a_claim_that_clause_is_the_claims_maker(coder: Coder) -> None:
+    text = "Aid groups doubted a Turkish announcement that it had reopened the border crossing."
+    events = _on(coder, text, "reopened")
+    assert events, "the reopening is dropped for want of an actor"
+    assert "TUR" in countries(events[0].source)  # type: ignore[attr-defined]

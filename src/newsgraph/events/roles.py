@@ -32,6 +32,10 @@ MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 # sectors of people moved from where they come from (refugees, migrants, civilians)
 MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# nouns of saying whose "that" clause ("Russia's claim that it had ...") is said by
+# their maker, the pronoun subject of the clause being that maker
+REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
+                             "assurance", "admission", "insistence", "report", "warning"})  # fmt: skip
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
 # verbs that need an object before a "to" complement in the active: with none, a headline's
@@ -217,6 +221,9 @@ class Roles(Phrases):
         """The subject of the speech verb whose complement ``verb`` heads."""
         cur = verb
         for _ in range(4):
+            if cur.dep_ == "acl" and cur.head.lemma_.lower() in REPORTING_NOUNS:
+                # "a Russian announcement that it had opened corridors": its maker
+                return self.agent(cur.head) or self.modifier_actors(cur.head)
             if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
                 return []
             cur = cur.head
