@@ -43,3 +43,18 @@ def test_it_in_a_claim_that_clause_is_the_claims_maker(coder: Coder) -> None:
     events = _on(coder, text, "reopened")
     assert events, "the reopening is dropped for want of an actor"
     assert "TUR" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_each_side_is_both_parties_and_the_other_the_recipient(coder: Coder) -> None:
+    text = "Serbia and Kosovo failed to reach a deal, with each side rejecting the other's plan."
+    events = _on(coder, text, "rejecting")
+    assert events, "the rejection is dropped for want of an actor"
+    assert sorted(countries(events[0].source)) == ["SRB", "XKX"]  # type: ignore[attr-defined]
+    assert sorted(countries(events[0].target)) == ["SRB", "XKX"]  # type: ignore[attr-defined]
+
+
+def test_the_other_without_each_is_no_reciprocal(coder: Coder) -> None:
+    # a guard: "the other" alone (no "each side") does not make the actors recipients
+    text = "Serbia and Kosovo met in Brussels, and Serbia rejected the other proposal."
+    for event in _on(coder, text, "rejected"):
+        assert "SRB" not in countries(event.target)  # type: ignore[attr-defined]

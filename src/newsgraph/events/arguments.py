@@ -151,12 +151,25 @@ def reciprocal(tok: Token) -> bool:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "pobj")]
         objects += [o for p in head.children if p.dep_ == "prep" for o in p.children
                     if o.dep_ == "pobj"]  # fmt: skip
+        if _each(head):  # "each side rejected the other's proposals", "accused the other"
+            objects += [c for o in objects for c in o.children if c.dep_ in ("poss", "amod")]
+            if any(o.lower_ == "other" and o.i > 0 and o.nbor(-1).lower_ == "the" for o in objects):
+                return True
         for obj in objects:
             before = obj.nbor(-1).lower_ if obj.i > 0 else ""
             after = obj.nbor(1).lower_ if obj.i + 1 < len(obj.doc) else ""
             if (obj.lower_, before) in RECIPROCAL or (after, obj.lower_) in RECIPROCAL:
                 return True
     return False
+
+
+def _each(verb: Token) -> bool:
+    """The subject of ``verb`` is "each side", "either country" (each party in turn)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in ("each", "either") for d in c.children)
+        for c in verb.children
+    )
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:

@@ -82,13 +82,16 @@ class Roles(Phrases):
 
     def pair(self, tok: Token) -> list[Actor]:
         """The two parties that "the two countries", "both sides" refer back to."""
-        if tok.lemma_.lower() not in PAIRED or tok.tag_ != "NNS":
+        if tok.lemma_.lower() not in PAIRED or tok.tag_ not in ("NNS", "NN"):
             return []
-        counted = any(
-            (c.dep_ == "nummod" and c.lower_ == "two")
-            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
-            for c in tok.children
-        )
+        if tok.tag_ == "NN":  # "each side rejected the other's proposals": both, in turn
+            counted = any(c.dep_ == "det" and c.lower_ in ("each", "either") for c in tok.children)
+        else:
+            counted = any(
+                (c.dep_ == "nummod" and c.lower_ == "two")
+                or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+                for c in tok.children
+            )
         if not counted:
             return []
         parties: dict[str, Actor] = {}
