@@ -249,9 +249,9 @@ def _nominal(
         doers = roles.subject(verb)
         if not source or any(a.country or a.org for a in doers):
             source, own = doers, False
-    if not source and (verb := announcing(tok)) is not None:
+    if not source and (announcer := announcing(tok)) is not None:
         # "Japan announced $50 million in aid for Sudan": the announcer gives the aid
-        source, own = roles.subject(verb), False
+        source, own = roles.subject(announcer), False
     if not source and trigger.type == "REQUEST" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         # "a congressional report called for sanctions", "pushed for reforms": who calls
         verb = tok.head.head
