@@ -58,3 +58,10 @@ def test_the_other_without_each_is_no_reciprocal(coder: Coder) -> None:
     text = "Serbia and Kosovo met in Brussels, and Serbia rejected the other proposal."
     for event in _on(coder, text, "rejected"):
         assert "SRB" not in countries(event.target)  # type: ignore[attr-defined]
+
+
+def test_the_one_indicted_for_an_attack_is_said_to_have_done_it(coder: Coder) -> None:
+    text = "A Kenyan court indicted two Somali militants for the bombing of a bus in Mombasa."
+    events = _on(coder, text, "bombing")
+    assert events, "the bombing is dropped for want of an actor"
+    assert "SOM" in countries(events[0].source)  # type: ignore[attr-defined]
