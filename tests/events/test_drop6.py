@@ -65,3 +65,10 @@ def test_the_one_indicted_for_an_attack_is_said_to_have_done_it(coder: Coder) ->
     events = _on(coder, text, "bombing")
     assert events, "the bombing is dropped for want of an actor"
     assert "SOM" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_a_bid_to_act_is_made_by_the_doer_of_its_verb(coder: Coder) -> None:
+    text = "Egypt sent envoys to Khartoum in an effort to mediate between the Sudanese factions."
+    events = _on(coder, text, "mediate")
+    assert events, "the mediation is dropped for want of an actor"
+    assert "EGY" in countries(events[0].source)  # type: ignore[attr-defined]
