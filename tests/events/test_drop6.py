@@ -72,3 +72,16 @@ def test_a_bid_to_act_is_made_by_the_doer_of_its_verb(coder: Coder) -> None:
     events = _on(coder, text, "mediate")
     assert events, "the mediation is dropped for want of an actor"
     assert "EGY" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_a_halt_announced_is_not_the_act_it_halts(coder: Coder) -> None:
+    # a guard: "announced a moratorium on missile tests" announces no tests
+    text = "Iran announced a moratorium on ballistic missile tests on Sunday."
+    for event in _on(coder, text, "tests"):
+        assert "IRN" not in countries(event.source)  # type: ignore[attr-defined]
+
+
+def test_a_pledge_of_aid_is_no_aid_given(coder: Coder) -> None:
+    # a guard: "pledged $2 billion in loans" is the pledge (AGREE), the loans not yet given
+    text = "Norway pledged $500 million in reconstruction loans to Iraq on Tuesday."
+    assert all(e.type != "AID" for e in _rules(coder).code(text).events)

@@ -58,11 +58,15 @@ ORDERING = frozenset(
 # verbs whose subject does the act its object announces, however deep the event noun
 # lies in the object ("announced $50 million in aid for", "approved a package of
 # sanctions against", "unveiled a sixfold increase in funding")
-ANNOUNCING = frozenset({"announce", "unveil", "pledge", "approve", "authorize", "authorise",
-                        "order", "promise", "declare", "earmark", "allocate", "commit"})  # fmt: skip
+# (not pledge or promise: a pledge is itself the act, AGREE, of which the noun is the topic)
+ANNOUNCING = frozenset({"announce", "unveil", "approve", "authorize", "authorise", "order",
+                        "declare", "earmark", "allocate"})  # fmt: skip
 # the arcs an event noun climbs to the verb that announces it: object, preposition,
 # its object, a coordinated or compound noun ("$50 million in humanitarian aid")
 ANNOUNCED_ARCS = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "npadvmod"})
+# the prepositions of an amount or a container that hold the act ("a package of
+# sanctions", "$50 million in aid"); not "a moratorium on tests", "a ban on exports"
+ANNOUNCED_PREPS = frozenset({"of", "in"})
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
@@ -317,6 +321,8 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
     node = tok
     for _ in range(depth):
         if node.dep_ not in ANNOUNCED_ARCS or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ not in ANNOUNCED_PREPS:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
