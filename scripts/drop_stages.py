@@ -42,6 +42,18 @@ def _entries(coder: Any, tok: Any) -> list[Any]:
     return [t for k in keys for t in lex.get(k, ()) if t.pos != "aux"]
 
 
+def argument_class(tok: Any, kind: str, roles: Any) -> str:
+    """Why a draft has no actor, finer: the trigger's kind and arc, and whether the
+    word it hangs on has an actor ("noun:pobj<after", "verb:acl<activists",
+    "+subject" when the governing verb's subject is a known actor the rules did not
+    take, "-subject" when it names none)."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    has = "+subject" if head.pos_ in ("VERB", "AUX") and roles.subject(head) else "-subject"
+    return f"{kind}:{tok.dep_}<{tok.head.lemma_.lower()} {has}"
+
+
 def trace(coder: Any, text: str, want: str, words: set[str]) -> tuple[str, str]:
     """The furthest rule stage a word of ``words`` reaches with type ``want``."""
     from newsgraph.events.coder import CONDITION_MARKS
@@ -116,7 +128,7 @@ def trace(coder: Any, text: str, want: str, words: set[str]) -> tuple[str, str]:
                     if conditional(tok, CONDITION_MARKS):
                         reach("condition")
                     else:
-                        reach("arguments", f"{tok.dep_}")
+                        reach("arguments", argument_class(tok, kind, roles))
                     continue
                 d = drafts[tok.i]
                 if d.type != want:
@@ -163,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
             examples[stage].append(f"{g['type']} [{g['trigger']}] {note} :: {r['text']}")
     total = sum(counts.values())
     print(f"{total} missed gold events (train, not negated, with a trigger)")
+    finer = Counter(line.split("] ", 1)[1].split(" :: ")[0].split("<")[0]
+                    for line in examples["arguments"])  # fmt: skip
+    finer_subject = Counter(line.split(" :: ")[0].rsplit(" ", 1)[-1]
+                            for line in examples["arguments"])  # fmt: skip
+    print("  arguments by kind and arc:", ", ".join(f"{k} {n}" for k, n in finer.most_common()))
+    print("  arguments by the governing verb's subject:",
+          ", ".join(f"{k} {n}" for k, n in finer_subject.most_common()))  # fmt: skip
     for stage in STAGES:
         print(f"  {stage:12} {counts[stage]:4}")
         for line in examples[stage][: args.show]:

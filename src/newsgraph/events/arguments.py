@@ -55,6 +55,18 @@ ORDERING = frozenset(
         "conduct",
     }
 )
+# verbs whose subject does the act its object announces, however deep the event noun
+# lies in the object ("announced $50 million in aid for", "approved a package of
+# sanctions against", "unveiled a sixfold increase in funding")
+# (not pledge or promise: a pledge is itself the act, AGREE, of which the noun is the topic)
+ANNOUNCING = frozenset({"announce", "unveil", "approve", "authorize", "authorise", "order",
+                        "declare", "earmark", "allocate"})  # fmt: skip
+# the arcs an event noun climbs to the verb that announces it: object, preposition,
+# its object, a coordinated or compound noun ("$50 million in humanitarian aid")
+ANNOUNCED_ARCS = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "npadvmod"})
+# the prepositions of an amount or a container that hold the act ("a package of
+# sanctions", "$50 million in aid"); not "a moratorium on tests", "a ban on exports"
+ANNOUNCED_PREPS = frozenset({"of", "in"})
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
@@ -143,12 +155,25 @@ def reciprocal(tok: Token) -> bool:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "pobj")]
         objects += [o for p in head.children if p.dep_ == "prep" for o in p.children
                     if o.dep_ == "pobj"]  # fmt: skip
+        if _each(head):  # "each side rejected the other's proposals", "accused the other"
+            objects += [c for o in objects for c in o.children if c.dep_ in ("poss", "amod")]
+            if any(o.lower_ == "other" and o.i > 0 and o.nbor(-1).lower_ == "the" for o in objects):
+                return True
         for obj in objects:
             before = obj.nbor(-1).lower_ if obj.i > 0 else ""
             after = obj.nbor(1).lower_ if obj.i + 1 < len(obj.doc) else ""
             if (obj.lower_, before) in RECIPROCAL or (after, obj.lower_) in RECIPROCAL:
                 return True
     return False
+
+
+def _each(verb: Token) -> bool:
+    """The subject of ``verb`` is "each side", "either country" (each party in turn)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in ("each", "either") for d in c.children)
+        for c in verb.children
+    )
 
 
 def _prefix_actors(tok: Token, lookup: Callable[[str], Actor | None] | None) -> list[Actor]:
@@ -228,6 +253,9 @@ def _nominal(
         doers = roles.subject(verb)
         if not source or any(a.country or a.org for a in doers):
             source, own = doers, False
+    if not source and (announcer := announcing(tok)) is not None:
+        # "Japan announced $50 million in aid for Sudan": the announcer gives the aid
+        source, own = roles.subject(announcer), False
     if not source and trigger.type == "REQUEST" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         # "a congressional report called for sanctions", "pushed for reforms": who calls
         verb = tok.head.head
@@ -283,6 +311,23 @@ def _subject_noun_target(
             if found := roles.search(obj, source, max_depth=3):
                 return found
     return []
+
+
+def announcing(tok: Token, depth: int = 5) -> Token | None:
+    """The verb of ``ANNOUNCING`` whose object holds the event noun ``tok``, up through
+    objects, prepositions, coordinated and compound nouns ("announced $50 million in
+    aid", "approved a package of sanctions"), at most ``depth`` arcs up; None if the
+    first verb above is another."""
+    node = tok
+    for _ in range(depth):
+        if node.dep_ not in ANNOUNCED_ARCS or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ not in ANNOUNCED_PREPS:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in ANNOUNCING else None
+    return None
 
 
 def _doer_verb(tok: Token) -> bool:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 CLAIMED = frozenset({"responsibility", "credit"})  # "claimed responsibility for"
 CULPABLE = frozenset({"responsible", "guilty", "culpable", "accountable"})
-BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish", "sanction"})
+BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish", "sanction",
+                     "indict", "charge", "convict", "prosecute", "sentence", "arrest",
+                     "jail"})  # fmt: skip
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"

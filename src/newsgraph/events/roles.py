@@ -32,6 +32,14 @@ MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 # sectors of people moved from where they come from (refugees, migrants, civilians)
 MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# nouns of striving whose infinitive ("a bid to oust", "in an effort to end") is done by
+# whoever makes the bid
+ENDEAVOURS = frozenset({"bid", "effort", "attempt", "rush", "push", "drive", "campaign",
+                        "endeavour", "endeavor", "quest", "move"})  # fmt: skip
+# nouns of saying whose "that" clause ("Russia's claim that it had ...") is said by
+# their maker, the pronoun subject of the clause being that maker
+REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
+                             "assurance", "admission", "insistence", "report", "warning"})  # fmt: skip
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
 # verbs that need an object before a "to" complement in the active: with none, a headline's
@@ -78,13 +86,16 @@ class Roles(Phrases):
 
     def pair(self, tok: Token) -> list[Actor]:
         """The two parties that "the two countries", "both sides" refer back to."""
-        if tok.lemma_.lower() not in PAIRED or tok.tag_ != "NNS":
+        if tok.lemma_.lower() not in PAIRED or tok.tag_ not in ("NNS", "NN"):
             return []
-        counted = any(
-            (c.dep_ == "nummod" and c.lower_ == "two")
-            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
-            for c in tok.children
-        )
+        if tok.tag_ == "NN":  # "each side rejected the other's proposals": both, in turn
+            counted = any(c.dep_ == "det" and c.lower_ in ("each", "either") for c in tok.children)
+        else:
+            counted = any(
+                (c.dep_ == "nummod" and c.lower_ == "two")
+                or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+                for c in tok.children
+            )
         if not counted:
             return []
         parties: dict[str, Actor] = {}
@@ -192,7 +203,23 @@ class Roles(Phrases):
                 # "a number of parties and the Taliban condemned", read as a clause on
                 # "number": the quantity's "of" names the actors, as for a subject
                 found = [a for o in self.prep_objects(head, ("of",)) for a in self.phrase(o)]
+            if not found and head.lemma_.lower() in ENDEAVOURS and verb.dep_ == "acl":
+                found = self._endeavourer(head, depth)
             return found
+        return []
+
+    def _endeavourer(self, noun: Token, depth: int) -> list[Actor]:
+        """Who makes the bid, effort or attempt whose infinitive names the act: its
+        owner ("Russia's bid to annex"), else the doer of the verb it is the object or
+        the "in" phrase of ("launched an effort to", "sent teams in a rush to investigate")."""
+        found = self.agent(noun) or self.modifier_actors(noun)
+        if found or depth >= 4:
+            return found
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            return self.subject(noun.head, depth + 1)
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+            return self.subject(prep.head, depth + 1)
         return []
 
     def maker(self, noun: Token) -> list[Actor]:
@@ -217,6 +244,9 @@ class Roles(Phrases):
         """The subject of the speech verb whose complement ``verb`` heads."""
         cur = verb
         for _ in range(4):
+            if cur.dep_ == "acl" and cur.head.lemma_.lower() in REPORTING_NOUNS:
+                # "a Russian announcement that it had opened corridors": its maker
+                return self.agent(cur.head) or self.modifier_actors(cur.head)
             if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
                 return []
             cur = cur.head
