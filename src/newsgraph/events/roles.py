@@ -32,10 +32,6 @@ MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 # sectors of people moved from where they come from (refugees, migrants, civilians)
 MOVED = frozenset({"REF", "CVL"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# nouns of striving whose infinitive ("a bid to oust", "in an effort to end") is done by
-# whoever makes the bid
-ENDEAVOURS = frozenset({"bid", "effort", "attempt", "rush", "push", "drive", "campaign",
-                        "endeavour", "endeavor", "quest", "move"})  # fmt: skip
 # nouns of saying whose "that" clause ("Russia's claim that it had ...") is said by
 # their maker, the pronoun subject of the clause being that maker
 REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
@@ -203,23 +199,7 @@ class Roles(Phrases):
                 # "a number of parties and the Taliban condemned", read as a clause on
                 # "number": the quantity's "of" names the actors, as for a subject
                 found = [a for o in self.prep_objects(head, ("of",)) for a in self.phrase(o)]
-            if not found and head.lemma_.lower() in ENDEAVOURS and verb.dep_ == "acl":
-                found = self._endeavourer(head, depth)
             return found
-        return []
-
-    def _endeavourer(self, noun: Token, depth: int) -> list[Actor]:
-        """Who makes the bid, effort or attempt whose infinitive names the act: its
-        owner ("Russia's bid to annex"), else the doer of the verb it is the object or
-        the "in" phrase of ("launched an effort to", "sent teams in a rush to investigate")."""
-        found = self.agent(noun) or self.modifier_actors(noun)
-        if found or depth >= 4:
-            return found
-        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
-            return self.subject(noun.head, depth + 1)
-        prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
-            return self.subject(prep.head, depth + 1)
         return []
 
     def maker(self, noun: Token) -> list[Actor]:
