@@ -25,6 +25,10 @@ BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish",
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
+# verbs that put someone in a state of restraint: "placed X under house arrest", "took X
+# into custody", "put X behind bars", "kept X under curfew"
+CONFINING = frozenset({"place", "put", "keep", "take", "remand", "hold", "throw", "send"})
+CONFINED_IN = frozenset({"under", "into", "behind", "in"})
 
 
 def culprit(tok: Token, roles: Roles) -> list[Actor]:
@@ -35,6 +39,11 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     word, lemma = prep.lower_, gov.lemma_.lower()
     if word == "behind" and lemma == "be":
         return roles.subject(gov)  # "Iran was behind the attack"
+    if word in CONFINED_IN and lemma in CONFINING and gov.pos_ == "VERB":
+        # "the junta placed her under house arrest": the one who places does it; in
+        # the passive only a "by" phrase names them ("was taken into custody")
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
+        return roles.agent(gov) if passive else roles.subject(gov)
     if word not in ("for", "of"):
         return []
     if word == "for" and lemma in CLAIMED:
