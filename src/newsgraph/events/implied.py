@@ -7,6 +7,9 @@ a reported act counts, by whoever it is said to be by).  And an accusation that
 someone denies was made against the one who denies it: "Trump rejected
 accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
 deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
+A restraint that a verb puts someone under, and a spree one goes on, are done by
+that verb's subject: "the junta placed her under house arrest", "police took two
+Canadians into custody", "militiamen went on a killing spree".
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     word, lemma = prep.lower_, gov.lemma_.lower()
     if word == "behind" and lemma == "be":
         return roles.subject(gov)  # "Iran was behind the attack"
+    if word == "on" and lemma == "go" and gov.pos_ == "VERB":
+        return roles.subject(gov)  # "went on a killing spree", "went on the offensive"
     if word in CONFINED_IN and lemma in CONFINING and gov.pos_ == "VERB":
         # "the junta placed her under house arrest": the one who places does it; in
         # the passive only a "by" phrase names them ("was taken into custody")
