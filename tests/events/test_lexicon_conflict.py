@@ -119,3 +119,14 @@ def test_a_spree_is_done_by_the_one_who_goes_on_it(rules: Coder) -> None:
         if e.type == "ASSAULT"
     ]
     assert [a.country for a in spree.source] == ["SDN"]
+
+
+def test_an_attack_one_comes_under_is_done_by_whoever_it_comes_from(rules: Coder) -> None:
+    (shelling,) = [
+        e
+        for e in events(rules, "Kurdish villages came under heavy shelling from Turkish artillery.")
+        if e.type == "ASSAULT"
+    ]
+    assert [a.country for a in shelling.source] == ["TUR"]
+    # coming under attack over a policy is criticism, not force
+    assert "ASSAULT" not in types(rules, "Poland came under attack from France over its courts.")

@@ -9,7 +9,8 @@ accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
 deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
 A restraint that a verb puts someone under, and a spree one goes on, are done by
 that verb's subject: "the junta placed her under house arrest", "police took two
-Canadians into custody", "militiamen went on a killing spree".
+Canadians into custody", "militiamen went on a killing spree"; an attack one comes
+under is done by whoever it comes from ("came under fire from Taliban fighters").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
 # into custody", "put X behind bars", "kept X under curfew"
 CONFINING = frozenset({"place", "put", "keep", "take", "remand", "hold", "throw", "send"})
 CONFINED_IN = frozenset({"under", "into", "behind", "in"})
+GROUNDS = ("over", "for")  # what one is criticised over
 
 
 def culprit(tok: Token, roles: Roles) -> list[Actor]:
@@ -42,6 +44,13 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     word, lemma = prep.lower_, gov.lemma_.lower()
     if word == "behind" and lemma == "be":
         return roles.subject(gov)  # "Iran was behind the attack"
+    if word == "under" and lemma == "come" and gov.pos_ == "VERB":
+        # "the convoy came under attack from Taliban fighters": the "from" phrase does
+        # it; "came under attack from Germany over its policy" is criticism, not force
+        if roles.prep_objects(tok, GROUNDS) or roles.prep_objects(gov, GROUNDS):
+            return []
+        froms = [o for t in (tok, gov) for o in roles.prep_objects(t, ("from",))]
+        return [a for o in froms for a in roles.phrase(o)]
     if word == "on" and lemma == "go" and gov.pos_ == "VERB":
         return roles.subject(gov)  # "went on a killing spree", "went on the offensive"
     if word in CONFINED_IN and lemma in CONFINING and gov.pos_ == "VERB":
