@@ -65,6 +65,9 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Chadian rebels burned down a police station.", "ASSAULT"),
         ("Myanmar troops went on a killing spree in Sagaing.", "ASSAULT"),
         ("The Syrian army used barrel bombs against rebel-held towns.", "ASSAULT"),
+        # war waged or declared on a party, fighting between parties
+        ("Eritrea waged war on Ethiopia.", "ASSAULT"),
+        ("Fighting between Kenyan troops and Somali militants killed twelve.", "ASSAULT"),
         # a vow to avenge is a threat
         ("Hamas vowed to avenge its fallen fighters against Israel.", "THREATEN"),
     ],
@@ -85,6 +88,9 @@ def test_conflict_wording_fires(rules: Coder, text: str, wanted: str) -> None:
         ("The Kenyan general pointed at the map.", "ACCUSE"),
         # weapons used in an exercise are not used against anyone
         ("Polish troops used American weapons in the exercise.", "ASSAULT"),
+        # a war spoken of is no act, and fighting with no sides names nobody
+        ("The war in Yemen raised Saudi oil prices.", "ASSAULT"),
+        ("Fighting continued in the Sudanese capital.", "ASSAULT"),
         # help sought from a party without "for": no appeal by turning
         ("Sri Lanka turned to the next item on the agenda.", "REQUEST"),
     ],
@@ -130,3 +136,13 @@ def test_an_attack_one_comes_under_is_done_by_whoever_it_comes_from(rules: Coder
     assert [a.country for a in shelling.source] == ["TUR"]
     # coming under attack over a policy is criticism, not force
     assert "ASSAULT" not in types(rules, "Poland came under attack from France over its courts.")
+
+
+def test_an_act_claimed_is_done_by_whoever_claims_it(rules: Coder) -> None:
+    (bombing,) = [
+        e
+        for e in events(rules, "Al-Shabaab claimed the bombing of a Kenyan army convoy.")
+        if e.type == "ASSAULT"
+    ]
+    assert [a.country for a in bombing.source] == ["SOM"]
+    assert [a.country for a in bombing.target] == ["KEN"]

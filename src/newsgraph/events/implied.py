@@ -1,7 +1,7 @@
 """Parties and purposes an event word leaves to the words around it.
 
 Who did an act is often said only by the phrase that holds its noun: "claimed
-responsibility for the bombings", "the sides responsible for mass killings",
+responsibility for the bombings", "claimed the bombing", "the sides responsible for mass killings",
 "guilty of violating the ceasefire", "blamed Syria for the attack" (ANNOTATION.md:
 a reported act counts, by whoever it is said to be by).  And an accusation that
 someone denies was made against the one who denies it: "Trump rejected
@@ -38,6 +38,8 @@ GROUNDS = ("over", "for")  # what one is criticised over
 
 def culprit(tok: Token, roles: Roles) -> list[Actor]:
     """The party said to have done the act ``tok`` names, from the phrase that holds it."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "claim" and tok.head.pos_ == "VERB":
+        return roles.subject(tok.head)  # "the Islamic State claimed the bombing"
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
         return []
     prep, gov = tok.head, tok.head.head
