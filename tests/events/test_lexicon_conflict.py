@@ -43,6 +43,16 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Tokyo bristled at the Chinese ban on its seafood.", "ACCUSE"),
         ("Armenia pointed the finger at Azerbaijan for the shelling.", "ACCUSE"),
         ("Japan voiced dissatisfaction with the Korean court ruling.", "ACCUSE"),
+        ("Venezuela's president railed against the American sanctions.", "ACCUSE"),
+        ("Japan took exception to the Russian drills near its islands.", "ACCUSE"),
+        ("Greece objected to the Turkish survey ship in its waters.", "ACCUSE"),
+        ("Thai prosecutors summoned the Cambodian activist for questioning.", "ACCUSE"),
+        ("Kenya's opposition leader said the vote count was fraudulent.", "ACCUSE"),
+        ("The Zimbabwean opposition accused the ruling party of having rigged the vote.", "ACCUSE"),
+        ("Canada said Iran's downing of the airliner was a crime.", "ACCUSE"),
+        # REQUEST 020 and THREATEN 130
+        ("Moldova applied for membership of the European Union.", "REQUEST"),
+        ("North Korea raised the spectre of war against South Korea.", "THREATEN"),
         # PROTEST 14x
         ("Nigerian nurses walked out over unpaid wages.", "PROTEST"),
         ("Zambian miners downed tools over pay.", "PROTEST"),
@@ -91,6 +101,8 @@ def test_conflict_wording_fires(rules: Coder, text: str, wanted: str) -> None:
         # a war spoken of is no act, and fighting with no sides names nobody
         ("The war in Yemen raised Saudi oil prices.", "ASSAULT"),
         ("Fighting continued in the Sudanese capital.", "ASSAULT"),
+        # a call for sanctions is an appeal: the caller imposes nothing
+        ("The European Parliament called for sanctions against Nicaragua.", "COERCE"),
         # help sought from a party without "for": no appeal by turning
         ("Sri Lanka turned to the next item on the agenda.", "REQUEST"),
     ],

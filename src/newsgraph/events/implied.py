@@ -8,7 +8,8 @@ someone denies was made against the one who denies it: "Trump rejected
 accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
 deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
 A restraint that a verb puts someone under, and a spree one goes on, are done by
-that verb's subject: "the junta placed her under house arrest", "police took two
+that verb's subject: "the junta placed her under house arrest", "summoned him for
+questioning", "police took two
 Canadians into custody", "militiamen went on a killing spree"; an attack one comes
 under is done by whoever it comes from ("came under fire from Taliban fighters").
 """
@@ -34,6 +35,9 @@ HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
 CONFINING = frozenset({"place", "put", "keep", "take", "remand", "hold", "throw", "send"})
 CONFINED_IN = frozenset({"under", "into", "behind", "in"})
 GROUNDS = ("over", "for")  # what one is criticised over
+# "summoned for questioning" (not "called for sanctions": an appeal)
+SUMMONING = frozenset({"summon", "detain", "hold", "take", "bring", "arrest"})
+QUESTIONING = frozenset({"questioning", "interrogation"})
 
 
 def culprit(tok: Token, roles: Roles) -> list[Actor]:
@@ -55,6 +59,10 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
         return [a for o in froms for a in roles.phrase(o)]
     if word == "on" and lemma == "go" and gov.pos_ == "VERB":
         return roles.subject(gov)  # "went on a killing spree", "went on the offensive"
+    if word == "for" and lemma in SUMMONING and tok.lower_ in QUESTIONING:
+        # "prosecutors summoned the former president for questioning"
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
+        return roles.agent(gov) if passive else roles.subject(gov)
     if word in CONFINED_IN and lemma in CONFINING and gov.pos_ == "VERB":
         # "the junta placed her under house arrest": the one who places does it; in
         # the passive only a "by" phrase names them ("was taken into custody")
