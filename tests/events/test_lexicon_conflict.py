@@ -57,6 +57,11 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Nigerian nurses walked out over unpaid wages.", "PROTEST"),
         ("Zambian miners downed tools over pay.", "PROTEST"),
         ("Polish truckers blockaded the border crossings with Ukraine.", "PROTEST"),
+        ("Thousands of Georgian students poured onto the streets of Tbilisi.", "PROTEST"),
+        ("Columbia students set up an encampment against the war in Gaza.", "PROTEST"),
+        ("Nigerian youths protested police brutality in Lagos.", "PROTEST"),
+        # SANCTION 162
+        ("Germany halted arms deliveries to Saudi Arabia.", "SANCTION"),
         # COERCE 17x
         ("Iranian police took a French tourist into custody.", "COERCE"),
         ("The Egyptian authorities placed the opposition leader under house arrest.", "COERCE"),
