@@ -163,3 +163,23 @@ def test_an_act_claimed_is_done_by_whoever_claims_it(rules: Coder) -> None:
     ]
     assert [a.country for a in bombing.source] == ["SOM"]
     assert [a.country for a in bombing.target] == ["KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a charge, a conviction or an arrest "for" an act names who did it
+        ("Kenya charged two Somali men for the bombing of a Nairobi mall.", "SOM"),
+        ("Argentina indicted an Iranian diplomat for the bombing of a Jewish centre.", "IRN"),
+        # whoever is said to be involved in it
+        ("Serbia said Kosovo police were involved in the beating of Serb villagers.", "XKX"),
+        # an act of arson committed
+        ("Greek anarchists committed an act of arson against the Turkish consulate.", "GRC"),
+    ],
+)
+def test_the_doer_of_an_act_named_by_the_phrase_that_holds_it(
+    rules: Coder, text: str, doer: str
+) -> None:
+    found = [e for e in events(rules, text) if e.type == "ASSAULT"]
+    assert found, text
+    assert [a.country for a in found[0].source] == [doer]

@@ -1,17 +1,18 @@
 """Parties and purposes an event word leaves to the words around it.
 
 Who did an act is often said only by the phrase that holds its noun: "claimed
-responsibility for the bombings", "claimed the bombing", "the sides responsible for mass killings",
-"guilty of violating the ceasefire", "blamed Syria for the attack" (ANNOTATION.md:
-a reported act counts, by whoever it is said to be by).  And an accusation that
-someone denies was made against the one who denies it: "Trump rejected
-accusations of racism" holds an ACCUSE on Trump, by whoever accused him.  And a
-deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
+responsibility for the bombings", "claimed the bombing", "the sides responsible for
+mass killings", "guilty of violating the ceasefire", "blamed Syria for the attack",
+"indicted Mir for the attacks", "was involved in the beating", "committed an act of
+arson" (ANNOTATION.md: a reported act counts, by whoever it is said to be by).  And
+an accusation that someone denies was made against the one who denies it: "Trump
+rejected accusations of racism" holds an ACCUSE on Trump, by whoever accused him.
+And a deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
 A restraint that a verb puts someone under, and a spree one goes on, are done by
 that verb's subject: "the junta placed her under house arrest", "summoned him for
-questioning", "police took two
-Canadians into custody", "militiamen went on a killing spree"; an attack one comes
-under is done by whoever it comes from ("came under fire from Taliban fighters").
+questioning", "police took two Canadians into custody", "militiamen went on a
+killing spree"; an attack one comes under is done by whoever it comes from ("came
+under fire from Taliban fighters").
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ if TYPE_CHECKING:
 
 CLAIMED = frozenset({"responsibility", "credit"})  # "claimed responsibility for"
 CULPABLE = frozenset({"responsible", "guilty", "culpable", "accountable"})
-BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish", "sanction"})
+BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish", "sanction",
+                     "indict", "charge", "convict", "sentence", "prosecute", "try", "arrest",
+                     "jail", "detain"})  # fmt: skip
+# "was involved in the beating", "officials implicated in the killings"
+INVOLVED = frozenset({"involve", "implicate", "complicit", "participate"})
+COMMITTING = frozenset({"commit", "perpetrate", "carry"})  # "committed an act of"
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
@@ -48,6 +54,14 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
         return []
     prep, gov = tok.head, tok.head.head
     word, lemma = prep.lower_, gov.lemma_.lower()
+    if word == "of" and lemma == "act" and gov.pos_ == "NOUN":
+        # "an act of arson", "Russia's act of aggression": whoever does the act
+        doers = roles.agent(gov) or roles.modifier_actors(gov) or culprit(gov, roles)
+        if not doers and gov.dep_ == "dobj" and gov.head.lemma_.lower() in COMMITTING:
+            doers = roles.subject(gov.head)  # "committed an act of arson"
+        return doers
+    if word == "in" and lemma in INVOLVED:
+        return _involved(gov, roles)
     if word == "behind" and lemma == "be":
         return roles.subject(gov)  # "Iran was behind the attack"
     if word == "under" and lemma == "come" and gov.pos_ == "VERB":
@@ -84,6 +98,18 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     if lemma in BLAMING and gov.pos_ == "VERB":
         blamed = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         return roles.phrase(blamed[0]) if blamed else []
+    return []
+
+
+def _involved(word: Token, roles: Roles) -> list[Actor]:
+    """Who ``word`` says took part: the subject of "X was involved in", "X is complicit
+    in", "X participated in", or the noun "the officials implicated in"."""
+    if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN"):
+        return roles.phrase(word.head)
+    for holder in (word, word.head):
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return roles.phrase(child)
     return []
 
 
