@@ -50,8 +50,7 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Kenya's opposition leader said the vote count was fraudulent.", "ACCUSE"),
         ("The Zimbabwean opposition accused the ruling party of having rigged the vote.", "ACCUSE"),
         ("Canada said Iran's downing of the airliner was a crime.", "ACCUSE"),
-        # REQUEST 020 and THREATEN 130
-        ("Moldova applied for membership of the European Union.", "REQUEST"),
+        # THREATEN 130
         ("North Korea raised the spectre of war against South Korea.", "THREATEN"),
         # PROTEST 14x
         ("Nigerian nurses walked out over unpaid wages.", "PROTEST"),
@@ -80,6 +79,9 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Chadian rebels burned down a police station.", "ASSAULT"),
         ("Myanmar troops went on a killing spree in Sagaing.", "ASSAULT"),
         ("The Syrian army used barrel bombs against rebel-held towns.", "ASSAULT"),
+        # CAMEO 184: people used or held as human shields
+        ("Houthi rebels used Yemeni villagers as human shields.", "ASSAULT"),
+        ("Opponents of the Kenyan president clashed with police in Kisumu.", "PROTEST"),
         # war waged or declared on a party, fighting between parties
         ("Eritrea waged war on Ethiopia.", "ASSAULT"),
         ("Fighting between Kenyan troops and Somali militants killed twelve.", "ASSAULT"),
@@ -173,6 +175,8 @@ def test_an_act_claimed_is_done_by_whoever_claims_it(rules: Coder) -> None:
         ("Argentina indicted an Iranian diplomat for the bombing of a Jewish centre.", "IRN"),
         # whoever is said to be involved in it
         ("Serbia said Kosovo police were involved in the beating of Serb villagers.", "XKX"),
+        # an act of arson committed, people used as shields
+        ("Taliban fighters used Afghan villagers as human shields.", "AFG"),
         # an act of arson committed
         ("Greek anarchists committed an act of arson against the Turkish consulate.", "GRC"),
     ],

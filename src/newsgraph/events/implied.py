@@ -11,8 +11,8 @@ And a deployment on a peacekeeping mission is aid (CAMEO 074), not a show of for
 A restraint that a verb puts someone under, and a spree one goes on, are done by
 that verb's subject: "the junta placed her under house arrest", "summoned him for
 questioning", "police took two Canadians into custody", "militiamen went on a
-killing spree"; an attack one comes under is done by whoever it comes from ("came
-under fire from Taliban fighters").
+killing spree", "used civilians as human shields"; an attack one comes under is done
+by whoever it comes from ("came under fire from Taliban fighters").
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish",
 # "was involved in the beating", "officials implicated in the killings"
 INVOLVED = frozenset({"involve", "implicate", "complicit", "participate"})
 COMMITTING = frozenset({"commit", "perpetrate", "carry"})  # "committed an act of"
+SHIELDING = frozenset({"use", "hold", "keep", "take"})  # "used civilians as human shields"
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
@@ -71,6 +72,8 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
             return []
         froms = [o for t in (tok, gov) for o in roles.prep_objects(t, ("from",))]
         return [a for o in froms for a in roles.phrase(o)]
+    if word == "as" and lemma in SHIELDING and gov.pos_ == "VERB":
+        return roles.subject(gov)  # "the militants used civilians as human shields"
     if word == "on" and lemma == "go" and gov.pos_ == "VERB":
         return roles.subject(gov)  # "went on a killing spree", "went on the offensive"
     if word == "for" and lemma in SUMMONING and tok.lower_ in QUESTIONING:
