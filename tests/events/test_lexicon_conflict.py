@@ -175,6 +175,8 @@ def test_an_act_claimed_is_done_by_whoever_claims_it(rules: Coder) -> None:
         ("Argentina indicted an Iranian diplomat for the bombing of a Jewish centre.", "IRN"),
         # whoever is said to be involved in it
         ("Serbia said Kosovo police were involved in the beating of Serb villagers.", "XKX"),
+        # "at the hands of"
+        ("The torture of prisoners at the hands of Syrian guards was documented.", "SYR"),
         # an act of arson committed, people used as shields
         ("Taliban fighters used Afghan villagers as human shields.", "AFG"),
         # an act of arson committed
@@ -187,3 +189,10 @@ def test_the_doer_of_an_act_named_by_the_phrase_that_holds_it(
     found = [e for e in events(rules, text) if e.type == "ASSAULT"]
     assert found, text
     assert [a.country for a in found[0].source] == [doer]
+
+
+def test_criticism_drawn_from_a_party_is_made_by_it(rules: Coder) -> None:
+    (criticism,) = [
+        e for e in events(rules, "Hungary drew sharp criticism from Germany.") if e.type == "ACCUSE"
+    ]
+    assert [a.country for a in criticism.source] == ["DEU"]

@@ -4,7 +4,8 @@ Who did an act is often said only by the phrase that holds its noun: "claimed
 responsibility for the bombings", "claimed the bombing", "the sides responsible for
 mass killings", "guilty of violating the ceasefire", "blamed Syria for the attack",
 "indicted Mir for the attacks", "was involved in the beating", "committed an act of
-arson" (ANNOTATION.md: a reported act counts, by whoever it is said to be by).  And
+arson", "torture at the hands of the police", "drew criticism from India"
+(ANNOTATION.md: a reported act counts, by whoever it is said to be by).  And
 an accusation that someone denies was made against the one who denies it: "Trump
 rejected accusations of racism" holds an ACCUSE on Trump, by whoever accused him.
 And a deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
@@ -34,6 +35,8 @@ BLAMING = frozenset({"blame", "accuse", "suspect", "fault", "condemn", "punish",
 INVOLVED = frozenset({"involve", "implicate", "complicit", "participate"})
 COMMITTING = frozenset({"commit", "perpetrate", "carry"})  # "committed an act of"
 SHIELDING = frozenset({"use", "hold", "keep", "take"})  # "used civilians as human shields"
+# verbs whose object comes to their subject from someone ("drew criticism from India")
+RECEIVING = frozenset({"face", "draw", "receive", "attract", "earn", "get", "meet"})
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
@@ -49,8 +52,16 @@ QUESTIONING = frozenset({"questioning", "interrogation"})
 
 def culprit(tok: Token, roles: Roles) -> list[Actor]:
     """The party said to have done the act ``tok`` names, from the phrase that holds it."""
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "claim" and tok.head.pos_ == "VERB":
-        return roles.subject(tok.head)  # "the Islamic State claimed the bombing"
+    if hands := _at_the_hands(tok, roles):
+        return hands  # "the torture of detainees at the hands of the police"
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        verb = tok.head.lemma_.lower()
+        if verb == "claim":
+            return roles.subject(tok.head)  # "the Islamic State claimed the bombing"
+        if verb in RECEIVING:
+            # "Pakistan drew criticism from India", "faced accusations from Kyiv"
+            froms = roles.prep_objects(tok.head, ("from",))
+            return [a for o in froms for a in roles.phrase(o)]
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
         return []
     prep, gov = tok.head, tok.head.head
@@ -101,6 +112,17 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     if lemma in BLAMING and gov.pos_ == "VERB":
         blamed = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         return roles.phrase(blamed[0]) if blamed else []
+    return []
+
+
+def _at_the_hands(tok: Token, roles: Roles) -> list[Actor]:
+    """The X of "at the hands of X" on the event word."""
+    for at in tok.children:
+        if at.dep_ != "prep" or at.lower_ != "at":
+            continue
+        for hands in at.children:
+            if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                return [a for o in roles.prep_objects(hands, ("of",)) for a in roles.phrase(o)]
     return []
 
 
