@@ -69,7 +69,12 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Turkey purged hundreds of army officers.", "COERCE"),
         ("Belarus closed down the last independent university.", "COERCE"),
         ("Iran disqualified the reformist candidates from the election.", "COERCE"),
+        ("Turkish prosecutors issued detention warrants for Kurdish mayors.", "COERCE"),
+        ("Ethiopia imposed an internet blackout in the Amhara region.", "COERCE"),
         # ASSAULT 18x-19x
+        ("Turkish drones eliminated two senior Kurdish militants in Iraq.", "ASSAULT"),
+        ("Iraqi troops liberated the city of Mosul from the Islamic State.", "ASSAULT"),
+        ("Ethiopian troops expelled Eritrean forces from the border town.", "ASSAULT"),
         ("Janjaweed militiamen plundered Darfuri villages.", "ASSAULT"),
         ("Zimbabwean police clubbed opposition supporters.", "ASSAULT"),
         ("Russian snipers picked off Ukrainian soldiers near Avdiivka.", "ASSAULT"),
@@ -85,7 +90,8 @@ def types(coder: Coder, text: str) -> set[str]:
         # war waged or declared on a party, fighting between parties
         ("Eritrea waged war on Ethiopia.", "ASSAULT"),
         ("Fighting between Kenyan troops and Somali militants killed twelve.", "ASSAULT"),
-        # a vow to avenge is a threat
+        # a vow to avenge, or to eliminate fighters, is a threat
+        ("Nigeria's army chief vowed to eliminate the jihadist fighters.", "THREATEN"),
         ("Hamas vowed to avenge its fallen fighters against Israel.", "THREATEN"),
     ],
 )
