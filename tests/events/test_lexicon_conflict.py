@@ -90,6 +90,8 @@ def types(coder: Coder, text: str) -> set[str]:
         # war waged or declared on a party, fighting between parties
         ("Eritrea waged war on Ethiopia.", "ASSAULT"),
         ("Fighting between Kenyan troops and Somali militants killed twelve.", "ASSAULT"),
+        ("Indian troops fired pellets at Kashmiri protesters.", "ASSAULT"),
+        ("Israeli mortar fire killed two Lebanese shepherds.", "ASSAULT"),
         # a vow to avenge, or to eliminate fighters, is a threat
         ("Nigeria's army chief vowed to eliminate the jihadist fighters.", "THREATEN"),
         ("Hamas vowed to avenge its fallen fighters against Israel.", "THREATEN"),
@@ -114,6 +116,8 @@ def test_conflict_wording_fires(rules: Coder, text: str, wanted: str) -> None:
         # a war spoken of is no act, and fighting with no sides names nobody
         ("The war in Yemen raised Saudi oil prices.", "ASSAULT"),
         ("Fighting continued in the Sudanese capital.", "ASSAULT"),
+        # a cease-fire is no fire
+        ("The Afghan president announced a cease-fire with the Taliban.", "ASSAULT"),
         # a call for sanctions is an appeal: the caller imposes nothing
         ("The European Parliament called for sanctions against Nicaragua.", "COERCE"),
         # help sought from a party without "for": no appeal by turning
