@@ -35,6 +35,8 @@ def types(coder: Coder, text: str) -> set[str]:
         # REQUEST 021: turning to a party for help
         ("Pakistan turned to China for an emergency loan.", "REQUEST"),
         ("Iraq sought the removal of the American troops from its soil.", "REQUEST"),
+        ("Pakistan reached out to Saudi Arabia for an oil loan.", "REQUEST"),
+        ("Taiwan lobbied Washington for more F-16 jets.", "REQUEST"),
         # ACCUSE 11x: idioms of disapproval
         ("Moscow took aim at Berlin over the arms deliveries.", "ACCUSE"),
         ("India took issue with the Canadian prime minister's remarks.", "ACCUSE"),
@@ -116,6 +118,8 @@ def test_conflict_wording_fires(rules: Coder, text: str, wanted: str) -> None:
         # a war spoken of is no act, and fighting with no sides names nobody
         ("The war in Yemen raised Saudi oil prices.", "ASSAULT"),
         ("Fighting continued in the Sudanese capital.", "ASSAULT"),
+        # reaching out to a party asks nothing of it
+        ("Pakistan reached out to India.", "REQUEST"),
         # a cease-fire is no fire
         ("The Afghan president announced a cease-fire with the Taliban.", "ASSAULT"),
         # a call for sanctions is an appeal: the caller imposes nothing
