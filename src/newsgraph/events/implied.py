@@ -55,10 +55,10 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     if hands := _at_the_hands(tok, roles):
         return hands  # "the torture of detainees at the hands of the police"
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-        verb = tok.head.lemma_.lower()
-        if verb == "claim":
+        holder = tok.head.lemma_.lower()
+        if holder == "claim":
             return roles.subject(tok.head)  # "the Islamic State claimed the bombing"
-        if verb in RECEIVING:
+        if holder in RECEIVING:
             # "Pakistan drew criticism from India", "faced accusations from Kyiv"
             froms = roles.prep_objects(tok.head, ("from",))
             return [a for o in froms for a in roles.phrase(o)]
