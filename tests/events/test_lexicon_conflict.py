@@ -120,6 +120,8 @@ def test_conflict_wording_fires(rules: Coder, text: str, wanted: str) -> None:
         ("Fighting continued in the Sudanese capital.", "ASSAULT"),
         # reaching out to a party asks nothing of it
         ("Pakistan reached out to India.", "REQUEST"),
+        # gunfire heard from nobody is no act
+        ("Gunfire was heard in the Sudanese capital.", "ASSAULT"),
         # a cease-fire is no fire
         ("The Afghan president announced a cease-fire with the Taliban.", "ASSAULT"),
         # a call for sanctions is an appeal: the caller imposes nothing
@@ -191,6 +193,8 @@ def test_an_act_claimed_is_done_by_whoever_claims_it(rules: Coder) -> None:
         ("Serbia said Kosovo police were involved in the beating of Serb villagers.", "XKX"),
         # "at the hands of"
         ("The torture of prisoners at the hands of Syrian guards was documented.", "SYR"),
+        # what comes from armed forces is done by them
+        ("Gunfire from Burundian soldiers killed two protesters.", "BDI"),
         # an act of arson committed, people used as shields
         ("Taliban fighters used Afghan villagers as human shields.", "AFG"),
         # an act of arson committed

@@ -4,16 +4,17 @@ Who did an act is often said only by the phrase that holds its noun: "claimed
 responsibility for the bombings", "claimed the bombing", "the sides responsible for
 mass killings", "guilty of violating the ceasefire", "blamed Syria for the attack",
 "indicted Mir for the attacks", "was involved in the beating", "committed an act of
-arson", "torture at the hands of the police", "drew criticism from India"
-(ANNOTATION.md: a reported act counts, by whoever it is said to be by).  And
-an accusation that someone denies was made against the one who denies it: "Trump
-rejected accusations of racism" holds an ACCUSE on Trump, by whoever accused him.
-And a deployment on a peacekeeping mission is aid (CAMEO 074), not a show of force.
-A restraint that a verb puts someone under, and a spree one goes on, are done by
-that verb's subject: "the junta placed her under house arrest", "summoned him for
-questioning", "police took two Canadians into custody", "militiamen went on a
-killing spree", "used civilians as human shields"; an attack one comes under is done
-by whoever it comes from ("came under fire from Taliban fighters").
+arson", "torture at the hands of the police", "gunfire from Syrian troops", "drew
+criticism from India" (ANNOTATION.md: a reported act counts, by whoever it is said
+to be by).  And an accusation that someone denies was made against the one who
+denies it: "Trump rejected accusations of racism" holds an ACCUSE on Trump, by
+whoever accused him.  And a deployment on a peacekeeping mission is aid (CAMEO
+074), not a show of force.  A restraint that a verb puts someone under, and a spree
+one goes on, are done by that verb's subject: "the junta placed her under house
+arrest", "summoned him for questioning", "police took two Canadians into custody",
+"militiamen went on a killing spree", "used civilians as human shields"; an attack
+one comes under is done by whoever it comes from ("came under fire from Taliban
+fighters").
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ COMMITTING = frozenset({"commit", "perpetrate", "carry"})  # "committed an act o
 SHIELDING = frozenset({"use", "hold", "keep", "take"})  # "used civilians as human shields"
 # verbs whose object comes to their subject from someone ("drew criticism from India")
 RECEIVING = frozenset({"face", "draw", "receive", "attract", "earn", "get", "meet"})
+ARMED = frozenset({"MIL", "REB", "COP", "SPY", "INS", "PRM", "UAF", "TER", "SEP"})
 DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "deflect", "contest",
                      "dispute", "brush", "rebut", "counter"})  # fmt: skip
 HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
@@ -54,6 +56,8 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
     """The party said to have done the act ``tok`` names, from the phrase that holds it."""
     if hands := _at_the_hands(tok, roles):
         return hands  # "the torture of detainees at the hands of the police"
+    if tok.pos_ == "NOUN" and (armed := _armed_from(tok, roles)):
+        return armed  # "gunfire from Syrian troops", "rocket fire from Hezbollah fighters"
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
         holder = tok.head.lemma_.lower()
         if holder == "claim":
@@ -124,6 +128,13 @@ def _at_the_hands(tok: Token, roles: Roles) -> list[Actor]:
             if hands.dep_ == "pobj" and hands.lower_ == "hands":
                 return [a for o in roles.prep_objects(hands, ("of",)) for a in roles.phrase(o)]
     return []
+
+
+def _armed_from(tok: Token, roles: Roles) -> list[Actor]:
+    """Armed or police forces in a "from" phrase on the event word: what comes from
+    them is done by them (a place it comes from names nobody: "fire from Gaza")."""
+    froms = [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+    return [a for a in froms if a.sector in ARMED]
 
 
 def _involved(word: Token, roles: Roles) -> list[Actor]:
