@@ -220,13 +220,25 @@ def without_headline(line: str, headline: str) -> str:
     """``line`` without the words it shares with the headline, when it repeats them (a
     breadcrumb trail that ends in the title, then the day: "Home › Culture › Title
     01.05.2017") and what is left is a dateline; else an empty string."""
-    if line == headline:
+    if line == headline or not any(c.isdigit() for c in line):
+        return ""
+    if not _may_share(line, headline):
         return ""
     match = SequenceMatcher(None, line, headline, autojunk=False).find_longest_match()
     if match.size < min(HEADLINE_SHARED, len(headline)):
         return ""
     rest = f"{line[: match.a]} {line[match.a + match.size :]}".strip()
     return rest if is_dateline(rest) else ""
+
+
+def _may_share(line: str, headline: str) -> bool:
+    """A quick test that ``line`` may share a run of ``HEADLINE_SHARED`` characters with the
+    headline (or the whole of a shorter one): any such run holds one of the headline's
+    pieces of half that length cut at fixed steps (the exact search is slow)."""
+    if len(headline) < HEADLINE_SHARED:
+        return headline in line
+    step = HEADLINE_SHARED // 2
+    return any(headline[i : i + step] in line for i in range(0, len(headline) - step + 1, step))
 
 
 def with_bylines(visible: list[str]) -> Iterator[tuple[str, tuple[str, ...], bool]]:

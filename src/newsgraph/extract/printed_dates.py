@@ -211,13 +211,15 @@ def revised_days(text: str, today: date, month_first: bool = False) -> Iterator[
         yield day
 
 
+@lru_cache(maxsize=4096)
 def _printed(
     text: str, today: date, month_first: bool, revisions: bool = False
-) -> list[tuple[int, int, date]]:
+) -> tuple[tuple[int, int, date], ...]:
     """(start, end, day) of the days printed in ``text``, in text order; revisions left out
-    (or, with ``revisions``, only they kept)."""
+    (or, with ``revisions``, only they kept).  Cached: the searches of one page read
+    many of its lines more than once."""
     if not _TWO_DIGITS.search(text):
-        return []  # every form holds a year: no two digits, no day (a cheap early exit)
+        return ()  # every form holds a year: no two digits, no day (a cheap early exit)
     found: list[tuple[int, int, date]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _patterns():
@@ -235,7 +237,7 @@ def _printed(
                 continue  # the day of an event the page announces, or of a post it embeds
             if revisions == bool(_REVISION.search(text, max(0, start - 40), start)):
                 found.append((start, end, day))
-    return sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def _day_of(match: re.Match[str], today: date, month_first: bool) -> date | None:
