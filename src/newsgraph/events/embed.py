@@ -33,6 +33,7 @@ COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
+RECKONING = frozenset({"accountable", "responsible"})  # "vowed to hold X accountable"
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
 # proposals that a refusal or acceptance answers ("rejected Spain's request", "accepted
@@ -160,6 +161,11 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             outer.target = [a for a in inner.target if a not in outer.source]
         if outer.type == "AGREE" and not outer.negated:
             _retype(outer, inner, lexicon)
+    for draft in drafts.values():
+        if draft.type == "AGREE" and not draft.negated and _vows_reckoning(draft.tok):
+            # "vowed to hold Syria accountable", "pledged to bring the killers to justice":
+            # an announced punishment, a THREATEN (ANNOTATION.md), not an intent to cooperate
+            draft.type, draft.cameo, draft.mode = "THREATEN", "130", lexicon.cameo["130"].mode
 
 
 def prune(drafts: list[Draft]) -> list[Draft]:
@@ -191,6 +197,23 @@ def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
         outer.cameo = lexicon.future_agree.get(inner.cameo) or lexicon.future_agree.get(
             inner.type, "030"
         )
+
+
+def _vows_reckoning(tok: Token) -> bool:
+    """``tok`` vows (pledges, promises, swears) to hold someone accountable or
+    responsible, or to bring them to justice."""
+    if tok.lemma_.lower() not in THREAT_INTENT:
+        return False
+    for verb in tok.children:
+        if verb.dep_ != "xcomp":
+            continue
+        lemma = verb.lemma_.lower()
+        words = {w.lower_ for w in verb.subtree}
+        if lemma == "hold" and words & RECKONING:
+            return True
+        if lemma == "bring" and "justice" in words:
+            return True
+    return False
 
 
 def _own_clause(tok: Token) -> bool:
