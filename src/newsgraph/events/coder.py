@@ -29,6 +29,7 @@ from .arguments import (
     patient,
     placed,
     protest_target,
+    undergoing,
 )
 from .embed import Draft, fold, prune
 from .head import EventHead, SentenceDrafts, load_head
@@ -479,7 +480,11 @@ class Coder:
                 and not any(c.dep_ == "mark" and c.lower_ in AGENTLESS_MARKS for c in tok.children)
             )
         if kind == "noun":  # or an accusation that its target denies
-            return tok.dep_ in AGENTLESS_NOUN or (bool(target) and denied(tok))
+            return (
+                tok.dep_ in AGENTLESS_NOUN
+                or (bool(target) and denied(tok))
+                or (bool(target) and undergoing(tok) is not None)  # "came under attack"
+            )
         return False
 
     def _event(

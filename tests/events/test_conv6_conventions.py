@@ -1,0 +1,76 @@
+"""Conventions of ANNOTATION.md still missed (issue 11, conv6): an announced punishment
+is a THREATEN, a ban "slapped" on someone is done by the one who slaps it, and the
+subject of "came under attack" suffers the attack (real resolver, invented text,
+rules only)."""
+
+from __future__ import annotations
+
+from scoring import countries
+
+from newsgraph.events.coder import Coder
+
+
+def _rules(coder: Coder) -> Coder:
+    return Coder(resolver=coder.resolver, linker=False, head=False)
+
+
+def _on(coder: Coder, text: str, trigger: str) -> list[object]:
+    return [e for e in _rules(coder).code(text).events if e.trigger == trigger]
+
+
+def test_vowing_a_response_is_a_threat(coder: Coder) -> None:
+    events = _on(coder, "Tehran vowed a crushing response to the Saudi blockade.", "vowed")
+    assert [e.type for e in events] == ["THREATEN"]  # type: ignore[attr-defined]
+
+
+def test_vowing_to_hold_someone_accountable_is_a_threat(coder: Coder) -> None:
+    text = "The Kenyan president vowed to hold Somalia accountable for the raid."
+    events = _on(coder, text, "vowed")
+    assert [e.type for e in events] == ["THREATEN"]  # type: ignore[attr-defined]
+    assert "SOM" in countries(events[0].target)  # type: ignore[attr-defined]
+
+
+def test_vowing_to_bring_someone_to_justice_is_a_threat(coder: Coder) -> None:
+    text = "The Kenyan president vowed to bring the bombers to justice."
+    assert [e.type for e in _on(coder, text, "vowed")] == ["THREATEN"]  # type: ignore[attr-defined]
+
+
+def test_vowing_to_meet_stays_agree(coder: Coder) -> None:
+    # a guard: an intent to cooperate stays AGREE
+    text = "The Kenyan president vowed to hold talks with Somalia."
+    assert [e.type for e in _on(coder, text, "vowed")] == ["AGREE"]  # type: ignore[attr-defined]
+
+
+def test_agreeing_to_hold_accountable_is_not_vowing(coder: Coder) -> None:
+    # a guard: only vowing, pledging, promising, swearing or warning announce a punishment
+    text = "The Kenyan president agreed to hold Somalia accountable for the raid."
+    assert "THREATEN" not in [e.type for e in _on(coder, text, "agreed")]  # type: ignore[attr-defined]
+
+
+def test_the_one_who_slaps_a_ban_imposes_it(coder: Coder) -> None:
+    text = "Canada slapped a travel ban on Belarusian officials."
+    events = _on(coder, text, "ban")
+    assert events, "the ban is dropped for want of an actor"
+    assert "CAN" in countries(events[0].source)  # type: ignore[attr-defined]
+    assert "BLR" in countries(events[0].target)  # type: ignore[attr-defined]
+
+
+def test_the_one_who_clamps_a_ban_imposes_it(coder: Coder) -> None:
+    events = _on(coder, "Moscow clamped a ban on Moldovan fruit.", "ban")
+    assert events, "the ban is dropped for want of an actor"
+    assert "RUS" in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_who_came_under_attack_suffers_it(coder: Coder) -> None:
+    events = _on(coder, "A Turkish patrol came under attack near the Syrian border.", "attack")
+    assert events, "the attack with no named attacker is dropped"
+    assert "TUR" in countries(events[0].target)  # type: ignore[attr-defined]
+    assert "TUR" not in countries(events[0].source)  # type: ignore[attr-defined]
+
+
+def test_who_came_under_attack_from_someone_is_attacked_by_them(coder: Coder) -> None:
+    text = "A Turkish patrol came under attack from Kurdish militants on Sunday."
+    events = _on(coder, text, "attack")
+    assert events
+    assert "TUR" in countries(events[0].target)  # type: ignore[attr-defined]
+    assert events[0].source, "the attackers named by 'from' are lost"  # type: ignore[attr-defined]
