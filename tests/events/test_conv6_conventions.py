@@ -74,3 +74,17 @@ def test_who_came_under_attack_from_someone_is_attacked_by_them(coder: Coder) ->
     assert events
     assert "TUR" in countries(events[0].target)  # type: ignore[attr-defined]
     assert events[0].source, "the attackers named by 'from' are lost"  # type: ignore[attr-defined]
+
+
+def test_the_act_one_is_arrested_for_is_done_by_the_arrested(coder: Coder) -> None:
+    text = "Uganda arrested two Congolese rebels for the bombing of a market in Kampala."
+    events = [e for e in _rules(coder).code(text).events if e.type == "ASSAULT"]
+    assert events, "the bombing is folded into the arrest"
+    assert countries(events[0].source) == ["COD"]  # type: ignore[attr-defined]
+
+
+def test_the_act_one_is_sentenced_for_is_done_by_the_sentenced(coder: Coder) -> None:
+    text = "A Ugandan court sentenced two Congolese rebels for the bombing of a Kampala market."
+    events = [e for e in _rules(coder).code(text).events if e.type == "ASSAULT"]
+    assert events, "the bombing is folded into the sentence"
+    assert countries(events[0].source) == ["COD"]  # type: ignore[attr-defined]

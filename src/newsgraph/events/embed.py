@@ -33,6 +33,7 @@ COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
+PUNISHING = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # blame, arrest, sentence one for
 RECKONING = frozenset({"accountable", "responsible"})  # "vowed to hold X accountable"
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
@@ -142,10 +143,12 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             and inner.own
             and inner.source
             and relation in ("for", "of")
-            and outer.type == "ACCUSE"
+            and outer.type in PUNISHING
             and inner.type in HOSTILE
         ):
-            continue  # "blamed Syria for the attack": the attack is said to be Syria's
+            # "blamed Syria for the attack": the attack is said to be Syria's; "arrested
+            # two men for the killing of": the act punished is theirs, an event of its own
+            continue
         if (
             relation in ("advcl", "xcomp")
             and outer.type == "CONSULT"
