@@ -88,3 +88,19 @@ def test_the_act_one_is_sentenced_for_is_done_by_the_sentenced(coder: Coder) -> 
     events = [e for e in _rules(coder).code(text).events if e.type == "ASSAULT"]
     assert events, "the bombing is folded into the sentence"
     assert countries(events[0].source) == ["COD"]  # type: ignore[attr-defined]
+
+
+def test_who_draws_criticism_is_criticised(coder: Coder) -> None:
+    text = "Nepal drew sharp criticism from Bhutan for hosting the militants."
+    events = _on(coder, text, "criticism")
+    assert events
+    assert countries(events[0].source) == ["BTN"]  # type: ignore[attr-defined]
+    assert countries(events[0].target) == ["NPL"]  # type: ignore[attr-defined]
+
+
+def test_who_is_taken_into_custody_is_confined(coder: Coder) -> None:
+    text = "Dozens of Georgian tourists were taken into custody by Russian police."
+    events = _on(coder, text, "custody")
+    assert events
+    assert countries(events[0].source) == ["RUS"]  # type: ignore[attr-defined]
+    assert countries(events[0].target) == ["GEO"]  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
-from .implied import GROUNDS, culprit, denier
+from .implied import GROUNDS, RECEIVING, confining, culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
@@ -270,7 +270,19 @@ def _nominal(
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
-    if of_objects and not used_of:
+    if top.dep_ == "dobj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in RECEIVING:
+        # "Pakistan drew criticism from India (for hosting ...)": who receives it
+        target = without(roles.subject(top.head), source)
+    if not target and (confiner := confining(tok)) is not None:
+        # "dozens were taken into custody by the police": the confined are the subject
+        # of the passive (the active's object is linked as any object is)
+        held = [c for c in confiner.children if c.dep_ == "nsubjpass"]
+        for whom in held[:1]:  # or the "of" phrase of a quantity ("dozens of protesters")
+            inner = [o for o in roles.prep_objects(whom, ("of",)) if whom.pos_ in ("NOUN", "NUM")]
+            named = roles.phrase(whom) or [a for o in inner for a in roles.phrase(o)]
+            if any(a.country or a.org for a in named):  # a party, not "the president"
+                target = without(named, source)
+    if not target and of_objects and not used_of:
         target = roles.search(of_objects[0], source, max_depth=3)
     if not target:
         for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
