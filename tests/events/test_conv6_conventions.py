@@ -104,3 +104,22 @@ def test_who_is_taken_into_custody_is_confined(coder: Coder) -> None:
     assert events
     assert countries(events[0].source) == ["RUS"]  # type: ignore[attr-defined]
     assert countries(events[0].target) == ["GEO"]  # type: ignore[attr-defined]
+
+
+def test_a_state_that_protests_a_policy_complains_officially(coder: Coder) -> None:
+    text = "Vietnam protested against the Chinese survey of the reef."
+    assert [e.type for e in _on(coder, text, "protested")] == ["ACCUSE"]  # type: ignore[attr-defined]
+
+
+def test_a_ministry_that_protests_complains_officially(coder: Coder) -> None:
+    text = "The Vietnamese foreign ministry protested against the Chinese survey of the reef."
+    assert [e.type for e in _on(coder, text, "protested")] == ["ACCUSE"]  # type: ignore[attr-defined]
+
+
+def test_people_who_protest_demonstrate(coder: Coder) -> None:
+    # a guard: students, or a people named by its demonym, demonstrate (PROTEST)
+    for text in (
+        "Vietnamese students protested against the Chinese survey of the reef.",
+        "Thousands of Vietnamese protested against the Chinese survey of the reef.",
+    ):
+        assert "ACCUSE" not in [e.type for e in _on(coder, text, "protested")], text  # type: ignore[attr-defined]

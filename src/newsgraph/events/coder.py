@@ -125,6 +125,15 @@ class _Places:
         return found.place, found.source
 
 
+def official(tok: Token, source: list[Actor]) -> bool:
+    """The doers of ``tok`` are a state: its government, or the country named as such
+    ("China protested"; not "Serbians", "Serbian students")."""
+    if not source or any(a.sector not in (None, "GOV") or a.org for a in source):
+        return False
+    named = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in tok.children)
+    return named or all(a.sector == "GOV" for a in source)
+
+
 class Coder:
     """Codes article bodies into events; loads spaCy, lexicon and resolver once."""
 
@@ -436,6 +445,10 @@ class Coder:
             # "Germany, Italy and the US took part in war games": joint exercises between
             # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
             type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
+        elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
+            # "China protested against the policy": a state complains officially (CAMEO
+            # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
+            type_, cameo, mode = "ACCUSE", "114", self.lexicon.cameo["114"].mode
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
