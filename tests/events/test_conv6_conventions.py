@@ -123,3 +123,19 @@ def test_people_who_protest_demonstrate(coder: Coder) -> None:
         "Thousands of Vietnamese protested against the Chinese survey of the reef.",
     ):
         assert "ACCUSE" not in [e.type for e in _on(coder, text, "protested")], text  # type: ignore[attr-defined]
+
+
+def test_vowing_to_respond_in_kind_is_a_threat(coder: Coder) -> None:
+    for text in (
+        "Pyongyang vowed to respond.",
+        "Pyongyang vowed to respond forcefully to the drills.",
+        "Pyongyang vowed to respond to any provocation by Seoul.",
+        "Pyongyang vowed to make Seoul pay for the drills.",
+    ):
+        assert [e.type for e in _on(coder, text, "vowed")] == ["THREATEN"], text  # type: ignore[attr-defined]
+
+
+def test_vowing_to_respond_to_a_letter_stays_agree(coder: Coder) -> None:
+    # a guard: an answer to concerns or letters is no threat
+    text = "The Kenyan ministry vowed to respond to the letter from Somalia within a week."
+    assert "THREATEN" not in [e.type for e in _on(coder, text, "vowed")]  # type: ignore[attr-defined]

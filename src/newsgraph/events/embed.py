@@ -34,6 +34,11 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
 PUNISHING = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # blame, arrest, sentence one for
+ANSWERING = frozenset({"respond", "react", "reply"})  # "vowed to respond (forcefully)"
+FORCEFULLY = frozenset({"forcefully", "strongly", "firmly", "harshly", "decisively", "militarily",
+                        "swiftly", "robustly", "severely", "resolutely", "forcibly", "fiercely"})  # fmt: skip
+HOSTILE_WORDS = frozenset({"attack", "aggression", "strike", "provocation", "assault", "threat",
+                           "violation", "incursion", "sanction", "killing", "bombing"})  # fmt: skip
 RECKONING = frozenset({"accountable", "responsible"})  # "vowed to hold X accountable"
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
@@ -216,7 +221,20 @@ def _vows_reckoning(tok: Token) -> bool:
             return True
         if lemma == "bring" and "justice" in words:
             return True
+        if lemma == "make" and any(c.lemma_.lower() == "pay" for c in verb.children):
+            return True  # "vowed to make Syria pay"
+        if lemma in ANSWERING and _answers_in_kind(verb):
+            return True
     return False
+
+
+def _answers_in_kind(verb: Token) -> bool:
+    """ "vowed to respond", "to respond forcefully", "to respond to any attack": an
+    answer in kind, not one to concerns or letters."""
+    if any(c.dep_ == "advmod" and c.lower_ in FORCEFULLY for c in verb.children):
+        return True
+    objects = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return not objects or any(o.lemma_.lower() in HOSTILE_WORDS for o in objects)
 
 
 def _own_clause(tok: Token) -> bool:
