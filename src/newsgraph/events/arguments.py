@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
-from .implied import culprit, denier
+from .implied import GROUNDS, RECEIVING, confining, culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
@@ -37,7 +37,9 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "perpetrate", "inflict", "perform", "tighten", "extend", "expand",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
-                        "mastermind", "coordinate", "initiate", "deliver", "send", "grant"})  # fmt: skip
+                        "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
+                        "slap", "clamp"})  # fmt: skip
+UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
 # verbs whose subject does the act of their object noun of an intransitive type, the noun's
 # "of" complement being what the act moves ("announced the release of two nationals")
 ORDERING = frozenset(
@@ -198,6 +200,10 @@ def _nominal(
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
     source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
+    if (undergoer := undergoing(tok)) is not None:
+        # "the convoy came under attack (from Syrian troops)": the subject of "come
+        # under" suffers the act; who does it is its modifier or "from" phrase (culprit)
+        return Arguments(source, without(roles.subject(undergoer), source), True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
@@ -264,7 +270,19 @@ def _nominal(
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
-    if of_objects and not used_of:
+    if top.dep_ == "dobj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in RECEIVING:
+        # "Pakistan drew criticism from India (for hosting ...)": who receives it
+        target = without(roles.subject(top.head), source)
+    if not target and (confiner := confining(tok)) is not None:
+        # "dozens were taken into custody by the police": the confined are the subject
+        # of the passive (the active's object is linked as any object is)
+        held = [c for c in confiner.children if c.dep_ == "nsubjpass"]
+        for whom in held[:1]:  # or the "of" phrase of a quantity ("dozens of protesters")
+            inner = [o for o in roles.prep_objects(whom, ("of",)) if whom.pos_ in ("NOUN", "NUM")]
+            named = roles.phrase(whom) or [a for o in inner for a in roles.phrase(o)]
+            if any(a.country or a.org for a in named):  # a party, not "the president"
+                target = without(named, source)
+    if not target and of_objects and not used_of:
         target = roles.search(of_objects[0], source, max_depth=3)
     if not target:
         for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
@@ -328,6 +346,21 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node if node.lemma_.lower() in ANNOUNCING else None
     return None
+
+
+def undergoing(tok: Token) -> Token | None:
+    """The verb of "came under attack", "fell under fire" whose subject suffers ``tok``;
+    none where the act has grounds ("came under attack over its courts": criticism)."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in UNDERGOING:
+        return None
+    grounds = [
+        c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
+    ]
+    return None if grounds else verb
 
 
 def _doer_verb(tok: Token) -> bool:

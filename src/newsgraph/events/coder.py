@@ -29,6 +29,7 @@ from .arguments import (
     patient,
     placed,
     protest_target,
+    undergoing,
 )
 from .embed import Draft, fold, prune
 from .head import EventHead, SentenceDrafts, load_head
@@ -122,6 +123,15 @@ class _Places:
         except Exception:
             return draft.location, "clause" if draft.location is not None else "none"
         return found.place, found.source
+
+
+def official(tok: Token, source: list[Actor]) -> bool:
+    """The doers of ``tok`` are a state: its government, or the country named as such
+    ("China protested"; not "Serbians", "Serbian students")."""
+    if not source or any(a.sector not in (None, "GOV") or a.org for a in source):
+        return False
+    named = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in tok.children)
+    return named or all(a.sector == "GOV" for a in source)
 
 
 class Coder:
@@ -435,6 +445,10 @@ class Coder:
             # "Germany, Italy and the US took part in war games": joint exercises between
             # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
             type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
+        elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
+            # "China protested against the policy": a state complains officially (CAMEO
+            # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
+            type_, cameo, mode = "ACCUSE", "114", self.lexicon.cameo["114"].mode
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
@@ -479,7 +493,11 @@ class Coder:
                 and not any(c.dep_ == "mark" and c.lower_ in AGENTLESS_MARKS for c in tok.children)
             )
         if kind == "noun":  # or an accusation that its target denies
-            return tok.dep_ in AGENTLESS_NOUN or (bool(target) and denied(tok))
+            return (
+                tok.dep_ in AGENTLESS_NOUN
+                or (bool(target) and denied(tok))
+                or (bool(target) and undergoing(tok) is not None)  # "came under attack"
+            )
         return False
 
     def _event(

@@ -33,6 +33,13 @@ COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
+PUNISHING = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # blame, arrest, sentence one for
+ANSWERING = frozenset({"respond", "react", "reply"})  # "vowed to respond (forcefully)"
+FORCEFULLY = frozenset({"forcefully", "strongly", "firmly", "harshly", "decisively", "militarily",
+                        "swiftly", "robustly", "severely", "resolutely", "forcibly", "fiercely"})  # fmt: skip
+HOSTILE_WORDS = frozenset({"attack", "aggression", "strike", "provocation", "assault", "threat",
+                           "violation", "incursion", "sanction", "killing", "bombing"})  # fmt: skip
+RECKONING = frozenset({"accountable", "responsible"})  # "vowed to hold X accountable"
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
 # proposals that a refusal or acceptance answers ("rejected Spain's request", "accepted
@@ -141,10 +148,12 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             and inner.own
             and inner.source
             and relation in ("for", "of")
-            and outer.type == "ACCUSE"
+            and outer.type in PUNISHING
             and inner.type in HOSTILE
         ):
-            continue  # "blamed Syria for the attack": the attack is said to be Syria's
+            # "blamed Syria for the attack": the attack is said to be Syria's; "arrested
+            # two men for the killing of": the act punished is theirs, an event of its own
+            continue
         if (
             relation in ("advcl", "xcomp")
             and outer.type == "CONSULT"
@@ -160,6 +169,11 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
             outer.target = [a for a in inner.target if a not in outer.source]
         if outer.type == "AGREE" and not outer.negated:
             _retype(outer, inner, lexicon)
+    for draft in drafts.values():
+        if draft.type == "AGREE" and not draft.negated and _vows_reckoning(draft.tok):
+            # "vowed to hold Syria accountable", "pledged to bring the killers to justice":
+            # an announced punishment, a THREATEN (ANNOTATION.md), not an intent to cooperate
+            draft.type, draft.cameo, draft.mode = "THREATEN", "130", lexicon.cameo["130"].mode
 
 
 def prune(drafts: list[Draft]) -> list[Draft]:
@@ -191,6 +205,36 @@ def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
         outer.cameo = lexicon.future_agree.get(inner.cameo) or lexicon.future_agree.get(
             inner.type, "030"
         )
+
+
+def _vows_reckoning(tok: Token) -> bool:
+    """``tok`` vows (pledges, promises, swears) to hold someone accountable or
+    responsible, or to bring them to justice."""
+    if tok.lemma_.lower() not in THREAT_INTENT:
+        return False
+    for verb in tok.children:
+        if verb.dep_ != "xcomp":
+            continue
+        lemma = verb.lemma_.lower()
+        words = {w.lower_ for w in verb.subtree}
+        if lemma == "hold" and words & RECKONING:
+            return True
+        if lemma == "bring" and "justice" in words:
+            return True
+        if lemma == "make" and any(c.lemma_.lower() == "pay" for c in verb.children):
+            return True  # "vowed to make Syria pay"
+        if lemma in ANSWERING and _answers_in_kind(verb):
+            return True
+    return False
+
+
+def _answers_in_kind(verb: Token) -> bool:
+    """ "vowed to respond", "to respond forcefully", "to respond to any attack": an
+    answer in kind, not one to concerns or letters."""
+    if any(c.dep_ == "advmod" and c.lower_ in FORCEFULLY for c in verb.children):
+        return True
+    objects = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return not objects or any(o.lemma_.lower() in HOSTILE_WORDS for o in objects)
 
 
 def _own_clause(tok: Token) -> bool:

@@ -95,7 +95,7 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
         # "prosecutors summoned the former president for questioning"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
         return roles.agent(gov) if passive else roles.subject(gov)
-    if word in CONFINED_IN and lemma in CONFINING and gov.pos_ == "VERB":
+    if confining(tok) is not None:
         # "the junta placed her under house arrest": the one who places does it; in
         # the passive only a "by" phrase names them ("was taken into custody")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
@@ -117,6 +117,16 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
         blamed = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         return roles.phrase(blamed[0]) if blamed else []
     return []
+
+
+def confining(tok: Token) -> Token | None:
+    """The verb that puts someone in ``tok`` ("placed under house arrest", "taken into
+    custody", "thrown in jail")."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in CONFINED_IN:
+        return None
+    gov = prep.head
+    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in CONFINING else None
 
 
 def _at_the_hands(tok: Token, roles: Roles) -> list[Actor]:
