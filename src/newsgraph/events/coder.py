@@ -22,15 +22,7 @@ from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
-from .arguments import (
-    arguments,
-    in_context,
-    location_target,
-    patient,
-    placed,
-    protest_target,
-    undergoing,
-)
+from .arguments import arguments, undergoing
 from .embed import Draft, fold, prune
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
@@ -49,6 +41,7 @@ from .modality import (
 )
 from .obligation import demands
 from .parse import PARSED, SelectiveParser
+from .placing import in_context, location_target, patient, placed, protest_target
 from .quotes import find_quotes, first_person
 from .roles import Roles, dedupe, in_words, without
 from .when import SentenceDates
