@@ -1,0 +1,42 @@
+"""Last round on type recall (issue 11): CAMEO 17x COERCE forms still open after the
+codebook passes (property requisitioned, a press muzzled, premises padlocked). Every
+sentence is written for the test; the rules alone (no learned head) are checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def rules() -> Coder:
+    return Coder(head=False)
+
+
+def types(coder: Coder, text: str) -> set[str]:
+    return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Zimbabwean soldiers requisitioned the lorries of a British mining firm.", "COERCE"),
+        ("The Belarusian government muzzled the independent press.", "COERCE"),
+        ("Iranian police padlocked the offices of a reformist daily.", "COERCE"),
+    ],
+)
+def test_coerce_forms(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The muzzle of the old rifle was cleaned by the Polish museum.",
+        "A requisition for new desks was sent to the Danish ministry.",
+    ],
+)
+def test_nouns_are_no_coercion(rules: Coder, text: str) -> None:
+    assert "COERCE" not in types(rules, text)
