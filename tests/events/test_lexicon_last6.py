@@ -1,5 +1,6 @@
-"""Last round on type recall (issue 11): CAMEO 17x COERCE forms still open after the
-codebook passes (property requisitioned, a press muzzled, premises padlocked). Every
+"""Last round on type recall (issue 11): CAMEO 17x COERCE, 111 ACCUSE and 100 REQUEST
+forms still open after the codebook passes (property requisitioned, a press muzzled or
+shuttered, a party disbanded, a rebuke, a charge of slander, British "pressurise"). Every
 sentence is written for the test; the rules alone (no learned head) are checked.
 """
 
@@ -25,9 +26,19 @@ def types(coder: Coder, text: str) -> set[str]:
         ("Zimbabwean soldiers requisitioned the lorries of a British mining firm.", "COERCE"),
         ("The Belarusian government muzzled the independent press.", "COERCE"),
         ("Iranian police padlocked the offices of a reformist daily.", "COERCE"),
+        ("The Ethiopian authorities shuttered an independent newspaper.", "COERCE"),
+        ("A Thai court disbanded the progressive opposition party.", "COERCE"),
+        ("The Iranian authorities persecuted Baha'i students.", "COERCE"),
+        # ACCUSE 111: rebukes, charges of slander
+        ("The Turkish foreign ministry upbraided the Swedish envoy.", "ACCUSE"),
+        ("Beijing said the American report slandered China.", "ACCUSE"),
+        ("Ankara said the German newspaper defamed the Turkish people.", "ACCUSE"),
+        # REQUEST 100: British spellings of "pressure"
+        ("Germany pressurised Greece to accept the reforms.", "REQUEST"),
+        ("Japan pressurized South Korea to drop the claims.", "REQUEST"),
     ],
 )
-def test_coerce_forms(rules: Coder, text: str, wanted: str) -> None:
+def test_new_forms(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)
 
 
@@ -36,6 +47,8 @@ def test_coerce_forms(rules: Coder, text: str, wanted: str) -> None:
     [
         "The muzzle of the old rifle was cleaned by the Polish museum.",
         "A requisition for new desks was sent to the Danish ministry.",
+        "The Swedish carmaker shuttered its plant in Belgium.",
+        "The Irish rock band disbanded in 1999.",
     ],
 )
 def test_nouns_are_no_coercion(rules: Coder, text: str) -> None:
