@@ -53,3 +53,14 @@ def test_new_forms(rules: Coder, text: str, wanted: str) -> None:
 )
 def test_nouns_are_no_coercion(rules: Coder, text: str) -> None:
     assert "COERCE" not in types(rules, text)
+
+
+def test_put_on_trial_is_accused_by_who_puts(rules: Coder) -> None:
+    """ACCUSE 1121 (as "tried", "prosecuted"): done by the one who puts on trial."""
+    events = rules.code("Belarus put two Polish journalists on trial.", "2024-01-15").events
+    accused = [e for e in events if e.type == "ACCUSE" and not e.negated]
+    assert accused and {a.country for a in accused[0].source} == {"BLR"}
+
+
+def test_a_trial_alone_is_no_accusation(rules: Coder) -> None:
+    assert "ACCUSE" not in types(rules, "The trial of the Polish journalists opened in Minsk.")
