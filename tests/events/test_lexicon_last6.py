@@ -64,3 +64,18 @@ def test_put_on_trial_is_accused_by_who_puts(rules: Coder) -> None:
 
 def test_a_trial_alone_is_no_accusation(rules: Coder) -> None:
     assert "ACCUSE" not in types(rules, "The trial of the Polish journalists opened in Minsk.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a deployment of rescuers is humanitarian aid (CAMEO 074), not a show of force
+        ("Greece deployed search-and-rescue teams to Turkey.", "AID", "MOBILIZE"),
+        ("Japan sent rescue teams to Nepal after the earthquake.", "AID", "MOBILIZE"),
+        # a rescue done by troops is not the mission of a deployment
+        ("France deployed troops to rescue the hostages in Mali.", "MOBILIZE", "AID"),
+    ],
+)
+def test_rescuers_deployed(rules: Coder, text: str, wanted: str, unwanted: str) -> None:
+    found = types(rules, text)
+    assert wanted in found and unwanted not in found

@@ -183,6 +183,8 @@ def denied(tok: Token) -> bool:
 def peacekeeping(tok: Token, words: frozenset[str]) -> bool:
     """A deployment said to serve a peace mission: "sent a platoon to Kuwait, its
     first peacekeeping mission", "the deployment of 230 troops on a peacekeeping
-    mission", "were deployed as peacekeeping forces"."""
+    mission", "were deployed as peacekeeping forces", "deployed search-and-rescue
+    teams"."""
     root = tok.head if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") else tok
-    return any(t.lower_ in words for t in root.subtree)
+    # a word of the mission, not an act ("deployed troops to rescue the hostages")
+    return any(t.lower_ in words and t.pos_ != "VERB" for t in root.subtree)
