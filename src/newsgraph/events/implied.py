@@ -46,6 +46,11 @@ HOLDING = frozenset({"oprd", "ccomp", "xcomp"})  # "held Syria responsible for"
 # into custody", "put X behind bars", "kept X under curfew"
 CONFINING = frozenset({"place", "put", "keep", "take", "remand", "hold", "throw", "send"})
 CONFINED_IN = frozenset({"under", "into", "behind", "in"})
+# "put three journalists on trial", "brought the generals to trial": a trial one is put
+# on is done by the one who puts (ACCUSE 1121, as "tried", "prosecuted")
+TRIED = frozenset({"trial"})
+TRIED_IN = frozenset({"on", "to"})
+TRYING = frozenset({"put", "bring", "place"})
 GROUNDS = ("over", "for")  # what one is criticised over
 # "summoned for questioning" (not "called for sanctions": an appeal)
 SUMMONING = frozenset({"summon", "detain", "hold", "take", "bring", "arrest"})
@@ -121,12 +126,16 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
 
 def confining(tok: Token) -> Token | None:
     """The verb that puts someone in ``tok`` ("placed under house arrest", "taken into
-    custody", "thrown in jail")."""
+    custody", "thrown in jail", "put on trial")."""
     prep = tok.head
-    if tok.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in CONFINED_IN:
+    if tok.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep":
+        return None
+    tried = tok.lemma_.lower() in TRIED and prep.lower_ in TRIED_IN
+    if prep.lower_ not in CONFINED_IN and not tried:
         return None
     gov = prep.head
-    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in CONFINING else None
+    verbs = TRYING if tried else CONFINING
+    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in verbs else None
 
 
 def _at_the_hands(tok: Token, roles: Roles) -> list[Actor]:
@@ -174,6 +183,8 @@ def denied(tok: Token) -> bool:
 def peacekeeping(tok: Token, words: frozenset[str]) -> bool:
     """A deployment said to serve a peace mission: "sent a platoon to Kuwait, its
     first peacekeeping mission", "the deployment of 230 troops on a peacekeeping
-    mission", "were deployed as peacekeeping forces"."""
+    mission", "were deployed as peacekeeping forces", "deployed search-and-rescue
+    teams"."""
     root = tok.head if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") else tok
-    return any(t.lower_ in words for t in root.subtree)
+    # a word of the mission, not an act ("deployed troops to rescue the hostages")
+    return any(t.lower_ in words and t.pos_ != "VERB" for t in root.subtree)
