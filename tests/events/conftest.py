@@ -23,6 +23,12 @@ def coder() -> Coder:
 
 
 @pytest.fixture(scope="session")
+def rules() -> Coder:
+    """The rules alone, without the learned head (so the head cannot hide a lexicon gap)."""
+    return Coder(head=False)
+
+
+@pytest.fixture(scope="session")
 def selective_coder() -> Coder:
     """The coder that parses only the sentences that may hold an event."""
     return Coder(parse="selective")

@@ -65,3 +65,8 @@ def one_event(coder: Any, text: str, type_: str) -> Event:
 def countries(actors: Iterable[object]) -> list[str | None]:
     """The ``country`` of each actor, in order."""
     return [getattr(a, "country", None) for a in actors]
+
+
+def types(coder: Any, text: str) -> set[str]:
+    """The types of the events ``coder`` finds in ``text`` (negated ones left out)."""
+    return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}

@@ -14,11 +14,6 @@ PROBLEMS = [
 PARTIES = ["The Afghan army is fighting the Taliban in Helmand."]
 
 
-@pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False)
-
-
 @pytest.mark.parametrize("text", PROBLEMS)
 def test_fighting_a_problem_is_no_assault(rules: Coder, coder: Coder, text: str) -> None:
     for c in (rules, coder):

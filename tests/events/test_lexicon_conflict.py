@@ -16,11 +16,6 @@ from newsgraph.events.coder import Coder
 from newsgraph.records import Event
 
 
-@pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False)
-
-
 def events(coder: Coder, text: str) -> list[Event]:
     return [e for e in coder.code(text, "2024-01-15").events if not e.negated]
 

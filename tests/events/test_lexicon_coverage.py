@@ -9,18 +9,10 @@ test; the rules alone (no learned head) are checked, so the head cannot hide a g
 from __future__ import annotations
 
 import pytest
+from scoring import types
 
 from newsgraph.events.coder import Coder
 from newsgraph.events.match import verb_stems
-
-
-@pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False)
-
-
-def types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}
 
 
 def test_verb_stems_undo_english_inflection() -> None:

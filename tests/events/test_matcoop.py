@@ -7,17 +7,9 @@ constraint.  The rules alone (no learned head) are checked, so the head cannot h
 from __future__ import annotations
 
 import pytest
+from scoring import types
 
 from newsgraph.events.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False)
-
-
-def types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}
 
 
 @pytest.mark.parametrize(
