@@ -206,7 +206,7 @@ def _nominal(
         return Arguments(source, without(roles.subject(undergoer), source), True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
-        source = source or [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+        source = source or roles.prep_actors(tok, ("from",))
         return Arguments(source, without(accused, source), True)
     if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
         of_objects = [
@@ -243,7 +243,7 @@ def _nominal(
     if not source and trigger.type in GIVEN_FROM:
         # "an invitation from the Nigerian government", "a visit from the Chinese
         # minister": the one the act comes from does it
-        source = [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+        source = roles.prep_actors(tok, ("from",))
         given = any(a.country or a.org for a in source)
         source = source if given else []
     top = tok  # "launched air and artillery strikes": the first of coordinated objects

@@ -69,8 +69,7 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
             return roles.subject(tok.head)  # "the Islamic State claimed the bombing"
         if holder in RECEIVING:
             # "Pakistan drew criticism from India", "faced accusations from Kyiv"
-            froms = roles.prep_objects(tok.head, ("from",))
-            return [a for o in froms for a in roles.phrase(o)]
+            return roles.prep_actors(tok.head, ("from",))
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
         return []
     prep, gov = tok.head, tok.head.head
@@ -90,21 +89,18 @@ def culprit(tok: Token, roles: Roles) -> list[Actor]:
         # it; "came under attack from Germany over its policy" is criticism, not force
         if roles.prep_objects(tok, GROUNDS) or roles.prep_objects(gov, GROUNDS):
             return []
-        froms = [o for t in (tok, gov) for o in roles.prep_objects(t, ("from",))]
-        return [a for o in froms for a in roles.phrase(o)]
+        return [a for t in (tok, gov) for a in roles.prep_actors(t, ("from",))]
     if word == "as" and lemma in SHIELDING and gov.pos_ == "VERB":
         return roles.subject(gov)  # "the militants used civilians as human shields"
     if word == "on" and lemma == "go" and gov.pos_ == "VERB":
         return roles.subject(gov)  # "went on a killing spree", "went on the offensive"
     if word == "for" and lemma in SUMMONING and tok.lower_ in QUESTIONING:
         # "prosecutors summoned the former president for questioning"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
-        return roles.agent(gov) if passive else roles.subject(gov)
+        return roles.agent(gov) if roles.is_passive(gov) else roles.subject(gov)
     if confining(tok) is not None:
         # "the junta placed her under house arrest": the one who places does it; in
         # the passive only a "by" phrase names them ("was taken into custody")
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in gov.children)
-        return roles.agent(gov) if passive else roles.subject(gov)
+        return roles.agent(gov) if roles.is_passive(gov) else roles.subject(gov)
     if word not in ("for", "of"):
         return []
     if word == "for" and lemma in CLAIMED:
@@ -145,14 +141,14 @@ def _at_the_hands(tok: Token, roles: Roles) -> list[Actor]:
             continue
         for hands in at.children:
             if hands.dep_ == "pobj" and hands.lower_ == "hands":
-                return [a for o in roles.prep_objects(hands, ("of",)) for a in roles.phrase(o)]
+                return roles.prep_actors(hands, ("of",))
     return []
 
 
 def _armed_from(tok: Token, roles: Roles) -> list[Actor]:
     """Armed or police forces in a "from" phrase on the event word: what comes from
     them is done by them (a place it comes from names nobody: "fire from Gaza")."""
-    froms = [a for o in roles.prep_objects(tok, ("from",)) for a in roles.phrase(o)]
+    froms = roles.prep_actors(tok, ("from",))
     return [a for a in froms if a.sector in ARMED]
 
 

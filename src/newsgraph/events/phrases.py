@@ -320,3 +320,8 @@ class Phrases:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
                 out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         return out
+
+    def prep_actors(self, tok: Token, preps: Iterable[str]) -> list[Actor]:
+        """The actors named by the objects of ``tok``'s prepositions ``preps``
+        ("aid from Japan", "thousands of Kenyans", "at the hands of the police")."""
+        return [a for o in self.prep_objects(tok, preps) for a in self.phrase(o)]

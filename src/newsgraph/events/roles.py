@@ -128,9 +128,7 @@ class Roles(Phrases):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 # "Thousands of Kenyans marched": a quantity's "of" names the actors
-                found = self.phrase(child) or [
-                    a for obj in self.prep_objects(child, ("of",)) for a in self.phrase(obj)
-                ]
+                found = self.phrase(child) or self.prep_actors(child, ("of",))
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
                 if not found and child.pos_ == "NOUN":
@@ -198,7 +196,7 @@ class Roles(Phrases):
             if not found and head.lemma_.lower() in QUANTITIES:
                 # "a number of parties and the Taliban condemned", read as a clause on
                 # "number": the quantity's "of" names the actors, as for a subject
-                found = [a for o in self.prep_objects(head, ("of",)) for a in self.phrase(o)]
+                found = self.prep_actors(head, ("of",))
             return found
         return []
 
