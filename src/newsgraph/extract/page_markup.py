@@ -51,8 +51,15 @@ _STAMP = re.compile(
 _CLOCK_YEAR = re.compile(
     r"(?P<md>[A-Za-z]{3,9}\.? [0-3]?\d),? \d\d?:\d\d(?::\d\d)?(?: [A-Z]{2,5})? (?P<year>\d{4})"
 )
+_MODIFIED_META = frozenset({
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "modified_time",
+    "article:modified", "datemodified", "last-modified", "dc.date.modified",
+    "dcterms.modified", "lastmod", "parsely-updated", "updated_time",
+})  # fmt: skip
+_THREAD_TYPES = re.compile(r"discussionforumposting", re.I)
 # Elements that say they hold the date of publication (through the attribute axis: faster).
 _ITEMPROP_PUBLISHED = etree.XPath('//@itemprop[.="datePublished"]/..')
+_ITEMPROP_MODIFIED = etree.XPath('//@itemprop[.="dateModified"]/..')
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,36 @@ def generic_stamps(tree: HtmlElement) -> Iterator[Stamp]:
                 yield stamp
 
 
+def modified_stamps(tree: HtmlElement) -> list[Stamp]:
+    """The page's own statements of its last modification: its article's (or page's)
+    JSON-LD ``dateModified``, meta tags that name one, ``itemprop="dateModified"``."""
+    json_ld = _json_ld(tree)
+    found = [s for s in map(read_stamp, _json_ld_published(json_ld, key="dateModified")) if s]
+    found.extend(
+        s for s in map(read_stamp, _json_ld_published(json_ld, _PAGE_TYPES, "dateModified")) if s
+    )
+    for meta in tree.iter("meta"):
+        if _meta_key(meta) in _MODIFIED_META:
+            found.extend(s for s in [read_stamp(meta.get("content"))] if s)
+    for element in _ITEMPROP_MODIFIED(tree):
+        if not in_comment(element):
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            found.extend(s for s in [read_stamp(value)] if s)
+    return found
+
+
+def is_thread(tree: HtmlElement) -> bool:
+    """True when the page's JSON-LD says it is a thread of a forum, whose ``datePublished``
+    is the day of the thread's first post, not of the posts a later page of it shows."""
+    if not any(
+        script.get("type") == "application/ld+json"
+        and "discussionforumposting" in (script.text or "").lower()
+        for script in tree.iter("script")
+    ):
+        return False  # most pages: no JSON-LD parsed again
+    return bool(_json_ld_published(_json_ld(tree), _THREAD_TYPES))
+
+
 def _meta_key(meta: HtmlElement) -> str:
     for attribute in ("property", "name", "itemprop"):
         value = meta.get(attribute)
@@ -119,31 +156,33 @@ def _json_ld(tree: HtmlElement) -> list[Any]:
     return blocks
 
 
-def _json_ld_published(blocks: list[Any], types: re.Pattern[str] = _ARTICLE_TYPES) -> list[str]:
-    """``datePublished`` of the JSON-LD objects of ``types`` (article-like by default),
-    in document order."""
+def _json_ld_published(
+    blocks: list[Any], types: re.Pattern[str] = _ARTICLE_TYPES, key: str = "datePublished"
+) -> list[str]:
+    """``datePublished`` (or ``key``) of the JSON-LD objects of ``types`` (article-like by
+    default), in document order."""
     values: list[str] = []
     for data in blocks:
-        values.extend(_walk_ld(data, 0, types))
+        values.extend(_walk_ld(data, 0, types, key))
     return values
 
 
-def _walk_ld(node: Any, depth: int, types: re.Pattern[str]) -> Iterator[str]:
+def _walk_ld(node: Any, depth: int, types: re.Pattern[str], key: str) -> Iterator[str]:
     if depth > 6:
         return
     if isinstance(node, list):
         for item in node:
-            yield from _walk_ld(item, depth + 1, types)
+            yield from _walk_ld(item, depth + 1, types, key)
         return
     if not isinstance(node, dict):
         return
     kind = node.get("@type")
     kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
-    if types.search(kinds) and isinstance(node.get("datePublished"), str):
-        yield node["datePublished"]
-    for key, value in node.items():
-        if isinstance(value, dict | list) and key.lower() not in _NOT_THE_PAGE:
-            yield from _walk_ld(value, depth + 1, types)
+    if types.search(kinds) and isinstance(node.get(key), str):
+        yield node[key]
+    for name, value in node.items():
+        if isinstance(value, dict | list) and name.lower() not in _NOT_THE_PAGE:
+            yield from _walk_ld(value, depth + 1, types, key)
 
 
 def read_stamp(value: str | None) -> Stamp | None:

@@ -28,7 +28,9 @@ evidence, strongest first:
    ("... wurde am" / "19. Mai 2010" / "um" / "23:03" / "Uhr gepostet");
 5. ``markup``: generic date tags (``date``, ``DC.date``, ...), which may hold a
    modification date, yet are taken as they are: a day the page says it was updated
-   is weaker evidence still (it gained on neither train half A nor B);
+   is weaker evidence still (it gained on neither train half A nor B); a generic tag's
+   day that the page prints nowhere gives way to another tag's (or a modification
+   tag's) day that it prints;
 6. ``below``: a day on a dateline further below the headline (up to ``FAR_BELOW``
    lines) but still above the article's text, where a page with a long menu, a
    picture gallery or share buttons prints it;
@@ -58,7 +60,9 @@ first or month first) gives way to another day printed by its headline, or, when
 prints none there, to the day it says it was updated: the markup may hold the day the
 piece was drafted or first filed, the page shows the day readers see (a UTC time one
 day away is left to the time-zone rule below).  Of published statements that disagree,
-the one whose day the page prints is taken.
+the one whose day the page prints is taken.  A forum's thread (``DiscussionForumPosting``)
+states the day of its first post: a later page of it, which prints that day nowhere, is
+dated by the first post it shows (the ``below`` search).
 
 A timestamp keeps the day of its own time zone.  A ``published`` timestamp in UTC
 loses to a local day one day away printed by the headline: the publisher's local day
@@ -97,7 +101,7 @@ from .datelines import (
     without_headline,
 )
 from .headline import headline_line
-from .page_markup import Stamp, generic_stamps, published_stamps
+from .page_markup import Stamp, generic_stamps, is_thread, modified_stamps, published_stamps
 from .printed_dates import (
     EARLIEST_YEAR,
     labelled_days,
@@ -166,6 +170,12 @@ def page_date(
             local = _local_day(chosen, headline)
             if local is not None:
                 return local
+        if headline is None and is_thread(tree) and not _shown(chosen.day, visible):
+            # a later page of a forum's thread: the day of its first post shown
+            aside = _Aside(tree)
+            first = FarDays(visible, today, fits, month_first, aside).below(at)
+            if first is not None:
+                return PageDate(first.isoformat(), "text", "below")
         updated = None
         if headline is None:  # the page may show only when it was updated
             updated = _headline_day(visible, window, today, fits, month_first, revised_days)
@@ -186,7 +196,8 @@ def page_date(
             if fits(day) and not any(aside(line) for line in lines):
                 return PageDate(day.isoformat(), "text", "label")
     if generic:
-        return PageDate(generic[0].isoformat(), "metadata", "markup")
+        day = _shown_tag_day(generic, tree, visible, fits)
+        return PageDate(day.isoformat(), "metadata", "markup")
     far = FarDays(visible, today, fits, month_first, aside)
     # without a headline, "above" reads the lines above the text's first paragraph
     top = at if at is not None else first_prose_line(visible)
@@ -255,6 +266,18 @@ def _readers_day(
     else:
         return None
     return None if _shown(chosen.day, visible) else PageDate(day.isoformat(), "text", kind)
+
+
+def _shown_tag_day(
+    generic: list[date], tree: HtmlElement, visible: list[str], fits: Callable[[date], bool]
+) -> date:
+    """The first generic tag's day; when the page prints it nowhere, the first day that
+    another tag (generic, or of a modification) gives and the page prints: the day its
+    readers are shown ("uploadDate" may be the day a file was first stored)."""
+    if _shown(generic[0], visible):
+        return generic[0]
+    others = chain(generic[1:], (s.day for s in modified_stamps(tree)))
+    return next((d for d in others if fits(d) and _shown(d, visible)), generic[0])
 
 
 def _first_shown(published: list[Stamp], visible: list[str]) -> Stamp:
