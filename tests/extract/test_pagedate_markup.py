@@ -88,3 +88,29 @@ def test_modified_stamps_and_threads_read_from_markup() -> None:
     days = [s.day for s in modified_stamps(tree)]
     assert days == [date(2020, 3, 11), date(2020, 3, 12), date(2020, 3, 10)]
     assert not is_thread(tree)
+
+
+def republished(metas: str, shown: str = "") -> str:
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "So finden Sie einen Liegeplatz", '
+        '"datePublished": "2020-01-10T16:50:00+00:00", '
+        '"dateModified": "2023-01-01T13:11:58+00:00"}</script>'
+    )
+    return (
+        f"<html><head><title>So finden Sie einen Liegeplatz</title>{ld}{metas}</head>"
+        f"<body><h1>So finden Sie einen Liegeplatz</h1>{RECIPE_TEXT}"
+        f"<footer>{shown}</footer></body></html>"
+    )
+
+
+def test_a_later_generic_tag_beats_a_published_day_printed_nowhere() -> None:
+    later = "<meta name='date' content='2023-01-01T14:11:58+01:00'>"
+    # a piece published again: its generic tag is kept up to date, its first statement not
+    assert dated(republished(later)) == ("2023-01-01", "markup")
+    # without the tag, or when the page prints the published day, the statement stands
+    assert dated(republished("")) == ("2020-01-10", "published")
+    assert dated(republished(later, "10.01.2020")) == ("2020-01-10", "published")
+    # an earlier generic tag (the day a draft was begun) never beats it
+    earlier = "<meta name='date' content='2019-12-20'>"
+    assert dated(republished(earlier)) == ("2020-01-10", "published")

@@ -95,6 +95,11 @@ def generic_stamps(tree: HtmlElement) -> Iterator[Stamp]:
                 yield stamp
 
 
+def later_generic_days(tree: HtmlElement, day: date) -> Iterator[date]:
+    """The days after ``day`` that the page's generic date tags state, in page order."""
+    return (s.day for s in generic_stamps(tree) if s.day > day)
+
+
 def modified_stamps(tree: HtmlElement) -> list[Stamp]:
     """The page's own statements of its last modification: its article's (or page's)
     JSON-LD ``dateModified``, meta tags that name one, ``itemprop="dateModified"``."""

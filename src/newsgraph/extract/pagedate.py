@@ -60,7 +60,9 @@ first or month first) gives way to another day printed by its headline, or, when
 prints none there, to the day it says it was updated: the markup may hold the day the
 piece was drafted or first filed, the page shows the day readers see (a UTC time one
 day away is left to the time-zone rule below).  Of published statements that disagree,
-the one whose day the page prints is taken.  A forum's thread (``DiscussionForumPosting``)
+the one whose day the page prints is taken.  When it prints neither that day nor one by
+its headline, a later day of a generic date tag beats it (a piece published again keeps
+its tag up to date, its first statement not).  A forum's thread (``DiscussionForumPosting``)
 states the day of its first post: a later page of it, which prints that day nowhere, is
 dated by the first post it shows (the ``below`` search).
 
@@ -101,7 +103,14 @@ from .datelines import (
     without_headline,
 )
 from .headline import headline_line
-from .page_markup import Stamp, generic_stamps, is_thread, modified_stamps, published_stamps
+from .page_markup import (
+    Stamp,
+    generic_stamps,
+    is_thread,
+    later_generic_days,
+    modified_stamps,
+    published_stamps,
+)
 from .printed_dates import (
     EARLIEST_YEAR,
     labelled_days,
@@ -170,12 +179,11 @@ def page_date(
             local = _local_day(chosen, headline)
             if local is not None:
                 return local
-        if headline is None and is_thread(tree) and not _shown(chosen.day, visible):
-            # a later page of a forum's thread: the day of its first post shown
-            aside = _Aside(tree)
-            first = FarDays(visible, today, fits, month_first, aside).below(at)
-            if first is not None:
-                return PageDate(first.isoformat(), "text", "below")
+        if headline is None:
+            far = FarDays(visible, today, fits, month_first, _Aside(tree))
+            unshown = _unshown_published(chosen.day, tree, visible, fits, lambda: far.below(at))
+            if unshown is not None:
+                return unshown
         updated = None
         if headline is None:  # the page may show only when it was updated
             updated = _headline_day(visible, window, today, fits, month_first, revised_days)
@@ -266,6 +274,28 @@ def _readers_day(
     else:
         return None
     return None if _shown(chosen.day, visible) else PageDate(day.isoformat(), "text", kind)
+
+
+def _unshown_published(
+    day: date,
+    tree: HtmlElement,
+    visible: list[str],
+    fits: Callable[[date], bool],
+    first_below: Callable[[], date | None],
+) -> PageDate | None:
+    """The day of a page whose published statement (``day``) it prints nowhere and whose
+    headline prints none: a later day that its generic date tag states (a piece published
+    again, the tag kept up to date, the first statement not), else, on a later page of a
+    forum's thread (whose statement is of the thread's first post), the first day below its
+    headline (its own first post); None when neither applies or the page prints ``day``."""
+    later = next((d for d in later_generic_days(tree, day) if fits(d)), None)
+    thread = later is None and is_thread(tree)
+    if (later is None and not thread) or _shown(day, visible):
+        return None
+    if later is not None:
+        return PageDate(later.isoformat(), "metadata", "markup")
+    first = first_below()
+    return PageDate(first.isoformat(), "text", "below") if first is not None else None
 
 
 def _shown_tag_day(
