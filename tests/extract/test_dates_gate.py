@@ -53,3 +53,10 @@ def test_no_page_raises(parts: dict[str, PartScore], part: str) -> None:
 
 def test_both_parts_are_scored(parts: dict[str, PartScore]) -> None:
     assert (parts["train"].pages, parts["heldout"].pages) == (521, 279)
+
+
+@pytest.mark.parametrize("part", ["train", "heldout"])
+def test_dates_reach_the_issue_target(parts: dict[str, PartScore], part: str) -> None:
+    target = FLOORS["target"]["accuracy"]
+    got = parts[part].accuracy
+    assert got >= target, f"{part} date accuracy {got:.3f} below the target {target}"
