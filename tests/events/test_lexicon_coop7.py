@@ -24,6 +24,8 @@ from newsgraph.events.coder import Coder
         ("The Sudanese rivals concluded a truce in Jeddah.", "AGREE"),
         ("The Ethiopian prime minister offered an olive branch to Eritrea.", "AGREE"),
         ("The Turkish president extended an olive branch to the Greek government.", "AGREE"),
+        ("Algeria appointed a mediator for the crisis in Mali.", "AGREE"),
+        ("Kenya committed troops to the mission in Haiti.", "AGREE"),
         # CONSULT 04x: mediators, shuttle diplomacy, calls paid or made, tours, welcomes
         ("Qatar acted as mediator between Washington and Kabul.", "CONSULT"),
         ("Norway served as a mediator between Colombia and the rebels.", "CONSULT"),
@@ -33,6 +35,11 @@ from newsgraph.events.coder import Coder
         ("The Chinese premier embarked on a tour of Africa.", "CONSULT"),
         ("The French president welcomed the Nigerian president to the Elysee Palace.", "CONSULT"),
         ("The Chinese president welcomed the Brazilian president in Beijing.", "CONSULT"),
+        ("The Japanese foreign minister exchanged views with his Chinese counterpart.", "CONSULT"),
+        ("The French president held a video conference with the German chancellor.", "CONSULT"),
+        ("The Saudi crown prince received a phone call from the American president.", "CONSULT"),
+        ("The Kuwaiti emir played host to the Iraqi president.", "CONSULT"),
+        ("Kenya bargained with Somalia over the maritime border.", "CONSULT"),
         # SUPPORT 05x: weight behind, regret and remorse to a party, satisfaction,
         # credentials presented, ambassadors sent, ties repaired, leaders honoured
         ("Kenya threw its weight behind the Ethiopian peace deal.", "SUPPORT"),
@@ -63,6 +70,7 @@ from newsgraph.events.coder import Coder
         ("The Dutch government commissioned an inquiry into the Srebrenica massacre.", "ACCUSE"),
         ("The OPCW launched a fact-finding mission into the attack in Douma.", "ACCUSE"),
         ("The UN set up a commission of inquiry into abuses in Eritrea.", "ACCUSE"),
+        ("The Turkish prosecutors pursued an investigation into the Saudi agents.", "ACCUSE"),
     ],
 )
 def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
@@ -83,10 +91,15 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
         ("The French president made a call for calm in New Caledonia.", "CONSULT"),
         ("The Spanish tennis player embarked on a long career.", "CONSULT"),
         ("The Pope welcomed the Irish decision.", "CONSULT"),
+        ("The Indian press conference was held in Delhi.", "CONSULT"),
+        ("The Irish government received a call for help from the charity.", "CONSULT"),
+        ("The Spanish actor played host at the awards in Madrid.", "CONSULT"),
         # regret about another's act is no apology; a present, a sent envoy of war
         ("China expressed regret over the American decision.", "SUPPORT"),
         ("The Irish team presented its new kit.", "SUPPORT"),
         ("The Dutch government honoured its commitments.", "SUPPORT"),
+        ("The Polish army strengthened its defences on the border.", "SUPPORT"),
+        ("The Italian government improved the economy.", "SUPPORT"),
         # letting aid in stays RETREAT; a party with no ban is no concession
         ("Syria allowed UN aid convoys into Idlib.", "CONCEDE"),
         ("The Chilean government granted asylum to the Peruvian journalist.", "CONCEDE"),
@@ -94,6 +107,9 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
         ("The Irish minister examined the proposal of the European Commission.", "ACCUSE"),
         ("The Danish museum commissioned a portrait of the queen.", "ACCUSE"),
         ("The Swiss mission to the United Nations moved to a new building.", "ACCUSE"),
+        ("The Dutch government pursued a policy of austerity.", "ACCUSE"),
+        ("The Japanese committee appointed a new chairman.", "AGREE"),
+        ("The Kenyan gunmen committed atrocities in the village.", "AGREE"),
     ],
 )
 def test_constraints_hold(rules: Coder, text: str, unwanted: str) -> None:
