@@ -26,6 +26,7 @@ from newsgraph.events.coder import Coder
         ("The Turkish president extended an olive branch to the Greek government.", "AGREE"),
         ("Algeria appointed a mediator for the crisis in Mali.", "AGREE"),
         ("Kenya committed troops to the mission in Haiti.", "AGREE"),
+        ("Ukraine said it remained committed to peace talks with Russia.", "AGREE"),
         # CONSULT 04x: mediators, shuttle diplomacy, calls paid or made, tours, welcomes
         ("Qatar acted as mediator between Washington and Kabul.", "CONSULT"),
         ("Norway served as a mediator between Colombia and the rebels.", "CONSULT"),
@@ -110,6 +111,7 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
         ("The Dutch government pursued a policy of austerity.", "ACCUSE"),
         ("The Japanese committee appointed a new chairman.", "AGREE"),
         ("The Kenyan gunmen committed atrocities in the village.", "AGREE"),
+        ("The crimes were committed by Russian soldiers.", "AGREE"),
     ],
 )
 def test_constraints_hold(rules: Coder, text: str, unwanted: str) -> None:
