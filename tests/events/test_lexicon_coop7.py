@@ -27,6 +27,7 @@ from newsgraph.events.coder import Coder
         ("Algeria appointed a mediator for the crisis in Mali.", "AGREE"),
         ("Kenya committed troops to the mission in Haiti.", "AGREE"),
         ("Ukraine said it remained committed to peace talks with Russia.", "AGREE"),
+        ("The American Congress gave the green light to the sale of jets to Turkey.", "AGREE"),
         # CONSULT 04x: mediators, shuttle diplomacy, calls paid or made, tours, welcomes
         ("Qatar acted as mediator between Washington and Kabul.", "CONSULT"),
         ("Norway served as a mediator between Colombia and the rebels.", "CONSULT"),
@@ -41,6 +42,8 @@ from newsgraph.events.coder import Coder
         ("The Saudi crown prince received a phone call from the American president.", "CONSULT"),
         ("The Kuwaiti emir played host to the Iraqi president.", "CONSULT"),
         ("Kenya bargained with Somalia over the maritime border.", "CONSULT"),
+        ("The two presidents exchanged messages on the anniversary of their ties.", "CONSULT"),
+        ("The French government established contact with the Malian junta.", "CONSULT"),
         # SUPPORT 05x: weight behind, regret and remorse to a party, satisfaction,
         # credentials presented, ambassadors sent, ties repaired, leaders honoured
         ("Kenya threw its weight behind the Ethiopian peace deal.", "SUPPORT"),
@@ -59,6 +62,11 @@ from newsgraph.events.coder import Coder
         # CONCEDE 0812 (parties let organise) and 083 (a demand granted)
         ("The Ethiopian government allowed opposition parties to register.", "CONCEDE"),
         ("The Chilean government granted the protesters' demand for a referendum.", "CONCEDE"),
+        (
+            "The Turkish appeals court overturned the conviction of the German journalist.",
+            "CONCEDE",
+        ),
+        ("The Iranian authorities commuted the death sentence of the French tourist.", "CONCEDE"),
         # ACCUSE 09x: questioning, interrogation, allegations examined, inquiries
         ("The French police interrogated the Rwandan suspect.", "ACCUSE"),
         ("The Ukrainian security service questioned the Russian soldier.", "ACCUSE"),
@@ -112,6 +120,8 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
         ("The Japanese committee appointed a new chairman.", "AGREE"),
         ("The Kenyan gunmen committed atrocities in the village.", "AGREE"),
         ("The crimes were committed by Russian soldiers.", "AGREE"),
+        ("The Irish traffic light turned green.", "AGREE"),
+        ("The Greek court overturned the ban on the Turkish ferry.", "CONCEDE"),
     ],
 )
 def test_constraints_hold(rules: Coder, text: str, unwanted: str) -> None:
