@@ -67,6 +67,8 @@ from newsgraph.events.coder import Coder
             "CONCEDE",
         ),
         ("The Iranian authorities commuted the death sentence of the French tourist.", "CONCEDE"),
+        ("The Hong Kong government scrapped the extradition bill.", "CONCEDE"),
+        ("The Georgian government shelved the foreign agents bill.", "CONCEDE"),
         # ACCUSE 09x: questioning, interrogation, allegations examined, inquiries
         ("The French police interrogated the Rwandan suspect.", "ACCUSE"),
         ("The Ukrainian security service questioned the Russian soldier.", "ACCUSE"),
@@ -122,6 +124,8 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
         ("The crimes were committed by Russian soldiers.", "AGREE"),
         ("The Irish traffic light turned green.", "AGREE"),
         ("The Greek court overturned the ban on the Turkish ferry.", "CONCEDE"),
+        ("The Sri Lankan government scrapped plans for a new airport.", "CONCEDE"),
+        ("The Irish tattoo artist inked a portrait of the Danish king.", "SUPPORT"),
     ],
 )
 def test_constraints_hold(rules: Coder, text: str, unwanted: str) -> None:
