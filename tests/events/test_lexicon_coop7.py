@@ -89,6 +89,24 @@ def test_codebook_forms(rules: Coder, text: str, wanted: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The French president reaffirmed his support for Lebanon.", "SUPPORT"),
+        (
+            "The Japanese prime minister reaffirmed his commitment to the defence of Taiwan.",
+            "AGREE",
+        ),
+        ("The German chancellor restated her backing for Ukraine.", "SUPPORT"),
+    ],
+)
+def test_reaffirmed_acts_are_the_speakers(rules: Coder, text: str, wanted: str) -> None:
+    """A support or commitment reaffirmed, restated or reasserted (CAMEO 030, 051) is the
+    act of whoever reaffirms it, as one expressed or renewed is ("his support": the
+    pronoun alone names no one)."""
+    assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
     ("text", "unwanted"),
     [
         # an accord named without its parties is a topic, not the news
