@@ -86,6 +86,17 @@ def names_state(obj: Token, roles: Roles) -> bool:
     return actor is not None and actor.country is not None and actor.sector in (None, "GOV")
 
 
+# sectors of armed forces and groups (the object of "hit", "struck", "targeted")
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "TER", "SEP"})
+
+
+def names_armed(obj: Token, roles: Roles) -> bool:
+    """The object names an armed force or group ("hit the Islamic State group", "struck
+    the Taliban", "targeted Syrian troops")."""
+    actor = roles.at(obj)
+    return actor is not None and actor.sector in ARMED_SECTORS
+
+
 def is_particle(tok: Token, child: Token) -> bool:
     """A particle, or a preposition close after the word with no object in between
     ("called for", "committed on Wednesday to"; not "called a redline for")."""

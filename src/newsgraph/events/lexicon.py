@@ -168,7 +168,9 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
     return frozenset(str(v).lower() for v in items)
 
 
-DYNAMIC_CLASSES = frozenset({"@state"})  # resolved per token by the matcher, never expanded
+DYNAMIC_CLASSES = frozenset(
+    {"@state", "@armed"}
+)  # resolved per token by the matcher, never expanded
 
 
 def _classes(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:

@@ -16,6 +16,7 @@ from .arcs import (
     attributive,
     clause_mark,
     is_particle,
+    names_armed,
     names_state,
     prep_arg,
     result_word,
@@ -45,10 +46,27 @@ VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", "")
                 ("es", ""), ("s", ""))  # fmt: skip
 
 
+# irregular past forms that a prefix hides from the lemmatizer when the tagger reads
+# them as a present ("overran" -> "overrun", "overthrew" -> "overthrow")
+IRREGULAR_ENDINGS = (("ran", "run"), ("took", "take"), ("taken", "take"), ("threw", "throw"),
+                     ("thrown", "throw"), ("drew", "draw"), ("drawn", "draw"), ("came", "come"),
+                     ("gave", "give"), ("given", "give"), ("held", "hold"), ("rode", "ride"),
+                     ("ridden", "ride"), ("flew", "fly"), ("flown", "fly"), ("fought", "fight"),
+                     ("shot", "shoot"), ("saw", "see"), ("stood", "stand"), ("sold", "sell"),
+                     ("sent", "send"), ("brought", "bring"),
+                     ("caught", "catch"), ("won", "win"), ("bore", "bear"))  # fmt: skip
+PREFIXES = ("over", "under", "out", "with", "fore", "mis", "up", "re")
+
+
 def verb_stems(lower: str) -> list[str]:
     """The base forms an inflected verb may have, by its ending alone (a doubled final
-    consonant undone too: "airdropped" -> "airdrop")."""
+    consonant undone too: "airdropped" -> "airdrop"; an irregular past after a prefix:
+    "overran" -> "overrun")."""
     out: list[str] = []
+    for prefix in PREFIXES:
+        if lower.startswith(prefix):
+            rest = lower[len(prefix) :]
+            out.extend(prefix + base for past, base in IRREGULAR_ENDINGS if rest == past)
     for end, new in VERB_ENDINGS:
         if lower.endswith(end) and len(lower) > len(end) + 2:
             stem = lower[: -len(end)] + new
@@ -83,6 +101,16 @@ def judge(tok: Token, judging: frozenset[str]) -> Token | None:
     return None
 
 
+# the arcs of a clause's verb (a noun there with a subject is a verb misread)
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "parataxis"})
+
+
+def _has_subject(tok: Token) -> bool:
+    """A subject of its own that is a noun phrase ("Germany hands over", not "the talks
+    in Doha")."""
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)
+
+
 def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
     """How a token can trigger: as a ``verb``, ``noun``, nominal ``gerund`` or ``pred``."""
     pos = tok.pos_
@@ -102,6 +130,8 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
         ):
             return "gerund"  # a noun the tagger read as a bare verb ("Aid from Japan arrived")
         return "verb"
+    if pos == "NOUN" and tok.dep_ in CLAUSE_DEPS and _has_subject(tok):
+        return "verb"  # a present tense the tagger read as a noun ("Iraq rejects and condemns")
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
     if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -192,6 +222,7 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = No
     if trigger.objects and not (
         not trigger.objects.isdisjoint(arcs.object_words)
         or ("@state" in trigger.objects and any(names_state(o, roles) for o in arcs.objects))
+        or ("@armed" in trigger.objects and any(names_armed(o, roles) for o in arcs.objects))
     ):
         return False
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):

@@ -1,0 +1,70 @@
+"""Triggers lost by stage, a fourth look (issue 11): general classes of English that the
+matcher missed.  Every sentence is written for the test; the rules alone (no learned
+head) are checked.
+
+- An object list that should be a word class: an attack verb ("hit", "struck",
+  "targeted") aimed at an armed force or group, whatever words name it ("hit the
+  Islamic State group", "struck al-Shabaab"), not only at the places of
+  ``@targets``.
+- A present tense read as a noun: a noun with a subject of its own heads a clause
+  ("the government rejects and condemns the decision").
+- An irregular past hidden by a prefix: the tagger reads "overran" as a present and
+  the lemmatizer keeps it whole, so its base form is found by its ending.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring import types
+
+from newsgraph.events.coder import Coder
+from newsgraph.events.match import verb_stems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The American military is hitting the Islamic State group harder than before.",
+        "Kenyan aircraft hit al-Shabaab in southern Somalia.",
+        "Nigerian jets targeted Boko Haram near Lake Chad on Monday.",
+        "Ukrainian artillery hammered the Russian army near Bakhmut.",
+    ],
+)
+def test_attack_on_an_armed_group(rules: Coder, text: str) -> None:
+    assert "ASSAULT" in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rising food prices hit the Egyptian army hard.",  # no doer: no attack
+        "The new tariffs hit Chinese exporters hard.",  # not an armed party
+    ],
+)
+def test_hit_without_an_attack(rules: Coder, text: str) -> None:
+    assert "ASSAULT" not in types(rules, text)
+
+
+def test_irregular_past_behind_a_prefix() -> None:
+    assert "overrun" in verb_stems("overran")
+    assert "overthrow" in verb_stems("overthrew")
+    assert "withhold" in verb_stems("withheld")
+    assert verb_stems("ran") == []  # no prefix: the lemmatizer's own business
+
+
+def test_overran_read_as_a_present(rules: Coder) -> None:
+    # the tagger reads "overran" here as VBP, and its lemma stays "overran"
+    assert "COERCE" in types(rules, "ISIS jihadists overran an army base in northern Iraq.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "rejects" tagged as a plural noun, with a subject of its own
+        ("The Iraqi government rejects and condemns the Turkish decision.", "REJECT"),
+        ("The Iraqi government, thus, rejects and condemns the Turkish decision, said an aide.",
+         "REJECT"),
+    ],
+)  # fmt: skip
+def test_present_tense_read_as_a_noun(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
