@@ -6,6 +6,11 @@ head) are checked.
   "targeted") aimed at an armed force or group, whatever words name it ("hit the
   Islamic State group", "struck al-Shabaab"), not only at the places of
   ``@targets``.
+- An object list of kinds of people that misses the people themselves: "beat him",
+  "executed him", "rescued her", "Ali was beaten" (a personal pronoun or a person's
+  name: ``@person``, resolved per token); likewise places named, not only place
+  nouns: "took over Kabul", "surrounded Mariupol" (``@place``: a place entity or a
+  proper noun the gazetteer knows).
 - A present tense read as a noun: a noun with a subject of its own heads a clause
   ("the government rejects and condemns the decision").
 - An irregular past hidden by a prefix: the tagger reads "overran" as a present and
@@ -67,4 +72,34 @@ def test_overran_read_as_a_present(rules: Coder) -> None:
     ],
 )  # fmt: skip
 def test_present_tense_read_as_a_noun(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Belarusian police beat him in Minsk.", "ASSAULT"),
+        ("Syrian rebels executed him in Idlib.", "ASSAULT"),
+        ("Nigerian troops rescued her from Boko Haram.", "AID"),
+    ],
+)
+def test_acts_on_a_person_referred_to(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize("text", ["Britain beat France in the final.", "The police beat the drum."])
+def test_beat_a_rival_or_a_thing(rules: Coder, text: str) -> None:
+    assert "ASSAULT" not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The Taliban took over Kabul.", "COERCE"),
+        ("Russian troops surrounded Mariupol in March.", "COERCE"),
+        ("Serbian paramilitaries plundered Vukovar.", "ASSAULT"),
+        ("Russia expelled her from the country.", "COERCE"),
+    ],
+)
+def test_named_places_and_people_as_objects(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)

@@ -97,6 +97,27 @@ def names_armed(obj: Token, roles: Roles) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS
 
 
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
+
+
+def names_person(obj: Token, roles: Roles) -> bool:
+    """The object is a person named or referred to ("beat him", "hanged Ali Ahmadi",
+    "expelled her"), not a thing."""
+    if obj.ent_type_ == "PERSON" or obj.lower_ in PERSONAL_PRONOUNS:
+        return True
+    actor = roles.at(obj)
+    return actor is not None and actor.name is not None
+
+
+def names_place(obj: Token, roles: Roles) -> bool:
+    """The object is a place named ("took over Kabul", "surrounded Mariupol"): a place
+    entity, or a proper noun the gazetteer knows."""
+    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    lookup = roles.place_country
+    return obj.pos_ == "PROPN" and lookup is not None and lookup(obj.text) is not None
+
+
 def is_particle(tok: Token, child: Token) -> bool:
     """A particle, or a preposition close after the word with no object in between
     ("called for", "committed on Wednesday to"; not "called a redline for")."""

@@ -17,6 +17,8 @@ from .arcs import (
     clause_mark,
     is_particle,
     names_armed,
+    names_person,
+    names_place,
     names_state,
     prep_arg,
     result_word,
@@ -105,10 +107,15 @@ def judge(tok: Token, judging: frozenset[str]) -> Token | None:
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "parataxis"})
 
 
-def _has_subject(tok: Token) -> bool:
-    """A subject of its own that is a noun phrase ("Germany hands over", not "the talks
-    in Doha")."""
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)
+def misread_verb(tok: Token) -> bool:
+    """A noun that heads a clause with a subject of its own: a present tense the tagger
+    read as a plural noun ("the government rejects and condemns the decision"), or a
+    noun the parser hung a subject on ("a government offensive continued")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in CLAUSE_DEPS
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)
+    )
 
 
 def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
@@ -130,8 +137,6 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
         ):
             return "gerund"  # a noun the tagger read as a bare verb ("Aid from Japan arrived")
         return "verb"
-    if pos == "NOUN" and tok.dep_ in CLAUSE_DEPS and _has_subject(tok):
-        return "verb"  # a present tense the tagger read as a noun ("Iraq rejects and condemns")
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
     if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -223,6 +228,8 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = No
         not trigger.objects.isdisjoint(arcs.object_words)
         or ("@state" in trigger.objects and any(names_state(o, roles) for o in arcs.objects))
         or ("@armed" in trigger.objects and any(names_armed(o, roles) for o in arcs.objects))
+        or ("@person" in trigger.objects and any(names_person(o, roles) for o in arcs.objects))
+        or ("@place" in trigger.objects and any(names_place(o, roles) for o in arcs.objects))
     ):
         return False
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
@@ -247,7 +254,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     if kind is None:
         return None
     arcs = Arcs(tok)
-    for pos in FORM_KINDS[kind]:
+    # a verb entry first for a noun that may be a misread verb, its noun entries after
+    kinds = ("verb", "noun") if kind == "noun" and misread_verb(tok) else FORM_KINDS[kind]
+    for pos in kinds:
         for trigger in entries:
             if trigger.pos == pos and satisfied(trigger, tok, roles, arcs):
                 return trigger, pos
