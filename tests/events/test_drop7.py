@@ -13,6 +13,10 @@ head) are checked.
   proper noun the gazetteer knows).
 - A present tense read as a noun: a noun with a subject of its own heads a clause
   ("the government rejects and condemns the decision").
+- A particle moved after its object ("pulled its forces out of", "called its
+  ambassador back"), which the parser labels a preposition or an adverb.
+- CAMEO 174 and 175 forms: people sent, pushed or turned back over a border; live
+  rounds used on a crowd.
 - An irregular past hidden by a prefix: the tagger reads "overran" as a present and
   the lemmatizer keeps it whole, so its base form is found by its ending.
 """
@@ -103,3 +107,26 @@ def test_beat_a_rival_or_a_thing(rules: Coder, text: str) -> None:
 )
 def test_named_places_and_people_as_objects(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a particle moved after the object, parsed as a preposition or an adverb
+        ("Russia began pulling its forces out of Kherson.", "RETREAT"),
+        ("Egypt called its ambassador back from Israel.", "SANCTION"),
+        # CAMEO 174: people forced back over a border
+        ("Ethiopia sent the Eritrean refugees back to Eritrea.", "COERCE"),
+        ("Greek coastguards pushed back Afghan migrants to Turkey.", "COERCE"),
+        ("Hungarian police turned back Syrian refugees at the border.", "COERCE"),
+        # CAMEO 175: force against a crowd
+        ("Kenyan police used live rounds on protesters in Nairobi.", "ASSAULT"),
+    ],
+)
+def test_particles_and_forced_returns(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+def test_a_preposition_after_the_object_is_no_particle(rules: Coder) -> None:
+    # "over" with an object of its own is a preposition: no "call over"
+    assert "SANCTION" not in types(rules, "Israel called the ambassador over the remarks.")

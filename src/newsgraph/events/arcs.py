@@ -118,13 +118,22 @@ def names_place(obj: Token, roles: Roles) -> bool:
     return obj.pos_ == "PROPN" and lookup is not None and lookup(obj.text) is not None
 
 
+# particles that English moves after the object ("pulled its forces out", "called the
+# strike off", "handed the prisoners over")
+SHIFTED = frozenset({"out", "off", "up", "over", "back", "down", "away"})
+
+
 def is_particle(tok: Token, child: Token) -> bool:
     """A particle, or a preposition close after the word with no object in between
-    ("called for", "committed on Wednesday to"; not "called a redline for")."""
+    ("called for", "committed on Wednesday to"; not "called a redline for"); a
+    particle moved after the object, when it has no object of its own ("pulled its
+    forces out of Kherson"; not "called the envoy over the remarks")."""
     if child.dep_ == "prt":
         return True
     if child.dep_ not in ("prep", "agent", "advmod", "dative") or not 0 < child.i - tok.i <= 5:
         return False
+    if child.lower_ in SHIFTED and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+        return True
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
