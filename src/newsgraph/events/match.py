@@ -202,41 +202,53 @@ def published(tok: Token, documents: frozenset[str]) -> bool:
 
 
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> bool:
+    return unmet(trigger, tok, roles, arcs) is None
+
+
+def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
+    """An object word of the entry, or an object of a kind the matcher resolves per token."""
+    return (
+        not objects.isdisjoint(arcs.object_words)
+        or ("@state" in objects and any(names_state(o, roles) for o in arcs.objects))
+        or ("@armed" in objects and any(names_armed(o, roles) for o in arcs.objects))
+        or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
+        or ("@place" in objects and any(names_place(o, roles) for o in arcs.objects))
+    )
+
+
+def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> str | None:
+    """The first constraint of ``trigger`` that ``tok`` fails (its name), or None."""
     arcs = arcs if arcs is not None else Arcs(tok)
     if trigger.type == "AGREE" and shares_view(tok):
-        return False
+        return "shares_view"
     if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
-        return False
+        return "sympathy"
     if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
-        return False
+        return "published"
     if trigger.no_attributive and attributive(tok):
-        return False
+        return "no_attributive"
     if trigger.unless and stopped(tok, trigger.unless):
-        return False
+        return "unless"
     if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        return False
+        return "transitive"
     if trigger.prep_args and not prep_arg(tok, trigger.prep_args):
-        return False
+        return "prep_args"
     if (
         trigger.particle
         and not any(c.lower_ in trigger.particle and is_particle(tok, c) for c in tok.children)
         and not clause_mark(tok, trigger.particle)
         and not result_word(tok, trigger.particle)
     ):
-        return False
-    if trigger.objects and not (
-        not trigger.objects.isdisjoint(arcs.object_words)
-        or ("@state" in trigger.objects and any(names_state(o, roles) for o in arcs.objects))
-        or ("@armed" in trigger.objects and any(names_armed(o, roles) for o in arcs.objects))
-        or ("@person" in trigger.objects and any(names_person(o, roles) for o in arcs.objects))
-        or ("@place" in trigger.objects and any(names_place(o, roles) for o in arcs.objects))
-    ):
-        return False
+        return "particle"
+    if trigger.objects and not _objects_met(trigger.objects, arcs, roles):
+        return "objects"
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
-        return False
+        return "modifiers"
     if trigger.governors and arcs.governor not in trigger.governors:
-        return False
-    return not (trigger.no_object and any(c.dep_ == "dobj" for c in tok.children))
+        return "governors"
+    if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
+        return "no_object"
+    return None
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:
