@@ -17,6 +17,8 @@ head) are checked.
   ambassador back"), which the parser labels a preposition or an adverb.
 - CAMEO 174 and 175 forms: people sent, pushed or turned back over a border; live
   rounds used on a crowd.
+- A coercive measure kept in force longer is imposed again: "extended the state of
+  emergency", "extended the curfew", "held in custody".
 - An irregular past hidden by a prefix: the tagger reads "overran" as a present and
   the lemmatizer keeps it whole, so its base form is found by its ending.
 """
@@ -130,3 +132,21 @@ def test_particles_and_forced_returns(rules: Coder, text: str, wanted: str) -> N
 def test_a_preposition_after_the_object_is_no_particle(rules: Coder) -> None:
     # "over" with an object of its own is a preposition: no "call over"
     assert "SANCTION" not in types(rules, "Israel called the ambassador over the remarks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Egypt extended the state of emergency for three months.", "COERCE"),
+        ("The Thai government extended the curfew in Bangkok.", "COERCE"),
+        ("Authorities are holding 20 Uighur protesters in custody.", "COERCE"),
+        # announced, a hostile measure is a threat (ANNOTATION.md)
+        ("The Thai government will extend the curfew in Bangkok.", "THREATEN"),
+    ],
+)
+def test_measures_kept_in_force(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+def test_extended_aid_is_no_coercion(rules: Coder) -> None:
+    assert "COERCE" not in types(rules, "China extended emergency aid to Nepal.")
