@@ -11,6 +11,8 @@ head) are checked.
   name: ``@person``, resolved per token); likewise places named, not only place
   nouns: "took over Kabul", "surrounded Mariupol" (``@place``: a place entity or a
   proper noun the gazetteer knows).
+- Appeals to states named by a common noun ("pressed its allies", "encouraged
+  countries", "pushed Western partners": the class ``@parties``), not only by name.
 - A present tense read as a noun: a noun with a subject of its own heads a clause
   ("the government rejects and condemns the decision").
 - A particle moved after its object ("pulled its forces out of", "called its
@@ -150,3 +152,21 @@ def test_measures_kept_in_force(rules: Coder, text: str, wanted: str) -> None:
 
 def test_extended_aid_is_no_coercion(rules: Coder) -> None:
     assert "COERCE" not in types(rules, "China extended emergency aid to Nepal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine pressed its allies for more air defences.",
+        "The WHO encouraged countries to share vaccine doses.",
+        "Zelensky pushed Western partners to send more tanks.",
+        "Japan pressured its neighbours to stop the incursions.",
+        "The German chancellor pressed European leaders to act on migration.",
+    ],
+)
+def test_pressing_states_named_by_a_noun(rules: Coder, text: str) -> None:
+    assert "REQUEST" in types(rules, text)
+
+
+def test_pressing_a_thing_is_no_appeal(rules: Coder) -> None:
+    assert "REQUEST" not in types(rules, "The Iranian president pushed the button at the plant.")
