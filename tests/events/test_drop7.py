@@ -168,5 +168,16 @@ def test_pressing_states_named_by_a_noun(rules: Coder, text: str) -> None:
     assert "REQUEST" in types(rules, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("China helped its neighbours with vaccines.", "AID"),
+        ("France called out its allies for their silence.", "ACCUSE"),
+    ],
+)
+def test_other_acts_on_states_named_by_a_noun(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
 def test_pressing_a_thing_is_no_appeal(rules: Coder) -> None:
     assert "REQUEST" not in types(rules, "The Iranian president pushed the button at the plant.")
