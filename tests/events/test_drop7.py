@@ -13,6 +13,8 @@ head) are checked.
   proper noun the gazetteer knows).
 - Appeals to states named by a common noun ("pressed its allies", "encouraged
   countries", "pushed Western partners": the class ``@parties``), not only by name.
+- The subject of a bare infinitive after "let" or "make" is the verb's object ("let
+  him go", "let UN inspectors visit"), as an infinitive's subject after "allow" is.
 - A present tense read as a noun: a noun with a subject of its own heads a clause
   ("the government rejects and condemns the decision").
 - A particle moved after its object ("pulled its forces out of", "called its
@@ -181,3 +183,24 @@ def test_other_acts_on_states_named_by_a_noun(rules: Coder, text: str, wanted: s
 
 def test_pressing_a_thing_is_no_appeal(rules: Coder) -> None:
     assert "REQUEST" not in types(rules, "The Iranian president pushed the button at the plant.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the subject of a bare infinitive after "let" is what is let go or in
+        ("The kidnappers let him go after a ransom was paid.", "RETREAT"),
+        ("Somali pirates let the Indian sailors go.", "RETREAT"),
+        ("Ethiopia let UN inspectors visit the camps.", "RETREAT"),
+        # people saved, sheltered, swapped
+        ("Italian rescuers saved them from the sea.", "AID"),
+        ("Jordan sheltered Syrian refugees.", "AID"),
+        ("Russia swapped him for an American basketball player.", "COOPERATE"),
+    ],
+)
+def test_people_let_go_saved_sheltered(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+def test_money_saved_is_no_aid(rules: Coder) -> None:
+    assert "AID" not in types(rules, "The Kenyan police saved the money from the fire.")

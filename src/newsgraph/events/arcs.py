@@ -21,6 +21,19 @@ def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+CAUSATIVE = frozenset({"let", "make"})  # verbs that take a bare infinitive ("let him go")
+
+
+def bare_infinitive(tok: Token, child: Token) -> bool:
+    """``child`` is a bare infinitive clause of a causative ``tok`` ("let him go")."""
+    return (
+        tok.lemma_.lower() in CAUSATIVE
+        and child.pos_ == "VERB"
+        and child.tag_ in ("VB", "VBP")
+        and not any(c.dep_ in ("aux", "mark") for c in child.children)
+    )
+
+
 def objects_of(tok: Token) -> list[Token]:
     out: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -46,6 +59,9 @@ def objects_of(tok: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "ccomp" and child.pos_ == "VERB" and infinitive(child):
             # the subject of an infinitive is the verb's object: "allowed aid to enter"
+            out.extend(c for c in child.children if c.dep_ == "nsubj")
+        elif child.dep_ in ("ccomp", "xcomp") and bare_infinitive(tok, child):
+            # and of a bare one after "let" or "make": "let him go", "let aid trucks enter"
             out.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
             # a verb's object read as a verbless clause: "let UN inspectors into the site"
