@@ -91,6 +91,9 @@ def test_present_tense_read_as_a_noun(rules: Coder, text: str, wanted: str) -> N
         ("Belarusian police beat him in Minsk.", "ASSAULT"),
         ("Syrian rebels executed him in Idlib.", "ASSAULT"),
         ("Nigerian troops rescued her from Boko Haram.", "AID"),
+        # people named by their nation
+        ("Saudi Arabia executed two Pakistanis for drug smuggling.", "ASSAULT"),
+        ("The shooting of two Palestinians by Israeli troops drew criticism.", "ASSAULT"),
     ],
 )
 def test_acts_on_a_person_referred_to(rules: Coder, text: str, wanted: str) -> None:

@@ -118,11 +118,15 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
 
 def names_person(obj: Token, roles: Roles) -> bool:
     """The object is a person named or referred to ("beat him", "hanged Ali Ahmadi",
-    "expelled her"), not a thing."""
+    "expelled her"), or people named by their nation ("shot two Palestinians"), not a
+    thing."""
     if obj.ent_type_ == "PERSON" or obj.lower_ in PERSONAL_PRONOUNS:
         return True
     actor = roles.at(obj)
-    return actor is not None and actor.name is not None
+    if actor is None:
+        return False
+    # a person named, or people named by their nation ("two Palestinians")
+    return actor.name is not None or (obj.tag_ in ("NNS", "NNPS") and actor.country is not None)
 
 
 def names_place(obj: Token, roles: Roles) -> bool:
