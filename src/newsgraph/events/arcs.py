@@ -125,8 +125,12 @@ def names_person(obj: Token, roles: Roles) -> bool:
     actor = roles.at(obj)
     if actor is None:
         return False
-    # a person named, or people named by their nation ("two Palestinians")
-    return actor.name is not None or (obj.tag_ in ("NNS", "NNPS") and actor.country is not None)
+    # a person named, or people named by their nation ("two Palestinians"; not "Armenian
+    # forces": a force is no person)
+    plain = actor.sector in (None, "CVL") and actor.org is None
+    return actor.name is not None or (
+        obj.tag_ in ("NNS", "NNPS") and actor.country is not None and plain
+    )
 
 
 def names_place(obj: Token, roles: Roles) -> bool:
