@@ -197,7 +197,7 @@ def test_pressing_a_thing_is_no_appeal(rules: Coder) -> None:
         ("Ethiopia let UN inspectors visit the camps.", "RETREAT"),
         # people saved, sheltered, swapped
         ("Italian rescuers saved them from the sea.", "AID"),
-        ("Jordan sheltered Syrian refugees.", "AID"),
+        ("Ecuador sheltered him in its embassy.", "AID"),
         ("Russia swapped him for an American basketball player.", "COOPERATE"),
     ],
 )
