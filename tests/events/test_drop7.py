@@ -23,6 +23,9 @@ head) are checked.
   rounds used on a crowd.
 - A coercive measure kept in force longer is imposed again: "extended the state of
   emergency", "extended the curfew", "held in custody".
+- Modality: an act cancelled, postponed, scrapped, delayed or called off did not
+  happen (negators, with the phrasal "call off"); a withdrawal from a named place or
+  an operation called off is a RETREAT.
 - An irregular past hidden by a prefix: the tagger reads "overran" as a present and
   the lemmatizer keeps it whole, so its base form is found by its ending.
 """
@@ -207,3 +210,29 @@ def test_people_let_go_saved_sheltered(rules: Coder, text: str, wanted: str) -> 
 
 def test_money_saved_is_no_aid(rules: Coder) -> None:
     assert "AID" not in types(rules, "The Kenyan police saved the money from the fire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The army called off its offensive against the rebels.", "RETREAT"),
+        ("The rebels vacated the town of Kidal.", "RETREAT"),
+        ("Malian rebels abandoned Kidal.", "RETREAT"),
+    ],
+)
+def test_withdrawals_from_places_and_operations(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # an act cancelled, put off or dropped did not happen
+        ("Germany postponed the talks with Poland.", "CONSULT"),
+        ("Turkey scrapped the joint military exercises with the United States.", "COOPERATE"),
+        ("Hamas delayed the release of the hostages.", "RETREAT"),
+        ("The army called off its offensive against the rebels.", "ASSAULT"),
+    ],
+)
+def test_cancelled_acts_are_not_coded(rules: Coder, text: str, unwanted: str) -> None:
+    assert unwanted not in types(rules, text)
