@@ -202,6 +202,8 @@ def test_pressing_a_thing_is_no_appeal(rules: Coder) -> None:
         ("Italian rescuers saved them from the sea.", "AID"),
         ("Ecuador sheltered him in its embassy.", "AID"),
         ("Russia swapped him for an American basketball player.", "COOPERATE"),
+        # CAMEO 072: a package of arms is military aid
+        ("The Pentagon announced a $400 million weapons package for Ukraine.", "AID"),
     ],
 )
 def test_people_let_go_saved_sheltered(rules: Coder, text: str, wanted: str) -> None:
