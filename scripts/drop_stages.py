@@ -16,6 +16,11 @@ actor and not an agentless act); ``retyped`` (modality retypes it: shown with th
 new type); ``folded`` (embedded in another event); ``pruned``; ``head`` (the rules
 emit it, the learned head drops or retypes it); ``emitted`` (emitted by the rules on
 this word, lost elsewhere, e.g. dedup).  Held-out sentences are never read.
+
+Two stages are split finer: ``no_entry`` by the shape of the gold trigger (a word
+of ``cameo_verbs.tsv`` and the type CAMEO gives it, else a light verb with an event
+noun, a verb with a particle, a nominal, an adjective or participle, a verb, several
+words) and ``constraint`` by the first constraint each entry of the type fails.
 """
 
 from __future__ import annotations
@@ -42,6 +47,27 @@ def _entries(coder: Any, tok: Any) -> list[Any]:
     return [t for k in keys for t in lex.get(k, ()) if t.pos != "aux"]
 
 
+def shape_class(tok: Any, trigger: str, coder: Any, cameo_verbs: Any) -> str:
+    """What kind of wording a trigger with no entry of its type is: "cameo:TYPE" when
+    CAMEO's verb table knows the word, else its shape."""
+    lemma = tok.lemma_.lower()
+    parts = [c.lower_ for c in tok.children if c.dep_ == "prt"] + [""]
+    for particle in parts:
+        row = cameo_verbs.get((lemma, particle))
+        if row is not None:
+            return f"cameo:{row.type or 'statement'}"
+    words = trigger.split()
+    if len(words) > 1 and tok.pos_ == "VERB" and lemma in coder.light:
+        return "light+noun"
+    if len(words) > 1 and any(c.dep_ == "prt" for c in tok.children):
+        return "verb+particle"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "nominal"
+    if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl")):
+        return "adjective"
+    return "verb" if len(words) <= 2 else "phrase"
+
+
 def argument_class(tok: Any, kind: str, roles: Any) -> str:
     """Why a draft has no actor, finer: the trigger's kind and arc, and whether the
     word it hangs on has an actor ("noun:pobj<after", "verb:acl<activists",
@@ -54,11 +80,12 @@ def argument_class(tok: Any, kind: str, roles: Any) -> str:
     return f"{kind}:{tok.dep_}<{tok.head.lemma_.lower()} {has}"
 
 
-def trace(coder: Any, text: str, want: str, words: set[str]) -> tuple[str, str]:
+def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
+          cameo_verbs: Any = None) -> tuple[str, str]:  # fmt: skip
     """The furthest rule stage a word of ``words`` reaches with type ``want``."""
     from newsgraph.events.coder import CONDITION_MARKS
     from newsgraph.events.embed import fold, prune
-    from newsgraph.events.match import form, match
+    from newsgraph.events.match import form, match, unmet
     from newsgraph.events.modality import according_to_in
     from newsgraph.events.quotes import find_quotes
     from newsgraph.events.roles import Roles
@@ -107,13 +134,16 @@ def trace(coder: Any, text: str, want: str, words: set[str]) -> tuple[str, str]:
             for tok in toks:
                 typed = [t for t in _entries(coder, tok) if t.type == want]
                 if not typed:
-                    reach("no_entry", ",".join(sorted({t.type for t in _entries(coder, tok)})))
+                    shape = shape_class(tok, gold or tok.text, coder, cameo_verbs or {})
+                    others = ",".join(sorted({t.type for t in _entries(coder, tok)}))
+                    reach("no_entry", f"{shape} {others}".strip())
                     continue
                 if form(tok, coder.judging) is None:
                     reach("form", f"{tok.pos_}/{tok.dep_}")
                     continue
                 if tok.i not in matched:
-                    reach("constraint", f"{tok.lemma_}")
+                    fails = sorted({unmet(t, tok, roles) or "other" for t in typed})
+                    reach("constraint", f"{'/'.join(fails)} {tok.lemma_}")
                     continue
                 trigger, kind = matched[tok.i]
                 if trigger.type != want:
@@ -153,12 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     from score_events import code_dev
 
     from newsgraph.events.coder import Coder
+    from newsgraph.events.head.cameo import load_cameo_verbs
     from newsgraph.events.score import load_gold
 
     train = [r for r in load_gold(DEV) if r["split"] == "train"]
     shipped = code_dev(train, Coder())
     rules = code_dev(train, Coder(head=False))
     coder = Coder(head=False)
+    cameo_verbs = load_cameo_verbs(coder.lexicon.cameo)
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for r in train:
@@ -168,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             if g["type"] in got or g.get("modality") == "negated" or not g.get("trigger"):
                 continue
             words = {w.lower() for w in str(g["trigger"]).split()}
-            stage, note = trace(coder, r["text"], g["type"], words)
+            stage, note = trace(coder, r["text"], g["type"], words, str(g["trigger"]),
+                                cameo_verbs)  # fmt: skip
             if stage == "emitted" and g["type"] in by_rules:
                 stage = "head"
             counts[stage] += 1
@@ -182,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     print("  arguments by kind and arc:", ", ".join(f"{k} {n}" for k, n in finer.most_common()))
     print("  arguments by the governing verb's subject:",
           ", ".join(f"{k} {n}" for k, n in finer_subject.most_common()))  # fmt: skip
+    for stage in ("no_entry", "constraint"):
+        finer = Counter(line.split("] ", 1)[1].split(" :: ")[0].split(" ")[0]
+                        for line in examples[stage])  # fmt: skip
+        print(f"  {stage} by class:", ", ".join(f"{k} {n}" for k, n in finer.most_common()))
     for stage in STAGES:
         print(f"  {stage:12} {counts[stage]:4}")
         for line in examples[stage][: args.show]:

@@ -21,6 +21,19 @@ def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+CAUSATIVE = frozenset({"let", "make"})  # verbs that take a bare infinitive ("let him go")
+
+
+def bare_infinitive(tok: Token, child: Token) -> bool:
+    """``child`` is a bare infinitive clause of a causative ``tok`` ("let him go")."""
+    return (
+        tok.lemma_.lower() in CAUSATIVE
+        and child.pos_ == "VERB"
+        and child.tag_ in ("VB", "VBP")
+        and not any(c.dep_ in ("aux", "mark") for c in child.children)
+    )
+
+
 def objects_of(tok: Token) -> list[Token]:
     out: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -46,6 +59,9 @@ def objects_of(tok: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "ccomp" and child.pos_ == "VERB" and infinitive(child):
             # the subject of an infinitive is the verb's object: "allowed aid to enter"
+            out.extend(c for c in child.children if c.dep_ == "nsubj")
+        elif child.dep_ in ("ccomp", "xcomp") and bare_infinitive(tok, child):
+            # and of a bare one after "let" or "make": "let him go", "let aid trucks enter"
             out.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
             # a verb's object read as a verbless clause: "let UN inspectors into the site"
@@ -86,13 +102,62 @@ def names_state(obj: Token, roles: Roles) -> bool:
     return actor is not None and actor.country is not None and actor.sector in (None, "GOV")
 
 
+# sectors of armed forces and groups (the object of "hit", "struck", "targeted")
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "TER", "SEP"})
+
+
+def names_armed(obj: Token, roles: Roles) -> bool:
+    """The object names an armed force or group ("hit the Islamic State group", "struck
+    the Taliban", "targeted Syrian troops")."""
+    actor = roles.at(obj)
+    return actor is not None and actor.sector in ARMED_SECTORS
+
+
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
+
+
+def names_person(obj: Token, roles: Roles) -> bool:
+    """The object is a person named or referred to ("beat him", "hanged Ali Ahmadi",
+    "expelled her"), or people named by their nation ("shot two Palestinians"), not a
+    thing."""
+    if obj.ent_type_ == "PERSON" or obj.lower_ in PERSONAL_PRONOUNS:
+        return True
+    actor = roles.at(obj)
+    if actor is None:
+        return False
+    # a person named, or people named by their nation ("two Palestinians"; not "Armenian
+    # forces": a force is no person)
+    plain = actor.sector in (None, "CVL") and actor.org is None
+    return actor.name is not None or (
+        obj.tag_ in ("NNS", "NNPS") and actor.country is not None and plain
+    )
+
+
+def names_place(obj: Token, roles: Roles) -> bool:
+    """The object is a place named ("took over Kabul", "surrounded Mariupol"): a place
+    entity, or a proper noun the gazetteer knows."""
+    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    lookup = roles.place_country
+    return obj.pos_ == "PROPN" and lookup is not None and lookup(obj.text) is not None
+
+
+# particles that English moves after the object ("pulled its forces out", "called the
+# strike off", "handed the prisoners over")
+SHIFTED = frozenset({"out", "off", "up", "over", "back", "down", "away"})
+
+
 def is_particle(tok: Token, child: Token) -> bool:
     """A particle, or a preposition close after the word with no object in between
-    ("called for", "committed on Wednesday to"; not "called a redline for")."""
+    ("called for", "committed on Wednesday to"; not "called a redline for"); a
+    particle moved after the object, when it has no object of its own ("pulled its
+    forces out of Kherson"; not "called the envoy over the remarks")."""
     if child.dep_ == "prt":
         return True
     if child.dep_ not in ("prep", "agent", "advmod", "dative") or not 0 < child.i - tok.i <= 5:
         return False
+    if child.lower_ in SHIFTED and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+        return True
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 

@@ -168,7 +168,8 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
     return frozenset(str(v).lower() for v in items)
 
 
-DYNAMIC_CLASSES = frozenset({"@state"})  # resolved per token by the matcher, never expanded
+# resolved per token by the matcher, never expanded
+DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place"})
 
 
 def _classes(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:

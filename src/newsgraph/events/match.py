@@ -16,6 +16,9 @@ from .arcs import (
     attributive,
     clause_mark,
     is_particle,
+    names_armed,
+    names_person,
+    names_place,
     names_state,
     prep_arg,
     result_word,
@@ -45,10 +48,27 @@ VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", "")
                 ("es", ""), ("s", ""))  # fmt: skip
 
 
+# irregular past forms that a prefix hides from the lemmatizer when the tagger reads
+# them as a present ("overran" -> "overrun", "overthrew" -> "overthrow")
+IRREGULAR_ENDINGS = (("ran", "run"), ("took", "take"), ("taken", "take"), ("threw", "throw"),
+                     ("thrown", "throw"), ("drew", "draw"), ("drawn", "draw"), ("came", "come"),
+                     ("gave", "give"), ("given", "give"), ("held", "hold"), ("rode", "ride"),
+                     ("ridden", "ride"), ("flew", "fly"), ("flown", "fly"), ("fought", "fight"),
+                     ("shot", "shoot"), ("saw", "see"), ("stood", "stand"), ("sold", "sell"),
+                     ("sent", "send"), ("brought", "bring"),
+                     ("caught", "catch"), ("won", "win"), ("bore", "bear"))  # fmt: skip
+PREFIXES = ("over", "under", "out", "with", "fore", "mis", "up", "re")
+
+
 def verb_stems(lower: str) -> list[str]:
     """The base forms an inflected verb may have, by its ending alone (a doubled final
-    consonant undone too: "airdropped" -> "airdrop")."""
+    consonant undone too: "airdropped" -> "airdrop"; an irregular past after a prefix:
+    "overran" -> "overrun")."""
     out: list[str] = []
+    for prefix in PREFIXES:
+        if lower.startswith(prefix):
+            rest = lower[len(prefix) :]
+            out.extend(prefix + base for past, base in IRREGULAR_ENDINGS if rest == past)
     for end, new in VERB_ENDINGS:
         if lower.endswith(end) and len(lower) > len(end) + 2:
             stem = lower[: -len(end)] + new
@@ -81,6 +101,21 @@ def judge(tok: Token, judging: frozenset[str]) -> Token | None:
     if tok.dep_ == "amod" and head.dep_ in ("oprd", "dobj") and head.head.lemma_.lower() in judging:
         return head.head
     return None
+
+
+# the arcs of a clause's verb (a noun there with a subject is a verb misread)
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "parataxis"})
+
+
+def misread_verb(tok: Token) -> bool:
+    """A noun that heads a clause with a subject of its own: a present tense the tagger
+    read as a plural noun ("the government rejects and condemns the decision"), or a
+    noun the parser hung a subject on ("a government offensive continued")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in CLAUSE_DEPS
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)
+    )
 
 
 def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
@@ -167,38 +202,53 @@ def published(tok: Token, documents: frozenset[str]) -> bool:
 
 
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> bool:
+    return unmet(trigger, tok, roles, arcs) is None
+
+
+def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
+    """An object word of the entry, or an object of a kind the matcher resolves per token."""
+    return (
+        not objects.isdisjoint(arcs.object_words)
+        or ("@state" in objects and any(names_state(o, roles) for o in arcs.objects))
+        or ("@armed" in objects and any(names_armed(o, roles) for o in arcs.objects))
+        or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
+        or ("@place" in objects and any(names_place(o, roles) for o in arcs.objects))
+    )
+
+
+def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> str | None:
+    """The first constraint of ``trigger`` that ``tok`` fails (its name), or None."""
     arcs = arcs if arcs is not None else Arcs(tok)
     if trigger.type == "AGREE" and shares_view(tok):
-        return False
+        return "shares_view"
     if trigger.type == "ACCUSE" and trigger.pos == "noun" and sympathy(tok):
-        return False
+        return "sympathy"
     if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
-        return False
+        return "published"
     if trigger.no_attributive and attributive(tok):
-        return False
+        return "no_attributive"
     if trigger.unless and stopped(tok, trigger.unless):
-        return False
+        return "unless"
     if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        return False
+        return "transitive"
     if trigger.prep_args and not prep_arg(tok, trigger.prep_args):
-        return False
+        return "prep_args"
     if (
         trigger.particle
         and not any(c.lower_ in trigger.particle and is_particle(tok, c) for c in tok.children)
         and not clause_mark(tok, trigger.particle)
         and not result_word(tok, trigger.particle)
     ):
-        return False
-    if trigger.objects and not (
-        not trigger.objects.isdisjoint(arcs.object_words)
-        or ("@state" in trigger.objects and any(names_state(o, roles) for o in arcs.objects))
-    ):
-        return False
+        return "particle"
+    if trigger.objects and not _objects_met(trigger.objects, arcs, roles):
+        return "objects"
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
-        return False
+        return "modifiers"
     if trigger.governors and arcs.governor not in trigger.governors:
-        return False
-    return not (trigger.no_object and any(c.dep_ == "dobj" for c in tok.children))
+        return "governors"
+    if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
+        return "no_object"
+    return None
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:
@@ -216,7 +266,9 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     if kind is None:
         return None
     arcs = Arcs(tok)
-    for pos in FORM_KINDS[kind]:
+    # a verb entry first for a noun that may be a misread verb, its noun entries after
+    kinds = ("verb", "noun") if kind == "noun" and misread_verb(tok) else FORM_KINDS[kind]
+    for pos in kinds:
         for trigger in entries:
             if trigger.pos == pos and satisfied(trigger, tok, roles, arcs):
                 return trigger, pos

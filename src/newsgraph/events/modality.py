@@ -111,7 +111,7 @@ def modality(
             break
         complement = relation in COMPLEMENTS or relation in COMPLEMENT_PREPS
         if complement or (nominal and relation == "dobj" and child == tok):
-            if lemma in negators and gov != tok:
+            if (lemma in negators or called_off(gov)) and gov != tok:
                 if any(c.dep_ == "neg" for c in gov.children):
                     hypothetical = True  # "did not rule out sending": possible, not denied
                 else:
@@ -133,6 +133,13 @@ def modality(
         ):
             hypothetical = True
     return Modality(negated, hypothetical, intended, future, negated and (future or able))
+
+
+def called_off(verb: Token) -> bool:
+    """ "called off the talks": a phrasal verb of cancelling, a negator like "cancel"."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
 
 
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "prep", "dobj", "conj"})

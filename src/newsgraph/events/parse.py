@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ConfigError
 from ..nlp import TokenArrays, doc_text, token_spaces
+from .lexicon import DYNAMIC_CLASSES
 from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ class LemmaGuess:
 def cue_words(triggers: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[str]]:
     """For each trigger word all of whose entries need another word of the sentence
     (an object, particle, modifier or governor), the words that may satisfy one.
-    A word with any entry free of such a need (or needing a state: "@state") is left out."""
+    A word with any entry free of such a need (or needing a party the matcher resolves:
+    "@state", "@armed", "@person", "@place") is left out."""
     out: dict[str, frozenset[str]] = {}
     for lemma, entries in triggers.items():
         cues: set[str] = set()
@@ -100,7 +102,7 @@ def cue_words(triggers: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[str]
             words = set()
             for name in ("objects", "particle", "modifiers", "governors"):
                 words |= set(getattr(entry, name, ()) or ())
-            if not words or "@state" in words:
+            if not words or not DYNAMIC_CLASSES.isdisjoint(words):
                 break
             cues |= words
         else:
