@@ -33,7 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from ...records import Actor
 from ..phrases import without
-from .features import Candidate, actor_key, candidates, features, path, sentence_features
+from .features import (
+    Candidate,
+    among,
+    candidates,
+    features,
+    path,
+    sentence_features,
+)
 from .model import LINKER_DIR, ROLES, WEIGHTS, LinkerWeights, load_weights, save_weights
 
 if TYPE_CHECKING:
@@ -98,15 +105,14 @@ class Linker:
             # only the parties a decision reads: with a country or organisation, and
             # the rules' recipients or not already an actor (unless one may be filled)
             may_fill = not source and w.thresholds["actor"] < 1
-            keys = {actor_key(a) for a in target}
             found = [c for c in found if (c.actor.code or c.actor.country) and (
-                     may_fill or actor_key(c.actor) in keys or without([c.actor], source))]  # fmt: skip
+                     may_fill or among(c.actor, target) or without([c.actor], source))]  # fmt: skip
         if not found:
             return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         rows = [
             [*features(tok, type_, kind, c, source, target, passive), *extra]
-            for c, extra in zip(found, sentence_features(found, source, tok), strict=True)
+            for c, extra in zip(found, sentence_features(found, source, tok, target), strict=True)
         ]
         if self.observer is not None:
             self.observer(tok, type_, found, rows)
@@ -139,10 +145,9 @@ class Linker:
         chosen = found[best].actor
         if not target:
             return [chosen] if p[best] >= th["fill"] else target
-        keys = {actor_key(a) for a in target}
-        if actor_key(chosen) in keys or p[best] < th["swap"]:
+        if among(chosen, target) or p[best] < th["swap"]:
             return target
-        rules = max((p[n] for n, c in enumerate(found) if actor_key(c.actor) in keys), default=0.0)
+        rules = max((p[n] for n, c in enumerate(found) if among(c.actor, target)), default=0.0)
         return [chosen] if p[best] - rules >= th["margin"] else target
 
 
