@@ -1,6 +1,7 @@
-"""The linker's features of issue 11 (link7): the one party of another country than the
-actors', the path with its prepositions unnamed, and a mention the rules placed in its
-context's country counted as their choice.
+"""The linker of issue 11 (link7): the one party of another country than the
+actors', the path with its prepositions unnamed, a mention the rules placed in its
+context's country counted as their choice, and a party of the actor's own country that
+may be a domestic act's recipient.
 
 Sentences written for these tests."""
 
@@ -21,6 +22,14 @@ FILLED = [
     ("China has supplied most of the arms that Zambia has obtained since 2010.", "ZMB"),
     ("The Czech prime minister attended a ceremony in Bratislava to mark the anniversary.",
      "SVK"),
+]  # fmt: skip
+
+# a domestic act: the party of the actor's own country that the rules set aside as the
+# actor ("USA" beside an American group) may be the recipient the linker fills
+DOMESTIC = [
+    ("An American militia claimed responsibility for an act of sabotage at a power station "
+     "in Idaho.", "USA"),
+    ("A Canadian eco-group claimed an act of sabotage at a pipeline site in Alberta.", "CAN"),
 ]  # fmt: skip
 
 
@@ -89,3 +98,11 @@ def test_the_rules_purpose_recipient_stands(coder: Coder) -> None:
             "led to clashes between Ankara and Damascus.")  # fmt: skip
     offensive = [e for e in coder.code(text).events if e.trigger == "offensive"]
     assert offensive and all({a.country for a in e.target} == {"SYR"} for e in offensive)
+
+
+def test_a_domestic_act_takes_a_party_of_the_actor_s_country(coder: Coder) -> None:
+    for text, country in DOMESTIC:
+        events = [e for e in coder.code(text).events if e.type == "ASSAULT"]
+        assert events and all({a.country for a in e.source} == {country} for e in events)
+        assert any(country in {a.country for a in e.target} for e in events), (
+            text, [[a.code for a in e.target] for e in events])  # fmt: skip

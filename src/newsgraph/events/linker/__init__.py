@@ -10,7 +10,8 @@ actor's country) give each candidate a probability of being the event's actor an
 recipient.  Then:
 
 * a draft with no recipient takes the best candidate that is not its actor when its
-  probability is at least ``fill``;
+  probability is at least ``fill`` (a party of the actor's own country that is not the
+  actor's mention may be: a domestic act);
 * a draft whose recipient the rules chose is given another candidate instead when that
   one's probability is at least ``swap`` and beats the rules' choice by ``margin``.
 
@@ -106,7 +107,7 @@ class Linker:
             # the rules' recipients or not already an actor (unless one may be filled)
             may_fill = not source and w.thresholds["actor"] < 1
             found = [c for c in found if (c.actor.code or c.actor.country) and (
-                     may_fill or among(c.actor, target) or without([c.actor], source))]  # fmt: skip
+                     may_fill or among(c.actor, target) or not among(c.actor, source))]  # fmt: skip
         if not found:
             return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -138,7 +139,7 @@ class Linker:
         target: list[Actor],
         th: dict[str, float],
     ) -> list[Actor]:
-        free = [n for n in coded if without([found[n].actor], source)]
+        free = [n for n in coded if not among(found[n].actor, source)]
         if not free:
             return target
         best = max(free, key=lambda n: p[n])
