@@ -42,6 +42,11 @@ STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedi
 # passive ("Boris Johnson urged to act", "Minister told to resign")
 URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "advise", "exhort",
                    "pressure", "pressurise", "pressurize", "implore", "instruct", "direct"})  # fmt: skip
+# participles whose agent keeps, funds or sends the group they modify: "workers employed
+# by the UNHCR", "militias backed by Iran", "refugees sent by Australia" are that party's
+KEEPING = frozenset({"employ", "hire", "run", "operate", "own", "fund", "finance", "sponsor",
+                     "back", "arm", "train", "send", "dispatch", "deploy", "lead", "command",
+                     "found", "establish", "organise", "organize", "manage", "control"})  # fmt: skip
 # "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
 HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
 # nouns of quantity whose "of" complement names who acts ("a number of parties")
@@ -105,8 +110,13 @@ class Roles(Phrases):
     def _placed(self, tok: Token, actor: Actor) -> Actor:
         """Also a group of people a verb moves "from" a place, when the parser hung the
         "from" on the verb: "will not accept refugees from Afghanistan", "deported
-        migrants from Syria" (the place right after the noun names their country)."""
+        migrants from Syria" (the place right after the noun names their country); and
+        a group its participle names the party that keeps or sends it: "workers
+        employed by the UNHCR" (that organisation's), "charities run by Lashkar"
+        (its country's)."""
         placed = super()._placed(tok, actor)
+        if placed.country is None and (owner := self._kept_by(tok)) is not None:
+            return owner if owner.country is None else with_country(actor, owner.country)
         if placed.country is not None or actor.sector not in MOVED or tok.dep_ != "dobj":
             return placed
         for prep in tok.head.children:
@@ -116,6 +126,19 @@ class Roles(Phrases):
                         if place.country and place.org is None:
                             return with_country(actor, place.country)
         return placed
+
+    def _kept_by(self, tok: Token) -> Actor | None:
+        """The party a participle on ``tok`` says keeps, funds or sends it ("employed by
+        the UNHCR", "backed by Iran", "sent by Australia"): its agent's first party with
+        a country or organisation.  Not one that acts on it ("killed by troops")."""
+        for verb in tok.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in KEEPING:
+                continue
+            for obj in self.prep_objects(verb, ("by",)):
+                found = [a for a in self.phrase(obj) if a.country or a.org]
+                if found:
+                    return found[0]
+        return None
 
     # ------------------------------------------------------------------ clauses
     def subject(self, verb: Token, depth: int = 0) -> list[Actor]:

@@ -10,7 +10,8 @@ actor's country) give each candidate a probability of being the event's actor an
 recipient.  Then:
 
 * a draft with no recipient takes the best candidate that is not its actor when its
-  probability is at least ``fill``;
+  probability is at least ``fill`` (a party of the actor's own country that is not the
+  actor's mention may be: a domestic act);
 * a draft whose recipient the rules chose is given another candidate instead when that
   one's probability is at least ``swap`` and beats the rules' choice by ``margin``.
 
@@ -33,7 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 from ...records import Actor
 from ..phrases import without
-from .features import Candidate, actor_key, candidates, features, path, sentence_features
+from .features import (
+    Candidate,
+    among,
+    candidates,
+    features,
+    path,
+    sentence_features,
+)
 from .model import LINKER_DIR, ROLES, WEIGHTS, LinkerWeights, load_weights, save_weights
 
 if TYPE_CHECKING:
@@ -98,15 +106,14 @@ class Linker:
             # only the parties a decision reads: with a country or organisation, and
             # the rules' recipients or not already an actor (unless one may be filled)
             may_fill = not source and w.thresholds["actor"] < 1
-            keys = {actor_key(a) for a in target}
             found = [c for c in found if (c.actor.code or c.actor.country) and (
-                     may_fill or actor_key(c.actor) in keys or without([c.actor], source))]  # fmt: skip
+                     may_fill or among(c.actor, target) or not among(c.actor, source))]  # fmt: skip
         if not found:
             return source, target
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         rows = [
             [*features(tok, type_, kind, c, source, target, passive), *extra]
-            for c, extra in zip(found, sentence_features(found, source, tok), strict=True)
+            for c, extra in zip(found, sentence_features(found, source, tok, target), strict=True)
         ]
         if self.observer is not None:
             self.observer(tok, type_, found, rows)
@@ -132,17 +139,16 @@ class Linker:
         target: list[Actor],
         th: dict[str, float],
     ) -> list[Actor]:
-        free = [n for n in coded if without([found[n].actor], source)]
+        free = [n for n in coded if not among(found[n].actor, source)]
         if not free:
             return target
         best = max(free, key=lambda n: p[n])
         chosen = found[best].actor
         if not target:
             return [chosen] if p[best] >= th["fill"] else target
-        keys = {actor_key(a) for a in target}
-        if actor_key(chosen) in keys or p[best] < th["swap"]:
+        if among(chosen, target) or p[best] < th["swap"]:
             return target
-        rules = max((p[n] for n, c in enumerate(found) if actor_key(c.actor) in keys), default=0.0)
+        rules = max((p[n] for n, c in enumerate(found) if among(c.actor, target)), default=0.0)
         return [chosen] if p[best] - rules >= th["margin"] else target
 
 

@@ -79,6 +79,18 @@ def actor_key(actor: Actor) -> tuple[str | None, str]:
     return (actor.code, actor.text.lower())
 
 
+def among(actor: Actor, chosen: Sequence[Actor]) -> bool:
+    """Is the mention's ``actor`` one of the rules' ``chosen`` parties?  Also when the
+    rules gave it the country of its context ("rebels" read as Syrian rebels, REB as
+    SYRREB): the same words of the same sector, with a country added."""
+    key = actor_key(actor)
+    return any(
+        actor_key(a) == key
+        or (actor.country is None and a.sector == actor.sector and a.text.lower() == key[1])
+        for a in chosen
+    )
+
+
 def _kind(c: Candidate) -> str:
     a = c.actor
     if c.source == "place":
@@ -138,9 +150,7 @@ def features(
 ) -> list[str]:
     """The feature strings of one (draft, candidate) pair."""
     k = _kind(c)
-    ck = {actor_key(a) for a in source}
-    tk = {actor_key(a) for a in target}
-    rule = "src" if actor_key(c.actor) in ck else "tgt" if actor_key(c.actor) in tk else "none"
+    rule = "src" if among(c.actor, source) else "tgt" if among(c.actor, target) else "none"
     same = bool(c.actor.country) and c.actor.country in {a.country for a in source}
     out = [
         "bias",
@@ -182,6 +192,8 @@ def features(
         f"hdep={c.head.dep_}",
         f"hdep={c.head.dep_}|k={kind}",
     ]
+    coarse = " ".join(a.split(":")[0] for a in arcs)  # the path, prepositions unnamed
+    out.append(f"cpath={coarse}")
     out += [f"prep={p}" for p in preps] + [f"prep={p}|t={type_}" for p in preps]
     if not preps:
         out.append("noprep")
@@ -215,11 +227,13 @@ def _clause(
     return out
 
 
-def sentence_features(found: Sequence[Candidate], source: Sequence[Actor], tok: Token
-                      ) -> list[list[str]]:  # fmt: skip
+def sentence_features(found: Sequence[Candidate], source: Sequence[Actor], tok: Token,
+                      target: Sequence[Actor] = ()) -> list[list[str]]:  # fmt: skip
     """Features of each candidate among the others: how many parties with a country or
-    organisation are left once the actors are set aside, and how near to the trigger this
-    one is among them (the same whatever subset of the rest a caller scores)."""
+    organisation are left once the actors are set aside, how near to the trigger this
+    one is among them, and whether it is of another country than the actors' and how
+    many such countries there are ("Russia vetoed a Japanese-drafted resolution": the
+    one foreign party).  The same whatever subset of the rest a caller scores."""
     free = [n for n, c in enumerate(found)
             if (c.actor.code or c.actor.country) and without([c.actor], source)]  # fmt: skip
 
@@ -229,9 +243,17 @@ def sentence_features(found: Sequence[Candidate], source: Sequence[Actor], tok: 
 
     order = {n: r for r, n in enumerate(sorted(free, key=lambda n: (distance(n), n)))}
     count = "0" if not free else "1" if len(free) == 1 else "2" if len(free) == 2 else "3+"
+    # the parties of another country than the actors' (how many countries they are)
+    own = {a.country for a in source if a.country}
+    foreign = {n for n in free if found[n].actor.country and found[n].actor.country not in own}
+    others = str(min(len({found[n].actor.country for n in foreign}), 2))
     out: list[list[str]] = []
-    for n in range(len(found)):
+    for n, c in enumerate(found):
         rank = order.get(n)
         near = "none" if rank is None else str(min(rank, 2))
+        away = n in foreign
         out.append([f"nfree={count}", f"near={near}", f"near={near}|nfree={count}"])
+        if not target:  # a recipient to fill, not the rules' choice to weigh
+            out[-1] += [f"foreign={away}|countries={others}", f"foreign={away}|m={_kind(c)}",
+                        f"foreign={away}|near={near}"]  # fmt: skip
     return out
