@@ -45,6 +45,7 @@ _INSTITUTION = frozenset(
     }
 )  # fmt: skip
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_GLUED_NAME = re.compile(r"[A-Z][a-z]{2,}[^s]")  # one capitalised word, not ending in s
 ROLE_RANK = {
     "head_of_state": 0,
     "supreme_leader": 0,
@@ -233,12 +234,17 @@ def _load_sectors(d: Dictionary, path: Path) -> None:
 
 
 def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
-    for row in _yaml(path)["countries"]:
+    data = _yaml(path)
+    plural = frozenset(map(str, data.get("glued_s_exceptions", [])))
+    glued: list[tuple[str, str]] = []
+    for row in data["countries"]:
         _fields(path, row, COUNTRY_FIELDS)
         code = str(row["code"])
         d.countries[code] = Country(code, str(row["name"]), bool(row.get("un", True)))
         for alias in [row["name"], *row.get("official", []), *row.get("aliases", [])]:
             d.add(str(alias), Entry("country", code, country=code))
+            if _GLUED_NAME.fullmatch(str(alias)) and str(alias) not in plural:
+                glued.append((str(alias) + "s", code))
         for dem in row.get("demonyms", []):
             dem = str(dem)
             d.add(dem, Entry("demonym", code, country=code))
@@ -248,6 +254,13 @@ def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
             d.add(str(cap), Entry("capital", code, country=code, sector="GOV"))
         for region in row.get("regions", []):  # a place like a capital, with no sector
             d.add(str(region), Entry("capital", code, country=code))
+    named = {str(a) for r in data["countries"] for a in [r["name"], *r.get("aliases", [])]}
+    stray = sorted(plural - named)
+    if stray:
+        raise DataFileError(f"{path}: glued_s_exceptions {stray} are no country's name or alias")
+    for alias, code in glued:  # "Israels border": after every other name, never over one
+        if phrase_keys(alias)[0] not in d.table:
+            d.add(alias, Entry("country", code, country=code, flags=frozenset({"glued"})))
     amb = _yaml(ambiguous_path)["ambiguous"]
     for alias, codes in amb.items():
         d.ambiguous[str(alias)] = tuple(str(c) for c in codes)

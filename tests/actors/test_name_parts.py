@@ -1,0 +1,68 @@
+"""Words that are part of a longer name, and names written without their apostrophe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.actors import DATA_DIR, ActorResolver, load_dictionary
+from newsgraph.errors import DataFileError
+
+
+def _codes(resolver: ActorResolver, parser: Any, text: str) -> dict[str, str | None]:
+    return {m.actor.text: m.actor.code for m in resolver.mentions(parser(text), "2021-05-04")}
+
+
+def test_a_compass_word_before_a_name_is_not_the_west(resolver: ActorResolver, parser: Any) -> None:
+    got = _codes(resolver, parser, "Soldiers stormed a refugee camp in the West Bank overnight.")
+    assert "WST" not in got.values()
+    got = _codes(resolver, parser, "Troops arrested the West African nation's president.")
+    assert "WST" not in got.values()
+
+
+def test_the_west_alone_is_still_the_west(resolver: ActorResolver, parser: Any) -> None:
+    got = _codes(resolver, parser, "The West on Friday imposed new sanctions on Belarus.")
+    assert got.get("The West") == "WST"
+
+
+def test_gaza_and_the_west_bank_are_palestinian(resolver: ActorResolver) -> None:
+    for text in ("the West Bank", "Gaza", "the Gaza Strip"):
+        actor = resolver.lookup(text)
+        assert actor is not None and actor.country == "PSE", text
+
+
+def test_a_surname_glued_to_a_place_name_is_not_the_person(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    got = _codes(resolver, parser, "Rebels entered Mazar-i-Sharif and the city fell quickly.")
+    assert not any(c and c.startswith("PAK") for c in got.values()), got
+
+
+def test_a_surname_after_pro_or_a_known_name_is_still_the_person(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    got = _codes(resolver, parser, "Pro-Assad militias shelled the town for a week.")
+    assert any(c and c.startswith("SYR") for c in got.values())
+
+
+def test_a_country_with_its_apostrophe_dropped(resolver: ActorResolver, parser: Any) -> None:
+    got = _codes(resolver, parser, "Nepals government rejected the claims made by the panel.")
+    assert any(c and c.startswith("NPL") for c in got.values())
+    actor = resolver.lookup("Israels")
+    assert actor is not None and actor.country == "ISR"
+
+
+def test_a_name_whose_s_form_means_something_else(resolver: ActorResolver) -> None:
+    for text in ("Frances", "Koreas", "Americas", "Chiles"):
+        assert resolver.lookup(text) is None, text
+
+
+def test_an_exception_that_names_no_country_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    path = tmp_path / "countries.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("glued_s_exceptions: [", "glued_s_exceptions: [Atlantis, "))
+    with pytest.raises(DataFileError, match="Atlantis"):
+        load_dictionary(tmp_path)
