@@ -272,6 +272,9 @@ def _org_reading(
 ) -> Reading:
     country, sector = org_state(org, when)
     plural = plural or org.kind == "armed"  # "the Houthis said they ..."
+    if org.kind == "mnc" and noun_sector == "LAB":
+        # "Amazon workers": labour of where they work, not of the company's home country
+        return Reading("LAB", None, "LAB", kind="noun", person_like=person_like, plural=plural)
     if org.kind in ("igo", "pseudo", "ngo", "mnc") and country is None:
         # CAMEO style: an IGO by its short name (an organ by its parent's), an NGO or
         # business of no one country as NGO / MNC; org keeps the body's own name
