@@ -66,3 +66,36 @@ def test_an_exception_that_names_no_country_is_refused(tmp_path) -> None:  # typ
     path.write_text(text.replace("glued_s_exceptions: [", "glued_s_exceptions: [Atlantis, "))
     with pytest.raises(DataFileError, match="Atlantis"):
         load_dictionary(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Washington pulled out of the Paris Agreement last year.", "FRA"),
+        ("The insurgents broke the Doha agreement, officials in Kabul said.", "QAT"),
+        ("Diplomats prepared another round of the Astana talks.", "KAZ"),
+        ("A study by the Stockholm International Peace Research Institute was cited.", "SWE"),
+    ],
+)
+def test_a_thing_named_after_a_capital_is_no_actor(
+    resolver: ActorResolver, parser: Any, text: str, place: str
+) -> None:
+    codes = _codes(resolver, parser, text).values()
+    assert not any(c and c.startswith(place) for c in codes)
+
+
+def test_a_capital_beside_an_agent_noun_is_still_the_government(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    got = _codes(resolver, parser, "Moscow officials rejected the proposal on Friday.")
+    assert "RUSGOV" in got.values()
+
+
+def test_named_after_places_must_be_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    path = tmp_path / "metonyms.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("named_after_places: [", "named_after_places: [Peace Deal, "))
+    with pytest.raises(DataFileError, match="Peace Deal"):
+        load_dictionary(tmp_path)

@@ -138,6 +138,7 @@ class Dictionary:
     honorifics: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> person|group|possessive_*
     definite: frozenset[str] = frozenset()
+    named_after_places: frozenset[str] = frozenset()  # "the Paris Agreement": no actor
     maxlen: int = 1
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a key
 
@@ -294,6 +295,11 @@ def _load_metonyms(d: Dictionary, path: Path) -> None:
             d.add(str(row["text"]), Entry("metonym", c, country=c, sector=str(row["sector"])))
     for text in data["not_actors"]:
         d.add(str(text), Entry("block", str(text)))
+    words = [str(w) for w in data.get("named_after_places", [])]
+    bad = sorted(w for w in words if not w.isalpha() or w != w.lower())
+    if bad:
+        raise DataFileError(f"{path}: named_after_places {bad} are not lower-case words")
+    d.named_after_places = frozenset(words)
 
 
 ORG_KINDS = ("igo", "ngo", "armed", "party", "agency", "mnc", "media", "pseudo")

@@ -109,7 +109,9 @@ class ActorResolver:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
-            if r.kind == "metonym" and (_is_place(doc, p, hits) or _inside_a_name(doc, p)):
+            if r.kind == "metonym" and (
+                _is_place(doc, p, hits) or _inside_a_name(doc, p) or _names_a_thing(doc, p, d)
+            ):
                 continue
             if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
@@ -331,6 +333,21 @@ def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
     while i >= 0 and doc[i].lower_ in ("the",):
         i -= 1
     return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+def _names_a_thing(doc: Doc, p: Piece, d: Dictionary) -> bool:
+    """A capital or region that only names a thing after itself: "the Paris Agreement",
+    "the Doha agreement", "the Astana talks" (the thing's nouns: ``named_after_places``)."""
+    if not p.hits or any(e.kind != "capital" for h in p.hits for e in h.entries):
+        return False
+    token = doc[p.end - 1]
+    if not doc.has_annotation("DEP") or token.dep_ != "compound":
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "the Paris climate accord", "the Stockholm ... Institute"
+    words = d.named_after_places
+    return head.i >= p.end and (head.lower_ in words or head.lemma_.lower() in words)
 
 
 def _inside_a_name(doc: Doc, p: Piece) -> bool:
