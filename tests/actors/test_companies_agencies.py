@@ -42,3 +42,24 @@ def test_the_amazon_forest_is_no_company(resolver: ActorResolver, parser: Any) -
     doc = parser("Farmers set fires in the Brazilian Amazon and across the Amazon basin.")
     codes = [m.actor.code for m in resolver.mentions(doc, "2020-03-01")]
     assert "USABUS" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Likud", "ISRPTY"),
+        ("the Tories", "GBRPTY"),
+        ("the Sandinistas", "NICPTY"),
+        ("the Patriotic Union of Kurdistan", "IRQPTY"),
+        ("the Ku Klux Klan", "USAREB"),
+        ("Ahrar al-Sham", "SYRREB"),
+        ("the Libyan National Army", "LBYMIL"),
+        ("Ansar Bayt al-Maqdis", "EGYREB"),
+        ("the Allied Democratic Forces", "CODREB"),
+    ],
+)
+def test_parties_and_armed_groups_of_one_country(
+    resolver: ActorResolver, text: str, code: str
+) -> None:
+    actor = resolver.lookup(text)
+    assert actor is not None and actor.code == code
