@@ -1,4 +1,4 @@
-"""Agent nouns added from the news: a group or office named by a demonym and a noun."""
+"""Agent nouns added from the news, and provinces and cities that name their country."""
 
 from __future__ import annotations
 
@@ -28,3 +28,20 @@ def test_a_demonym_and_an_agent_noun(resolver: ActorResolver, text: str, code: s
 
 def test_an_embassy_alone_is_no_actor(resolver: ActorResolver) -> None:
     assert resolver.lookup("the embassy") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("an Istanbul court", "TURJUD"),
+        ("Mosul residents", "IRQCVL"),
+        ("the Gujarat government", "INDGOV"),
+        ("Karachi police", "PAKCOP"),
+        ("Goma", "COD"),
+    ],
+)
+def test_a_province_or_city_stands_for_its_country(
+    resolver: ActorResolver, text: str, code: str
+) -> None:
+    actor = resolver.lookup(text)
+    assert actor is not None and actor.code == code
