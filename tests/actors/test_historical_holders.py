@@ -36,3 +36,9 @@ def test_a_spokesman_of_the_taliban_before_and_after_kabul_fell(resolver: ActorR
     after = resolver.lookup("Zabihullah Mujahid", "2022-06-01")
     assert before is not None and before.code == "AFGREB"
     assert after is not None and after.code == "AFGGOV"
+
+
+def test_dissidents_and_journalists_are_of_their_country(resolver: ActorResolver) -> None:
+    for text, code in (("Ocalan", "TUR"), ("Khashoggi", "SAU"), ("Liu Xiaobo", "CHN")):
+        actor = resolver.lookup(text, "2016-06-01")
+        assert actor is not None and actor.country == code, text
