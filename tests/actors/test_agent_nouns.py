@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsgraph.actors import ActorResolver
@@ -45,3 +47,17 @@ def test_a_province_or_city_stands_for_its_country(
 ) -> None:
     actor = resolver.lookup(text)
     assert actor is not None and actor.code == code
+
+
+def test_a_us_state_legislator_is_american(resolver: ActorResolver, parser: Any) -> None:
+    doc = parser("State Senator Maria Keller has pushed for a ban on the toll increase.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2019-01-01")}
+    assert got.get("Maria Keller") == "USALEG"
+    actor = resolver.lookup("a Republican State Representative")
+    assert actor is not None and actor.country == "USA"
+
+
+def test_the_government_of_an_australian_state(resolver: ActorResolver) -> None:
+    for text in ("the Victorian Government", "the NSW Government", "Queensland"):
+        actor = resolver.lookup(text)
+        assert actor is not None and actor.country == "AUS", text

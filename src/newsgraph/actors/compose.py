@@ -16,7 +16,7 @@ from typing import Literal
 
 from .dated import org_state, person_role
 from .dictionary import Dictionary, Entry, Org, Person, Role
-from .matching import Hit
+from .matching import Hit, phrase_keys
 
 Kind = Literal[
     "name", "country", "demonym", "metonym", "org", "office", "person", "pronoun", "noun"
@@ -245,6 +245,8 @@ def compose(
         )
         if e.kind == "demonym" and head is not None:
             kind = "office" if person_like else "noun"
+        if e.kind == "metonym" and head is None and _ends_in_a_person(d, e):
+            person_like = True  # "State Senator Daniel Squadron": an office before a name
         need: Need = "person" if person_like and not plural and det in d.definite else "none"
         return Reading(
             make_code(e.country, sector),
@@ -265,6 +267,12 @@ def compose(
             _noun_reading(d, nouns, noun_sector, generic, person_like, plural, None), bound=True
         )
     return _noun_reading(d, real, noun_sector, generic, person_like, plural, det)
+
+
+def _ends_in_a_person(d: Dictionary, e: Entry) -> bool:
+    """Does the metonym's own phrase end in a noun for one person ("State Senator")?"""
+    last = phrase_keys(e.source)[0][-1:]
+    return any(n.kind == "noun" and "person" in n.flags for n in d.table.get(last, ()))
 
 
 def _org_reading(
