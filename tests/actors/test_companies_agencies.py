@@ -1,4 +1,4 @@
-"""Companies of a home country, their workers, and US federal agencies by their own names."""
+"""Companies, US federal agencies, parties and armed groups of one country (and branches)."""
 
 from __future__ import annotations
 
@@ -63,3 +63,29 @@ def test_parties_and_armed_groups_of_one_country(
 ) -> None:
     actor = resolver.lookup(text)
     assert actor is not None and actor.code == code
+
+
+def test_the_taliban_in_a_sentence_about_pakistan(resolver: ActorResolver, parser: Any) -> None:
+    doc = parser("Taliban gunmen stormed a girls' school in northwestern Pakistan on Monday.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2012-10-09")}
+    assert got.get("Taliban gunmen") == "PAKREB"
+
+
+def test_the_taliban_where_afghanistan_is_named_stay_afghan(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    doc = parser("Taliban gunmen who attacked Kabul had trained in Pakistan, officials said.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2012-10-09")}
+    assert got.get("Taliban gunmen") == "AFGREB"
+
+
+def test_a_branch_must_be_a_country(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.actors import DATA_DIR, load_dictionary
+    from newsgraph.errors import DataFileError
+
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    path = tmp_path / "organisations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("branches: [PAK]", "branches: [PAKI]"))
+    with pytest.raises(DataFileError, match="PAKI"):
+        load_dictionary(tmp_path)

@@ -104,6 +104,7 @@ class Org:
     sector: str | None
     eras: tuple[Era, ...] = ()
     parent: str | None = None  # an organ's organisation ("UNSC" -> "UN")
+    branches: tuple[str, ...] = ()  # countries where a namesake branch acts ("Taliban": PAK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,8 +317,12 @@ def _load_orgs(d: Dictionary, path: Path) -> None:
         if kind not in ORG_KINDS:
             raise DataFileError(f"{path} {code}: kind {kind!r}; expected one of {ORG_KINDS}")
         parent = row.get("parent")
+        branches = tuple(str(c) for c in row.get("branches", []))
+        unknown = sorted(c for c in branches if c not in d.countries)
+        if unknown:
+            raise DataFileError(f"{path} {code}: branches {unknown} are no country codes")
         org = Org(code, str(row["name"]), kind, row.get("country"), row.get("sector"), eras,
-                  str(parent) if parent else None)  # fmt: skip
+                  str(parent) if parent else None, branches)  # fmt: skip
         d.orgs[code] = org
         for alias in {str(row["name"]), *map(str, row.get("aliases", []))}:
             d.add(alias, Entry("org", code, country=org.country, sector=org.sector))

@@ -119,6 +119,7 @@ class ActorResolver:
         readings = _members(doc, readings)
         readings = _ethnic_groups(doc, _attach_of(doc, readings))
         readings = _national_envoys(doc, readings)
+        readings = _branches(d, readings, sent_of)
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
@@ -443,6 +444,29 @@ def _national_envoys(
         if country:
             out[n] = (p, replace(r, code=make_code(country, "GOV"), country=country, org=None,
                                  sector="GOV", kind="noun"))  # fmt: skip
+    return out
+
+
+def _branches(
+    d: Dictionary, readings: list[tuple[Piece, Reading]], sent_of: list[int]
+) -> list[tuple[Piece, Reading]]:
+    """A group named alone in a sentence that names a country of one of its branches and
+    not its own is the branch: "Taliban militants ... in Buner district in Pakistan" (PAK)."""
+    named: dict[int, set[str]] = {}
+    for p, r in readings:
+        if r.kind in _STATES and r.country and r.org is None:
+            named.setdefault(sent_of[p.start], set()).add(r.country)
+    out = list(readings)
+    for n, (p, r) in enumerate(readings):
+        org = d.orgs.get(r.org) if r.org else None
+        if org is None or not org.branches or r.country is None:
+            continue
+        if any(e.kind in _STATES for h in p.hits for e in h.entries):
+            continue  # "the Afghan Taliban": its own country is named
+        there = named.get(sent_of[p.start], set())
+        branch = [c for c in org.branches if c in there]
+        if r.country not in there and len(branch) == 1:
+            out[n] = (p, replace(r, code=make_code(branch[0], r.sector), country=branch[0]))
     return out
 
 
