@@ -99,3 +99,14 @@ def test_named_after_places_must_be_words(tmp_path) -> None:  # type: ignore[no-
     path.write_text(text.replace("named_after_places: [", "named_after_places: [Peace Deal, "))
     with pytest.raises(DataFileError, match="Peace Deal"):
         load_dictionary(tmp_path)
+
+
+def test_the_member_of_an_organisation_is_the_state_named_before(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    got = _codes(
+        resolver, parser, "Washington quit a deal with Venezuela and sanctioned the OPEC member."
+    )
+    assert got.get("OPEC member") == "VEN"
+    got = _codes(resolver, parser, "The EU member Hungary blocked the statement.")
+    assert got.get("EU member Hungary") == "HUN"

@@ -406,9 +406,17 @@ def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Pi
 
 def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
     """An organisation's member followed by a country ("the EU member Poland", parsed as
-    two phrases) is one mention, the country's."""
+    two phrases) is one mention, the country's; "the OPEC member" alone is a state named
+    before it (coreference, need "state")."""
     out: list[tuple[Piece, Reading]] = []
-    for p, r in readings:
+    for n, (p, r) in enumerate(readings):
+        last = p.hits[-1].entries if p.hits else ()
+        follows = n + 1 < len(readings) and readings[n + 1][0].start == p.end
+        if r.kind == "org" and p.det == "the" and any("member" in e.flags for e in last):
+            before = any(q.kind in _STATES and q.code == q.country for _, q in readings[:n])
+            if before and (not follows or readings[n + 1][1].kind != "country"):
+                out.append((p, Reading(None, None, None, kind="noun", need="state")))
+                continue
         if out:
             q, prev = out[-1]
             last = q.hits[-1].entries if q.hits else ()
