@@ -110,3 +110,28 @@ def test_the_member_of_an_organisation_is_the_state_named_before(
     assert got.get("OPEC member") == "VEN"
     got = _codes(resolver, parser, "The EU member Hungary blocked the statement.")
     assert got.get("EU member Hungary") == "HUN"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "code"),
+    [
+        ("Korean artillery fired after Pyongyang issued a warning.", "Korean artillery", "PRKMIL"),
+        (
+            "Congolese soldiers clashed with rebels near Brazzaville.",
+            "Congolese soldiers",
+            "COGMIL",
+        ),
+        (
+            "Ankara vowed to strike Kurdish militias in Syria next week.",
+            "Kurdish militias",
+            "SYRREB",
+        ),
+        ("Kurdish rebels ambushed a convoy in eastern Turkey.", "Kurdish rebels", "TURREB"),
+        ("Kurdish officials rejected the demand on Monday.", "Kurdish officials", "IRQGOV"),
+        ("Syrian Kurdish leaders met officials in Ankara.", "Syrian Kurdish leaders", "SYRGOV"),
+    ],
+)
+def test_a_name_of_several_countries_is_the_one_its_sentence_names(
+    resolver: ActorResolver, parser: Any, text: str, target: str, code: str
+) -> None:
+    assert _codes(resolver, parser, text).get(target) == code

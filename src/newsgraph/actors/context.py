@@ -31,18 +31,77 @@ _RESIDENCE = frozenset({"in", "from", "of", "inside"})
 _ENVOYS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "representative",
                      "representatives", "delegate", "delegates", "delegation", "mission"})  # fmt: skip
 _POSSESSIVES = frozenset({"'s", "’s"})
-_STATES = frozenset({"country", "capital", "metonym", "demonym"})
+STATES = frozenset({"country", "capital", "metonym", "demonym"})
 _COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
 def in_context(
-    doc: Doc, readings: list[tuple[Piece, Reading]], d: Dictionary, sent_of: list[int]
+    doc: Doc,
+    readings: list[tuple[Piece, Reading]],
+    d: Dictionary,
+    sent_of: list[int],
+    named: list[tuple[Piece, Reading]],
 ) -> list[tuple[Piece, Reading]]:
-    """The readings of a document once their sentences are read (see the module)."""
+    """The readings of a document once their sentences are read (see the module);
+    ``named``: every phrase that names a state, places after "in" too."""
     readings = members(doc, readings)
     readings = ethnic_groups(doc, attach_of(doc, readings))
     readings = national_envoys(doc, readings)
+    readings = ambiguous_names(doc, d, readings, sent_of, named)
     return branches(d, readings, sent_of)
+
+
+_MODIFIER_KINDS = frozenset({"backer", "leader", "against"})
+
+
+def _own_states(p: Piece) -> list[Hit]:
+    """The hits of a phrase that name its own state ("U.S.-backed" names another's)."""
+    out = []
+    for k, h in enumerate(p.hits):
+        if not any(e.kind in STATES for e in h.entries):
+            continue
+        glued = any(g is not h and g.start == h.start and g.end == h.end for g in p.hits)
+        nxt = p.hits[k + 1] if k + 1 < len(p.hits) else None
+        modified = nxt is not None and any(e.kind in _MODIFIER_KINDS for e in nxt.entries)
+        if not glued and not modified:
+            out.append(h)
+    return out
+
+
+def ambiguous_names(
+    doc: Doc,
+    d: Dictionary,
+    readings: list[tuple[Piece, Reading]],
+    sent_of: list[int],
+    named: list[tuple[Piece, Reading]],
+) -> list[tuple[Piece, Reading]]:
+    """A name of several countries (ambiguous.yaml: "Korean", "Congolese", "Kurdish") is
+    the one its sentence names: the place after "in"/"from" on the group first ("Kurdish
+    fighters in Syria"), else the only one of them named elsewhere in the sentence
+    ("Pyongyang"); otherwise the first listed."""
+    out = list(readings)
+    for n, (p, r) in enumerate(readings):
+        states = _own_states(p)
+        amb = [e for h in states for e in h.entries if "ambiguous" in e.flags]
+        if not amb or len(states) != 1:
+            continue  # "Syrian Kurdish leader": another name of the phrase decides
+        codes = d.ambiguous.get(amb[0].source, ())
+        if len(codes) < 2 or r.country not in codes:
+            continue
+        sent = sent_of[p.start]
+        others = {q.country for g, q in named if sent_of[g.start] == sent and g.start != p.start}
+        head = doc[p.end - 1] if doc.has_annotation("DEP") else None
+        resident = [o for c in (head.children if head is not None else ())
+                    if c.dep_ == "prep" and c.lower_ in _RESIDENCE for o in c.children
+                    if o.dep_ == "pobj"]  # fmt: skip
+        at = [o.i for o in resident]
+        if p.end < len(doc) - 1 and doc[p.end].lower_ in _RESIDENCE:  # hung on the verb
+            at.append(p.end + 1 + (doc[p.end + 1].lower_ == "the"))
+        there = {q.country for g, q in named for i in at if g.start <= i < g.end}
+        pick = [c for c in codes if c in there] or [c for c in codes if c in others]
+        if len(pick) == 1 and pick[0] != r.country:
+            out[n] = (p, replace(r, code=make_code(pick[0], r.sector), country=pick[0]))
+    return out
 
 
 def is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
@@ -136,7 +195,7 @@ def members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece
         last = p.hits[-1].entries if p.hits else ()
         follows = n + 1 < len(readings) and readings[n + 1][0].start == p.end
         if r.kind == "org" and p.det == "the" and any("member" in e.flags for e in last):
-            before = any(q.kind in _STATES and q.code == q.country for _, q in readings[:n])
+            before = any(q.kind in STATES and q.code == q.country for _, q in readings[:n])
             if before and (not follows or readings[n + 1][1].kind != "country"):
                 out.append((p, Reading(None, None, None, kind="noun", need="state")))
                 continue
@@ -168,7 +227,7 @@ def national_envoys(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tup
         if country is None and p.start >= 2 and doc[p.start - 1].lower_ in _POSSESSIVES:
             k = at.get(p.start - 2)
             owner = readings[k][1] if k is not None else None
-            if owner is not None and owner.org is None and owner.kind in _STATES:
+            if owner is not None and owner.org is None and owner.kind in STATES:
                 country = owner.country
         if country:
             out[n] = (p, replace(r, code=make_code(country, "GOV"), country=country, org=None,
@@ -183,14 +242,14 @@ def branches(
     not its own is the branch: "Taliban militants ... in Buner district in Pakistan" (PAK)."""
     named: dict[int, set[str]] = {}
     for p, r in readings:
-        if r.kind in _STATES and r.country and r.org is None:
+        if r.kind in STATES and r.country and r.org is None:
             named.setdefault(sent_of[p.start], set()).add(r.country)
     out = list(readings)
     for n, (p, r) in enumerate(readings):
         org = d.orgs.get(r.org) if r.org else None
         if org is None or not org.branches or r.country is None:
             continue
-        if any(e.kind in _STATES for h in p.hits for e in h.entries):
+        if any(e.kind in STATES for h in p.hits for e in h.entries):
             continue  # "the Afghan Taliban": its own country is named
         there = named.get(sent_of[p.start], set())
         branch = [c for c in org.branches if c in there]

@@ -19,7 +19,7 @@ import numpy as np
 from ..nlp import doc_ents, doc_text, token_arrays
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose
-from .context import in_context, inside_a_name, is_place, names_a_thing
+from .context import STATES, in_context, inside_a_name, is_place, names_a_thing
 from .coref import Candidate, resolve
 from .dated import person_state
 from .dictionary import Dictionary, load_dictionary
@@ -94,10 +94,13 @@ class ActorResolver:
         pieces = build_pieces(doc, hits, d)
         sent_of = _sentence_index(doc)
         readings: list[tuple[Piece, Reading]] = []
+        named: list[tuple[Piece, Reading]] = []  # every state named, places too
         for p in pieces:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
+            if r.kind in STATES and r.country and r.org is None:
+                named.append((p, r))
             if r.kind == "metonym" and (
                 is_place(doc, p, hits) or inside_a_name(doc, p) or names_a_thing(doc, p, d)
             ):
@@ -105,7 +108,7 @@ class ActorResolver:
             if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
-        readings = in_context(doc, readings, d, sent_of)
+        readings = in_context(doc, readings, d, sent_of, named)
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
