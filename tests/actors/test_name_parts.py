@@ -129,6 +129,8 @@ def test_the_member_of_an_organisation_is_the_state_named_before(
         ("Kurdish rebels ambushed a convoy in eastern Turkey.", "Kurdish rebels", "TURREB"),
         ("Kurdish officials rejected the demand on Monday.", "Kurdish officials", "IRQGOV"),
         ("Syrian Kurdish leaders met officials in Ankara.", "Syrian Kurdish leaders", "SYRGOV"),
+        ("Maoist rebels stormed a police post in Jharkhand.", "Maoist rebels", "INDREB"),
+        ("Maoist rebels said they would join the talks.", "Maoist rebels", "NPLREB"),
     ],
 )
 def test_a_name_of_several_countries_is_the_one_its_sentence_names(
