@@ -89,3 +89,14 @@ def test_a_branch_must_be_a_country(tmp_path) -> None:  # type: ignore[no-untype
     path.write_text(path.read_text(encoding="utf-8").replace("branches: [PAK]", "branches: [PAKI]"))
     with pytest.raises(DataFileError, match="PAKI"):
         load_dictionary(tmp_path)
+
+
+def test_a_group_of_no_country_is_of_the_country_it_acts_in(
+    resolver: ActorResolver, parser: Any
+) -> None:
+    doc = parser("Syrian jets pounded Islamic State fighters near Raqqa on Friday.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2016-05-06")}
+    assert got.get("Islamic State fighters") == "SYRREB"
+    doc = parser("Islamic State claimed the bombing of a concert hall in Manchester.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2017-05-23")}
+    assert got.get("Islamic State") == "REB"

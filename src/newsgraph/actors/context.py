@@ -48,7 +48,7 @@ def in_context(
     readings = ethnic_groups(doc, attach_of(doc, readings))
     readings = national_envoys(doc, readings)
     readings = ambiguous_names(doc, d, readings, sent_of, named)
-    return branches(d, readings, sent_of)
+    return branches(d, readings, sent_of, named)
 
 
 _MODIFIER_KINDS = frozenset({"backer", "leader", "against"})
@@ -236,22 +236,26 @@ def national_envoys(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tup
 
 
 def branches(
-    d: Dictionary, readings: list[tuple[Piece, Reading]], sent_of: list[int]
+    d: Dictionary,
+    readings: list[tuple[Piece, Reading]],
+    sent_of: list[int],
+    named: list[tuple[Piece, Reading]],
 ) -> list[tuple[Piece, Reading]]:
     """A group named alone in a sentence that names a country of one of its branches and
-    not its own is the branch: "Taliban militants ... in Buner district in Pakistan" (PAK)."""
-    named: dict[int, set[str]] = {}
-    for p, r in readings:
-        if r.kind in STATES and r.country and r.org is None:
-            named.setdefault(sent_of[p.start], set()).add(r.country)
+    not its own is the branch: "Taliban militants ... in Buner district in Pakistan" (PAK);
+    a group of no one country is the branch of the only such country its sentence names
+    ("Iraqi forces struck Islamic State fighters in Mosul": IRQ)."""
+    states: dict[int, set[str]] = {}
+    for p, r in named:
+        states.setdefault(sent_of[p.start], set()).add(str(r.country))
     out = list(readings)
     for n, (p, r) in enumerate(readings):
         org = d.orgs.get(r.org) if r.org else None
-        if org is None or not org.branches or r.country is None:
+        if org is None or not org.branches:
             continue
         if any(e.kind in STATES for h in p.hits for e in h.entries):
-            continue  # "the Afghan Taliban": its own country is named
-        there = named.get(sent_of[p.start], set())
+            continue  # "the Afghan Taliban", "the Egyptian affiliate": its country is named
+        there = states.get(sent_of[p.start], set())
         branch = [c for c in org.branches if c in there]
         if r.country not in there and len(branch) == 1:
             out[n] = (p, replace(r, code=make_code(branch[0], r.sector), country=branch[0]))
