@@ -137,3 +137,8 @@ def test_a_name_of_several_countries_is_the_one_its_sentence_names(
     resolver: ActorResolver, parser: Any, text: str, target: str, code: str
 ) -> None:
     assert _codes(resolver, parser, text).get(target) == code
+
+
+def test_a_newspaper_named_after_a_city_is_no_actor(resolver: ActorResolver, parser: Any) -> None:
+    got = _codes(resolver, parser, "The Los Angeles Times reported the arrests on Sunday.")
+    assert "USA" not in got.values()
