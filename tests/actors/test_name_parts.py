@@ -131,6 +131,8 @@ def test_the_member_of_an_organisation_is_the_state_named_before(
         ("Syrian Kurdish leaders met officials in Ankara.", "Syrian Kurdish leaders", "SYRGOV"),
         ("Maoist rebels stormed a police post in Jharkhand.", "Maoist rebels", "INDREB"),
         ("Maoist rebels said they would join the talks.", "Maoist rebels", "NPLREB"),
+        ("A Turkish patrol came under fire from Kurdish militants.", "Kurdish militants", "TURREB"),
+        ("A Turkish patrol came under fire from Kurdish militants.", "Turkish patrol", "TURMIL"),
     ],
 )
 def test_a_name_of_several_countries_is_the_one_its_sentence_names(

@@ -54,7 +54,7 @@ def in_context(
 _MODIFIER_KINDS = frozenset({"backer", "leader", "against"})
 
 
-def _own_states(p: Piece) -> list[Hit]:
+def own_states(p: Piece) -> list[Hit]:
     """The hits of a phrase that name its own state ("U.S.-backed" names another's)."""
     out = []
     for k, h in enumerate(p.hits):
@@ -81,7 +81,7 @@ def ambiguous_names(
     ("Pyongyang"); otherwise the first listed."""
     out = list(readings)
     for n, (p, r) in enumerate(readings):
-        states = _own_states(p)
+        states = own_states(p)
         amb = [e for h in states for e in h.entries if "ambiguous" in e.flags]
         if not amb or len(states) != 1:
             continue  # "Syrian Kurdish leader": another name of the phrase decides

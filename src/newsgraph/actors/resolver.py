@@ -19,7 +19,7 @@ import numpy as np
 from ..nlp import doc_ents, doc_text, token_arrays
 from ..records import Actor, Mention
 from .compose import Kind, Need, Reading, compose
-from .context import STATES, in_context, inside_a_name, is_place, names_a_thing
+from .context import in_context, inside_a_name, is_place, names_a_thing, own_states
 from .coref import Candidate, resolve
 from .dated import person_state
 from .dictionary import Dictionary, load_dictionary
@@ -99,8 +99,8 @@ class ActorResolver:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
-            if r.kind in STATES and r.country and r.org is None:
-                named.append((p, r))
+            if r.country and r.org is None and own_states(p):
+                named.append((p, r))  # Turkey, Turkish troops, (in) Ankara
             if r.kind == "metonym" and (
                 is_place(doc, p, hits) or inside_a_name(doc, p) or names_a_thing(doc, p, d)
             ):
