@@ -3,9 +3,11 @@
 A capital after "in" is a place, one inside a longer name or naming a thing ("the Paris
 Agreement") no actor; an "of" complement or a membership gives the country ("the foreign
 minister of Turkey", "the EU member Poland", "the OPEC member"); an ethnic group is of the
-country it lives in; a state's envoy to an organisation is the state's; a group named
-alone where only a country of its branch is named is the branch ("Taliban ... in
-Pakistan").  ``in_context`` applies them in order to the readings of a document.
+country it lives in; a state's envoy to an organisation is the state's; a name of several
+countries is the one its sentence names ("Korean" beside "Pyongyang", "Kurdish fighters in
+Syria"); a group named alone where only a country of its branch is named is the branch
+("Taliban ... in Pakistan", "Islamic State fighters in Mosul").  ``in_context`` applies
+them in order to the readings of a document.
 """
 
 from __future__ import annotations
