@@ -132,6 +132,9 @@ def test_the_member_of_an_organisation_is_the_state_named_before(
         ("Maoist rebels stormed a police post in Jharkhand.", "Maoist rebels", "INDREB"),
         ("Maoist rebels said they would join the talks.", "Maoist rebels", "NPLREB"),
         ("A Turkish patrol came under fire from Kurdish militants.", "Kurdish militants", "TURREB"),
+        ("Hutu rebels raided a village in northern Burundi.", "Hutu rebels", "BDIREB"),
+        ("Hutu rebels said they would disarm.", "Hutu rebels", "RWAREB"),
+        ("Baloch separatists ambushed a convoy.", "Baloch separatists", "PAKREB"),
         ("A Turkish patrol came under fire from Kurdish militants.", "Turkish patrol", "TURMIL"),
     ],
 )
@@ -144,3 +147,11 @@ def test_a_name_of_several_countries_is_the_one_its_sentence_names(
 def test_a_newspaper_named_after_a_city_is_no_actor(resolver: ActorResolver, parser: Any) -> None:
     got = _codes(resolver, parser, "The Los Angeles Times reported the arrests on Sunday.")
     assert "USA" not in got.values()
+
+
+def test_peoples_of_one_country_and_turkish_cypriots(resolver: ActorResolver) -> None:
+    for text, code in (("Basque separatists", "ESPREB"), ("the Catalan government", "ESPGOV"),
+                       ("Alawite militias", "SYRREB")):  # fmt: skip
+        actor = resolver.lookup(text)
+        assert actor is not None and actor.code == code, text
+    assert resolver.lookup("Turkish Cypriots") is None  # not Turkey's
