@@ -27,6 +27,7 @@ ROLES = frozenset(
         "national_security_adviser", "intelligence_chief", "speaker", "interior_minister",
         "opposition_leader", "secretary_general", "party_leader", "foreign_policy_chief",
         "special_envoy", "high_commissioner", "military_chief", "government_member",
+        "activist", "journalist",
     }
 )  # fmt: skip
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 from .dated import org_state, person_role
 from .dictionary import Dictionary, Entry, Org, Person, Role
-from .matching import Hit
+from .matching import Hit, phrase_keys
 
 Kind = Literal[
     "name", "country", "demonym", "metonym", "org", "office", "person", "pronoun", "noun"
@@ -245,6 +245,8 @@ def compose(
         )
         if e.kind == "demonym" and head is not None:
             kind = "office" if person_like else "noun"
+        if e.kind == "metonym" and head is None and _ends_in_a_person(d, e):
+            person_like = True  # "State Senator Daniel Squadron": an office before a name
         need: Need = "person" if person_like and not plural and det in d.definite else "none"
         return Reading(
             make_code(e.country, sector),
@@ -267,11 +269,20 @@ def compose(
     return _noun_reading(d, real, noun_sector, generic, person_like, plural, det)
 
 
+def _ends_in_a_person(d: Dictionary, e: Entry) -> bool:
+    """Does the metonym's own phrase end in a noun for one person ("State Senator")?"""
+    last = phrase_keys(e.source)[0][-1:]
+    return any(n.kind == "noun" and "person" in n.flags for n in d.table.get(last, ()))
+
+
 def _org_reading(
     org: Org, when: str | None, noun_sector: str | None, person_like: bool, plural: bool
 ) -> Reading:
     country, sector = org_state(org, when)
     plural = plural or org.kind == "armed"  # "the Houthis said they ..."
+    if org.kind == "mnc" and noun_sector == "LAB":
+        # "Amazon workers": labour of where they work, not of the company's home country
+        return Reading("LAB", None, "LAB", kind="noun", person_like=person_like, plural=plural)
     if org.kind in ("igo", "pseudo", "ngo", "mnc") and country is None:
         # CAMEO style: an IGO by its short name (an organ by its parent's), an NGO or
         # business of no one country as NGO / MNC; org keeps the body's own name

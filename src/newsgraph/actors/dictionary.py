@@ -45,6 +45,7 @@ _INSTITUTION = frozenset(
     }
 )  # fmt: skip
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_GLUED_NAME = re.compile(r"[A-Z][a-z]{2,}[^s]")  # one capitalised word, not ending in s
 ROLE_RANK = {
     "head_of_state": 0,
     "supreme_leader": 0,
@@ -103,6 +104,7 @@ class Org:
     sector: str | None
     eras: tuple[Era, ...] = ()
     parent: str | None = None  # an organ's organisation ("UNSC" -> "UN")
+    branches: tuple[str, ...] = ()  # countries where a namesake branch acts ("Taliban": PAK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ class Dictionary:
     honorifics: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> person|group|possessive_*
     definite: frozenset[str] = frozenset()
+    named_after_places: frozenset[str] = frozenset()  # "the Paris Agreement": no actor
     maxlen: int = 1
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a key
 
@@ -233,12 +236,17 @@ def _load_sectors(d: Dictionary, path: Path) -> None:
 
 
 def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
-    for row in _yaml(path)["countries"]:
+    data = _yaml(path)
+    plural = frozenset(map(str, data.get("glued_s_exceptions", [])))
+    glued: list[tuple[str, str]] = []
+    for row in data["countries"]:
         _fields(path, row, COUNTRY_FIELDS)
         code = str(row["code"])
         d.countries[code] = Country(code, str(row["name"]), bool(row.get("un", True)))
         for alias in [row["name"], *row.get("official", []), *row.get("aliases", [])]:
             d.add(str(alias), Entry("country", code, country=code))
+            if _GLUED_NAME.fullmatch(str(alias)) and str(alias) not in plural:
+                glued.append((str(alias) + "s", code))
         for dem in row.get("demonyms", []):
             dem = str(dem)
             d.add(dem, Entry("demonym", code, country=code))
@@ -248,6 +256,13 @@ def _load_countries(d: Dictionary, path: Path, ambiguous_path: Path) -> None:
             d.add(str(cap), Entry("capital", code, country=code, sector="GOV"))
         for region in row.get("regions", []):  # a place like a capital, with no sector
             d.add(str(region), Entry("capital", code, country=code))
+    named = {str(a) for r in data["countries"] for a in [r["name"], *r.get("aliases", [])]}
+    stray = sorted(plural - named)
+    if stray:
+        raise DataFileError(f"{path}: glued_s_exceptions {stray} are no country's name or alias")
+    for alias, code in glued:  # "Israels border": after every other name, never over one
+        if phrase_keys(alias)[0] not in d.table:
+            d.add(alias, Entry("country", code, country=code, flags=frozenset({"glued"})))
     amb = _yaml(ambiguous_path)["ambiguous"]
     for alias, codes in amb.items():
         d.ambiguous[str(alias)] = tuple(str(c) for c in codes)
@@ -281,6 +296,11 @@ def _load_metonyms(d: Dictionary, path: Path) -> None:
             d.add(str(row["text"]), Entry("metonym", c, country=c, sector=str(row["sector"])))
     for text in data["not_actors"]:
         d.add(str(text), Entry("block", str(text)))
+    words = [str(w) for w in data.get("named_after_places", [])]
+    bad = sorted(w for w in words if not w.isalpha() or w != w.lower())
+    if bad:
+        raise DataFileError(f"{path}: named_after_places {bad} are not lower-case words")
+    d.named_after_places = frozenset(words)
 
 
 ORG_KINDS = ("igo", "ngo", "armed", "party", "agency", "mnc", "media", "pseudo")
@@ -297,8 +317,12 @@ def _load_orgs(d: Dictionary, path: Path) -> None:
         if kind not in ORG_KINDS:
             raise DataFileError(f"{path} {code}: kind {kind!r}; expected one of {ORG_KINDS}")
         parent = row.get("parent")
+        branches = tuple(str(c) for c in row.get("branches", []))
+        unknown = sorted(c for c in branches if c not in d.countries)
+        if unknown:
+            raise DataFileError(f"{path} {code}: branches {unknown} are no country codes")
         org = Org(code, str(row["name"]), kind, row.get("country"), row.get("sector"), eras,
-                  str(parent) if parent else None)  # fmt: skip
+                  str(parent) if parent else None, branches)  # fmt: skip
         d.orgs[code] = org
         for alias in {str(row["name"]), *map(str, row.get("aliases", []))}:
             d.add(alias, Entry("org", code, country=org.country, sector=org.sector))

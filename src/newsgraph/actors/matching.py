@@ -156,7 +156,7 @@ def scan(
             if ok:
                 found = Hit(i, idx[size - 1] + 1, ok)
                 break
-        if found is None:
+        if found is None or _starts_a_name(d, texts, keys, found):
             i += 1
             continue
         if found.kinds == {"short"} and (
@@ -174,6 +174,35 @@ def scan(
 
 
 _MODIFIERS = frozenset({"backer", "leader", "against"})
+_COMPASS = frozenset({"west", "east", "north", "south"})
+
+
+def _starts_a_name(
+    d: Dictionary, texts: Sequence[str], keys: Sequence[str | None], hit: Hit
+) -> bool:
+    """A phrase that is only part of a longer name: a compass word followed by a
+    capitalised word ("the West" of "the West Bank", "the West African country"), or a
+    surname glued by a hyphen to an unknown word before it ("Mazar-i-Sharif"; not
+    "pro-Assad" or "the Putin-Trump summit")."""
+    last, after = keys[hit.end - 1], hit.end
+    if last in _COMPASS and after < len(texts):
+        word = texts[after]
+        if word[:1].isupper() and word.isalpha() and keys[after] not in _NOT_NAMES:
+            return True
+    i = hit.start
+    if hit.kinds == {"short"} and i >= 2 and texts[i - 1] in HYPHENS:
+        key = keys[i - 2]
+        return (
+            key is not None
+            and texts[i - 2].isalpha()
+            and key not in _GLUE_OK
+            and (key,) not in d.table
+        )
+    return False
+
+
+# words a surname may be glued to by a hyphen and still be the person ("pro-Assad")
+_GLUE_OK = frozenset({"pro", "anti", "post", "pre", "non", "ex", "neo"})
 
 
 def _glued(d: Dictionary, text: str, i: int, relax: bool) -> list[Hit]:

@@ -18,7 +18,8 @@ import numpy as np
 
 from ..nlp import doc_ents, doc_text, token_arrays
 from ..records import Actor, Mention
-from .compose import Kind, Need, Reading, compose, make_code, with_context
+from .compose import Kind, Need, Reading, compose
+from .context import in_context, inside_a_name, is_place, names_a_thing, own_states
 from .coref import Candidate, resolve
 from .dated import person_state
 from .dictionary import Dictionary, load_dictionary
@@ -29,20 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _ENTITY_KIND: dict[str, Kind] = {"PERSON": "person", "ORG": "org", "NORP": "name"}
-_LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
-)
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
-_ETHNIC = frozenset({"ethnic"})
-_GROUP_HEADS = frozenset({"minority", "minorities", "population", "community", "communities"})
-_RESIDENCE = frozenset({"in", "from", "of", "inside"})
-# a state's envoy to an organisation is the state's: "Russia's UN ambassador"
-_ENVOYS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "representative",
-                     "representatives", "delegate", "delegates", "delegation", "mission"})  # fmt: skip
-_POSSESSIVES = frozenset({"'s", "’s"})
-_STATES = frozenset({"country", "capital", "metonym", "demonym"})
 _DATED = frozenset({"person", "short", "org"})  # entries whose reading depends on the date
-_COLLECTIVE = frozenset({"coalition", "alliance", "bloc", "organisation", "organization"})
 
 
 def _actor(text: str, r: Reading) -> Actor:
@@ -105,18 +94,21 @@ class ActorResolver:
         pieces = build_pieces(doc, hits, d)
         sent_of = _sentence_index(doc)
         readings: list[tuple[Piece, Reading]] = []
+        named: list[tuple[Piece, Reading]] = []  # every state named, places too
         for p in pieces:
             r = self._compose(p.hits + p.borrowed, published, p.det)
             if r is None:
                 continue
-            if r.kind == "metonym" and (_is_place(doc, p, hits) or _inside_a_name(doc, p)):
+            if r.country and r.org is None and own_states(p):
+                named.append((p, r))  # Turkey, Turkish troops, (in) Ankara
+            if r.kind == "metonym" and (
+                is_place(doc, p, hits) or inside_a_name(doc, p) or names_a_thing(doc, p, d)
+            ):
                 continue
             if not r.identity and deps[p.end - 1] == "amod" and r.need == "none":
                 continue  # "military coordination": an adjective, not an actor
             readings.append((p, r))
-        readings = _members(doc, readings)
-        readings = _ethnic_groups(doc, _attach_of(doc, readings))
-        readings = _national_envoys(doc, readings)
+        readings = in_context(doc, readings, d, sent_of, named)
         readings = [(p, r) for p, r in readings if not r.bound]
         cands = self._entity_candidates(doc, readings, sent_of)
         for p, r in readings:
@@ -317,148 +309,3 @@ def _sentence_index(doc: Doc) -> list[int]:
     starts = doc.to_array([SENT_START]).astype(np.int64) == 1
     starts[0] = True
     return (np.cumsum(starts) - 1).tolist()
-
-
-def _is_place(doc: Doc, p: Piece, hits: list[Hit]) -> bool:
-    """A capital after "in"/"at"/... is a place, not the government ("said in Paris")."""
-    if not p.hits or any(
-        e.kind != "capital" for h in p.hits for e in h.entries if e.kind != "noun"
-    ):
-        return False
-    if any(e.kind == "noun" for h in p.hits for e in h.entries):
-        return False
-    i = p.start - 1
-    while i >= 0 and doc[i].lower_ in ("the",):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in _LOCATIVE
-
-
-def _inside_a_name(doc: Doc, p: Piece) -> bool:
-    """A metonym that ends a longer proper name is another body: "the Nigeria Labour
-    Congress" is not the US Congress."""
-    i = p.start - 1
-    if i < 0 or not doc.has_annotation("DEP"):
-        return False
-    before = doc[i]
-    return before.pos_ == "PROPN" and before.dep_ == "compound" and p.start <= before.head.i < p.end
-
-
-def _owners(readings: list[tuple[Piece, Reading]]) -> dict[int, int]:
-    """Which reading each token belongs to (token index → index in ``readings``)."""
-    return {i: n for n, (p, _) in enumerate(readings) for i in range(p.start, p.end)}
-
-
-def _attach_of(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """Take the country of an "of" complement: "the foreign minister of Turkey"; a
-    collective of agents is its agents: "a coalition of rights groups" (NGO)."""
-    if not doc.has_annotation("DEP"):
-        return readings
-    at = _owners(readings)
-    out = list(readings)
-    for n, (p, r) in enumerate(readings):
-        if r.identity:
-            continue
-        token = doc[p.end - 1]
-        for _ in range(3):
-            objs = [
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            if not objs:
-                break
-            token = objs[0]
-            inner = readings[at[token.i]][1] if token.i in at else None
-            if inner is not None and r.head in _COLLECTIVE and inner.plural and inner.code:
-                out[n] = (p, inner)  # "a coalition of human rights groups": the groups
-                break
-            if token.i in at and readings[at[token.i]][1].identity:
-                ante = readings[at[token.i]][1]
-                out[n] = (
-                    p,
-                    replace(
-                        with_context(r, ante, own_sector=not r.generic), need="none", bound=False
-                    ),
-                )
-                break
-    return out
-
-
-def _members(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """An organisation's member followed by a country ("the EU member Poland", parsed as
-    two phrases) is one mention, the country's."""
-    out: list[tuple[Piece, Reading]] = []
-    for p, r in readings:
-        if out:
-            q, prev = out[-1]
-            last = q.hits[-1].entries if q.hits else ()
-            if (
-                p.start == q.end
-                and prev.kind == "org"
-                and any("member" in e.flags for e in last)
-                and r.kind == "country"
-            ):
-                out[-1] = (q.extend(p.end), r)
-                continue
-        out.append((p, r))
-    return out
-
-
-def _national_envoys(
-    doc: Doc, readings: list[tuple[Piece, Reading]]
-) -> list[tuple[Piece, Reading]]:
-    """A state's envoy to an organisation is the state's: "Russia's UN ambassador",
-    "Pyongyang's U.N. envoy", "the Russian U.N. ambassador" (RUSGOV, not UN)."""
-    out = list(readings)
-    at = _owners(readings)
-    for n, (p, r) in enumerate(readings):
-        if r.kind != "org" or doc[p.end - 1].lower_ not in _ENVOYS:
-            continue
-        country = next((e.country for h in p.hits for e in h.entries
-                        if e.kind in ("country", "demonym", "capital") and e.country), None)  # fmt: skip
-        if country is None and p.start >= 2 and doc[p.start - 1].lower_ in _POSSESSIVES:
-            k = at.get(p.start - 2)
-            owner = readings[k][1] if k is not None else None
-            if owner is not None and owner.org is None and owner.kind in _STATES:
-                country = owner.country
-        if country:
-            out[n] = (p, replace(r, code=make_code(country, "GOV"), country=country, org=None,
-                                 sector="GOV", kind="noun"))  # fmt: skip
-    return out
-
-
-def _ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
-    """An ethnic group is a group of the country it lives in: "ethnic Albanians in
-    Serbia" and "the Albanian minority in Macedonia" are of Serbia and Macedonia.
-
-    Only a group named by a demonym and marked as ethnic ("ethnic", or a head noun such as
-    "minority") moves; "Russian troops in Syria" stay Russian.
-    """
-    if not doc.has_annotation("DEP"):
-        return readings
-    at = _owners(readings)
-    out = list(readings)
-    for n, (p, r) in enumerate(readings):
-        if r.country is None or r.kind in ("country", "metonym", "org", "person"):
-            continue
-        head = doc[p.end - 1]
-        marked = (p.start > 0 and doc[p.start - 1].lower_ in _ETHNIC) or head.lower_ in _GROUP_HEADS
-        if not marked and head.head.lower_ in _GROUP_HEADS and head.dep_ in ("amod", "compound"):
-            head, marked = head.head, True  # "the Albanian minority": the group is the noun
-        if not marked:
-            continue
-        objs = [o.i for c in head.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE
-                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
-        after = max(p.end, head.i + 1)  # the parse may hang "in Serbia" on the verb
-        if after < len(doc) - 1 and doc[after].lower_ in _RESIDENCE:
-            objs.append(after + 1 + (doc[after + 1].lower_ == "the"))
-        for i in objs:
-            k = at.get(i)
-            place = readings[k][1] if k is not None else None
-            if place and place.kind == "country" and place.country and place.country != r.country:
-                out[n] = (p, replace(r, code=make_code(place.country, r.sector),
-                                     country=place.country))  # fmt: skip
-                break
-    return out
