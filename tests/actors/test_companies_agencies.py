@@ -79,6 +79,13 @@ def test_the_taliban_where_afghanistan_is_named_stay_afghan(
     assert got.get("Taliban gunmen") == "AFGREB"
 
 
+def test_the_taliban_named_with_their_country_keep_it(resolver: ActorResolver, parser: Any) -> None:
+    # "Afghan Taliban" is one alias of the group, and says whose: no branch in Pakistan
+    doc = parser("Pakistani jets bombed Afghan Taliban hideouts near the border with Pakistan.")
+    got = {m.actor.text: m.actor.code for m in resolver.mentions(doc, "2012-10-09")}
+    assert got.get("Afghan Taliban") == "AFGREB"
+
+
 def test_a_branch_must_be_a_country(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from newsgraph.actors import DATA_DIR, load_dictionary
     from newsgraph.errors import DataFileError

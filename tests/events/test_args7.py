@@ -101,6 +101,13 @@ def test_who_holds_a_place_does_not_name_it(coder: Coder) -> None:
     assert countries(event.target) == ["BIH"]
 
 
+def test_a_holder_tagged_as_an_adverb_names_no_party(coder: Coder) -> None:
+    # "Kurdish-held": the parser makes "Kurdish" an adverb of "held"; the holder is no party
+    text = "Iraqi artillery shelled Kurdish-held villages near Aleppo on Sunday."
+    event = one_event(_rules(coder), text, "ASSAULT")
+    assert countries(event.target) == ["SYR"]
+
+
 def test_the_country_is_the_country_named_last(coder: Coder) -> None:
     text = "Japan resumed aid to Laos after the country expelled two Chinese diplomats."
     event = one_event(_rules(coder), text, "SANCTION")

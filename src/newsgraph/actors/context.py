@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .compose import Reading, make_code, with_context
 from .dictionary import Dictionary
-from .matching import Hit
+from .matching import Hit, token_key
 from .pieces import Piece
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def in_context(
     readings = ethnic_groups(doc, attach_of(doc, readings))
     readings = national_envoys(doc, readings)
     readings = ambiguous_names(doc, d, readings, sent_of, named)
-    return branches(d, readings, sent_of, named)
+    return branches(doc, d, readings, sent_of, named)
 
 
 _MODIFIER_KINDS = frozenset({"backer", "leader", "against"})
@@ -238,6 +238,7 @@ def national_envoys(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tup
 
 
 def branches(
+    doc: Doc,
     d: Dictionary,
     readings: list[tuple[Piece, Reading]],
     sent_of: list[int],
@@ -255,13 +256,24 @@ def branches(
         org = d.orgs.get(r.org) if r.org else None
         if org is None or not org.branches:
             continue
-        if any(e.kind in STATES for h in p.hits for e in h.entries):
+        if any(e.kind in STATES for h in p.hits for e in h.entries) or _names_a_state(doc, d, p):
             continue  # "the Afghan Taliban", "the Egyptian affiliate": its country is named
         there = states.get(sent_of[p.start], set())
         branch = [c for c in org.branches if c in there]
         if r.country not in there and len(branch) == 1:
             out[n] = (p, replace(r, code=make_code(branch[0], r.sector), country=branch[0]))
     return out
+
+
+def _names_a_state(doc: Doc, d: Dictionary, p: Piece) -> bool:
+    """A word of the phrase names a state by itself, even inside one alias ("Afghan
+    Taliban" is one alias of the Taliban, and says whose)."""
+    return any(
+        e.kind in STATES
+        for w in doc[p.start : p.end]
+        if (key := token_key(w.text)) is not None
+        for e in d.table.get((key,), ())
+    )
 
 
 def ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:

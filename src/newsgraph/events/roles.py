@@ -67,8 +67,8 @@ class Roles(Phrases):
         """Also "the two countries", "both sides", "the two leaders": the two parties
         named before them in the sentence (none unless exactly two are).  A place's
         holder ("Serb-held", "Houthi-controlled") names no party of the phrase."""
-        if held(tok) or self._held_place(tok):
-            return []
+        if held(tok) or (tok.i < tok.head.i and held(tok.head)) or self._held_place(tok):
+            return []  # the place, its holding participle, or its holder ("Kurdish"-held)
         found = super().phrase(tok, depth)
         if any(a.country or a.org for a in found):
             return found
@@ -355,7 +355,12 @@ def held(tok: Token) -> bool:
         and tok.tag_ == "VBN"
         and tok.lemma_.lower() in HELD
         and any(
-            c.i < tok.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod") for c in tok.children
+            c.i < tok.i
+            and (
+                c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                or (c.i == tok.i - 2 and tok.doc[tok.i - 1].text == "-")  # "Kurdish-held"
+            )
+            for c in tok.children
         )
     )
 
