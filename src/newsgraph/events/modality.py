@@ -296,3 +296,57 @@ def background(tok: Token, marks: frozenset[str]) -> bool:
             return True
         cur = head
     return False
+
+
+# the object of these names the time of the news, not an act of its own
+TIME_PREPS = frozenset({"during", "following", "after", "before", "amid", "since", "throughout",
+                        "pending", "until", "till"})  # fmt: skip
+# "ahead of the talks", "prior to the visit", "on the eve of", "in the wake of"
+TIME_HEADS = frozenset({"ahead", "prior", "eve", "run-up", "wake", "aftermath", "sidelines",
+                        "margins", "side-lines"})  # fmt: skip
+# the topic of these is named by its preposition ("a precondition for talks")
+TOPIC_PREPS = frozenset({"for", "on", "of", "about", "over", "to", "regarding", "concerning"})
+
+
+# a phrase on an event noun that names its parties ("an invitation from Nigeria",
+# "clashes between gangs", "a visit to Ramallah")
+PARTY_PREPS = frozenset({"by", "from", "between", "among", "to"})
+
+
+def _own_actor(tok: Token) -> bool:
+    """An event noun with parties of its own: a possessor that is not a pronoun
+    ("Russia's offensive") or a phrase of ``PARTY_PREPS`` ("a visit by the emperor")."""
+    return any(
+        (c.dep_ == "poss" and c.pos_ != "PRON")
+        or (c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS)
+        for c in tok.children
+    )
+
+
+def circumstance(tok: Token, topics: frozenset[str]) -> bool:
+    """An event noun that names the time or the topic of the news rather than a new
+    act: the object of "during", "following", "ahead of" ("during his visit, Obama
+    will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
+    on deployments", "the prospect of negotiations"), unless the noun names parties of
+    its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    if _own_actor(tok):
+        return False
+    cur = tok
+    while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head  # "talks and meetings", the first of coordinated nouns
+    if cur.dep_ == "dobj" and cur.head.tag_ == "VBG" and cur.head.dep_ == "pcomp":
+        cur = cur.head  # "a precondition for starting negotiations"
+    if cur.dep_ not in ("pobj", "pcomp") or cur.head.dep_ not in ("prep", "advmod"):
+        return False
+    prep = cur.head
+    word = prep.lower_
+    if word in TIME_PREPS:
+        return True
+    governor = prep.head
+    if word in ("of", "to") and governor.lower_ in TIME_HEADS:
+        return True
+    return (
+        word in TOPIC_PREPS
+        and governor.pos_ in ("NOUN", "VERB")
+        and (governor.lemma_.lower() in topics or governor.lower_ in topics)
+    )

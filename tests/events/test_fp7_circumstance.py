@@ -1,0 +1,67 @@
+"""Events coded where the sentence reports none (issue 11): an event noun that names the
+time or the topic of the news is not an act of its own.  Every sentence is written for
+the test; the rules alone (no learned head) are checked.
+
+- The object of a preposition of time ("during the visit", "following his visit",
+  "ahead of the talks", "after their nuclear tests").
+- The object of a noun that takes a topic ("a precondition for talks", "a ban on the
+  deployment of workers", "the danger of attacks", "an agreement on cooperation").
+- Unless the noun names parties of its own: a possessor that is not a pronoun, or a
+  "by", "from", "between" or "to" phrase ("after Russia's invasion", "following an
+  invitation from Nigeria", "during a visit to Ramallah").
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring import types
+
+from newsgraph.events.coder import Coder
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Following his visit, the Turkish president will meet the Italian prime minister in "
+         "Rome.", "CONSULT"),
+        ("During a closed-door meeting, French diplomats called for a ceasefire in Yemen.",
+         "CONSULT"),
+        ("Ahead of the talks, Russian diplomats criticised the American sanctions.", "CONSULT"),
+        ("Japan partly lifted the sanctions it imposed on Pakistan after their nuclear tests.",
+         "MOBILIZE"),
+    ],
+)  # fmt: skip
+def test_event_noun_naming_the_time(rules: Coder, text: str, absent: str) -> None:
+    assert absent not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Kurdish leaders rejected the demand as a precondition for talks to end the dispute.",
+         "CONSULT"),
+        ("The government will not lift the ban as a precondition for starting negotiations.",
+         "CONSULT"),
+        ("Manila kept its ban on the deployment of workers to Kuwait.", "MOBILIZE"),
+        ("The United States reinforced its fleet in the Gulf, citing the danger of Iranian "
+         "attacks.",
+         "ASSAULT"),
+        ("Japan and Vietnam signed an agreement on economic cooperation.", "COOPERATE"),
+    ],
+)  # fmt: skip
+def test_event_noun_naming_the_topic(rules: Coder, text: str, absent: str) -> None:
+    assert absent not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Modi pledged support to the Palestinians during a visit to Ramallah.", "CONSULT"),
+        ("Police imposed a curfew in the city after clashes between Armenian and Azerbaijani "
+         "troops.", "ASSAULT"),
+        ("The American army trained Nigerian troops following an invitation from the Nigerian "
+         "government.", "REQUEST"),
+    ],
+)  # fmt: skip
+def test_event_noun_with_parties_of_its_own(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
