@@ -65,3 +65,31 @@ def test_event_noun_naming_the_topic(rules: Coder, text: str, absent: str) -> No
 )  # fmt: skip
 def test_event_noun_with_parties_of_its_own(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a participle that only describes a place: who holds it, not what happened
+        ("Syrian troops shelled a village near the Israeli-occupied Golan Heights.", "COERCE"),
+        # "meet" a target or a deadline is to satisfy it, not to meet someone
+        ("The Greek government said it would meet its budget targets this year.", "AGREE"),
+        # talks that are only the topic of an opinion
+        ("The Iranian leader expressed pessimism over holding negotiations with the United "
+         "States.", "CONSULT"),
+        ("Iran's leader expressed pessimism about talks with the United States.", "CONSULT"),
+    ],
+)  # fmt: skip
+def test_no_act_of_its_own(rules: Coder, text: str, absent: str) -> None:
+    assert absent not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Russia occupied Crimea in 2014.", "COERCE"),
+        ("The Greek prime minister met the Turkish president on Monday.", "CONSULT"),
+    ],
+)
+def test_the_acts_themselves_stay(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
