@@ -93,3 +93,24 @@ def test_no_act_of_its_own(rules: Coder, text: str, absent: str) -> None:
 )
 def test_the_acts_themselves_stay(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)
+
+
+def test_a_labour_strike_is_no_attack(rules: Coder) -> None:
+    # a bare "strike" is an attack only when it is aimed at someone ("a strike on ...")
+    text = "Kenyan nurses walked off the job, with the strike set to last a week."
+    assert "ASSAULT" not in types(rules, text)
+    assert "ASSAULT" in types(rules, "Israel's strike on Iran damaged a base.")
+
+
+def test_a_welcomed_invitation_is_the_answer_s_topic(rules: Coder) -> None:
+    # welcoming a proposal answers it, as accepting or rejecting it does: the answer is news
+    text = "The German chancellor welcomed the American president's invitation to the Russian "
+    found = types(rules, text + "president.")
+    assert "SUPPORT" in found
+    assert "REQUEST" not in found
+
+
+def test_every_conjunct_of_a_condition_is_a_condition(rules: Coder) -> None:
+    text = ("Indian taxi unions will not end their strike until the fares are raised and the "
+            "foreign apps are banned by the government.")  # fmt: skip
+    assert "COERCE" not in types(rules, text)

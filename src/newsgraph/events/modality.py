@@ -271,6 +271,8 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
     "until the EU provides"): the clause it heads, or the clause of its verb, is
     introduced by one of ``marks``."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "until permits are fixed and the app is banned": one condition
     return (
         verb is not None
         and verb.dep_ == "advcl"
