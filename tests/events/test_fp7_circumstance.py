@@ -114,3 +114,22 @@ def test_every_conjunct_of_a_condition_is_a_condition(rules: Coder) -> None:
     text = ("Indian taxi unions will not end their strike until the fares are raised and the "
             "foreign apps are banned by the government.")  # fmt: skip
     assert "COERCE" not in types(rules, text)
+
+
+def test_concern_about_a_state_of_affairs_is_a_statement(rules: Coder) -> None:
+    # worry about risks, an impact or a situation names no act to object to
+    text = "The French minister expressed deep concern about the risks to the situation in Yemen."
+    assert "ACCUSE" not in types(rules, text)
+    text = "The UN envoy expressed concern about the use of force by Israeli police."
+    assert "ACCUSE" in types(rules, text)
+
+
+def test_would_without_a_condition_announces_an_intent(rules: Coder) -> None:
+    # ANNOTATION.md: an intent to meet or cooperate is AGREE; "would" in a sentence with
+    # no condition is the future of the past
+    found = types(rules, "The European Union would hold talks with the Palestinian president "
+                         "next month.")  # fmt: skip
+    assert "AGREE" in found
+    assert "CONSULT" not in found
+    conditional = "The European Union would hold talks with the Palestinian president if Hamas "
+    assert "AGREE" not in types(rules, conditional + "disarmed.")

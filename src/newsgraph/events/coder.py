@@ -39,6 +39,7 @@ from .modality import (
     modality,
     speech_head,
     unless_clause,
+    would_do,
 )
 from .obligation import demands
 from .parse import PARSED, SelectiveParser
@@ -449,7 +450,7 @@ class Coder:
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
-        elif mood.intended and type_ in INTENT_TYPES and not mood.negated:
+        elif type_ in INTENT_TYPES and not mood.negated and (mood.intended or would_do(tok)):
             cameo = self.lexicon.future_agree.get(cameo) or self.lexicon.future_agree.get(
                 type_, "030"
             )

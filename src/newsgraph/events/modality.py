@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
 PASS_THROUGH = frozenset({"advcl", "conj"})
+CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise", "lest", "until"})
 COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from", "on", "against"})
 
 
@@ -264,6 +265,17 @@ def announced_with_would(tok: Token) -> bool:
     """ "would boycott", "would strike": the act announced as a consequence."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def would_do(tok: Token) -> bool:
+    """ "The EU would hold talks with Abbas next month": "would" in a sentence that
+    states no condition is the future of the past, an announced intent."""
+    if not announced_with_would(tok):
+        return False
+    sent = tok.sent
+    return not any(t.lower_ in CONDITIONS for t in sent) and not any(
+        t.dep_ == "advcl" and t.i != tok.i for t in sent
+    )
 
 
 def conditional(tok: Token, marks: frozenset[str]) -> bool:
