@@ -133,3 +133,12 @@ def test_would_without_a_condition_announces_an_intent(rules: Coder) -> None:
     assert "CONSULT" not in found
     conditional = "The European Union would hold talks with the Palestinian president if Hamas "
     assert "AGREE" not in types(rules, conditional + "disarmed.")
+
+
+def test_a_release_of_money_is_aid(rules: Coder) -> None:
+    # as the verb's entry has it ("released $1 billion to Pakistan"): money let go is given
+    found = types(rules, "Washington authorized the release of $1.2 billion in military "
+                         "assistance to Egypt.")  # fmt: skip
+    assert "AID" in found
+    assert "RETREAT" not in found
+    assert "RETREAT" in types(rules, "Iran's release of two French citizens was welcomed.")
