@@ -142,3 +142,10 @@ def test_a_release_of_money_is_aid(rules: Coder) -> None:
     assert "AID" in found
     assert "RETREAT" not in found
     assert "RETREAT" in types(rules, "Iran's release of two French citizens was welcomed.")
+
+
+def test_coordinated_verbs_share_their_auxiliary(rules: Coder) -> None:
+    # "would give ... and provide ...": both are announced, both an intent to aid (AGREE)
+    found = types(rules, "South Africa said it would give Nigeria technical assistance and "
+                         "provide spare parts for its navy.")  # fmt: skip
+    assert found == {"AGREE"}

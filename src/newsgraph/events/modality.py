@@ -83,6 +83,8 @@ def modality(
     own = list(tok.children) + (
         [c for c in verb.children] if verb is not None and verb != tok else []
     )
+    if verb is not None:
+        own += shared_aux(verb)  # "would give aid and provide spare parts"
     for child in own:
         low = child.lower_
         if child.dep_ == "neg" and (
@@ -134,6 +136,16 @@ def modality(
         ):
             hypothetical = True
     return Modality(negated, hypothetical, intended, future, negated and (future or able))
+
+
+def shared_aux(verb: Token) -> list[Token]:
+    """The auxiliaries a verb shares with the verb it is coordinated with, when it has
+    none of its own: "would give Nigeria aid and provide spare parts"."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "aux"]
 
 
 def called_off(verb: Token) -> bool:
@@ -264,7 +276,9 @@ def unless_clause(tok: Token) -> Token | None:
 def announced_with_would(tok: Token) -> bool:
     """ "would boycott", "would strike": the act announced as a consequence."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in [*verb.children, *shared_aux(verb)]
+    )
 
 
 def would_do(tok: Token) -> bool:
