@@ -11,8 +11,9 @@ not a trigger of that type: not a drop); ``form`` (the word's part of speech or 
 cannot trigger); ``constraint`` (an entry of that type exists, its particle, object,
 modifier or governor constraint fails); ``other_entry`` (a more specific entry of
 another type fires); ``not_an_act`` (a light verb with an event object, a judging
-or speech verb); ``condition`` (the act of an if/unless clause); ``arguments`` (no
-actor and not an agentless act); ``retyped`` (modality retypes it: shown with the
+or speech verb); ``condition`` (the act of an if/unless clause); ``circumstance``
+(an event noun naming the time or topic of the news: "during the visit", "a
+precondition for talks"); ``arguments`` (no actor and not an agentless act); ``retyped`` (modality retypes it: shown with the
 new type); ``folded`` (embedded in another event); ``pruned``; ``head`` (the rules
 emit it, the learned head drops or retypes it); ``emitted`` (emitted by the rules on
 this word, lost elsewhere, e.g. dedup).  Held-out sentences are never read.
@@ -36,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
 DEV = SHARED / "gold" / "plover_news_dev.jsonl"
 STAGES = ("no_actor", "no_entry", "form", "constraint", "other_entry", "not_an_act",
-          "condition", "arguments", "retyped", "folded", "pruned", "head", "emitted")  # fmt: skip
+          "condition", "circumstance", "arguments", "retyped", "folded", "pruned", "head",
+          "emitted")  # fmt: skip
 
 
 def _entries(coder: Any, tok: Any) -> list[Any]:
@@ -153,10 +155,12 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
                     reach("not_an_act")
                     continue
                 if tok.i not in drafts:
-                    from newsgraph.events.modality import conditional
+                    from newsgraph.events.modality import circumstance, conditional
 
                     if conditional(tok, CONDITION_MARKS):
                         reach("condition")
+                    elif kind == "noun" and circumstance(tok, coder.topics):
+                        reach("circumstance", f"{tok.dep_}<{tok.head.lower_}")
                     else:
                         reach("arguments", argument_class(tok, kind, roles))
                     continue

@@ -34,10 +34,12 @@ from .modality import (
     announced,
     announced_with_would,
     background,
+    circumstance,
     conditional,
     modality,
     speech_head,
     unless_clause,
+    would_do,
 )
 from .obligation import demands
 from .parse import PARSED, SelectiveParser
@@ -160,6 +162,7 @@ class Coder:
         )
         self.located = self.words.get("located_types", frozenset())
         self.background = self.words.get("background_marks", frozenset())
+        self.topics = self.words.get("topic_nouns", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
@@ -391,6 +394,8 @@ class Coder:
     ) -> Draft | None:
         if not self.keep_embedded and conditional(tok, CONDITION_MARKS):
             return None  # "unless Israel releases the detainees": a condition, not an act
+        if kind == "noun" and circumstance(tok, self.topics):
+            return None  # "during his visit", "a precondition for talks": time or topic
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -445,7 +450,7 @@ class Coder:
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
-        elif mood.intended and type_ in INTENT_TYPES and not mood.negated:
+        elif type_ in INTENT_TYPES and not mood.negated and (mood.intended or would_do(tok)):
             cameo = self.lexicon.future_agree.get(cameo) or self.lexicon.future_agree.get(
                 type_, "030"
             )

@@ -41,6 +41,10 @@ HOSTILE_WORDS = frozenset({"attack", "aggression", "strike", "provocation", "ass
                            "violation", "incursion", "sanction", "killing", "bombing"})  # fmt: skip
 RECKONING = frozenset({"accountable", "responsible"})  # "vowed to hold X accountable"
 ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
+# welcoming a proposal answers it too, when the one who answers is named ("Merkel
+# welcomed Trump's invitation to Putin"; not "Qatar's offer was welcomed"); backing
+# one joins it, and the proposal stays news ("France backed Turkey's request")
+WELCOMES = frozenset({"welcome", "hail"})
 ADDRESSED = frozenset({"REQUEST", "AGREE"})
 # proposals that a refusal or acceptance answers ("rejected Spain's request", "accepted
 # the demands", "spurned offers of talks"): the answer is the news, the proposal its
@@ -139,7 +143,10 @@ def fold(drafts: dict[int, Draft], lexicon: Lexicon, light_verbs: frozenset[str]
         ):
             if inner.type in ADDRESSED and outer.type in ANSWERS and outer.source:
                 inner.target = list(outer.source)  # a request is addressed to whoever answers it
-            if not (outer.type in ANSWERS and inner.type in ANSWERED):
+            welcomed = (
+                outer.tok.lemma_.lower() in WELCOMES and bool(outer.source) and relation == "dobj"
+            )
+            if not ((outer.type in ANSWERS or welcomed) and inner.type in ANSWERED):
                 continue
             if not outer.target:  # the answer goes to whoever proposed
                 outer.target = [a for a in inner.source if a not in outer.source]

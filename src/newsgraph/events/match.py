@@ -165,7 +165,9 @@ def shares_view(tok: Token) -> bool:
 WORRY_NOUNS = frozenset({"concern", "concerns", "worry", "worries", "anxiety"})
 # what one fears for rather than objects to ("concern about the fate of a journalist")
 WELFARE = frozenset({"health", "fate", "safety", "welfare", "wellbeing", "well-being", "life",
-                     "lives", "condition", "whereabouts", "recovery", "survival"})  # fmt: skip
+                     "lives", "condition", "whereabouts", "recovery", "survival",
+                     # a state of affairs with no doer ("concern about the risks to ...")
+                     "risk", "impact", "consequence", "effect", "situation"})  # fmt: skip
 
 
 def sympathy(tok: Token) -> bool:

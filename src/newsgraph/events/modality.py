@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
 PASS_THROUGH = frozenset({"advcl", "conj"})
+CONDITIONS = frozenset({"if", "unless", "whether", "provided", "otherwise", "lest", "until"})
 COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from", "on", "against"})
 
 
@@ -82,6 +83,8 @@ def modality(
     own = list(tok.children) + (
         [c for c in verb.children] if verb is not None and verb != tok else []
     )
+    if verb is not None:
+        own += shared_aux(verb)  # "would give aid and provide spare parts"
     for child in own:
         low = child.lower_
         if child.dep_ == "neg" and (
@@ -133,6 +136,16 @@ def modality(
         ):
             hypothetical = True
     return Modality(negated, hypothetical, intended, future, negated and (future or able))
+
+
+def shared_aux(verb: Token) -> list[Token]:
+    """The auxiliaries a verb shares with the verb it is coordinated with, when it has
+    none of its own: "would give Nigeria aid and provide spare parts"."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "aux"]
 
 
 def called_off(verb: Token) -> bool:
@@ -263,7 +276,20 @@ def unless_clause(tok: Token) -> Token | None:
 def announced_with_would(tok: Token) -> bool:
     """ "would boycott", "would strike": the act announced as a consequence."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in [*verb.children, *shared_aux(verb)]
+    )
+
+
+def would_do(tok: Token) -> bool:
+    """ "The EU would hold talks with Abbas next month": "would" in a sentence that
+    states no condition is the future of the past, an announced intent."""
+    if not announced_with_would(tok):
+        return False
+    sent = tok.sent
+    return not any(t.lower_ in CONDITIONS for t in sent) and not any(
+        t.dep_ == "advcl" and t.i != tok.i for t in sent
+    )
 
 
 def conditional(tok: Token, marks: frozenset[str]) -> bool:
@@ -271,6 +297,8 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
     "until the EU provides"): the clause it heads, or the clause of its verb, is
     introduced by one of ``marks``."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "until permits are fixed and the app is banned": one condition
     return (
         verb is not None
         and verb.dep_ == "advcl"
@@ -296,3 +324,57 @@ def background(tok: Token, marks: frozenset[str]) -> bool:
             return True
         cur = head
     return False
+
+
+# the object of these names the time of the news, not an act of its own
+TIME_PREPS = frozenset({"during", "following", "after", "before", "amid", "since", "throughout",
+                        "pending", "until", "till"})  # fmt: skip
+# "ahead of the talks", "prior to the visit", "on the eve of", "in the wake of"
+TIME_HEADS = frozenset({"ahead", "prior", "eve", "run-up", "wake", "aftermath", "sidelines",
+                        "margins", "side-lines"})  # fmt: skip
+# the topic of these is named by its preposition ("a precondition for talks")
+TOPIC_PREPS = frozenset({"for", "on", "of", "about", "over", "to", "regarding", "concerning"})
+
+
+# a phrase on an event noun that names its parties ("an invitation from Nigeria",
+# "clashes between gangs", "a visit to Ramallah")
+PARTY_PREPS = frozenset({"by", "from", "between", "among", "to"})
+
+
+def _own_actor(tok: Token) -> bool:
+    """An event noun with parties of its own: a possessor that is not a pronoun
+    ("Russia's offensive") or a phrase of ``PARTY_PREPS`` ("a visit by the emperor")."""
+    return any(
+        (c.dep_ == "poss" and c.pos_ != "PRON")
+        or (c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS)
+        for c in tok.children
+    )
+
+
+def circumstance(tok: Token, topics: frozenset[str]) -> bool:
+    """An event noun that names the time or the topic of the news rather than a new
+    act: the object of "during", "following", "ahead of" ("during his visit, Obama
+    will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
+    on deployments", "the prospect of negotiations"), unless the noun names parties of
+    its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    if _own_actor(tok):
+        return False
+    cur = tok
+    while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head  # "talks and meetings", the first of coordinated nouns
+    if cur.dep_ == "dobj" and cur.head.tag_ == "VBG" and cur.head.dep_ == "pcomp":
+        cur = cur.head  # "a precondition for starting negotiations"
+    if cur.dep_ not in ("pobj", "pcomp") or cur.head.dep_ not in ("prep", "advmod"):
+        return False
+    prep = cur.head
+    word = prep.lower_
+    if word in TIME_PREPS:
+        return True
+    governor = prep.head
+    if word in ("of", "to") and governor.lower_ in TIME_HEADS:
+        return True
+    return (
+        word in TOPIC_PREPS
+        and governor.pos_ in ("NOUN", "VERB")
+        and (governor.lemma_.lower() in topics or governor.lower_ in topics)
+    )
