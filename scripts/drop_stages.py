@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -177,11 +176,6 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
     return STAGES[best], note
 
 
-def train_half(rid: str) -> str:
-    """The half of the train part an id falls in: rules are written from A, checked on B."""
-    return "A" if zlib.crc32(rid.encode()) % 2 == 0 else "B"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--show", type=int, default=0, help="examples of each stage")
@@ -197,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsgraph.events.coder import Coder
     from newsgraph.events.head.cameo import load_cameo_verbs
-    from newsgraph.events.score import load_gold
+    from newsgraph.events.score import load_gold, train_half
 
     train = [r for r in load_gold(DEV) if r["split"] == "train"]
     if args.half:
