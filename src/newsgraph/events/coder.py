@@ -37,6 +37,8 @@ from .modality import (
     circumstance,
     conditional,
     modality,
+    not_a_meeting,
+    opinion,
     speech_head,
     unless_clause,
     would_do,
@@ -394,8 +396,12 @@ class Coder:
     ) -> Draft | None:
         if not self.keep_embedded and conditional(tok, CONDITION_MARKS):
             return None  # "unless Israel releases the detainees": a condition, not an act
+        if opinion(tok):
+            return None  # "thinks the EU should impose sanctions": an opinion, not an act
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
+        if kind == "noun" and not_a_meeting(tok):
+            return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
