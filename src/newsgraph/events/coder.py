@@ -439,6 +439,8 @@ class Coder:
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)
             source = [Actor(text=tok.text, code=country, country=country)]
+        if kind == "noun" and not source and not target:
+            return None  # "the truce would hold", "shelling resumed": no one acts
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made
