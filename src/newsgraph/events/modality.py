@@ -336,6 +336,10 @@ TIME_HEADS = frozenset({"ahead", "prior", "eve", "run-up", "wake", "aftermath", 
 TOPIC_PREPS = frozenset({"for", "on", "of", "about", "over", "to", "regarding", "concerning"})
 
 
+# the manner of another act when after "with" ("retook the city with Russian support")
+BACKING = frozenset({"support", "backing", "help", "assistance", "aid", "blessing", "approval",
+                     "consent", "cooperation", "participation", "involvement", "mediation"})  # fmt: skip
+
 # a phrase on an event noun that names its parties ("an invitation from Nigeria",
 # "clashes between gangs", "a visit to Ramallah")
 PARTY_PREPS = frozenset({"by", "from", "between", "among", "to"})
@@ -357,6 +361,8 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
     on deployments", "the prospect of negotiations"), unless the noun names parties of
     its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
+        return True  # "accused Syria of crimes with Russia's support": how, not what
     if _own_actor(tok):
         return False
     cur = tok
