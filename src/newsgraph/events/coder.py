@@ -62,6 +62,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE"
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# cooperation told in a relative clause on an actor describes the actor, not the news
+DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -439,6 +441,8 @@ class Coder:
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)
             source = [Actor(text=tok.text, code=country, country=country)]
+        if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
+            return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
         if kind == "noun" and not source and not target:
             return None  # "the truce would hold", "shelling resumed": no one acts
         mood = modality(tok, self.words, self.speech, reported)
