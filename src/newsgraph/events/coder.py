@@ -37,6 +37,8 @@ from .modality import (
     circumstance,
     conditional,
     modality,
+    not_a_meeting,
+    opinion,
     speech_head,
     unless_clause,
     would_do,
@@ -60,6 +62,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE"
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# cooperation told in a relative clause on an actor describes the actor, not the news
+DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -394,8 +398,12 @@ class Coder:
     ) -> Draft | None:
         if not self.keep_embedded and conditional(tok, CONDITION_MARKS):
             return None  # "unless Israel releases the detainees": a condition, not an act
+        if opinion(tok):
+            return None  # "thinks the EU should impose sanctions": an opinion, not an act
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
+        if kind == "noun" and not_a_meeting(tok):
+            return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -433,6 +441,10 @@ class Coder:
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)
             source = [Actor(text=tok.text, code=country, country=country)]
+        if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
+            return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
+        if kind == "noun" and not source and not target:
+            return None  # "the truce would hold", "shelling resumed": no one acts
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made

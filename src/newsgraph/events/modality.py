@@ -336,6 +336,10 @@ TIME_HEADS = frozenset({"ahead", "prior", "eve", "run-up", "wake", "aftermath", 
 TOPIC_PREPS = frozenset({"for", "on", "of", "about", "over", "to", "regarding", "concerning"})
 
 
+# the manner of another act when after "with" ("retook the city with Russian support")
+BACKING = frozenset({"support", "backing", "help", "assistance", "aid", "blessing", "approval",
+                     "consent", "cooperation", "participation", "involvement", "mediation"})  # fmt: skip
+
 # a phrase on an event noun that names its parties ("an invitation from Nigeria",
 # "clashes between gangs", "a visit to Ramallah")
 PARTY_PREPS = frozenset({"by", "from", "between", "among", "to"})
@@ -357,6 +361,8 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
     on deployments", "the prospect of negotiations"), unless the noun names parties of
     its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
+        return True  # "accused Syria of crimes with Russia's support": how, not what
     if _own_actor(tok):
         return False
     cur = tok
@@ -373,8 +379,107 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
         return True
+    if governor.pos_ in ("VERB", "AUX") and word in TOPIC_PREPS:
+        # "lifted the ban on deployments": the phrase hung on the verb, not on its object
+        objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < prep.i]
+        governor = objects[0] if objects else governor
     return (
         word in TOPIC_PREPS
         and governor.pos_ in ("NOUN", "VERB")
         and (governor.lemma_.lower() in topics or governor.lower_ in topics)
     )
+
+
+# verbs of belief, hope and expectation: a clause of theirs with its own subject and a
+# modal ("thinks the EU should impose sanctions", "hopes Japan will persuade Biden to
+# lift them") is an opinion or a prediction about acts, not an act (ANNOTATION.md)
+OPINION_VERBS = frozenset({"think", "believe", "hope", "expect", "fear", "doubt", "wish",
+                           "suspect", "feel", "predict", "assume", "guess", "reckon",
+                           "anticipate", "worry", "suppose", "imagine", "bet"})  # fmt: skip
+# nouns whose clause is a belief ("the suggestion that Europe would follow the US")
+OPINION_NOUNS = frozenset({"suggestion", "claim", "idea", "fear", "hope", "expectation",
+                           "speculation", "rumour", "rumor", "belief", "prediction",
+                           "assumption", "suspicion", "worry", "concern", "view", "notion",
+                           "theory", "prospect", "possibility"})  # fmt: skip
+AHEAD_MODALS = frozenset({"will", "would", "should", "could", "might", "may", "'ll", "wo",
+                          "shall", "ought", "'d"})  # fmt: skip
+
+
+def opinion(tok: Token) -> bool:
+    """``tok`` is an act someone only believes, hopes or fears others will do: it sits
+    (through complements and coordination) in a clause with a subject and a modal that
+    is the complement of a verb in ``OPINION_VERBS``."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    modal = False
+    for _ in range(6):
+        if cur is None or cur.head == cur:
+            return False
+        modal = modal or any(
+            c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in [*cur.children, *shared_aux(cur)]
+        )
+        if cur.dep_ in ("ccomp", "acl"):
+            holder = cur.head
+            believed = (
+                _opinion_verb(holder)
+                if cur.dep_ == "ccomp"
+                else holder.pos_ == "NOUN" and holder.lemma_.lower() in OPINION_NOUNS
+            )
+            return (
+                modal
+                and believed
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
+            )
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head.head  # "would follow the US in recognising": the act of "follow"
+            continue
+        if cur.dep_ not in ("xcomp", "conj"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _opinion_verb(tok: Token) -> bool:
+    """``tok`` is a verb of ``OPINION_VERBS`` (by its form too: the lemmatizer reads
+    "hopes" as "hop")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low} | {low[: -len(end)] + new for end, new in
+                                          (("s", ""), ("ed", ""), ("d", ""), ("ing", ""),
+                                           ("ing", "e")) if low.endswith(end)}  # fmt: skip
+    return tok.pos_ in ("VERB", "AUX") and bool(forms & OPINION_VERBS)
+
+
+MEETING_NOUNS = frozenset({"meeting", "summit", "conference", "session", "congress", "convention",
+                           "plenum", "assembly", "forum", "gathering", "conclave"})  # fmt: skip
+# bodies that meet on their own: their meeting is no meeting between parties
+BODY_NOUNS = frozenset({"cabinet", "board", "council", "committee", "parliament", "party",
+                        "congress", "senate", "assembly", "caucus", "politburo", "commission",
+                        "shareholder", "director", "staff", "bureau", "presidium", "legislature",
+                        "court", "club", "family", "convention", "jury", "panel"})  # fmt: skip
+
+
+def not_a_meeting(tok: Token) -> bool:
+    """A meeting noun that names no meeting between parties: the sitting of one body
+    ("a cabinet meeting", "the party congress", "a session of parliament") or a meeting
+    named as the place of the news ("spoke at the summit", "decisions taken at the
+    meeting"), unless it names whom it is with ("at a meeting with Putin")."""
+    if tok.lemma_.lower() not in MEETING_NOUNS and tok.lower_ not in MEETING_NOUNS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
+        return False
+    for child in tok.children:
+        if child.dep_ == "compound" and _body(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            bodies = [o for o in child.children if o.dep_ == "pobj"]
+            if (
+                bodies
+                and _body(bodies[0])
+                and not any(c.dep_ == "conj" for c in bodies[0].children)
+            ):
+                return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "at"
+
+
+def _body(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.lemma_.lower() in BODY_NOUNS or low in BODY_NOUNS or low.rstrip("s") in BODY_NOUNS
