@@ -161,6 +161,26 @@ def is_particle(tok: Token, child: Token) -> bool:
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
 
 
+def counted_particle(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` right after the word, read by the parser as "more than" on the
+    number of its object: "handed over 30 vehicles", "turns over 12 suspects", "gave up
+    five towns", "pulled out 200 troops" (the particle, not "over 30")."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    if (
+        nxt.lower_ not in words
+        or nxt.lower_ not in SHIFTED
+        or nxt.dep_ not in ("quantmod", "advmod")
+    ):
+        return False
+    number = nxt.head
+    if number.pos_ != "NUM" or number.dep_ not in ("nummod", "dobj"):
+        return False
+    obj = number.head if number.dep_ == "nummod" else number
+    return obj.dep_ == "dobj" and obj.head == tok
+
+
 def result_word(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` says what the act leaves its object as, read like a particle:
     "set the sailors free", "set free two hostages", "made $5 million available" (the

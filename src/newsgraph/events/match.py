@@ -15,6 +15,7 @@ from .arcs import (
     Arcs,
     attributive,
     clause_mark,
+    counted_particle,
     is_particle,
     names_armed,
     names_person,
@@ -239,6 +240,7 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         trigger.particle
         and not any(c.lower_ in trigger.particle and is_particle(tok, c) for c in tok.children)
         and not clause_mark(tok, trigger.particle)
+        and not counted_particle(tok, trigger.particle)
         and not result_word(tok, trigger.particle)
     ):
         return "particle"
