@@ -5,6 +5,10 @@ the rules alone (no learned head) are checked.
 - A particle read as "more than" on a number: "hands over 12 suspects", "hand over 30
   vehicles" (the parser hangs "over" on the number as a quantifier, so the phrasal verb
   "hand over" lost its particle).
+- Peacekeepers or rescuers arriving in a country are the help sent there (CAMEO 074,
+  073), whatever country; a visitor arriving is not.
+- An explosion, a blast or a detonation with a doer (claimed, set off) is an attack
+  (CAMEO 183), as a bombing is; one heard, with no doer, is no event.
 """
 
 from __future__ import annotations
@@ -26,3 +30,37 @@ from newsgraph.events.coder import Coder
 )
 def test_particle_before_a_number(rules: Coder, text: str, wanted: str) -> None:
     assert wanted in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nepalese peacekeepers arrived in Lebanon last week.",
+        "A contingent of Rwandan peacekeepers arrived in Bangui on Sunday.",
+        "A battalion of Egyptian peacekeepers landed in Darfur.",
+        "Turkish rescuers arrived in Albania after the earthquake.",
+    ],
+)
+def test_peacekeepers_or_rescuers_arriving(rules: Coder, text: str) -> None:
+    assert "AID" in types(rules, text)
+
+
+def test_a_visitor_arriving_is_no_aid(rules: Coder) -> None:
+    assert "AID" not in types(rules, "The Egyptian foreign minister arrived in Lebanon.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram claimed responsibility for the explosion at a market in Maiduguri.",
+        "The Houthis claimed a blast at the Saudi oil terminal.",
+        "Basque separatists claimed the detonation of a device near Madrid.",
+    ],
+)
+def test_explosion_with_a_doer(rules: Coder, text: str) -> None:
+    assert "ASSAULT" in types(rules, text)
+
+
+def test_explosion_without_a_doer(rules: Coder) -> None:
+    text = "Residents of Beirut heard a loud explosion near the port on Tuesday."
+    assert types(rules, text) == set()
