@@ -9,6 +9,11 @@ the rules alone (no learned head) are checked.
   073), whatever country; a visitor arriving is not.
 - An explosion, a blast or a detonation with a doer (claimed, set off) is an attack
   (CAMEO 183), as a bombing is; one heard, with no doer, is no event.
+- A damning complement that a judging verb gives its object is a denunciation (CAMEO
+  111): an adjective ("called the claims absurd"), a noun ("called the envoy a liar"),
+  read by the parser as an apposition ("called the leader a dictator", "a very stupid
+  man") or after "as" ("described the claims as ridiculous"); the verb itself is then
+  no phone call.  Not a neutral or a kind complement ("a useful step").
 """
 
 from __future__ import annotations
@@ -64,3 +69,35 @@ def test_explosion_with_a_doer(rules: Coder, text: str) -> None:
 def test_explosion_without_a_doer(rules: Coder) -> None:
     text = "Residents of Beirut heard a loud explosion near the port on Tuesday."
     assert types(rules, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian president called his Argentine counterpart a liar.",
+        "Germany's chancellor called the Hungarian leader a thug.",
+        "Pakistan described the Indian claims as ridiculous.",
+        "The Chinese ambassador said the British sanctions were absurd.",
+        "Erdogan on Friday called the Swedish prime minister a very dishonest man.",
+        "Iran labelled the American officials as criminals.",
+    ],
+)
+def test_damning_complement_of_a_judging_verb(rules: Coder, text: str) -> None:
+    assert "ACCUSE" in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The Israeli prime minister called the Egyptian president.", "CONSULT"),
+        ("A Russian court found the American journalist guilty of espionage.", "SANCTION"),
+    ],
+)
+def test_judging_verbs_without_a_damning_complement(rules: Coder, text: str, wanted: str) -> None:
+    found = types(rules, text)
+    assert wanted in found
+    assert "ACCUSE" not in found
+
+
+def test_praise_is_no_accusation(rules: Coder) -> None:
+    assert "ACCUSE" not in types(rules, "Japan called the Korean proposal a useful step.")
