@@ -14,6 +14,9 @@ the rules alone (no learned head) are checked.
   read by the parser as an apposition ("called the leader a dictator", "a very stupid
   man") or after "as" ("described the claims as ridiculous"); the verb itself is then
   no phone call.  Not a neutral or a kind complement ("a useful step").
+- Cutting aid is SANCTION (ANNOTATION.md, CAMEO 1621), named by a noun too ("a freeze of
+  aid", "aid cuts", "a reduction of its funding"); aid that is cut, frozen or withheld
+  is then no AID of its own.
 """
 
 from __future__ import annotations
@@ -101,3 +104,29 @@ def test_judging_verbs_without_a_damning_complement(rules: Coder, text: str, wan
 
 def test_praise_is_no_accusation(rules: Coder) -> None:
     assert "ACCUSE" not in types(rules, "Japan called the Korean proposal a useful step.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington announced a freeze of aid to Haiti.",
+        "Norway's cutoff of assistance to Malawi was criticised by donors.",
+        "Sweden announced a reduction of its funding for Zimbabwe.",
+        "The European Union announced aid cuts to Niger.",
+    ],
+)
+def test_a_cut_in_aid_named_by_a_noun(rules: Coder, text: str) -> None:
+    assert "SANCTION" in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain slashed its aid to Pakistan.",
+        "Canada reduced its assistance to Ethiopia.",
+    ],
+)
+def test_aid_that_is_cut_is_not_given(rules: Coder, text: str) -> None:
+    found = types(rules, text)
+    assert "SANCTION" in found
+    assert "AID" not in found
