@@ -17,6 +17,12 @@ the rules alone (no learned head) are checked.
 - Cutting aid is SANCTION (ANNOTATION.md, CAMEO 1621), named by a noun too ("a freeze of
   aid", "aid cuts", "a reduction of its funding"); aid that is cut, frozen or withheld
   is then no AID of its own.
+- More refugees let in ("increased the number of refugees", "raised its intake of
+  refugees") is AID (CAMEO 075), as admitting them is.
+- A headline in title case ("Russia Bombs Syrian Rebel Positions Near Aleppo") reads to
+  the tagger as one long name; it is parsed again in sentence case, its common words
+  lower-cased and its names kept.  A sentence in sentence case, or a long run of names
+  and titles, is no headline.
 """
 
 from __future__ import annotations
@@ -130,3 +136,46 @@ def test_aid_that_is_cut_is_not_given(rules: Coder, text: str) -> None:
     found = types(rules, text)
     assert "SANCTION" in found
     assert "AID" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Russia Bombs Syrian Rebel Positions Near Aleppo", "ASSAULT"),
+        ("Kenya Arrests Three Somali Suspects Over Mall Attack", "COERCE"),
+        ("Germany Expels Two Russian Diplomats", "SANCTION"),
+        ("Israel Releases 20 Palestinian Prisoners", "RETREAT"),
+        ("Nigeria Rejects Amnesty International Report", "REJECT"),
+        ("France Pledges $50 Million To Lebanon", "AGREE"),
+    ],
+)
+def test_headline_in_title_case(rules: Coder, text: str, wanted: str) -> None:
+    assert wanted in types(rules, text)
+
+
+def test_headline_in_title_case_parsed_selectively() -> None:
+    selective = Coder(parse="selective", head=False, linker=False)
+    assert "ASSAULT" in types(selective, "Russia Bombs Syrian Rebel Positions Near Aleppo")
+    assert "COERCE" in types(selective, "Turkish police detained two journalists in Ankara.")
+
+
+def test_recased_headline_keeps_its_names(rules: Coder) -> None:
+    doc = rules.nlp.make_doc("Egypt Urges Ethiopia To Resume Dam Talks On The Nile")
+    words = rules._recase.recase(doc[:])
+    assert words[:3] == ["Egypt", "urges", "Ethiopia"]
+    assert words[-1] == "Nile"
+    assert "talks" in words and "to" in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia bombed Syrian rebel positions near Aleppo on Monday.",  # sentence case
+        "Maria Rossi, Vice President of the Italian Commission for Culture, Science and "
+        "Education of the Chamber of Deputies, Spoke At The Opening Of The Rome Festival.",
+    ],
+)
+def test_not_a_headline(rules: Coder, text: str) -> None:
+    from newsgraph.events.parse import title_case
+
+    assert not title_case(rules.nlp.make_doc(text)[:])
