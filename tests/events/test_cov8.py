@@ -17,6 +17,8 @@ the rules alone (no learned head) are checked.
 - Cutting aid is SANCTION (ANNOTATION.md, CAMEO 1621), named by a noun too ("a freeze of
   aid", "aid cuts", "a reduction of its funding"); aid that is cut, frozen or withheld
   is then no AID of its own.
+- A rally or a march against someone or something is a demonstration (ANNOTATION.md:
+  PROTEST) whoever joins it; an army's march on a city is not.
 - More refugees let in ("increased the number of refugees", "raised its intake of
   refugees") is AID (CAMEO 075), as admitting them is.
 - A headline in title case ("Russia Bombs Syrian Rebel Positions Near Aleppo") reads to
@@ -179,3 +181,19 @@ def test_not_a_headline(rules: Coder, text: str) -> None:
     from newsgraph.events.parse import title_case
 
     assert not title_case(rules.nlp.make_doc(text)[:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of Chileans joined a rally against pension reform in Santiago.",
+        "Kenyan teachers joined a march against the new taxes in Nairobi.",
+        "Serbian students took part in a rally against the government in Belgrade.",
+    ],
+)
+def test_rally_or_march_against(rules: Coder, text: str) -> None:
+    assert "PROTEST" in types(rules, text)
+
+
+def test_march_on_a_city_is_no_protest(rules: Coder) -> None:
+    assert "PROTEST" not in types(rules, "Russian troops continued their march on Kyiv.")
