@@ -17,6 +17,8 @@ the rules alone (no learned head) are checked.
 - Cutting aid is SANCTION (ANNOTATION.md, CAMEO 1621), named by a noun too ("a freeze of
   aid", "aid cuts", "a reduction of its funding"); aid that is cut, frozen or withheld
   is then no AID of its own.
+- An object the parser reads as an adverbial noun before a relative clause ("eased
+  curfew hours it had imposed"), with its compound.
 - A rally or a march against someone or something is a demonstration (ANNOTATION.md:
   PROTEST) whoever joins it; an army's march on a city is not.
 - More refugees let in ("increased the number of refugees", "raised its intake of
@@ -197,3 +199,15 @@ def test_rally_or_march_against(rules: Coder, text: str) -> None:
 
 def test_march_on_a_city_is_no_protest(rules: Coder) -> None:
     assert "PROTEST" not in types(rules, "Russian troops continued their march on Kyiv.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuwait eased curfew hours it had imposed on the capital.",
+        "Oman eased curfew hours it had set for Muscat.",
+        "Iraq eased curfew hours it had ordered in Basra.",
+    ],
+)
+def test_object_read_as_an_adverbial_noun(rules: Coder, text: str) -> None:
+    assert "RETREAT" in types(rules, text)

@@ -67,6 +67,16 @@ def objects_of(tok: Token) -> list[Token]:
             # a verb's object read as a verbless clause: "let UN inspectors into the site"
             out.append(child)
             out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
+        elif (
+            child.dep_ == "npadvmod"
+            and child.pos_ == "NOUN"
+            and tok.pos_ == "VERB"
+            and child.left_edge.i == tok.i + 1
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+        ):
+            # an object the parser read as an adverbial noun ("eased curfew hours")
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
