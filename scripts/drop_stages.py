@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/drop_stages.py               # the count per stage
     .venv/bin/python scripts/drop_stages.py --show 20     # + 20 examples of each stage
+    .venv/bin/python scripts/drop_stages.py --half A --rules   # misses of the rules alone
 
 For each gold event of a train sentence that the shipped coder does not code with
 its type, each word of the gold ``trigger`` is followed through the rule stages of
@@ -182,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("A", "B"), default=None,
                     help="only one half of train (by a hash of the id): A to read and fit, "
                          "B to check a rule written from A")  # fmt: skip
+    ap.add_argument("--rules", action="store_true",
+                    help="misses of the rules alone (no learned head, no linker), as rule "
+                         "changes are judged; the shipped coder is not run")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
@@ -196,9 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     train = [r for r in load_gold(DEV) if r["split"] == "train"]
     if args.half:
         train = [r for r in train if train_half(str(r["id"])) == args.half]
-    shipped = code_dev(train, Coder())
-    rules = code_dev(train, Coder(head=False))
-    coder = Coder(head=False)
+    coder = Coder(head=False, linker=False) if args.rules else Coder(head=False)
+    rules = code_dev(train, coder)
+    shipped = rules if args.rules else code_dev(train, Coder())
     cameo_verbs = load_cameo_verbs(coder.lexicon.cameo)
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)

@@ -67,6 +67,16 @@ def objects_of(tok: Token) -> list[Token]:
             # a verb's object read as a verbless clause: "let UN inspectors into the site"
             out.append(child)
             out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
+        elif (
+            child.dep_ == "npadvmod"
+            and child.pos_ == "NOUN"
+            and tok.pos_ == "VERB"
+            and child.left_edge.i == tok.i + 1
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+        ):
+            # an object the parser read as an adverbial noun ("eased curfew hours")
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound"))
         elif child.dep_ == "prep" and tok.pos_ == "VERB" and child.lower_ in ("with", "on"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
@@ -159,6 +169,26 @@ def is_particle(tok: Token, child: Token) -> bool:
     if child.lower_ in SHIFTED and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
         return True
     return not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i for c in tok.children)
+
+
+def counted_particle(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` right after the word, read by the parser as "more than" on the
+    number of its object: "handed over 30 vehicles", "turns over 12 suspects", "gave up
+    five towns", "pulled out 200 troops" (the particle, not "over 30")."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    if (
+        nxt.lower_ not in words
+        or nxt.lower_ not in SHIFTED
+        or nxt.dep_ not in ("quantmod", "advmod")
+    ):
+        return False
+    number = nxt.head
+    if number.pos_ != "NUM" or number.dep_ not in ("nummod", "dobj"):
+        return False
+    obj = number.head if number.dep_ == "nummod" else number
+    return obj.dep_ == "dobj" and obj.head == tok
 
 
 def result_word(tok: Token, words: frozenset[str]) -> bool:

@@ -44,7 +44,7 @@ from .modality import (
     would_do,
 )
 from .obligation import demands
-from .parse import PARSED, SelectiveParser
+from .parse import PARSED, Recaser, SelectiveParser, common_words
 from .placing import in_context, location_target, patient, placed, protest_target
 from .quotes import find_quotes, first_person
 from .roles import Roles, dedupe, in_words, without
@@ -180,6 +180,7 @@ class Coder:
         # the learned argument linker (events/linker.py); linker=False: the rules' recipients
         self.linker: Linker | None = load_linker() if linker is True else linker or None
         self._selective = self._selective_parser() if self.parse == "selective" else None
+        self._recase = Recaser(self.nlp, common_words(self.nlp, self.lexicon))  # headlines
         self._trigger_ids: dict[int, bool] = {}  # string id -> is it a trigger word
         # auxiliaries that make their act another's ("X must withdraw": a demand)
         self.obligations = {t.lemma: t for t in self.lexicon.all_triggers() if t.pos == "aux"}
@@ -196,7 +197,7 @@ class Coder:
         else:
             docs = self.nlp.pipe(items, batch_size=batch_size, as_tuples=True)
         for doc, published in docs:
-            yield self.code_doc(doc, published)
+            yield self.code_doc(self._recase(doc), published)
 
     def _selective_parser(self) -> SelectiveParser:
         d = getattr(self.resolver, "dictionary", None)

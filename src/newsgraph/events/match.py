@@ -15,6 +15,7 @@ from .arcs import (
     Arcs,
     attributive,
     clause_mark,
+    counted_particle,
     is_particle,
     names_armed,
     names_person,
@@ -92,15 +93,57 @@ def copula(tok: Token) -> Token | None:
     return None
 
 
+# the arcs of the complement that a judging verb gives its object ("called X a liar")
+JUDGED_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+NOUN_JUDGED = JUDGED_DEPS | {"appos", "pobj"}
+
+
 def judge(tok: Token, judging: frozenset[str]) -> Token | None:
     """The verb that judges with ``tok``: "considers the veto unacceptable",
     "called Turkey's remarks unacceptable"."""
     head = tok.head
     if tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.lemma_.lower() in judging:
         return head
+    if tok.dep_ == "amod" and head.dep_ == "appos":
+        head = head.head  # "called the envoy a stupid man", the complement read as apposed
     if tok.dep_ == "amod" and head.dep_ in ("oprd", "dobj") and head.head.lemma_.lower() in judging:
         return head.head
+    if (
+        tok.dep_ == "appos"
+        and head.dep_ in ("dobj", "oprd")
+        and head.head.lemma_.lower() in judging
+    ):
+        return head.head  # "called the leader a dictator" (the complement read as apposed)
+    if (
+        tok.dep_ in ("pobj", "amod", "acomp")
+        and head.lower_ == "as"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in judging
+    ):
+        return head.head  # "described the claims as absurd", "branded them as terrorists"
     return None
+
+
+def judged(verb: Token, lexicon: Lexicon) -> bool:
+    """A judging verb whose object gets a damning complement of the lexicon ("called
+    the envoy a liar", "described the claims as absurd"): the complement is the act,
+    not the verb ("called the president" alone would be a phone call)."""
+    comps = [c for c in verb.children if c.dep_ in JUDGED_DEPS]
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "oprd")]
+    comps += [a for o in objects for a in o.children if a.dep_ == "appos"]
+    comps += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for o in p.children
+        if o.dep_ in ("pobj", "amod", "acomp")
+    ]
+    comps += [m for c in comps if c.pos_ == "NOUN" for m in c.children if m.dep_ == "amod"]
+    return any(
+        t.pos == "pred"
+        for c in comps
+        for t in lexicon.triggers.get(c.lemma_.lower(), ()) + lexicon.triggers.get(c.lower_, ())
+    )
 
 
 # the arcs of a clause's verb (a noun there with a subject is a verb misread)
@@ -137,6 +180,8 @@ def form(tok: Token, judging: frozenset[str] = frozenset()) -> str | None:
         ):
             return "gerund"  # a noun the tagger read as a bare verb ("Aid from Japan arrived")
         return "verb"
+    if pos == "NOUN" and tok.dep_ in NOUN_JUDGED and judge(tok, judging) is not None:
+        return "pred"  # a noun complement of a judging verb: "called the strike a crime"
     if pos in ("NOUN", "PROPN"):
         return None if tok.dep_ == "compound" else "noun"  # "the extradition list"
     if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -239,6 +284,7 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         trigger.particle
         and not any(c.lower_ in trigger.particle and is_particle(tok, c) for c in tok.children)
         and not clause_mark(tok, trigger.particle)
+        and not counted_particle(tok, trigger.particle)
         and not result_word(tok, trigger.particle)
     ):
         return "particle"
@@ -264,8 +310,11 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
             entries = entries + tuple(t for t in lexicon.triggers.get(stem, ()) if t.pos == "verb")
     if not entries:
         return None
-    kind = form(tok, lexicon.words.get("judging_verbs", frozenset()))
+    judging = lexicon.words.get("judging_verbs", frozenset())
+    kind = form(tok, judging)
     if kind is None:
+        return None
+    if kind == "verb" and lemma in judging and judged(tok, lexicon):
         return None
     arcs = Arcs(tok)
     # a verb entry first for a noun that may be a misread verb, its noun entries after

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from .lexicon import Lexicon
+
 T = TypeVar("T")
 PARSED = "newsgraph_parsed_sentences"
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
@@ -236,9 +238,13 @@ def _gather(doc: Doc, spans: Sequence[Span]) -> Doc:
 def _copy_back(doc: Doc, spans: Sequence[Span], sub: Doc) -> None:
     """Write the gathered doc's tags, lemmas and trees into ``doc``, keeping its
     sentence boundaries (a tree written to a doc resets them)."""
+    doc.user_data[PARSED] = frozenset(span.start for span in spans)
+    _write_back(doc, spans, sub)
+
+
+def _write_back(doc: Doc, spans: Sequence[Span], sub: Doc) -> None:
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
-    doc.user_data[PARSED] = frozenset(span.start for span in spans)
     if not spans:
         return
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
@@ -251,3 +257,97 @@ def _copy_back(doc: Doc, spans: Sequence[Span], sub: Doc) -> None:
         at += len(span)
     doc.from_array(attrs, table)
     doc.from_array([SENT_START], starts)
+
+
+# --------------------------------------------------------------- headlines in title case
+# A headline in title case ("Russia Bombs Syrian Rebel Positions Near Aleppo") reads to
+# the tagger as one long name: no verb, no event.  Such a sentence is parsed again from
+# a sentence-case copy, its common words lower-cased and its names kept, and the tags,
+# lemmas, trees and entities of the copy replace the original's (the text stays).
+TITLE_MIN_WORDS = 3  # capitalisable words of four letters or more after the first word
+TITLE_SHARE = 0.8  # the share of them capitalised
+TITLE_MAX_TOKENS = 25  # a headline is short (a long run of names and titles is no headline)
+
+
+def title_case(sent: Span) -> bool:
+    """Is a sentence a headline in title case?"""
+    words = [t.text for t in sent[1:] if t.is_alpha and len(t.text) >= 4]
+    if len(words) < TITLE_MIN_WORDS or len(sent) > TITLE_MAX_TOKENS:
+        return False
+    capital = sum(1 for w in words if w[0].isupper() and not w.isupper())
+    return capital >= TITLE_SHARE * len(words)
+
+
+def common_words(nlp: Language, lexicon: Lexicon) -> Callable[[str], bool]:
+    """Is a lower-cased word a common word: a form of a trigger, a word an entry's
+    constraints or the lexicon's word lists name, or a function word?"""
+    words: set[str] = set(nlp.Defaults.stop_words)
+    for entry in lexicon.all_triggers():
+        for name in ("objects", "modifiers", "particle", "governors", "unless", "preps"):
+            words.update(w for w in getattr(entry, name, ()) or () if not w.startswith("@"))
+    for values in lexicon.words.values():
+        words.update(values)
+    # any form of those words ("refugees", "sanctions") or of a trigger ("bombs")
+    return LemmaGuess(nlp, {*(w.lower() for w in words), *lexicon.triggers})
+
+
+class Recaser:
+    """Parses title-case headlines again in sentence case (see above).
+
+    ``common(lower)`` says whether a word is a common word to lower-case (a trigger
+    form, a word the lexicon's constraints name, a function word); other capitalised
+    words are taken for names and kept.
+    """
+
+    def __init__(self, nlp: Language, common: Callable[[str], bool]) -> None:
+        self.nlp = nlp
+        self.common = common
+        self.steps = [
+            proc for name, proc in nlp.pipeline if name not in ("newsgraph_line_breaks", "senter")
+        ]
+
+    def recase(self, sent: Span) -> list[str]:
+        out = []
+        for n, tok in enumerate(sent):
+            text = tok.text
+            lower = text.lower()
+            if n > 0 and text[:1].isupper() and not text.isupper() and self.common(lower):
+                text = lower
+            out.append(text)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        """``doc`` with its title-case sentences parsed again (in place)."""
+        from spacy.tokens import Doc, Span
+
+        spans = [s for s in doc.sents if title_case(s)]
+        if not spans:
+            return doc
+        parsed = doc.user_data.get(PARSED)
+        if parsed is not None:  # selective parsing: only the sentences it chose
+            spans = [s for s in spans if s.start in parsed]
+            if not spans:
+                return doc
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool | int | None] = []
+        after = token_spaces(doc)
+        for span in spans:
+            words.extend(self.recase(span))
+            spaces.extend(bool(after[i]) for i in range(span.start, span.end))
+            starts.extend([True] + [False] * (len(span) - 1))
+        sub = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
+        for proc in self.steps:
+            sub = proc(sub)
+        _write_back(doc, spans, sub)
+        # the copy's entities inside the headlines, the original's elsewhere
+        ents = [e for e in doc.ents if all(e.end <= s.start or s.end <= e.start for s in spans)]
+        at = 0
+        for span in spans:
+            for e in sub.ents:
+                if at <= e.start and e.end <= at + len(span):
+                    start = span.start + e.start - at
+                    ents.append(Span(doc, start, start + len(e), label=e.label_))
+            at += len(span)
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
