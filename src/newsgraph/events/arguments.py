@@ -40,6 +40,10 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
                         "slap", "clamp"})  # fmt: skip
 UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
+# verbs that put someone out of a state or body: with no agent, the one named after "from"
+# does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
+# League", "migrants deported from the United States")
+REMOVING = frozenset({"expel", "deport", "extradite", "evict", "banish", "oust"})
 # verbs whose subject does the act of their object noun of an intransitive type, the noun's
 # "of" complement being what the act moves ("announced the release of two nationals")
 ORDERING = frozenset(
@@ -76,6 +80,10 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# acts that answer what another party said or did: "rejected it" names that party
+ANSWERING = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE"})
+# object pronouns that stand for what an earlier clause did or put forward
+REFERRING = frozenset({"it", "them", "this"})
 # "each other", "one another" (the word and the one before it)
 RECIPROCAL = frozenset({("other", "each"), ("another", "one")})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
@@ -119,7 +127,15 @@ def arguments(
             return Arguments(source, list(source), own, domestic=True)
         if not source and trigger.objects and (lifted := owned_measure(tok, trigger, roles)):
             return Arguments(*lifted, True)
+        if not source and (remover := removed_from(tok, roles)):
+            # "two journalists were expelled from Algeria": Algeria expels them
+            target = without(roles.target(tok, remover, preps), remover)
+            return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if not target and trigger.type in ANSWERING:
+            # "Saudi Arabia proposed a truce, but the rebels rejected it", "a resolution that
+            # the envoy rejected": who put forward what the act answers
+            target = answered(tok, roles, source)
         home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
         if home:
             return Arguments(source, home, own, domestic=True)
@@ -144,6 +160,50 @@ def arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def answered(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The party that put forward what ``tok`` answers, named in another clause: the
+    subject of the clause before it when its object is "it" ("Russia offered a deal, and
+    Ukraine turned it down"), or the maker of the noun its relative clause hangs on ("the
+    resolution that the envoy rejected": who issued it, "in a resolution" of the
+    assembly's, "the plan that Iran rejected was drafted by France").  The parties of ``source`` are set aside."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "relcl":
+        if any(o.lower_ not in roles.relative for o in objects):
+            return []  # the clause has an object of its own
+        noun = tok.head
+        found = roles.agent(noun) or roles.modifier_actors(noun)
+        if not found and noun.dep_ == "nsubjpass":  # "the plan ... was drafted by France"
+            found = roles.agent(noun.head)
+        if not found and (
+            noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "in")
+        ):
+            # "tabled a plan that ...", "condemned the abuses in a resolution that ..."
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            found = roles.subject(verb) if verb.pos_ in ("VERB", "AUX") else []
+        return without(found, source)
+    if tok.dep_ not in ("conj", "advcl") or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(o.lower_ in REFERRING and o.tag_ in ("PRP", "DT") for o in objects):
+        return []
+    earlier = tok.head
+    if earlier.i > tok.i or not any(c.dep_ == "dobj" for c in earlier.children):
+        return []
+    return without(roles.subject(earlier), source)
+
+
+def removed_from(tok: Token, roles: Roles) -> list[Actor]:
+    """The party an agentless passive of ``REMOVING`` says its subject was put out of
+    ("were expelled from Algeria", "was deported from the United States"), when that
+    party has a country or is an organisation; none with an agent or no "from"."""
+    if tok.lemma_.lower() not in REMOVING or not Roles.is_passive(tok) or roles.agent(tok):
+        return []
+    for obj in roles.prep_objects(tok, ("from",)):
+        found = [a for a in roles.phrase(obj) if a.country or a.org]
+        if found:
+            return found
+    return []
 
 
 def reciprocal(tok: Token) -> bool:

@@ -1,0 +1,82 @@
+"""Parties the clause rules read from another clause or from a "from" phrase (issue 11,
+link8): the party put out of a state or body by an agentless passive of removal ("were
+expelled from Algeria"); the party whose proposal an answer refers to with "it" or
+through a relative clause ("proposed a truce, but the rebels rejected it", "a resolution
+that the envoy rejected").
+
+Sentences written for these tests; the rules alone (no head, no linker) are tested."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def rules_only(coder: Coder) -> Coder:
+    return Coder(resolver=coder.resolver, head=False, linker=False)
+
+
+def _parties(coder: Coder, text: str, type_: str) -> list[tuple[set[str], set[str]]]:
+    return [
+        ({a.country or a.org or a.code or "" for a in e.source},
+         {a.country or a.org or a.code or "" for a in e.target})
+        for e in coder.code(text).events
+        if e.type == type_
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Two French journalists were expelled from Algeria last week.", "COERCE", "DZA", "FRA"),
+        ("Three Russian diplomats have been expelled from Estonia.", "SANCTION", "EST", "RUS"),
+        ("Syria was expelled from the Arab League in 2011.", "SANCTION", "ARL", "SYR"),
+        ("The fugitive banker was extradited from Spain on Monday.", "COOPERATE", "ESP", None),
+    ],
+)  # fmt: skip
+def test_removed_from_a_party(
+    rules_only: Coder, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(actor in s and (recipient is None or recipient in t) for s, t in got), got
+
+
+def test_the_agent_still_removes(rules_only: Coder) -> None:
+    got = _parties(rules_only, "Two Iranian diplomats were expelled from Berlin by Germany.",
+                   "SANCTION")  # fmt: skip
+    assert got and all(s == {"DEU"} for s, _ in got), got
+
+
+def test_the_people_removed_are_not_their_own_remover(rules_only: Coder) -> None:
+    got = _parties(rules_only, "Four British journalists were expelled on Friday.", "COERCE")
+    assert got and not any("GBR" in s for s, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Saudi Arabia proposed a truce, but the Houthi rebels rejected it.", "REJECT", "YEM",
+         "SAU"),
+        ("Russia offered a deal, and Ukraine turned it down.", "REJECT", "UKR", "RUS"),
+        ("Germany tabled a draft resolution on Monday and China criticised it.", "ACCUSE", "CHN",
+         "DEU"),
+        ("Japan unveiled new curbs on exports, and South Korea condemned them.", "ACCUSE", "KOR",
+         "JPN"),
+        ("The General Assembly condemned the abuses in a resolution that the Syrian envoy "
+         "rejected.", "REJECT", "SYR", "UNGA"),
+        ("The proposal that Iran rejected was drafted by France.", "REJECT", "IRN", "FRA"),
+    ],
+)  # fmt: skip
+def test_the_answer_goes_to_who_put_it_forward(
+    rules_only: Coder, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(actor in s and recipient in t for s, t in got), got
+
+
+def test_an_answer_with_an_object_of_its_own(rules_only: Coder) -> None:
+    got = _parties(rules_only, "Russia offered a deal, and Ukraine rejected the Polish plan.",
+                   "REJECT")  # fmt: skip
+    assert got and not any("RUS" in t for _, t in got), got
