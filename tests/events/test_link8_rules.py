@@ -80,3 +80,26 @@ def test_an_answer_with_an_object_of_its_own(rules_only: Coder) -> None:
     got = _parties(rules_only, "Russia offered a deal, and Ukraine rejected the Polish plan.",
                    "REJECT")  # fmt: skip
     assert got and not any("RUS" in t for _, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Japan will not lift the embargo on the firm until Iran pays its debts.", "JPN", "IRN"),
+        ("Ghana refused to release the fishermen until Togo apologised.", "GHA", "TGO"),
+        ("Kenya declined to sign the accord until Somalia withdrew its troops.", "KEN", "SOM"),
+        ("Egypt will not reopen the crossing until Hamas hands over the prisoners.", "EGY",
+         "PSE"),
+    ],
+)  # fmt: skip
+def test_a_refusal_goes_to_the_party_it_waits_on(
+    rules_only: Coder, text: str, actor: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, "REJECT")
+    assert any(actor in s and any(recipient in p for p in t) for s, t in got), got
+
+
+def test_an_act_that_lasts_until_another_is_no_refusal(rules_only: Coder) -> None:
+    text = "Somali troops shelled the town until Kenya withdrew its forces."
+    got = [t for type_ in ("ASSAULT", "REJECT") for _, t in _parties(rules_only, text, type_)]
+    assert not any("KEN" in t for t in got), got

@@ -84,6 +84,8 @@ GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 ANSWERING = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 # object pronouns that stand for what an earlier clause did or put forward
 REFERRING = frozenset({"it", "them", "this"})
+# verbs whose "to" complement they refuse ("refused to lift the ban until ...")
+REFUSING = frozenset({"refuse", "decline"})
 # "each other", "one another" (the word and the one before it)
 RECIPROCAL = frozenset({("other", "each"), ("another", "one")})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
@@ -136,6 +138,10 @@ def arguments(
             # "Saudi Arabia proposed a truce, but the rebels rejected it", "a resolution that
             # the envoy rejected": who put forward what the act answers
             target = answered(tok, roles, source)
+        if (party := held_until(tok, roles, source)) and not foreign(target, source):
+            # "will not lift the ban until ZTE pays a fine": the refusal is aimed at the
+            # party the condition asks to act (before a party of the actor's own country)
+            target = party
         home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
         if home:
             return Arguments(source, home, own, domestic=True)
@@ -160,6 +166,34 @@ def arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def held_until(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The party a refused act waits on: the subject of an "until" clause on a negated
+    verb ("will not lift the ban until Iran pays"), on a refusal or the act it names
+    ("refused to withdraw until the rebels disarm"), when it names a country or an
+    organisation other than the actors."""
+    verbs = [tok]
+    if tok.lemma_.lower() in REFUSING:  # "refused to release them until Togo apologised"
+        verbs += [c for c in tok.children if c.dep_ == "xcomp"]
+    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSING:
+        verbs.append(tok.head)
+    elif not any(c.dep_ == "neg" for c in tok.children):
+        return []
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "until" for c in clause.children
+            ):
+                found = [a for a in roles.subject(clause) if a.country or a.org]
+                return without(found, source)
+    return []
+
+
+def foreign(target: list[Actor], source: list[Actor]) -> bool:
+    """Does ``target`` name an organisation or a country that no actor is of?"""
+    own = {a.country for a in source if a.country}
+    return any(a.org or (a.country and a.country not in own) for a in target)
 
 
 def answered(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
