@@ -103,3 +103,21 @@ def test_an_act_that_lasts_until_another_is_no_refusal(rules_only: Coder) -> Non
     text = "Somali troops shelled the town until Kenya withdrew its forces."
     got = [t for type_ in ("ASSAULT", "REJECT") for _, t in _parties(rules_only, text, type_)]
     assert not any("KEN" in t for t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        ("Several European countries, including France and Italy, condemned the attack.",
+         "ACCUSE", {"FRA", "ITA"}),
+        ("The bloc's largest members, including Germany and Spain, agreed to share data.",
+         "AGREE", {"DEU", "ESP"}),
+        ("Western powers, including Britain, criticised Iran.", "ACCUSE", {"GBR"}),
+        ("Five Gulf states such as Qatar and Oman signed the pact.", "SUPPORT", {"QAT", "OMN"}),
+    ],
+)  # fmt: skip
+def test_the_parties_a_subject_includes_act(
+    rules_only: Coder, text: str, type_: str, actors: set[str]
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(actors <= s for s, _ in got), got

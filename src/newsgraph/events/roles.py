@@ -158,7 +158,8 @@ class Roles(Phrases):
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
                     found = self.issuer(verb.head, depth)  # "issued a report that calls on"
-                return found or self.issuer(child, depth)
+                found = found or self.issuer(child, depth)
+                return dedupe([*found, *self.included(child)]) if found else self.included(child)
         for aux in verb.children:
             if aux.dep_ in ("aux", "auxpass"):
                 # "The UK and France however have opposed": the subject hung on "have"
@@ -222,6 +223,20 @@ class Roles(Phrases):
                 found = self.prep_actors(head, ("of",))
             return found
         return []
+
+    def included(self, noun: Token) -> list[Actor]:
+        """The parties an "including" or "such as" phrase names among a group: "the
+        bloc's largest economies, including Britain and Germany", "several countries such
+        as Qatar and Oman" (each is one of those who act)."""
+        out: list[Actor] = []
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+            if prep.lower_ == "including" or such:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [a for a in self.phrase(obj) if a.country or a.org]
+        return out
 
     def maker(self, noun: Token) -> list[Actor]:
         """The agent of a participle on a thing: "the rockets fired by Hamas"."""
