@@ -121,3 +121,26 @@ def test_the_parties_a_subject_includes_act(
 ) -> None:
     got = _parties(rules_only, text, type_)
     assert any(actors <= s for s, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        ("A bomb attack on a convoy belonging to the UN mission killed four people in Gao.",
+         "ASSAULT", "UN"),
+        ("Rebels seized a ship belonging to Iran.", "COERCE", "IRN"),
+        ("Houthi fighters attacked a tanker owned by a Greek company.", "ASSAULT", "GRC"),
+        ("Iranian forces shot down a drone operated by the US military.", "ASSAULT", "USA"),
+    ],
+)  # fmt: skip
+def test_what_is_done_to_a_thing_is_done_to_its_owner(
+    rules_only: Coder, text: str, type_: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(recipient in t for _, t in got), got
+
+
+def test_a_named_party_before_the_owner_of_a_thing(rules_only: Coder) -> None:
+    text = "Rebels attacked Malian soldiers escorting a convoy belonging to the UN."
+    got = _parties(rules_only, text, "ASSAULT")
+    assert got and all("MLI" in t and "UN" not in t for _, t in got), got

@@ -47,6 +47,8 @@ URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "adv
 KEEPING = frozenset({"employ", "hire", "run", "operate", "own", "fund", "finance", "sponsor",
                      "back", "arm", "train", "send", "dispatch", "deploy", "lead", "command",
                      "found", "establish", "organise", "organize", "manage", "control"})  # fmt: skip
+# participles whose agent owns the thing they modify ("a tanker owned by Iran")
+OWNING = frozenset({"own", "operate", "run", "charter", "fly", "crew", "lease"})
 # "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
 HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
 # nouns of quantity whose "of" complement names who acts ("a number of parties")
@@ -72,7 +74,29 @@ class Roles(Phrases):
         found = super().phrase(tok, depth)
         if any(a.country or a.org for a in found):
             return found
-        return self.pair(tok) or found
+        return self.pair(tok) or self.owner(tok) or found
+
+    def owner(self, tok: Token) -> list[Actor]:
+        """The party a thing belongs to, for a thing that names none: "a convoy belonging
+        to the UN mission", "a tanker owned by Iran", "a drone operated by the US
+        military" (what is done to the thing is done to its owner)."""
+        if self.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for verb in tok.children:
+            if verb.dep_ != "acl":
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma == "belong":
+                objects = self.prep_objects(verb, ("to",))
+            elif lemma in OWNING and verb.tag_ == "VBN":
+                objects = self.prep_objects(verb, ("by",))
+            else:
+                continue
+            for obj in objects:
+                found = [a for a in self.phrase(obj) if a.country or a.org]
+                if found:
+                    return found
+        return []
 
     def _held_place(self, tok: Token) -> bool:
         """A place the resolver read with its holder's country ("Serb-held villages" as
