@@ -144,3 +144,19 @@ def test_a_named_party_before_the_owner_of_a_thing(rules_only: Coder) -> None:
     text = "Rebels attacked Malian soldiers escorting a convoy belonging to the UN."
     got = _parties(rules_only, text, "ASSAULT")
     assert got and all("MLI" in t and "UN" not in t for _, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        ("USAID had announced a suspension of aid to Yemen.", "SANCTION", "YEM"),
+        ("USAID had pledged food aid to Malawi.", "AGREE", "MWI"),
+        ("USAID has suspended aid to Niger.", "SANCTION", "NER"),
+        ("USAID will provide food aid to Somalia.", "AGREE", "SOM"),
+    ],
+)  # fmt: skip
+def test_a_subject_read_as_a_modifier_before_an_auxiliary(
+    rules_only: Coder, text: str, type_: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any("USA" in s and recipient in t for s, t in got), got

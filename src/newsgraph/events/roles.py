@@ -190,7 +190,10 @@ class Roles(Phrases):
                 subj = [c for c in aux.children if c.dep_ in SUBJECTS]
                 if subj and (found := self.phrase(subj[0])):
                     return found
-        if verb.tag_ in FINITE:
+        finite = verb.tag_ in FINITE or any(
+            c.dep_ == "aux" and c.tag_ in FINITE | {"MD"} for c in verb.children
+        )  # "USAID had announced": the tense on an auxiliary
+        if finite:
             # "USAID provided aid": a capitalised subject the parser read as a modifier
             for child in verb.lefts:
                 actor = self.at(child)
