@@ -160,3 +160,24 @@ def test_a_subject_read_as_a_modifier_before_an_auxiliary(
 ) -> None:
     got = _parties(rules_only, text, type_)
     assert any("USA" in s and recipient in t for s, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Thousands of Rohingya have sought refuge in Bangladesh.", "MMR", "BGD"),
+        ("Hundreds of Afghans sought asylum in Germany last year.", "AFG", "DEU"),
+        ("Thousands of Myanmar nationals have sought refuge in India's northeastern state of "
+         "Mizoram.", "MMR", "IND"),
+    ],
+)  # fmt: skip
+def test_refuge_is_asked_of_the_country_it_is_sought_in(
+    rules_only: Coder, text: str, actor: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, "REQUEST")
+    assert any(actor in s and recipient in t for s, t in got), got
+
+
+def test_a_refuge_of_no_country(rules_only: Coder) -> None:
+    got = _parties(rules_only, "Villagers sought shelter in nearby caves.", "REQUEST")
+    assert all(not t for _, t in got), got

@@ -84,6 +84,9 @@ GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 ANSWERING = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 # object pronouns that stand for what an earlier clause did or put forward
 REFERRING = frozenset({"it", "them", "this"})
+# what is sought or found in a country, which is then asked of it ("sought refuge in
+# Bangladesh", "sought asylum in Germany")
+REFUGE = frozenset({"refuge", "asylum", "sanctuary", "shelter", "haven"})
 # verbs whose "to" complement they refuse ("refused to lift the ban until ...")
 REFUSING = frozenset({"refuse", "decline"})
 # "each other", "one another" (the word and the one before it)
@@ -134,6 +137,8 @@ def arguments(
             target = without(roles.target(tok, remover, preps), remover)
             return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if not target and (refuge := sheltering(tok, roles, source)):
+            target = refuge  # "thousands sought refuge in Bangladesh": asked of Bangladesh
         if not target and trigger.type in ANSWERING:
             # "Saudi Arabia proposed a truce, but the rebels rejected it", "a resolution that
             # the envoy rejected": who put forward what the act answers
@@ -166,6 +171,20 @@ def arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The country where the refuge or asylum ``tok``'s object names is sought: the
+    "in" complement of the object or of the verb ("sought refuge in Bangladesh", "sought
+    asylum in India's state of Mizoram"); none for a refuge of no country."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in REFUGE:
+            continue
+        for where in roles.prep_objects(obj, ("in",)) + roles.prep_objects(tok, ("in",)):
+            found = [a for a in roles.search(where, source, max_depth=2) if a.country]
+            if found:
+                return found
+    return []
 
 
 def held_until(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
