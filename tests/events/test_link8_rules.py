@@ -181,3 +181,18 @@ def test_refuge_is_asked_of_the_country_it_is_sought_in(
 def test_a_refuge_of_no_country(rules_only: Coder) -> None:
     got = _parties(rules_only, "Villagers sought shelter in nearby caves.", "REQUEST")
     assert all(not t for _, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("The UN set a deadline for Iran to respond to the offer.", "THREATEN", "UN", "IRN"),
+        ("Japan renewed its appeal for China to release the fishermen.", "REQUEST", "JPN", "CHN"),
+        ("Brazil issued a call for Venezuela to hold new elections.", "REQUEST", "BRA", "VEN"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_for_to_clause_on_an_event_noun(
+    rules_only: Coder, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(actor in s and recipient in t for s, t in got), got

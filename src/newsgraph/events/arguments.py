@@ -415,15 +415,28 @@ def _nominal(
             if target := roles.search(obj, source, max_depth=2):
                 break
     if not target:
-        for child in tok.children:
-            if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
-                # "Turkey's request that the alliance deploy ...": the clause's subject
-                subj = [c for c in child.children if c.dep_ == "nsubj"]
+        # "set a deadline for Iran to respond": the "for" clause read on the verb
+        after = [c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "dobj" else []
+        for child in [*tok.children, *(c for c in after if c.dep_ == "advcl" and for_to(c))]:
+            clause = child.dep_ in ("acl", "relcl") or (child.dep_ == "advcl" and for_to(child))
+            if clause and child.pos_ in ("VERB", "AUX"):
+                # "Turkey's request that the alliance deploy ...", "a deadline for Iran to
+                # respond": the clause's subject (also "for" read with it as its object)
+                subj = [c for c in child.children if c.dep_ == "nsubj"] or [
+                    o for m in child.children if m.dep_ == "mark" and m.lower_ == "for"
+                    for o in m.children if o.dep_ == "pobj"
+                ]  # fmt: skip
                 target = without(roles.phrase(subj[0]), source) if subj else []
                 target = target or roles.target(child, source, preps)
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+def for_to(clause: Token) -> bool:
+    """A "for X to do" clause: a "to" infinitive marked by "for"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+    return "for" in marks and "to" in marks
 
 
 def _subject_noun_target(
