@@ -129,8 +129,8 @@ def test_the_parties_a_subject_includes_act(
         ("A bomb attack on a convoy belonging to the UN mission killed four people in Gao.",
          "ASSAULT", "UN"),
         ("Rebels seized a ship belonging to Iran.", "COERCE", "IRN"),
-        ("Houthi fighters attacked a tanker owned by a Greek company.", "ASSAULT", "GRC"),
-        ("Iranian forces shot down a drone operated by the US military.", "ASSAULT", "USA"),
+        ("Somali gunmen torched three buses belonging to a Kenyan company.", "ASSAULT", "KEN"),
+        ("Serbian protesters attacked cars belonging to the EU mission.", "ASSAULT", "EU"),
     ],
 )  # fmt: skip
 def test_what_is_done_to_a_thing_is_done_to_its_owner(

@@ -78,8 +78,8 @@ class Roles(Phrases):
 
     def owner(self, tok: Token) -> list[Actor]:
         """The party a thing belongs to, for a thing that names none: "a convoy belonging
-        to the UN mission", "a tanker owned by Iran", "a drone operated by the US
-        military" (what is done to the thing is done to its owner)."""
+        to the UN mission", "buses belonging to a Kenyan company", "a tanker owned by
+        Iran" (what is done to the thing is done to its owner)."""
         if self.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN"):
             return []
         for verb in tok.children:
