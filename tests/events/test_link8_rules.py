@@ -196,3 +196,21 @@ def test_the_subject_of_a_for_to_clause_on_an_event_noun(
 ) -> None:
     got = _parties(rules_only, text, type_)
     assert any(actor in s and recipient in t for s, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Russia said on Friday it had expelled diplomats from Poland, Germany and Sweden.",
+         "SANCTION", "RUS", "POL"),
+        ("China announced that it had expelled two reporters from Australia.", "COERCE", "CHN",
+         "AUS"),
+        ("Venezuela expelled officials from Colombia after the border clash.", "SANCTION", "VEN",
+         "COL"),
+    ],
+)  # fmt: skip
+def test_the_people_removed_are_of_the_party_they_are_sent_back_to(
+    rules_only: Coder, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    got = _parties(rules_only, text, type_)
+    assert any(actor in s and recipient in t for s, t in got), got

@@ -143,6 +143,10 @@ def arguments(
             # "Saudi Arabia proposed a truce, but the rebels rejected it", "a resolution that
             # the envoy rejected": who put forward what the act answers
             target = answered(tok, roles, source)
+        if tok.lemma_.lower() in REMOVING and not foreign(target, source):
+            # "Russia expelled diplomats from Poland and Sweden": the people removed are of
+            # the party they are sent back to, not of the actor's country
+            target = removed_to(tok, roles, source) or target
         if (party := held_until(tok, roles, source)) and not foreign(target, source):
             # "will not lift the ban until ZTE pays a fine": the refusal is aimed at the
             # party the condition asks to act (before a party of the actor's own country)
@@ -184,6 +188,19 @@ def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
             found = [a for a in roles.search(where, source, max_depth=2) if a.country]
             if found:
                 return found
+    return []
+
+
+def removed_to(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The parties of another country than the actors' that an active verb of removal
+    names after "from" ("expelled diplomats from Poland, Germany and Sweden")."""
+    if Roles.is_passive(tok):
+        return []
+    own = {a.country for a in source if a.country}
+    for obj in roles.prep_objects(tok, ("from",)):
+        found = [a for a in roles.phrase(obj) if a.country and a.country not in own]
+        if found:
+            return found
     return []
 
 
