@@ -40,6 +40,10 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
                         "slap", "clamp"})  # fmt: skip
 UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
+# verbs that put someone out of a state or body: with no agent, the one named after "from"
+# does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
+# League", "migrants deported from the United States")
+REMOVING = frozenset({"expel", "deport", "extradite", "evict", "banish", "oust"})
 # verbs whose subject does the act of their object noun of an intransitive type, the noun's
 # "of" complement being what the act moves ("announced the release of two nationals")
 ORDERING = frozenset(
@@ -76,6 +80,15 @@ NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "toward
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
 GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 GRIEVANCE_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+# acts that answer what another party said or did: "rejected it" names that party
+ANSWERING = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE"})
+# object pronouns that stand for what an earlier clause did or put forward
+REFERRING = frozenset({"it", "them", "this"})
+# what is sought or found in a country, which is then asked of it ("sought refuge in
+# Bangladesh", "sought asylum in Germany")
+REFUGE = frozenset({"refuge", "asylum", "sanctuary", "shelter", "haven"})
+# verbs whose "to" complement they refuse ("refused to lift the ban until ...")
+REFUSING = frozenset({"refuse", "decline"})
 # "each other", "one another" (the word and the one before it)
 RECIPROCAL = frozenset({("other", "each"), ("another", "one")})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
@@ -119,7 +132,25 @@ def arguments(
             return Arguments(source, list(source), own, domestic=True)
         if not source and trigger.objects and (lifted := owned_measure(tok, trigger, roles)):
             return Arguments(*lifted, True)
+        if not source and (remover := removed_from(tok, roles)):
+            # "two journalists were expelled from Algeria": Algeria expels them
+            target = without(roles.target(tok, remover, preps), remover)
+            return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if not target and (refuge := sheltering(tok, roles, source)):
+            target = refuge  # "thousands sought refuge in Bangladesh": asked of Bangladesh
+        if not target and trigger.type in ANSWERING:
+            # "Saudi Arabia proposed a truce, but the rebels rejected it", "a resolution that
+            # the envoy rejected": who put forward what the act answers
+            target = answered(tok, roles, source)
+        if tok.lemma_.lower() in REMOVING and not foreign(target, source):
+            # "Russia expelled diplomats from Poland and Sweden": the people removed are of
+            # the party they are sent back to, not of the actor's country
+            target = removed_to(tok, roles, source) or target
+        if (party := held_until(tok, roles, source)) and not foreign(target, source):
+            # "will not lift the ban until ZTE pays a fine": the refusal is aimed at the
+            # party the condition asks to act (before a party of the actor's own country)
+            target = party
         home = [] if without(target, source) else domestic_target(tok, trigger, roles, source)
         if home:
             return Arguments(source, home, own, domestic=True)
@@ -144,6 +175,105 @@ def arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The country where the refuge or asylum ``tok``'s object names is sought: the
+    "in" complement of the object or of the verb ("sought refuge in Bangladesh", "sought
+    asylum in India's state of Mizoram"); none for a refuge of no country."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in REFUGE:
+            continue
+        for where in roles.prep_objects(obj, ("in",)) + roles.prep_objects(tok, ("in",)):
+            found = [a for a in roles.search(where, source, max_depth=2) if a.country]
+            if found:
+                return found
+    return []
+
+
+def removed_to(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The parties of another country than the actors' that an active verb of removal
+    names after "from" ("expelled diplomats from Poland, Germany and Sweden")."""
+    if Roles.is_passive(tok):
+        return []
+    own = {a.country for a in source if a.country}
+    for obj in roles.prep_objects(tok, ("from",)):
+        found = [a for a in roles.phrase(obj) if a.country and a.country not in own]
+        if found:
+            return found
+    return []
+
+
+def held_until(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The party a refused act waits on: the subject of an "until" clause on a negated
+    verb ("will not lift the ban until Iran pays"), on a refusal or the act it names
+    ("refused to withdraw until the rebels disarm"), when it names a country or an
+    organisation other than the actors."""
+    verbs = [tok]
+    if tok.lemma_.lower() in REFUSING:  # "refused to release them until Togo apologised"
+        verbs += [c for c in tok.children if c.dep_ == "xcomp"]
+    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSING:
+        verbs.append(tok.head)
+    elif not any(c.dep_ == "neg" for c in tok.children):
+        return []
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "until" for c in clause.children
+            ):
+                found = [a for a in roles.subject(clause) if a.country or a.org]
+                return without(found, source)
+    return []
+
+
+def foreign(target: list[Actor], source: list[Actor]) -> bool:
+    """Does ``target`` name an organisation or a country that no actor is of?"""
+    own = {a.country for a in source if a.country}
+    return any(a.org or (a.country and a.country not in own) for a in target)
+
+
+def answered(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The party that put forward what ``tok`` answers, named in another clause: the
+    subject of the clause before it when its object is "it" ("Russia offered a deal, and
+    Ukraine turned it down"), or the maker of the noun its relative clause hangs on ("the
+    resolution that the envoy rejected": who issued it, "in a resolution" of the
+    assembly's, "the plan that Iran rejected was drafted by France").  The parties of ``source`` are set aside."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "relcl":
+        if any(o.lower_ not in roles.relative for o in objects):
+            return []  # the clause has an object of its own
+        noun = tok.head
+        found = roles.agent(noun) or roles.modifier_actors(noun)
+        if not found and noun.dep_ == "nsubjpass":  # "the plan ... was drafted by France"
+            found = roles.agent(noun.head)
+        if not found and (
+            noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "in")
+        ):
+            # "tabled a plan that ...", "condemned the abuses in a resolution that ..."
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            found = roles.subject(verb) if verb.pos_ in ("VERB", "AUX") else []
+        return without(found, source)
+    if tok.dep_ not in ("conj", "advcl") or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(o.lower_ in REFERRING and o.tag_ in ("PRP", "DT") for o in objects):
+        return []
+    earlier = tok.head
+    if earlier.i > tok.i or not any(c.dep_ == "dobj" for c in earlier.children):
+        return []
+    return without(roles.subject(earlier), source)
+
+
+def removed_from(tok: Token, roles: Roles) -> list[Actor]:
+    """The party an agentless passive of ``REMOVING`` says its subject was put out of
+    ("were expelled from Algeria", "was deported from the United States"), when that
+    party has a country or is an organisation; none with an agent or no "from"."""
+    if tok.lemma_.lower() not in REMOVING or not Roles.is_passive(tok) or roles.agent(tok):
+        return []
+    for obj in roles.prep_objects(tok, ("from",)):
+        found = [a for a in roles.phrase(obj) if a.country or a.org]
+        if found:
+            return found
+    return []
 
 
 def reciprocal(tok: Token) -> bool:
@@ -302,15 +432,28 @@ def _nominal(
             if target := roles.search(obj, source, max_depth=2):
                 break
     if not target:
-        for child in tok.children:
-            if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
-                # "Turkey's request that the alliance deploy ...": the clause's subject
-                subj = [c for c in child.children if c.dep_ == "nsubj"]
+        # "set a deadline for Iran to respond": the "for" clause read on the verb
+        after = [c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "dobj" else []
+        for child in [*tok.children, *(c for c in after if c.dep_ == "advcl" and for_to(c))]:
+            clause = child.dep_ in ("acl", "relcl") or (child.dep_ == "advcl" and for_to(child))
+            if clause and child.pos_ in ("VERB", "AUX"):
+                # "Turkey's request that the alliance deploy ...", "a deadline for Iran to
+                # respond": the clause's subject (also "for" read with it as its object)
+                subj = [c for c in child.children if c.dep_ == "nsubj"] or [
+                    o for m in child.children if m.dep_ == "mark" and m.lower_ == "for"
+                    for o in m.children if o.dep_ == "pobj"
+                ]  # fmt: skip
                 target = without(roles.phrase(subj[0]), source) if subj else []
                 target = target or roles.target(child, source, preps)
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+def for_to(clause: Token) -> bool:
+    """A "for X to do" clause: a "to" infinitive marked by "for"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+    return "for" in marks and "to" in marks
 
 
 def _subject_noun_target(

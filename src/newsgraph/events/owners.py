@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 # verbal acts whose recipient may be the actor's own country: "the union called on Nigerian
 # leaders", "the minister defended Germany's decision", "Clinton defended US strategy"
 DOMESTIC_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "AGREE"})
+# acts done to people: a passive subject that names a party is who it is done to, not a
+# measure or force its owner moves ("French journalists were expelled", not France's act)
+DONE_TO = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 # what a promised act is aimed at: "agreed to allow access to Darfur", "agreed to lift
 # sanctions against the North"
 AIMED_AT = ("to", "against", "on", "into", "for")
@@ -72,6 +75,8 @@ def owned_measure(
     for subj in (c for c in tok.children if c.dep_ == "nsubjpass"):
         if not in_words(subj, trigger.objects):
             continue
+        if trigger.type in DONE_TO and any(a.country or a.org for a in roles.phrase(subj)):
+            return None  # "Russian diplomats were expelled": the diplomats undergo it
         owners = roles.modifier_actors(subj)
         if not owners:
             return None

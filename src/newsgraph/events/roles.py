@@ -47,6 +47,8 @@ URGED = frozenset({"urge", "press", "tell", "order", "invite", "encourage", "adv
 KEEPING = frozenset({"employ", "hire", "run", "operate", "own", "fund", "finance", "sponsor",
                      "back", "arm", "train", "send", "dispatch", "deploy", "lead", "command",
                      "found", "establish", "organise", "organize", "manage", "control"})  # fmt: skip
+# participles whose agent owns the thing they modify ("a tanker owned by Iran")
+OWNING = frozenset({"own", "operate", "run", "charter", "fly", "crew", "lease"})
 # "Serb-held parts of Bosnia", "Houthi-controlled areas": who holds a place does not name it
 HELD = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
 # nouns of quantity whose "of" complement names who acts ("a number of parties")
@@ -72,7 +74,29 @@ class Roles(Phrases):
         found = super().phrase(tok, depth)
         if any(a.country or a.org for a in found):
             return found
-        return self.pair(tok) or found
+        return self.pair(tok) or self.owner(tok) or found
+
+    def owner(self, tok: Token) -> list[Actor]:
+        """The party a thing belongs to, for a thing that names none: "a convoy belonging
+        to the UN mission", "buses belonging to a Kenyan company", "a tanker owned by
+        Iran" (what is done to the thing is done to its owner)."""
+        if self.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for verb in tok.children:
+            if verb.dep_ != "acl":
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma == "belong":
+                objects = self.prep_objects(verb, ("to",))
+            elif lemma in OWNING and verb.tag_ == "VBN":
+                objects = self.prep_objects(verb, ("by",))
+            else:
+                continue
+            for obj in objects:
+                found = [a for a in self.phrase(obj) if a.country or a.org]
+                if found:
+                    return found
+        return []
 
     def _held_place(self, tok: Token) -> bool:
         """A place the resolver read with its holder's country ("Serb-held villages" as
@@ -158,14 +182,18 @@ class Roles(Phrases):
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
                     found = self.issuer(verb.head, depth)  # "issued a report that calls on"
-                return found or self.issuer(child, depth)
+                found = found or self.issuer(child, depth)
+                return dedupe([*found, *self.included(child)]) if found else self.included(child)
         for aux in verb.children:
             if aux.dep_ in ("aux", "auxpass"):
                 # "The UK and France however have opposed": the subject hung on "have"
                 subj = [c for c in aux.children if c.dep_ in SUBJECTS]
                 if subj and (found := self.phrase(subj[0])):
                     return found
-        if verb.tag_ in FINITE:
+        finite = verb.tag_ in FINITE or any(
+            c.dep_ == "aux" and c.tag_ in FINITE | {"MD"} for c in verb.children
+        )  # "USAID had announced": the tense on an auxiliary
+        if finite:
             # "USAID provided aid": a capitalised subject the parser read as a modifier
             for child in verb.lefts:
                 actor = self.at(child)
@@ -222,6 +250,20 @@ class Roles(Phrases):
                 found = self.prep_actors(head, ("of",))
             return found
         return []
+
+    def included(self, noun: Token) -> list[Actor]:
+        """The parties an "including" or "such as" phrase names among a group: "the
+        bloc's largest economies, including Britain and Germany", "several countries such
+        as Qatar and Oman" (each is one of those who act)."""
+        out: list[Actor] = []
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+            if prep.lower_ == "including" or such:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [a for a in self.phrase(obj) if a.country or a.org]
+        return out
 
     def maker(self, noun: Token) -> list[Actor]:
         """The agent of a participle on a thing: "the rockets fired by Hamas"."""
