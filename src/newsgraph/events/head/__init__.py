@@ -42,7 +42,7 @@ from ..match import form
 from ..modality import modality
 from ..roles import dedupe
 from .cameo import CameoVerb, CameoVerbs, load_cameo_verbs
-from .features import Candidates, token_features
+from .features import Candidates, event_word_types, token_features
 from .model import WEIGHTS, HeadWeights, load_weights
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class EventHead:
         self.default_cameo = _default_cameo(lexicon)
         # the CAMEO verb classes are read only by weights trained with them (their meta
         # says so); the training script's watcher sets them itself
-        self.classes: CameoVerbs = (
+        self.classes = (
             load_cameo_verbs(lexicon.cameo)
             if weights is not None and weights.meta.get("cameo_classes")
             else {}
@@ -112,6 +112,17 @@ class EventHead:
             lemma for (lemma, _), row in self.classes.items()
             if row.type and lemma not in lexicon.triggers and lemma not in learned
         )  # fmt: skip
+
+    @property
+    def classes(self) -> CameoVerbs:
+        """The CAMEO verb classes the head reads (set, the event words' types follow)."""
+        return self._classes
+
+    @classes.setter
+    def classes(self, classes: CameoVerbs) -> None:
+        self._classes = classes
+        # each event word's types (lexicon and CAMEO class): what a neighbour is
+        self.word_types = event_word_types(self.lexicon_types, classes)
 
     # ------------------------------------------------------------------ sentences
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
@@ -153,7 +164,7 @@ class EventHead:
         every = self.weights is None
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
                                self.classes if every or doc[i].lemma_.lower() in self.class_only
-                               else None) for i in ids]  # fmt: skip
+                               else None, self.word_types, rule) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows
