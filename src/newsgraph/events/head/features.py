@@ -245,7 +245,8 @@ def neighbour_features(
       ``lox=hold|-``);
     * ``px=`` / ``lpx=``: the same for the objects of its prepositions, with the
       preposition ("talks with", "protest against");
-    * ``gx=`` / ``lgx=``: the types of the word it hangs on, with the arc;
+    * ``gx=`` / ``lgx=``: the types of the word it hangs on, with the arc (through a
+      preposition: the preposition, "call for talks": ``gx=for|REQUEST``);
     * ``gd=``: what the rules drafted on the word it hangs on and on its objects (the
       type, "m" when an entry matched there and drafted nothing, "-" when nothing);
     * ``sx=`` / ``lsx=``: whether its clause has a subject that names an actor (a
@@ -259,7 +260,7 @@ def neighbour_features(
     f: list[str] = []
     for c in children[i]:
         cd = deps[c]
-        if cd in OBJECT_DEPS:
+        if cd in OBJECT_DEPS and cd != "nsubjpass":  # (a passive subject: ``sx``)
             for t in word_types.get(lemmas[c], NO_TYPE):
                 f += [f"ox={t}", f"lox={lemma}|{t}"]
             f.append(f"gd=obj|{_drafted(rules.get(c))}")
@@ -268,11 +269,13 @@ def neighbour_features(
                 if deps[p] == "pobj":
                     for t in word_types.get(lemmas[p], NO_TYPE):
                         f += [f"px={a.lowers[c]}|{t}", f"lpx={lemma}|{t}"]
-    h = heads[i]
+    h, arc = heads[i], deps[i]
+    if arc == "pobj" and heads[h] != h:  # "call for talks": the word the preposition is on
+        h, arc = heads[h], a.lowers[h]
     if h != i:
         for t in word_types.get(lemmas[h], NO_TYPE):
-            f += [f"gx={deps[i]}|{t}", f"lgx={lemma}|{t}"]
-        f.append(f"gd=up|{deps[i]}|{_drafted(rules.get(h))}")
+            f += [f"gx={arc}|{t}", f"lgx={lemma}|{t}"]
+        f.append(f"gd=up|{arc}|{_drafted(rules.get(h))}")
     subject = _clause_subject(i, deps, heads, children)
     if subject is None:
         kind = "none"
