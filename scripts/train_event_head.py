@@ -66,7 +66,7 @@ LEMMA_FEATURES = ("l=", "lp=", "lhd=", "lpr=", "lo=", "lc=", "ld=", "x=", "m=", 
 # the groups of neighbour features (features.neighbour_features), by prefix: ``--without``
 # leaves groups out of training (their strings then have no weight and count for nothing)
 GROUPS = {"ox": ("ox=", "lox="), "px": ("px=", "lpx="), "gx": ("gx=", "lgx="),
-          "gd": ("gd=",), "sx": ("sx=", "lsx=")}  # fmt: skip
+          "gd": ("gd=",), "sx": ("sx=", "lsx="), "sr": ("sr=",)}  # fmt: skip
 CLASS_FEATURES = ("cv=", "cvr=", "cvc=")
 GRID = {
     "drop": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--without", default="", help="neighbour feature groups left out, "
                     f"comma-separated ({', '.join(GROUPS)})")  # fmt: skip
     ap.add_argument("--no-heldout", dest="heldout", action="store_false",
-                    help="with --check: do not score the held-out part (while choosing)")  # fmt: skip
+                    help="with --check or --out: do not score the held-out part (while choosing)")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
@@ -312,8 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     without = tuple(g for g in args.without.split(",") if g)
     if unknown := set(without) - set(GROUPS):
         ap.error(f"unknown feature groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
-    if not args.heldout and not args.check:
-        ap.error("--no-heldout needs --check (the model card shows the held-out part)")
+    if not args.heldout and not (args.check or args.out):
+        ap.error("--no-heldout needs --check or --out (the model card shows the held-out part)")
     result = train(write=not args.check, out=args.out, classes=args.classes,
                    without=without, heldout=args.heldout)  # fmt: skip
     print(json.dumps(result["scores"], indent=1))
@@ -591,7 +591,7 @@ def train(
         "without": list(without),
     }
     if write:
-        assert heldout, "the model card shows the held-out part"
+        assert heldout or out is not None, "the model card shows the held-out part"
         path = out or WEIGHTS
         features, weights, bias, lemmas, _ = final
         save_weights(path, features, weights, bias, classes, lemmas, th, meta)

@@ -13,7 +13,7 @@ import pytest
 from newsgraph.events.coder import Coder
 from newsgraph.events.head import load_head
 
-NEIGHBOURS = ("ox=", "lox=", "px=", "lpx=", "gx=", "lgx=", "gd=", "sx=", "lsx=")
+NEIGHBOURS = ("ox=", "lox=", "px=", "lpx=", "gx=", "lgx=", "gd=", "sx=", "lsx=", "sr=")
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,11 @@ def test_whether_the_clause_has_a_subject_that_names_an_actor(features: Any) -> 
     impose = features("The army plans to impose a curfew on the city.")["impose"]
     assert "sx=nonactor" in impose and "lsx=impose|nonactor" in impose
     assert "sx=none" in features("Talks with Iran on Monday.")["Talks"]
+
+
+def test_whether_the_rules_read_an_actor_in_the_subject(features: Any) -> None:
+    """``sr``: an actor of the actor dictionary, named or not by the entity recogniser."""
+    impose = features("The army plans to impose a curfew on the city.")["impose"]
+    assert "sr=actor" in impose and "sx=nonactor" in impose
+    assert "sr=actor" in features("Police arrested dozens of protesters in Cairo.")["arrested"]
+    assert "sr=none" in features("Talks with Iran on Monday.")["Talks"]

@@ -164,7 +164,8 @@ class EventHead:
         every = self.weights is None
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
                                self.classes if every or doc[i].lemma_.lower() in self.class_only
-                               else None, self.word_types, rule) for i in ids]  # fmt: skip
+                               else None, self.word_types, rule, s.roles.by_token)
+                for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows

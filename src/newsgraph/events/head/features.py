@@ -23,7 +23,7 @@ What a token is asked about:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...nlp import token_arrays
@@ -108,6 +108,7 @@ def token_features(
     classes: CameoVerbs | None = None,
     word_types: Mapping[str, tuple[str, ...]] | None = None,
     rules: Mapping[int, Mapping[str, str]] | None = None,
+    actors: Container[int] = (),
 ) -> list[str]:
     """The feature strings of ``tok``.
 
@@ -117,7 +118,8 @@ def token_features(
     (``cameo.py``): the word's class, alone and with its context (``class_features``).
     With ``word_types`` (a lemma's types in the lexicon and its CAMEO class,
     ``event_word_types``) and ``rules`` (what the rules made of each token of the
-    sentence), also the features of its neighbours (``neighbour_features``).
+    sentence), also the features of its neighbours (``neighbour_features``; ``actors``:
+    the tokens the rules read an actor on).
     """
     a = token_arrays(tok.doc)  # lists, not a Token object per word (nlp.TokenArrays)
     lemmas, lowers, deps, poss, ents = a.lemmas, a.lowers, a.deps, a.pos, a.ents
@@ -219,7 +221,7 @@ def token_features(
                 context.append("noobj")
             f.extend(class_features(entry, context))
     if word_types is not None:
-        f.extend(neighbour_features(tok, word_types, rules or {}))
+        f.extend(neighbour_features(tok, word_types, rules or {}, actors))
     return f
 
 
@@ -236,7 +238,10 @@ def event_word_types(
 
 
 def neighbour_features(
-    tok: Token, word_types: Mapping[str, tuple[str, ...]], rules: Mapping[int, Mapping[str, str]]
+    tok: Token,
+    word_types: Mapping[str, tuple[str, ...]],
+    rules: Mapping[int, Mapping[str, str]],
+    actors: Container[int] = (),
 ) -> list[str]:
     """What the token's neighbours are, read off the parse and the lexicon:
 
@@ -251,7 +256,9 @@ def neighbour_features(
       type, "m" when an entry matched there and drafted nothing, "-" when nothing);
     * ``sx=`` / ``lsx=``: whether its clause has a subject that names an actor (a
       country, a people, an organisation, a person: "actor"), another subject ("nonactor")
-      or none ("none"), "pass|" for a passive subject.
+      or none ("none"), "pass|" for a passive subject;
+    * ``sr=``: the same, the actor read by the rules' actor dictionary (``actors``: the
+      tokens an actor was found on: "police", "the army", "rebels" name actors too).
     """
     a = token_arrays(tok.doc)
     lemmas, deps, heads, children = a.lemmas, a.deps, a.heads, a.children
@@ -285,6 +292,12 @@ def neighbour_features(
             "actor" if names else "nonactor"
         )
     f += [f"sx={kind}", f"lsx={lemma}|{kind}"]
+    if subject is not None:
+        known = any(t in actors for t in (subject, *children[subject]))
+        f.append("sr=" + ("pass|" if deps[subject] == "nsubjpass" else "")
+                 + ("actor" if known else "nonactor"))  # fmt: skip
+    else:
+        f.append("sr=none")
     return f
 
 
