@@ -11,23 +11,25 @@ from typing import Any
 import pytest
 
 from newsgraph.events.coder import Coder
-from newsgraph.events.head import load_head
+from newsgraph.events.head import EventHead
+from newsgraph.events.head.cameo import load_cameo_verbs
 
 NEIGHBOURS = ("ox=", "lox=", "px=", "lpx=", "gx=", "lgx=", "gd=", "sx=", "lsx=", "sr=")
 
 
 @pytest.fixture(scope="module")
 def features(coder: Coder) -> Any:
-    """The features the shipped head computes for each candidate word of a sentence
-    (word -> its neighbour features), the rules drafting as they do."""
-    head = load_head(coder.lexicon, coder.speech)
+    """The features a head computes for each candidate word of a sentence (word -> its
+    neighbour features), the rules drafting as they do: a head with no weights that
+    watches, as the training script's does (every group, the CAMEO classes read)."""
     seen: dict[str, list[str]] = {}
 
     def watch(span: Any, ids: list[int], rows: list[list[str]]) -> None:
         for i, row in zip(ids, rows, strict=True):
             seen[span.doc[i].text] = [f for f in row if f.startswith(NEIGHBOURS)]
 
-    head.observer = watch
+    head = EventHead(None, coder.lexicon, coder.speech, observer=watch)
+    head.classes = load_cameo_verbs(coder.lexicon.cameo)
     rules = Coder(resolver=coder.resolver, head=head)
 
     def of(text: str) -> dict[str, list[str]]:
