@@ -69,7 +69,7 @@ GROUPS = {"ox": ("ox=", "lox="), "px": ("px=", "lpx="), "gx": ("gx=", "lgx="),
           "gd": ("gd=",), "sx": ("sx=", "lsx="), "sr": ("sr=",)}  # fmt: skip
 # the groups left out of the shipped head: those that did not gain at least MIN_GAIN of the
 # cross-validated mean (MODEL_CARD.md, "Neighbour features")
-LEFT_OUT: tuple[str, ...] = ()
+LEFT_OUT: tuple[str, ...] = ("ox", "px", "gd", "sx", "sr")
 MIN_GAIN = 0.002
 CLASS_FEATURES = ("cv=", "cvr=", "cvc=")
 GRID = {

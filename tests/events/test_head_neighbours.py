@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsgraph.events.coder import Coder
-from newsgraph.events.head import EventHead
+from newsgraph.events.head import EventHead, load_head
 from newsgraph.events.head.cameo import load_cameo_verbs
 
 NEIGHBOURS = ("ox=", "lox=", "px=", "lpx=", "gx=", "lgx=", "gd=", "sx=", "lsx=", "sr=")
@@ -91,3 +91,20 @@ def test_whether_the_rules_read_an_actor_in_the_subject(features: Any) -> None:
     assert "sr=actor" in impose and "sx=nonactor" in impose
     assert "sr=actor" in features("Police arrested dozens of protesters in Cairo.")["arrested"]
     assert "sr=none" in features("Talks with Iran on Monday.")["Talks"]
+
+
+def test_the_shipped_head_reads_the_groups_it_was_trained_with(coder: Coder) -> None:
+    """The shipped weights were trained with the governor's types (``gx``, the one group
+    that gained under cross-validation, MODEL_CARD.md) and the head computes them."""
+    head = load_head(coder.lexicon, coder.speech)
+    assert head.weights is not None and head.neighbours
+    assert head.weights.meta["neighbour_groups"] == ["gx"]
+    assert any(f.startswith("lgx=") for f in head.weights.features)
+    seen: dict[str, list[str]] = {}
+
+    def watch(span: Any, ids: list[int], rows: list[list[str]]) -> None:
+        seen.update({span.doc[i].text: row for i, row in zip(ids, rows, strict=True)})
+
+    head.observer = watch
+    Coder(resolver=coder.resolver, head=head).code("Russia launched an attack on Kyiv.")
+    assert "gx=dobj|ASSAULT" in seen["attack"]
