@@ -104,10 +104,13 @@ class EventHead:
             if weights is not None and weights.meta.get("cameo_classes")
             else {}
         )
-        # the neighbour features (features.neighbour_features) are computed only for
-        # weights trained with some of them (their meta lists the groups), and for the
-        # training script's watcher
-        self.neighbours = weights is None or bool(weights.meta.get("neighbour_groups"))
+        # the neighbour features (features.neighbour_features) are computed only for the
+        # groups the weights were trained with (their meta lists them); all of them for
+        # the training script's watcher (None)
+        self.groups: frozenset[str] | None = (
+            None if weights is None else frozenset(weights.meta.get("neighbour_groups", ()))
+        )
+        self.neighbours = self.groups is None or bool(self.groups)
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
         # the words asked about only for their CAMEO class (neither in the rule lexicon
         # nor triggers in training): an event is added on one at ``P >= add_class``
@@ -169,7 +172,7 @@ class EventHead:
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
                                self.classes if every or doc[i].lemma_.lower() in self.class_only
                                else None, self.word_types if self.neighbours else None, rule,
-                               s.roles.by_token) for i in ids]  # fmt: skip
+                               s.roles.by_token, self.groups) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows

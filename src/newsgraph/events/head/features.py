@@ -109,6 +109,7 @@ def token_features(
     word_types: Mapping[str, tuple[str, ...]] | None = None,
     rules: Mapping[int, Mapping[str, str]] | None = None,
     actors: Container[int] = (),
+    groups: Container[str] | None = None,
 ) -> list[str]:
     """The feature strings of ``tok``.
 
@@ -119,7 +120,7 @@ def token_features(
     With ``word_types`` (a lemma's types in the lexicon and its CAMEO class,
     ``event_word_types``) and ``rules`` (what the rules made of each token of the
     sentence), also the features of its neighbours (``neighbour_features``; ``actors``:
-    the tokens the rules read an actor on).
+    the tokens the rules read an actor on; ``groups``: those computed, None for all).
     """
     a = token_arrays(tok.doc)  # lists, not a Token object per word (nlp.TokenArrays)
     lemmas, lowers, deps, poss, ents = a.lemmas, a.lowers, a.deps, a.pos, a.ents
@@ -221,7 +222,7 @@ def token_features(
                 context.append("noobj")
             f.extend(class_features(entry, context))
     if word_types is not None:
-        f.extend(neighbour_features(tok, word_types, rules or {}, actors))
+        f.extend(neighbour_features(tok, word_types, rules or {}, actors, groups))
     return f
 
 
@@ -242,6 +243,7 @@ def neighbour_features(
     word_types: Mapping[str, tuple[str, ...]],
     rules: Mapping[int, Mapping[str, str]],
     actors: Container[int] = (),
+    groups: Container[str] | None = None,
 ) -> list[str]:
     """What the token's neighbours are, read off the parse and the lexicon:
 
@@ -259,19 +261,25 @@ def neighbour_features(
       or none ("none"), "pass|" for a passive subject;
     * ``sr=``: the same, the actor read by the rules' actor dictionary (``actors``: the
       tokens an actor was found on: "police", "the army", "rebels" name actors too).
+
+    Only the ``groups`` named (``ox``, ``px``, ``gx``, ``gd``, ``sx``, ``sr``) are
+    computed; None: all.
     """
     a = token_arrays(tok.doc)
     lemmas, deps, heads, children = a.lemmas, a.deps, a.heads, a.children
     i = tok.i
     lemma = lemmas[i]
     f: list[str] = []
-    for c in children[i]:
+    ox, px, gx, gd, sx, sr = (groups is None or g in groups
+                              for g in ("ox", "px", "gx", "gd", "sx", "sr"))  # fmt: skip
+    for c in children[i] if ox or px or gd else ():
         cd = deps[c]
         if cd in OBJECT_DEPS and cd != "nsubjpass":  # (a passive subject: ``sx``)
-            for t in word_types.get(lemmas[c], NO_TYPE):
+            for t in word_types.get(lemmas[c], NO_TYPE) if ox else ():
                 f += [f"ox={t}", f"lox={lemma}|{t}"]
-            f.append(f"gd=obj|{_drafted(rules.get(c))}")
-        elif cd in PARTICLE_DEPS:
+            if gd:
+                f.append(f"gd=obj|{_drafted(rules.get(c))}")
+        elif cd in PARTICLE_DEPS and px:
             for p in children[c]:
                 if deps[p] == "pobj":
                     for t in word_types.get(lemmas[p], NO_TYPE):
@@ -280,9 +288,12 @@ def neighbour_features(
     if arc == "pobj" and heads[h] != h:  # "call for talks": the word the preposition is on
         h, arc = heads[h], a.lowers[h]
     if h != i:
-        for t in word_types.get(lemmas[h], NO_TYPE):
+        for t in word_types.get(lemmas[h], NO_TYPE) if gx else ():
             f += [f"gx={arc}|{t}", f"lgx={lemma}|{t}"]
-        f.append(f"gd=up|{arc}|{_drafted(rules.get(h))}")
+        if gd:
+            f.append(f"gd=up|{arc}|{_drafted(rules.get(h))}")
+    if not (sx or sr):
+        return f
     subject = _clause_subject(i, deps, heads, children)
     if subject is None:
         kind = "none"
@@ -291,13 +302,14 @@ def neighbour_features(
         kind = ("pass|" if deps[subject] == "nsubjpass" else "") + (
             "actor" if names else "nonactor"
         )
-    f += [f"sx={kind}", f"lsx={lemma}|{kind}"]
-    if subject is not None:
+    if sx:
+        f += [f"sx={kind}", f"lsx={lemma}|{kind}"]
+    if sr and subject is None:
+        f.append("sr=none")
+    elif sr and subject is not None:
         known = any(t in actors for t in (subject, *children[subject]))
         f.append("sr=" + ("pass|" if deps[subject] == "nsubjpass" else "")
                  + ("actor" if known else "nonactor"))  # fmt: skip
-    else:
-        f.append("sr=none")
     return f
 
 
