@@ -3,6 +3,8 @@
     .venv/bin/python scripts/train_event_head.py            # train, choose thresholds, write
     .venv/bin/python scripts/train_event_head.py --check    # train and score, write nothing
     .venv/bin/python scripts/train_event_head.py --check --no-classes  # without CAMEO classes
+    .venv/bin/python scripts/train_event_head.py --check --no-heldout --without ox,px
+        # neighbour feature groups left out (default LEFT_OUT), the held-out part not scored
 
 The head asks about every word with a CAMEO verb class (``cameo_verbs.tsv``) besides the
 lexicon's words and the triggers of training; a word asked about for its class alone
