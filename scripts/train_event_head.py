@@ -3,6 +3,8 @@
     .venv/bin/python scripts/train_event_head.py            # train, choose thresholds, write
     .venv/bin/python scripts/train_event_head.py --check    # train and score, write nothing
     .venv/bin/python scripts/train_event_head.py --check --no-classes  # without CAMEO classes
+    .venv/bin/python scripts/train_event_head.py --check --no-heldout --without ox,px
+        # neighbour feature groups left out (default LEFT_OUT), the held-out part not scored
 
 The head asks about every word with a CAMEO verb class (``cameo_verbs.tsv``) besides the
 lexicon's words and the triggers of training; a word asked about for its class alone
@@ -62,7 +64,15 @@ C = 0.5
 # weight: so what the head learns carries from a class's known words to its others
 UNSEEN_WEIGHT = 0.5
 LEMMA_FEATURES = ("l=", "lp=", "lhd=", "lpr=", "lo=", "lc=", "ld=", "x=", "m=", "d=",
-                  "ds=", "nodraft=")  # fmt: skip
+                  "ds=", "nodraft=", "lox=", "lpx=", "lgx=", "lsx=")  # fmt: skip
+# the groups of neighbour features (features.neighbour_features), by prefix: ``--without``
+# leaves groups out of training (their strings then have no weight and count for nothing)
+GROUPS = {"ox": ("ox=", "lox="), "px": ("px=", "lpx="), "gx": ("gx=", "lgx="),
+          "gd": ("gd=",), "sx": ("sx=", "lsx="), "sr": ("sr=",)}  # fmt: skip
+# the groups left out of the shipped head: those that did not gain at least MIN_GAIN of the
+# cross-validated mean (MODEL_CARD.md, "Neighbour features")
+LEFT_OUT: tuple[str, ...] = ("ox", "px", "gd", "sx", "sr")
+MIN_GAIN = 0.002
 CLASS_FEATURES = ("cv=", "cvr=", "cvc=")
 GRID = {
     "drop": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
@@ -297,11 +307,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-classes", dest="classes", action="store_false",
                     help="without the CAMEO verb classes (cameo_verbs.tsv): no class features, "
                     "no unseen class words asked about")  # fmt: skip
+    ap.add_argument("--without", default=",".join(LEFT_OUT),
+                    help="neighbour feature groups left out, comma-separated, of "
+                    f"{', '.join(GROUPS)} (default: those the shipped head leaves out, "
+                    f"{','.join(LEFT_OUT) or 'none'}; '' for none)")  # fmt: skip
+    ap.add_argument("--no-heldout", dest="heldout", action="store_false",
+                    help="with --check or --out: do not score the held-out part (while choosing)")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
         return 2
-    result = train(write=not args.check, out=args.out, classes=args.classes)
+    without = tuple(g for g in args.without.split(",") if g)
+    if unknown := set(without) - set(GROUPS):
+        ap.error(f"unknown feature groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
+    if not args.heldout and not (args.check or args.out):
+        ap.error("--no-heldout needs --check or --out (the model card shows the held-out part)")
+    result = train(write=not args.check, out=args.out, classes=args.classes,
+                   without=without, heldout=args.heldout)  # fmt: skip
     print(json.dumps(result["scores"], indent=1))
     return 0
 
@@ -312,12 +334,16 @@ def train(
     quiet: bool = False,
     thresholds: dict[str, float] | None = None,
     classes: bool = True,
+    without: Sequence[str] = LEFT_OUT,
+    heldout: bool = True,
 ) -> dict[str, Any]:
     """Train, choose thresholds, optionally write; the scores as a dict.
 
     With ``thresholds`` given, no cross-validation or search: only the final fit with
     those thresholds (the rebuild test's quick way). With ``classes`` the head also
-    reads the CAMEO verb classes and asks about their words (the weights' meta says so)."""
+    reads the CAMEO verb classes and asks about their words (the weights' meta says so).
+    ``without`` names neighbour feature groups (``GROUPS``) left out of training;
+    ``heldout`` False scores no held-out sentence (the card cannot then be written)."""
     from newsgraph.events.coder import Coder
     from newsgraph.events.head import EventHead
     from newsgraph.events.head.cameo import load_cameo_verbs
@@ -393,6 +419,11 @@ def train(
     classes = ("NONE", *PLOVER_TYPES)
     by_id = {str(r["id"]): r for r in train_part}
     data: dict[str, tuple[list[list[str]], list[str]]] = {}
+    groups = [g for g in GROUPS if g not in without]
+    left_out = tuple(p for g in without for p in GROUPS[g])
+    if left_out:
+        for toks in watcher.rows.values():
+            toks[:] = [(s, e, [f for f in fs if not f.startswith(left_out)]) for s, e, fs in toks]
     own_by_id = {"own:" + str(r["id"]): r for r in own} | {str(r["id"]): r for r in examples}
     for rid, toks in watcher.rows.items():
         feats = [f for _, _, f in toks]
@@ -419,7 +450,8 @@ def train(
         features, weights, bias, lemmas, triggers = fitted
         w = HeadWeights({f: i for i, f in enumerate(features)}, weights, bias, classes, th,
                         frozenset(lemmas), {"cameo_classes": bool(word_classes),
-                                            "trigger_lemmas": triggers})  # fmt: skip
+                                            "trigger_lemmas": triggers,
+                                            "neighbour_groups": groups})  # fmt: skip
         head = EventHead(w, coder.lexicon, coder.speech)
         head.classes = word_classes
         return head
@@ -527,11 +559,13 @@ def train(
     coder.head = head_of(final, th)
     head_own = own_check(coder, own, own_docs)
     full_train = score(train_part, code(coder, docs.items()))
-    held_texts = coder.nlp.pipe(r["text"] for r in held)
-    held_docs_list = list(zip((str(r["id"]) for r in held), held_texts, strict=True))
-    head_held = score(held, code(coder, held_docs_list))
-    coder.head = None
-    rules_held = score(held, code(coder, held_docs_list))
+    head_held = rules_held = None
+    if heldout:  # scored only
+        held_texts = coder.nlp.pipe(r["text"] for r in held)
+        held_docs_list = list(zip((str(r["id"]) for r in held), held_texts, strict=True))
+        head_held = score(held, code(coder, held_docs_list))
+        coder.head = None
+        rules_held = score(held, code(coder, held_docs_list))
 
     def row(s: Any) -> dict[str, float]:
         return {k: round(getattr(s, k), 3) for k in HEADLINE}
@@ -545,8 +579,9 @@ def train(
             else {}
         ),
         "train rules + head (final weights)": row(full_train),
-        "heldout rules alone": row(rules_held),
-        "heldout rules + head": row(head_held),
+        **({"heldout rules alone": row(rules_held)} if rules_held else {}),
+        **({"heldout rules + head": row(head_held)} if head_held else {}),
+        **({"cross-validated mean": {"mean": round(mean(cv_scores), 4)}} if cv_scores else {}),
         "own gold rules alone": {k: round(v, 3) for k, v in rules_own.items()},
         "own gold rules + head": {k: round(v, 3) for k, v in head_own.items()},
     }
@@ -563,8 +598,10 @@ def train(
         "unseen_weight": UNSEEN_WEIGHT if word_classes else 0.0,
         "trigger_lemmas": final[4],
         "scores": scores,
+        "neighbour_groups": groups,
     }
     if write:
+        assert heldout or out is not None, "the model card shows the held-out part"
         path = out or WEIGHTS
         features, weights, bias, lemmas, _ = final
         save_weights(path, features, weights, bias, classes, lemmas, th, meta)

@@ -42,7 +42,7 @@ from ..match import form
 from ..modality import modality
 from ..roles import dedupe
 from .cameo import CameoVerb, CameoVerbs, load_cameo_verbs
-from .features import Candidates, token_features
+from .features import Candidates, event_word_types, token_features
 from .model import WEIGHTS, HeadWeights, load_weights
 
 if TYPE_CHECKING:
@@ -99,11 +99,18 @@ class EventHead:
         self.default_cameo = _default_cameo(lexicon)
         # the CAMEO verb classes are read only by weights trained with them (their meta
         # says so); the training script's watcher sets them itself
-        self.classes: CameoVerbs = (
+        self.classes = (
             load_cameo_verbs(lexicon.cameo)
             if weights is not None and weights.meta.get("cameo_classes")
             else {}
         )
+        # the neighbour features (features.neighbour_features) are computed only for the
+        # groups the weights were trained with (their meta lists them); all of them for
+        # the training script's watcher (None)
+        self.groups: frozenset[str] | None = (
+            None if weights is None else frozenset(weights.meta.get("neighbour_groups", ()))
+        )
+        self.neighbours = self.groups is None or bool(self.groups)
         self.candidates = Candidates(weights.lemmas if weights is not None else None)
         # the words asked about only for their CAMEO class (neither in the rule lexicon
         # nor triggers in training): an event is added on one at ``P >= add_class``
@@ -112,6 +119,17 @@ class EventHead:
             lemma for (lemma, _), row in self.classes.items()
             if row.type and lemma not in lexicon.triggers and lemma not in learned
         )  # fmt: skip
+
+    @property
+    def classes(self) -> CameoVerbs:
+        """The CAMEO verb classes the head reads (set, the event words' types follow)."""
+        return self._classes
+
+    @classes.setter
+    def classes(self, classes: CameoVerbs) -> None:
+        self._classes = classes
+        # each event word's types (lexicon and CAMEO class): what a neighbour is
+        self.word_types = event_word_types(self.lexicon_types, classes)
 
     # ------------------------------------------------------------------ sentences
     def revise(self, coder: Any, s: SentenceDrafts) -> list[Event]:
@@ -153,7 +171,8 @@ class EventHead:
         every = self.weights is None
         rows = [token_features(doc[i], self.lexicon_types, rule.get(i, {}), self.speech,
                                self.classes if every or doc[i].lemma_.lower() in self.class_only
-                               else None) for i in ids]  # fmt: skip
+                               else None, self.word_types if self.neighbours else None, rule,
+                               s.roles.by_token, self.groups) for i in ids]  # fmt: skip
         if self.observer is not None:
             self.observer(s.span, ids, rows)
         return ids, rows

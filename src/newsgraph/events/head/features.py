@@ -13,12 +13,17 @@ What a token is asked about:
   negation, a conditional mark ("if", "unless"), a speech verb above it;
 * what the rules made of it: the lexicon types of its lemma whatever the
   constraints, the entry that fired, the event drafted on it (type, folded into a
-  governor, kept, with or without a recipient), and the drafted type with the lemma.
+  governor, kept, with or without a recipient), and the drafted type with the lemma;
+* its neighbours (``neighbour_features``), so that a wording never seen in training is
+  still read: whether its object, its prepositional objects and the word it hangs on are
+  event words and of which type ("hold" + an object of no type is no talks), what the
+  rules drafted on the word it hangs on and on its object, and whether its clause has a
+  subject that names an actor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...nlp import token_arrays
@@ -44,6 +49,13 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj
                         "acl", "relcl", "nsubj", "nsubjpass", "compound", "amod"})  # fmt: skip
 CONDITIONAL = frozenset({"if", "unless", "should", "once", "until"})
 IDS_POS = {100: "VERB", 92: "NOUN", 84: "ADJ"}  # spacy.parts_of_speech ids
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})  # a subject that names an actor
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# arcs climbed from a token to the clause whose subject it shares ("plans to impose",
+# "attacked and burned", "held talks", "talks with")
+CLAUSE_DEPS = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "attr", "oprd", "acomp",
+                         "pcomp", "compound", "amod", "advcl"})  # fmt: skip
+NO_TYPE = ("-",)
 
 
 class Candidates:
@@ -94,6 +106,10 @@ def token_features(
     rule: Mapping[str, str],
     speech: frozenset[str],
     classes: CameoVerbs | None = None,
+    word_types: Mapping[str, tuple[str, ...]] | None = None,
+    rules: Mapping[int, Mapping[str, str]] | None = None,
+    actors: Container[int] = (),
+    groups: Container[str] | None = None,
 ) -> list[str]:
     """The feature strings of ``tok``.
 
@@ -101,6 +117,10 @@ def token_features(
     ``rule`` holds what the rules made of the token (keys ``match``, ``kind``,
     ``draft``, ``state``), empty when nothing; ``classes`` the CAMEO verb classes
     (``cameo.py``): the word's class, alone and with its context (``class_features``).
+    With ``word_types`` (a lemma's types in the lexicon and its CAMEO class,
+    ``event_word_types``) and ``rules`` (what the rules made of each token of the
+    sentence), also the features of its neighbours (``neighbour_features``; ``actors``:
+    the tokens the rules read an actor on; ``groups``: those computed, None for all).
     """
     a = token_arrays(tok.doc)  # lists, not a Token object per word (nlp.TokenArrays)
     lemmas, lowers, deps, poss, ents = a.lemmas, a.lowers, a.deps, a.pos, a.ents
@@ -201,7 +221,118 @@ def token_features(
             if not any(c.startswith("o=") for c in context):
                 context.append("noobj")
             f.extend(class_features(entry, context))
+    if word_types is not None:
+        f.extend(neighbour_features(tok, word_types, rules or {}, actors, groups))
     return f
+
+
+def event_word_types(
+    lexicon_types: Mapping[str, Iterable[str]], classes: CameoVerbs
+) -> dict[str, tuple[str, ...]]:
+    """Each event word's PLOVER types: those of its lexicon entries (whatever their
+    constraints) and that of its CAMEO class (the word alone, no particle)."""
+    out = {lemma: set(types) for lemma, types in lexicon_types.items()}
+    for (lemma, particle), row in classes.items():
+        if not particle and row.type:
+            out.setdefault(lemma, set()).add(row.type)
+    return {lemma: tuple(sorted(types)) for lemma, types in out.items() if types}
+
+
+def neighbour_features(
+    tok: Token,
+    word_types: Mapping[str, tuple[str, ...]],
+    rules: Mapping[int, Mapping[str, str]],
+    actors: Container[int] = (),
+    groups: Container[str] | None = None,
+) -> list[str]:
+    """What the token's neighbours are, read off the parse and the lexicon:
+
+    * ``ox=`` / ``lox=``: the event types of its objects ("-": no event word), alone
+      and with the lemma ("hold" with "talks": ``lox=hold|CONSULT``; with "an election":
+      ``lox=hold|-``);
+    * ``px=`` / ``lpx=``: the same for the objects of its prepositions, with the
+      preposition ("talks with", "protest against");
+    * ``gx=`` / ``lgx=``: the types of the word it hangs on, with the arc (through a
+      preposition: the preposition, "call for talks": ``gx=for|REQUEST``);
+    * ``gd=``: what the rules drafted on the word it hangs on and on its objects (the
+      type, "m" when an entry matched there and drafted nothing, "-" when nothing);
+    * ``sx=`` / ``lsx=``: whether its clause has a subject that names an actor (a
+      country, a people, an organisation, a person: "actor"), another subject ("nonactor")
+      or none ("none"), "pass|" for a passive subject;
+    * ``sr=``: the same, the actor read by the rules' actor dictionary (``actors``: the
+      tokens an actor was found on: "police", "the army", "rebels" name actors too).
+
+    Only the ``groups`` named (``ox``, ``px``, ``gx``, ``gd``, ``sx``, ``sr``) are
+    computed; None: all.
+    """
+    a = token_arrays(tok.doc)
+    lemmas, deps, heads, children = a.lemmas, a.deps, a.heads, a.children
+    i = tok.i
+    lemma = lemmas[i]
+    f: list[str] = []
+    ox, px, gx, gd, sx, sr = (groups is None or g in groups
+                              for g in ("ox", "px", "gx", "gd", "sx", "sr"))  # fmt: skip
+    for c in children[i] if ox or px or gd else ():
+        cd = deps[c]
+        if cd in OBJECT_DEPS and cd != "nsubjpass":  # (a passive subject: ``sx``)
+            for t in word_types.get(lemmas[c], NO_TYPE) if ox else ():
+                f += [f"ox={t}", f"lox={lemma}|{t}"]
+            if gd:
+                f.append(f"gd=obj|{_drafted(rules.get(c))}")
+        elif cd in PARTICLE_DEPS and px:
+            for p in children[c]:
+                if deps[p] == "pobj":
+                    for t in word_types.get(lemmas[p], NO_TYPE):
+                        f += [f"px={a.lowers[c]}|{t}", f"lpx={lemma}|{t}"]
+    h, arc = heads[i], deps[i]
+    if arc == "pobj" and heads[h] != h:  # "call for talks": the word the preposition is on
+        h, arc = heads[h], a.lowers[h]
+    if h != i:
+        for t in word_types.get(lemmas[h], NO_TYPE) if gx else ():
+            f += [f"gx={arc}|{t}", f"lgx={lemma}|{t}"]
+        if gd:
+            f.append(f"gd=up|{arc}|{_drafted(rules.get(h))}")
+    if not (sx or sr):
+        return f
+    subject = _clause_subject(i, deps, heads, children)
+    if subject is None:
+        kind = "none"
+    else:
+        names = any(a.ents[t] in ACTOR_ENTS for t in (subject, *children[subject]))
+        kind = ("pass|" if deps[subject] == "nsubjpass" else "") + (
+            "actor" if names else "nonactor"
+        )
+    if sx:
+        f += [f"sx={kind}", f"lsx={lemma}|{kind}"]
+    if sr and subject is None:
+        f.append("sr=none")
+    elif sr and subject is not None:
+        known = any(t in actors for t in (subject, *children[subject]))
+        f.append("sr=" + ("pass|" if deps[subject] == "nsubjpass" else "")
+                 + ("actor" if known else "nonactor"))  # fmt: skip
+    return f
+
+
+def _drafted(rule: Mapping[str, str] | None) -> str:
+    if not rule:
+        return "-"
+    return rule.get("draft") or "m"
+
+
+def _clause_subject(
+    i: int, deps: list[str], heads: list[int], children: list[list[int]]
+) -> int | None:
+    """The subject of the token's clause: its own, or that of the word it is an object,
+    complement or conjunct of (up to four steps up)."""
+    cur = i
+    for _ in range(5):
+        for c in children[cur]:
+            if deps[c] in SUBJECT_DEPS:
+                return c
+        if heads[cur] == cur or deps[cur] not in CLAUSE_DEPS:
+            return None
+        cur = heads[cur]
+    return None
 
 
 def class_features(entry: CameoVerb, context: Iterable[str]) -> list[str]:
