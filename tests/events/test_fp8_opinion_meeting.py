@@ -4,8 +4,12 @@ parties.  Every sentence is written for the test; the rules alone are checked.
 
 - A clause with its own subject and a modal under a verb of belief, hope or
   expectation ("does not think parliament should reject", "believe Russia will
-  attack", "fears China could impose") is an opinion or a prediction (ANNOTATION.md:
-  not an event).  A past act so reported is still coded, and so is one's own intent.
+  attack", "expect that Greece would expel") is an opinion or a prediction
+  (ANNOTATION.md: not an event).  A past act so reported is still coded, and so is
+  one's own intent; an act believed only possible ("fears China could impose", "believe
+  the Kremlin could ask Beijing") is a hypothetical event (ANNOTATION.md: modality
+  hypothetical, "conditional, possible"; the project's own gold set codes it so),
+  coded and flagged.
 - The sitting of one body ("a cabinet meeting", "the board meeting of the bank", "a
   meeting of the security council") and a meeting named as the place of the news
   ("spoke at the summit") are no meeting between parties, unless the meeting names
@@ -26,8 +30,6 @@ from newsgraph.events.coder import Coder
         ("The Kenyan opposition leader does not think parliament should reject the budget deal "
          "with the IMF.", "REJECT"),
         ("Analysts believe Russia will attack Ukraine again in the spring.", "THREATEN"),
-        ("The Australian senator fears China could impose new tariffs on Australian wine.",
-         "COERCE"),
         ("Turkish officials expect that Greece would expel the Libyan ambassador soon.",
          "THREATEN"),
         ("The minister said he hopes Germany will convince Poland to lift the ban on Ukrainian "
@@ -36,6 +38,20 @@ from newsgraph.events.coder import Coder
 )  # fmt: skip
 def test_act_only_believed_or_hoped(rules: Coder, text: str, absent: str) -> None:
     assert absent not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The Australian senator fears China could impose new tariffs on Australian wine.",
+         "COERCE"),
+        ("Western diplomats believe Tehran might ask Moscow for more fighter jets.", "REQUEST"),
+        ("Colombian officials suspect the rebels may attack the oil pipeline again.", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_act_believed_possible_is_hypothetical(rules: Coder, text: str, type_: str) -> None:
+    events = [e for e in rules.code(text).events if e.type == type_]
+    assert events and all(e.hypothetical for e in events)
 
 
 @pytest.mark.parametrize(

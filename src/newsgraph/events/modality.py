@@ -403,29 +403,33 @@ OPINION_NOUNS = frozenset({"suggestion", "claim", "idea", "fear", "hope", "expec
                            "theory", "prospect", "possibility"})  # fmt: skip
 AHEAD_MODALS = frozenset({"will", "would", "should", "could", "might", "may", "'ll", "wo",
                           "shall", "ought", "'d"})  # fmt: skip
+# a believed act that is only possible ("officials believe the Kremlin could ask Beijing")
+# is a hypothetical event (ANNOTATION.md: modality hypothetical, "conditional, possible"),
+# flagged as such, not an opinion
+POSSIBLE_MODALS = frozenset({"could", "might", "may"})
 
 
 def opinion(tok: Token) -> bool:
-    """``tok`` is an act someone only believes, hopes or fears others will do: it sits
-    (through complements and coordination) in a clause with a subject and a modal that
-    is the complement of a verb in ``OPINION_VERBS``."""
+    """``tok`` is an act someone only believes, hopes or fears others will or should do:
+    it sits (through complements and coordination) in a clause with a subject and a
+    modal that is the complement of a verb in ``OPINION_VERBS`` (a modal of mere
+    possibility there, ``POSSIBLE_MODALS``, makes a hypothetical event instead) or of a
+    noun in ``OPINION_NOUNS`` ("denied fears that Belarus might attack")."""
     cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    modal = False
+    modals: set[str] = set()
     for _ in range(6):
         if cur is None or cur.head == cur:
             return False
-        modal = modal or any(
-            c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in [*cur.children, *shared_aux(cur)]
-        )
+        modals |= {c.lower_ for c in [*cur.children, *shared_aux(cur)]
+                   if c.dep_ == "aux" and c.lower_ in AHEAD_MODALS}  # fmt: skip
         if cur.dep_ in ("ccomp", "acl"):
             holder = cur.head
-            believed = (
-                _opinion_verb(holder)
-                if cur.dep_ == "ccomp"
-                else holder.pos_ == "NOUN" and holder.lemma_.lower() in OPINION_NOUNS
-            )
+            if cur.dep_ == "ccomp":
+                believed = _opinion_verb(holder) and bool(modals - POSSIBLE_MODALS)
+            else:
+                believed = holder.pos_ == "NOUN" and holder.lemma_.lower() in OPINION_NOUNS
             return (
-                modal
+                bool(modals)
                 and believed
                 and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
             )
