@@ -83,7 +83,7 @@ GRID = {
 # the threshold at which an event is added on a word asked about only for its CAMEO class:
 # the lowest at which, under cross-validation, the class words of the train part shown as
 # unseen words (``unseen``) are given their gold type with this precision
-ADD_CLASS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+ADD_CLASS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0)
 UNSEEN_PRECISION = 0.85
 PRECISION_COST = 0.01  # what class adds may cost in cross-validated type precision
 HEADLINE = ("type_recall", "type_precision", "triple_recall", "five_class")
@@ -482,6 +482,9 @@ def train(
             say(f"add_class {v}: {sum(sure)} of {len(sure)} simulated unseen class words right "
                 f"(of {len(simulated)})")  # fmt: skip
             break
+        if simulated:
+            say(f"  add_class {v} not reached: {sum(sure)} of {len(sure)} simulated unseen "
+                f"class words right (of {len(simulated)})")  # fmt: skip
 
     def cv(th: dict[str, float]) -> Any:
         preds: dict[str, list[dict[str, Any]]] = {}
