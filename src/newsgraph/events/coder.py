@@ -23,7 +23,7 @@ from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
 from .arguments import arguments, undergoing
-from .embed import Draft, fold, prune
+from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
@@ -408,7 +408,10 @@ class Coder:
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
-        if not source and not self._agentless(tok, kind, args.target):
+        if not source and not (
+            self._agentless(tok, kind, args.target)
+            or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
+        ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
         location = self._location(span, tok)
