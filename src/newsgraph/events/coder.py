@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
+from .arguments import _subject_noun_target as subject_noun_target
 from .arguments import arguments, undergoing
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
@@ -59,6 +60,9 @@ AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
+# nouns that count acts ("a series of explosions", "a wave of arrests", "a spate of attacks")
+SERIES = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
+                    "succession", "chain", "volley", "salvo", "hail", "cycle", "surge", "number"})  # fmt: skip
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -414,6 +418,9 @@ class Coder:
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
+        if kind == "noun" and not target and counted_act(tok):
+            # "a series of explosions struck the country": what the series hit
+            target = subject_noun_target(tok.head.head, trigger, roles, source)
         location = self._location(span, tok)
         if not target and trigger.type.lower() in self.located:
             # an act aimed at a territory: the country of the place it happened in
@@ -447,7 +454,7 @@ class Coder:
             source = [Actor(text=tok.text, code=country, country=country)]
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
-        if kind == "noun" and not source and not target:
+        if kind == "noun" and not source and not target and not struck(tok):
             return None  # "the truce would hold", "shelling resumed": no one acts
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
@@ -509,6 +516,7 @@ class Coder:
         if kind == "noun":  # or an accusation that its target denies
             return (
                 tok.dep_ in AGENTLESS_NOUN
+                or counted_act(tok)
                 or (bool(target) and denied(tok))
                 or (bool(target) and undergoing(tok) is not None)  # "came under attack"
             )
@@ -589,6 +597,24 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def counted_act(tok: Token) -> bool:
+    """An act counted by a noun of series that stands where an agentless act noun would
+    ("a series of explosions struck", "a wave of arrests followed"): the act's own place."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in SERIES
+        and of.head.dep_ in AGENTLESS_NOUN
+    )
+
+
+def struck(tok: Token) -> bool:
+    """A counted act whose series hits something ("a series of explosions struck the
+    country"): an act on what it hit, even when that is no named party."""
+    return counted_act(tok) and any(c.dep_ == "dobj" for c in tok.head.head.head.children)
 
 
 def joint(source: Sequence[Actor]) -> bool:
