@@ -172,6 +172,7 @@ class Coder:
         self.background = self.words.get("background_marks", frozenset())
         self.topics = self.words.get("topic_nouns", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
+        self.options = self.words.get("options", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self._locate = _locator()
@@ -412,6 +413,9 @@ class Coder:
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
+        if not source and kind == "verb" and (weigher := weighing(tok, self.options)) is not None:
+            # "Austria is considering the option of sending experts": Austria's act
+            source = dedupe(roles.subject(weigher))
         if not source and not (
             self._agentless(tok, kind, args.target)
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
@@ -615,6 +619,16 @@ def struck(tok: Token) -> bool:
     """A counted act whose series hits something ("a series of explosions struck the
     country"): an act on what it hit, even when that is no named party."""
     return counted_act(tok) and any(c.dep_ == "dobj" for c in tok.head.head.head.children)
+
+
+def weighing(tok: Token, options: frozenset[str]) -> Token | None:
+    """The verb that weighs the act a gerund names under an option noun: "considering"
+    in "is considering the possibility of providing experts"."""
+    of = tok.head
+    if tok.dep_ != "pcomp" or of.lower_ != "of" or of.head.lemma_.lower() not in options:
+        return None
+    noun = of.head
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
 
 
 def joint(source: Sequence[Actor]) -> bool:
