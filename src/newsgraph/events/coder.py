@@ -63,6 +63,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE"
 # nouns that count acts ("a series of explosions", "a wave of arrests", "a spate of attacks")
 SERIES = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
                     "succession", "chain", "volley", "salvo", "hail", "cycle", "surge", "number"})  # fmt: skip
+# endings of plural agent nouns ("musicians", "activists", "farmers", "protesters")
+AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant")
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -173,6 +175,7 @@ class Coder:
         self.topics = self.words.get("topic_nouns", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         self.options = self.words.get("options", frozenset())
+        self.people = self.words.get("people_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self._locate = _locator()
@@ -416,6 +419,8 @@ class Coder:
         if not source and kind == "verb" and (weigher := weighing(tok, self.options)) is not None:
             # "Austria is considering the option of sending experts": Austria's act
             source = dedupe(roles.subject(weigher))
+        if not source and kind == "verb" and (kind_of := generic_subject(tok, roles, self.people)):
+            source = [kind_of]  # "musicians lifted the boycott": a kind of actor, no code
         if not source and not (
             self._agentless(tok, kind, args.target)
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
@@ -629,6 +634,22 @@ def weighing(tok: Token, options: frozenset[str]) -> Token | None:
         return None
     noun = of.head
     return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def generic_subject(tok: Token, roles: Roles, people: frozenset[str]) -> Actor | None:
+    """The subject of an act that names a kind of people and no party ("anti-war groups
+    called on", "musicians have lifted a boycott"): ANNOTATION.md keeps the act with the
+    actor's text and a null code.  A kind of people is a noun of ``people`` or a plural
+    agent noun (-ers, -ists, -ians)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in roles.by_token:
+        return None
+    lemma = subj.lemma_.lower()
+    agentive = subj.tag_ == "NNS" and lemma.endswith(AGENT_ENDINGS)
+    if lemma not in people and not agentive:
+        return None
+    words = [t for t in subj.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos")]
+    return Actor(text=" ".join(t.text for t in words), code=None)
 
 
 def joint(source: Sequence[Actor]) -> bool:
