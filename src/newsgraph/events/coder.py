@@ -41,6 +41,7 @@ from .modality import (
     not_a_meeting,
     opinion,
     speech_head,
+    told_act,
     unless_clause,
     would_do,
 )
@@ -424,6 +425,8 @@ class Coder:
         if not source and not (
             self._agentless(tok, kind, args.target)
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
+            # "after protests calling for his removal": people protest where they live
+            or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)

@@ -363,6 +363,16 @@ def _own_actor(tok: Token) -> bool:
     )
 
 
+def told_act(tok: Token) -> bool:
+    """An event noun told with a clause of its own on what its doers do or demand
+    ("protests calling for his removal", "a strike that shut the port"); not a passive
+    participle that tells its cause ("protests triggered by the killing")."""
+    return any(
+        (c.dep_ == "acl" and c.tag_ == "VBG") or (c.dep_ == "relcl" and c.pos_ == "VERB")
+        for c in tok.children
+    )
+
+
 def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
@@ -383,7 +393,9 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     prep = cur.head
     word = prep.lower_
     if word in TIME_PREPS:
-        return True
+        # "resigned after protests calling for his removal": an act told with its own
+        # clause is news of its own, not only the time of the news
+        return not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
         return True
