@@ -22,8 +22,9 @@ from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
+from .arguments import _subject_noun_target as subject_noun_target
 from .arguments import arguments, undergoing
-from .embed import Draft, fold, prune
+from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
@@ -40,6 +41,7 @@ from .modality import (
     not_a_meeting,
     opinion,
     speech_head,
+    told_act,
     unless_clause,
     would_do,
 )
@@ -59,6 +61,11 @@ AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
+# nouns that count acts ("a series of explosions", "a wave of arrests", "a spate of attacks")
+SERIES = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
+                    "succession", "chain", "volley", "salvo", "hail", "cycle", "surge", "number"})  # fmt: skip
+# endings of plural agent nouns ("musicians", "activists", "farmers", "protesters")
+AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant")
 AGENTLESS_MARKS = frozenset({"if", "until", "unless", "once", "till", "before", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"})
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -168,6 +175,8 @@ class Coder:
         self.background = self.words.get("background_marks", frozenset())
         self.topics = self.words.get("topic_nouns", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
+        self.options = self.words.get("options", frozenset())
+        self.people = self.words.get("people_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self._locate = _locator()
@@ -408,9 +417,22 @@ class Coder:
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
-        if not source and not self._agentless(tok, kind, args.target):
+        if not source and kind == "verb" and (weigher := weighing(tok, self.options)) is not None:
+            # "Austria is considering the option of sending experts": Austria's act
+            source = dedupe(roles.subject(weigher))
+        if not source and kind == "verb" and (kind_of := generic_subject(tok, roles, self.people)):
+            source = [kind_of]  # "musicians lifted the boycott": a kind of actor, no code
+        if not source and not (
+            self._agentless(tok, kind, args.target)
+            or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
+            # "after protests calling for his removal": people protest where they live
+            or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
+        ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
+        if kind == "noun" and not target and counted_act(tok):
+            # "a series of explosions struck the country": what the series hit
+            target = subject_noun_target(tok.head.head, trigger, roles, source)
         location = self._location(span, tok)
         if not target and trigger.type.lower() in self.located:
             # an act aimed at a territory: the country of the place it happened in
@@ -444,7 +466,7 @@ class Coder:
             source = [Actor(text=tok.text, code=country, country=country)]
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
-        if kind == "noun" and not source and not target:
+        if kind == "noun" and not source and not target and not struck(tok):
             return None  # "the truce would hold", "shelling resumed": no one acts
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
@@ -506,6 +528,7 @@ class Coder:
         if kind == "noun":  # or an accusation that its target denies
             return (
                 tok.dep_ in AGENTLESS_NOUN
+                or counted_act(tok)
                 or (bool(target) and denied(tok))
                 or (bool(target) and undergoing(tok) is not None)  # "came under attack"
             )
@@ -586,6 +609,50 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def counted_act(tok: Token) -> bool:
+    """An act counted by a noun of series that stands where an agentless act noun would
+    ("a series of explosions struck", "a wave of arrests followed"): the act's own place."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in SERIES
+        and of.head.dep_ in AGENTLESS_NOUN
+    )
+
+
+def struck(tok: Token) -> bool:
+    """A counted act whose series hits something ("a series of explosions struck the
+    country"): an act on what it hit, even when that is no named party."""
+    return counted_act(tok) and any(c.dep_ == "dobj" for c in tok.head.head.head.children)
+
+
+def weighing(tok: Token, options: frozenset[str]) -> Token | None:
+    """The verb that weighs the act a gerund names under an option noun: "considering"
+    in "is considering the possibility of providing experts"."""
+    of = tok.head
+    if tok.dep_ != "pcomp" or of.lower_ != "of" or of.head.lemma_.lower() not in options:
+        return None
+    noun = of.head
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def generic_subject(tok: Token, roles: Roles, people: frozenset[str]) -> Actor | None:
+    """The subject of an act that names a kind of people and no party ("anti-war groups
+    called on", "musicians have lifted a boycott"): ANNOTATION.md keeps the act with the
+    actor's text and a null code.  A kind of people is a noun of ``people`` or a plural
+    agent noun (-ers, -ists, -ians)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in roles.by_token:
+        return None
+    lemma = subj.lemma_.lower()
+    agentive = subj.tag_ == "NNS" and lemma.endswith(AGENT_ENDINGS)
+    if lemma not in people and not agentive:
+        return None
+    words = [t for t in subj.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos")]
+    return Actor(text=" ".join(t.text for t in words), code=None)
 
 
 def joint(source: Sequence[Actor]) -> bool:

@@ -27,8 +27,12 @@ class Modality:
     refused: bool = False  # "will not", "won't", "cannot": a refusal, not a mere denial
 
 
-def _governors(tok: Token, limit: int = 4) -> list[tuple[str, Token, Token]]:
-    """(relation, governor, child) up the tree; "X of Y" counts as one step (relation ``of``)."""
+def _governors(
+    tok: Token, limit: int = 4, options: frozenset[str] = frozenset()
+) -> list[tuple[str, Token, Token]]:
+    """(relation, governor, child) up the tree; "X of Y" counts as one step (relation ``of``);
+    an ``options`` noun passes its act on to the verb it is the object of ("is considering
+    the possibility of sending": the act is considered)."""
     out = []
     cur = tok
     for _ in range(limit):
@@ -40,7 +44,9 @@ def _governors(tok: Token, limit: int = 4) -> list[tuple[str, Token, Token]]:
             if head.lower_ not in COMPLEMENT_PREPS:
                 break
             cur = head.head
-        elif dep == "dobj" and cur == tok and tok.pos_ not in ("VERB", "AUX"):
+        elif dep == "dobj" and (
+            (cur == tok and tok.pos_ not in ("VERB", "AUX")) or cur.lemma_.lower() in options
+        ):
             out.append((dep, head, cur))  # "offered talks", "resume talks": the verb is the act's
             cur = head
         elif dep in COMPLEMENTS or dep in PASS_THROUGH:
@@ -108,12 +114,14 @@ def modality(
             hypothetical = True
 
     nominal = tok.pos_ not in ("VERB", "AUX")
-    for relation, gov, child in _governors(tok):
+    options = words.get("options", frozenset())
+    for relation, gov, child in _governors(tok, options=options):
         lemma = gov.lemma_.lower()
         if lemma in speech:
             break
         complement = relation in COMPLEMENTS or relation in COMPLEMENT_PREPS
-        if complement or (nominal and relation == "dobj" and child == tok):
+        weighed = relation == "dobj" and child.lemma_.lower() in options
+        if complement or weighed or (nominal and relation == "dobj" and child == tok):
             if (lemma in negators or called_off(gov)) and gov != tok:
                 if any(c.dep_ == "neg" for c in gov.children):
                     hypothetical = True  # "did not rule out sending": possible, not denied
@@ -355,6 +363,16 @@ def _own_actor(tok: Token) -> bool:
     )
 
 
+def told_act(tok: Token) -> bool:
+    """An event noun told with a clause of its own on what its doers do or demand
+    ("protests calling for his removal", "a strike that shut the port"); not a passive
+    participle that tells its cause ("protests triggered by the killing")."""
+    return any(
+        (c.dep_ == "acl" and c.tag_ == "VBG") or (c.dep_ == "relcl" and c.pos_ == "VERB")
+        for c in tok.children
+    )
+
+
 def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
@@ -375,7 +393,9 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     prep = cur.head
     word = prep.lower_
     if word in TIME_PREPS:
-        return True
+        # "resigned after protests calling for his removal": an act told with its own
+        # clause is news of its own, not only the time of the news
+        return not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
         return True
