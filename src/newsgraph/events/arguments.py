@@ -10,7 +10,7 @@ modifier and its complements.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor
@@ -19,12 +19,15 @@ from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
-from .roles import Roles, in_words, without
+from .roles import Roles, in_words, with_country, without
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# aid given to people of no country named: they are of the country the sentence names
+AIDED_TYPES = frozenset({"AID"})
+AIDED_SECTORS = frozenset({"CVL", "REF"})
 # acts whose "from" complement names who does them ("aid from Japan", "threats from
 # Russia"); not moves ("a withdrawal from Syria"), force or arrests
 GIVEN_FROM = frozenset({"REQUEST", "AID", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
@@ -117,6 +120,39 @@ def arguments(
     judging_verbs: frozenset[str] = frozenset(),
 ) -> Arguments:
     """Actors and recipients for ``tok`` firing ``trigger`` as ``kind``."""
+    args = _arguments(tok, trigger, kind, roles, speaker, light_verbs, lookup, judging_verbs)
+    if trigger.type in AIDED_TYPES and args.target:
+        return replace(args, target=aided_people(tok, roles, args.source, args.target))
+    return args
+
+
+def aided_people(tok: Token, roles: Roles, source: list[Actor], target: list[Actor]) -> list[Actor]:
+    """Civilians or refugees aided with no country of their own are of the one country
+    their sentence names besides the giver's: "USAID provided shelter to 1.5 million
+    people after the earthquake in Haiti" (HTI); with none or several, left as they are."""
+    own = {a.country for a in source if a.country}
+    if not own or not all(a.country is None and a.org is None and a.sector in AIDED_SECTORS
+                          for a in target):  # fmt: skip
+        return target
+    sent = tok.sent
+    named = {roles.by_token[i].country for i in range(sent.start, sent.end) if i in roles.by_token}
+    others = {c for c in named if c and c not in own}
+    if len(others) != 1:
+        return target
+    country = others.pop()
+    return [with_country(a, country) for a in target]
+
+
+def _arguments(
+    tok: Token,
+    trigger: Trigger,
+    kind: str,
+    roles: Roles,
+    speaker: Actor | None,
+    light_verbs: frozenset[str],
+    lookup: Callable[[str], Actor | None] | None = None,
+    judging_verbs: frozenset[str] = frozenset(),
+) -> Arguments:
     preps = trigger.preps | trigger.particle
     if kind == "verb":
         if roles.reduced_passive(tok):
