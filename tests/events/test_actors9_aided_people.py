@@ -10,6 +10,12 @@ from scoring import country, one_event
 from newsgraph.events.coder import Coder
 
 
+@pytest.fixture(scope="module")
+def rules() -> Coder:
+    """The rules alone: neither the head nor the linker (so neither hides the rule)."""
+    return Coder(head=False, linker=False)
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -197,6 +197,15 @@ def _arguments(
         if judging is not None and copula_of(tok) is None:
             # "called Turkey's remarks unacceptable": the judge and the judged
             source = roles.subject(judging)
+            # "called the ambassador a stupid guy": the judged is the object, not the noun
+            # the judgement qualifies
+            noun = tok.head if tok.dep_ == "amod" else tok
+            judged = [c for c in judging.children if c.dep_ == "dobj" and c.i < tok.i]
+            if noun.dep_ == "appos":  # "called the ambassador, a stupid guy" as parsed
+                judged = [noun.head]
+            for obj in judged if noun.dep_ in ("oprd", "appos") and noun is not tok else []:
+                if found := roles.search(obj, source):
+                    return Arguments(source, found, True)
             return Arguments(
                 source, roles.search(tok.head if tok.dep_ == "amod" else tok, source), True
             )
