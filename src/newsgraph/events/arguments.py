@@ -173,6 +173,10 @@ def _arguments(
             target = without(roles.target(tok, remover, preps), remover)
             return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if not target and (first := shared_subject_verb(tok)) is not None:
+            # "announced a suspension of aid to Guatemala and threatened to withdraw trade
+            # preferences": the second act of one actor is aimed where the first was
+            target = roles.target(first, source, preps)
         if not target and (refuge := sheltering(tok, roles, source)):
             target = refuge  # "thousands sought refuge in Bangladesh": asked of Bangladesh
         if not target and trigger.type in ANSWERING:
@@ -220,6 +224,16 @@ def _arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def shared_subject_verb(tok: Token) -> Token | None:
+    """The verb before ``tok`` whose subject it shares ("X announced ... and threatened
+    ..."): ``tok`` a conjunct with no subject of its own."""
+    if tok.dep_ != "conj" or tok.head.pos_ != "VERB" or tok.head.i > tok.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    return tok.head
 
 
 def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
