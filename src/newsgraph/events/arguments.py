@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# acts done by a means a relative clause tells of ("launched strikes that killed ...")
+MEANS_TYPES = frozenset({"ASSAULT"})
+RELATIVES = frozenset({"that", "which"})
 # aid given to people of no country named: they are of the country the sentence names
 AIDED_TYPES = frozenset({"AID"})
 AIDED_SECTORS = frozenset({"CVL", "REF"})
@@ -161,6 +164,8 @@ def _arguments(
             target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
             return Arguments(source, target, True)
         source = roles.subject(tok)
+        if not source and trigger.type in MEANS_TYPES:
+            source = means_user(tok, roles)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
         if len(source) > 1 and reciprocal(tok):
             # "India and Pakistan accused each other", "agreed to cooperate with one
@@ -224,6 +229,23 @@ def _arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def means_user(tok: Token, roles: Roles) -> list[Actor]:
+    """Who used the means that did the act a relative clause tells: "the Israeli military
+    launched dozens of strikes that killed four Palestinians", "rebels fired a rocket that
+    hit a school" (the subject of the verb whose object the clause hangs on)."""
+    if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
+        return []
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ not in RELATIVES for c in subjects):
+        return []  # "charges that it tortured a priest": the clause has a doer of its own
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.head.dep_ in ("dobj", "nsubjpass"):
+        noun = noun.head.head  # "dozens of strikes"
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return roles.subject(noun.head)
 
 
 def shared_subject_verb(tok: Token) -> Token | None:
