@@ -49,6 +49,7 @@ def in_context(
     readings = members(doc, readings)
     readings = ethnic_groups(doc, attach_of(doc, readings))
     readings = national_envoys(doc, readings)
+    readings = residents(doc, readings)
     readings = ambiguous_names(doc, d, readings, sent_of, named)
     return branches(doc, d, readings, sent_of, named)
 
@@ -274,6 +275,47 @@ def _names_a_state(doc: Doc, d: Dictionary, p: Piece) -> bool:
         if (key := token_key(w.text)) is not None
         for e in d.table.get((key,), ())
     )
+
+
+# people who live where they are named; armed groups are of the country they act in,
+# which the event's place gives (events/placing.py), not where they are said to be
+_RESIDENT_SECTORS = frozenset(
+    {"CVL", "REF", "EDU", "HLH", "LAB", "REL", "AGR", "JRN", "BUS", "OPP"}
+)
+_DWELLING = frozenset({"living", "live", "based", "stranded", "trapped", "sheltering"})
+
+
+def residents(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:
+    """People named by an agent noun alone are of the country they live in: "children in
+    Afar", "families living in northern Yemen", "residents of Gaza", "workers from
+    Bolivia" (a country, a capital or a province the resolver knows)."""
+    if not doc.has_annotation("DEP"):
+        return readings
+    at = _owners(readings)
+    out = list(readings)
+    for n, (p, r) in enumerate(readings):
+        if r.country or r.org or r.identity or r.sector not in _RESIDENT_SECTORS:
+            continue
+        if r.need != "none":
+            continue  # "the workers": coreference decides
+        head = doc[p.end - 1]
+        holders = [head, *(c for c in head.children
+                           if c.dep_ in ("acl", "relcl") and c.lower_ in _DWELLING)]  # fmt: skip
+        objs = [o for h in holders for c in h.children
+                if c.dep_ == "prep" and c.lower_ in _RESIDENCE
+                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        # "in the rebel-held areas of northern Yemen", "in Kenya's Rift Valley": the area's
+        objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        objs += [c for o in objs for c in o.children if c.dep_ == "poss"]
+        for o in objs:
+            k = at.get(o.i)
+            place = readings[k][1] if k is not None else None
+            if place is not None and place.kind in STATES and place.country and not place.org:
+                out[n] = (p, replace(r, code=make_code(place.country, r.sector),
+                                     country=place.country))  # fmt: skip
+                break
+    return out
 
 
 def ethnic_groups(doc: Doc, readings: list[tuple[Piece, Reading]]) -> list[tuple[Piece, Reading]]:

@@ -15,6 +15,9 @@ compatible candidate before it, within a few sentences:
 * org ("the alliance"): the last organisation.
 * state ("the country", "the nation"): the country named last (by its name, capital or
   demonym, not a body of it), in this or the previous sentence.
+
+An agent noun named again alone ("the troop withdrawal" after "American troops") is the
+group of the same noun named before it in its sentence.
 """
 
 from __future__ import annotations
@@ -132,5 +135,26 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
                 continue
             else:
                 r = replace(r, need="none")
+        elif r.country is None and r.org is None and r.head and not c.pronoun:
+            r = _named_again(out, c) or r
         out.append(replace(c, reading=r))
     return out
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _named_again(history: Sequence[Candidate], c: Candidate) -> Reading | None:
+    """A group named again by its agent noun alone is the group named before it in the
+    same sentence: "American troops began leaving ... the troop withdrawal", "Kenyan
+    police ... and police also arrested" (the same noun and sector, one country)."""
+    r = c.reading
+    head = _stem(str(r.head))
+    same = [h.reading for h in history if h.sent == c.sent and h.end <= c.start
+            and h.reading.country and h.reading.org is None and h.reading.sector == r.sector
+            and h.reading.head is not None and _stem(h.reading.head) == head]  # fmt: skip
+    if len({a.country for a in same}) != 1:
+        return None
+    return replace(r, code=same[-1].code, country=same[-1].country)

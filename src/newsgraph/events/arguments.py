@@ -10,7 +10,7 @@ modifier and its complements.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor
@@ -19,12 +19,18 @@ from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
-from .roles import Roles, in_words, without
+from .roles import Roles, in_words, with_country, without
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# acts done by a means a relative clause tells of ("launched strikes that killed ...")
+MEANS_TYPES = frozenset({"ASSAULT"})
+RELATIVES = frozenset({"that", "which"})
+# aid given to people of no country named: they are of the country the sentence names
+AIDED_TYPES = frozenset({"AID"})
+AIDED_SECTORS = frozenset({"CVL", "REF"})
 # acts whose "from" complement names who does them ("aid from Japan", "threats from
 # Russia"); not moves ("a withdrawal from Syria"), force or arrests
 GIVEN_FROM = frozenset({"REQUEST", "AID", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
@@ -117,6 +123,39 @@ def arguments(
     judging_verbs: frozenset[str] = frozenset(),
 ) -> Arguments:
     """Actors and recipients for ``tok`` firing ``trigger`` as ``kind``."""
+    args = _arguments(tok, trigger, kind, roles, speaker, light_verbs, lookup, judging_verbs)
+    if trigger.type in AIDED_TYPES and args.target:
+        return replace(args, target=aided_people(tok, roles, args.source, args.target))
+    return args
+
+
+def aided_people(tok: Token, roles: Roles, source: list[Actor], target: list[Actor]) -> list[Actor]:
+    """Civilians or refugees aided with no country of their own are of the one country
+    their sentence names besides the giver's: "USAID provided shelter to 1.5 million
+    people after the earthquake in Haiti" (HTI); with none or several, left as they are."""
+    own = {a.country for a in source if a.country}
+    if not own or not all(a.country is None and a.org is None and a.sector in AIDED_SECTORS
+                          for a in target):  # fmt: skip
+        return target
+    sent = tok.sent
+    named = {roles.by_token[i].country for i in range(sent.start, sent.end) if i in roles.by_token}
+    others = {c for c in named if c and c not in own}
+    if len(others) != 1:
+        return target
+    country = others.pop()
+    return [with_country(a, country) for a in target]
+
+
+def _arguments(
+    tok: Token,
+    trigger: Trigger,
+    kind: str,
+    roles: Roles,
+    speaker: Actor | None,
+    light_verbs: frozenset[str],
+    lookup: Callable[[str], Actor | None] | None = None,
+    judging_verbs: frozenset[str] = frozenset(),
+) -> Arguments:
     preps = trigger.preps | trigger.particle
     if kind == "verb":
         if roles.reduced_passive(tok):
@@ -125,6 +164,8 @@ def arguments(
             target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
             return Arguments(source, target, True)
         source = roles.subject(tok)
+        if not source and trigger.type in MEANS_TYPES:
+            source = means_user(tok, roles)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
         if len(source) > 1 and reciprocal(tok):
             # "India and Pakistan accused each other", "agreed to cooperate with one
@@ -137,6 +178,10 @@ def arguments(
             target = without(roles.target(tok, remover, preps), remover)
             return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if not target and (first := shared_subject_verb(tok)) is not None:
+            # "announced a suspension of aid to Guatemala and threatened to withdraw trade
+            # preferences": the second act of one actor is aimed where the first was
+            target = roles.target(first, source, preps)
         if not target and (refuge := sheltering(tok, roles, source)):
             target = refuge  # "thousands sought refuge in Bangladesh": asked of Bangladesh
         if not target and trigger.type in ANSWERING:
@@ -161,6 +206,15 @@ def arguments(
         if judging is not None and copula_of(tok) is None:
             # "called Turkey's remarks unacceptable": the judge and the judged
             source = roles.subject(judging)
+            # "called the ambassador a stupid guy": the judged is the object, not the noun
+            # the judgement qualifies
+            noun = tok.head if tok.dep_ == "amod" else tok
+            judged = [c for c in judging.children if c.dep_ == "dobj" and c.i < tok.i]
+            if noun.dep_ == "appos":  # "called the ambassador, a stupid guy" as parsed
+                judged = [noun.head]
+            for obj in judged if noun.dep_ in ("oprd", "appos") and noun is not tok else []:
+                if found := roles.search(obj, source):
+                    return Arguments(source, found, True)
             return Arguments(
                 source, roles.search(tok.head if tok.dep_ == "amod" else tok, source), True
             )
@@ -175,6 +229,33 @@ def arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def means_user(tok: Token, roles: Roles) -> list[Actor]:
+    """Who used the means that did the act a relative clause tells: "the Israeli military
+    launched dozens of strikes that killed four Palestinians", "rebels fired a rocket that
+    hit a school" (the subject of the verb whose object the clause hangs on)."""
+    if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
+        return []
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ not in RELATIVES for c in subjects):
+        return []  # "charges that it tortured a priest": the clause has a doer of its own
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.head.dep_ in ("dobj", "nsubjpass"):
+        noun = noun.head.head  # "dozens of strikes"
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return roles.subject(noun.head)
+
+
+def shared_subject_verb(tok: Token) -> Token | None:
+    """The verb before ``tok`` whose subject it shares ("X announced ... and threatened
+    ..."): ``tok`` a conjunct with no subject of its own."""
+    if tok.dep_ != "conj" or tok.head.pos_ != "VERB" or tok.head.i > tok.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    return tok.head
 
 
 def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:

@@ -76,6 +76,20 @@ class Roles(Phrases):
             return found
         return self.pair(tok) or self.owner(tok) or found
 
+    def prep_objects(self, tok: Token, preps: Iterable[str]) -> list[Token]:
+        """Also the object two coordinated prepositions share: "flights to and from
+        Libya" (the parse hangs "Libya" on "from" alone)."""
+        out = super().prep_objects(tok, preps)
+        wanted = set(preps)
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in wanted:
+                continue
+            if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                continue
+            for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+                out.extend(c for c in conj.children if c.dep_ == "pobj" and c not in out)
+        return out
+
     def owner(self, tok: Token) -> list[Actor]:
         """The party a thing belongs to, for a thing that names none: "a convoy belonging
         to the UN mission", "buses belonging to a Kenyan company", "a tanker owned by
