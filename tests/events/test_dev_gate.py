@@ -55,3 +55,25 @@ def test_dev_set_floor(parts: dict[str, Scores], part: str, measure: str) -> Non
 
 def test_both_parts_are_scored(parts: dict[str, Scores]) -> None:
     assert parts["train"].sentences > parts["heldout"].sentences > 300
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "type_recall",
+        "type_precision",
+        "triple_recall",
+        pytest.param(
+            "five_class",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 11's 5-class target is not reached (held-out 0.699 against 0.72); "
+                "when it is, this case passes and strict xfail fails: pin it then",
+            ),
+        ),
+    ],
+)
+def test_heldout_reaches_the_issue_target(parts: dict[str, Scores], measure: str) -> None:
+    target = FLOORS["targets"]["heldout"][measure]
+    got = getattr(parts["heldout"], measure)
+    assert got >= target, f"held-out {measure} {got:.3f} below the target {target}"
