@@ -456,6 +456,7 @@ class Coder:
                    trigger.type in DOMESTIC_TYPES, trigger.type == "MOBILIZE", self.non_state)  # fmt: skip
         source, target = in_context(source, target, *context)
         target = [a for a in target if a.code is not None or a.country is not None]
+        named = bool(source or target)  # parties the sentence gives the act, before linking
         if self.linker is not None:  # fills or re-ranks the recipients (events/linker.py)
             source, target = self.linker.link(tok, trigger.type, kind, span, roles, source, target,
                                               speaker)  # fmt: skip
@@ -466,8 +467,10 @@ class Coder:
             source = [Actor(text=tok.text, code=country, country=country)]
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
-        if kind == "noun" and not source and not target and not struck(tok):
-            return None  # "the truce would hold", "shelling resumed": no one acts
+        if kind == "noun" and not source and not named and not struck(tok):
+            # "the truce would hold", "shelling resumed": no one acts (a recipient the
+            # linker guesses for an act no one does makes no party of the sentence)
+            return None
         mood = modality(tok, self.words, self.speech, reported)
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made
