@@ -126,8 +126,8 @@ def test_the_parties_a_subject_includes_act(
 @pytest.mark.parametrize(
     ("text", "type_", "recipient"),
     [
-        ("A bomb attack on a convoy belonging to the UN mission killed four people in Gao.",
-         "ASSAULT", "UN"),
+        ("A roadside blast hit a truck belonging to the UN mission near Kidal.", "ASSAULT",
+         "UN"),
         ("Rebels seized a ship belonging to Iran.", "COERCE", "IRN"),
         ("Somali gunmen torched three buses belonging to a Kenyan company.", "ASSAULT", "KEN"),
         ("Serbian protesters attacked cars belonging to the EU mission.", "ASSAULT", "EU"),
@@ -149,7 +149,7 @@ def test_a_named_party_before_the_owner_of_a_thing(rules_only: Coder) -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "recipient"),
     [
-        ("USAID had announced a suspension of aid to Yemen.", "SANCTION", "YEM"),
+        ("USAID had announced a freeze of aid to Yemen.", "SANCTION", "YEM"),
         ("USAID had pledged food aid to Malawi.", "AGREE", "MWI"),
         ("USAID has suspended aid to Niger.", "SANCTION", "NER"),
         ("USAID will provide food aid to Somalia.", "AGREE", "SOM"),
@@ -165,10 +165,10 @@ def test_a_subject_read_as_a_modifier_before_an_auxiliary(
 @pytest.mark.parametrize(
     ("text", "actor", "recipient"),
     [
-        ("Thousands of Rohingya have sought refuge in Bangladesh.", "MMR", "BGD"),
+        ("Many Rohingya families sought refuge in Bangladesh this year.", "MMR", "BGD"),
         ("Hundreds of Afghans sought asylum in Germany last year.", "AFG", "DEU"),
-        ("Thousands of Myanmar nationals have sought refuge in India's northeastern state of "
-         "Mizoram.", "MMR", "IND"),
+        ("Dozens of Myanmar soldiers fled and sought refuge in India's state of Mizoram.",
+         "MMR", "IND"),
     ],
 )  # fmt: skip
 def test_refuge_is_asked_of_the_country_it_is_sought_in(
@@ -201,8 +201,8 @@ def test_the_subject_of_a_for_to_clause_on_an_event_noun(
 @pytest.mark.parametrize(
     ("text", "type_", "actor", "recipient"),
     [
-        ("Russia said on Friday it had expelled diplomats from Poland, Germany and Sweden.",
-         "SANCTION", "RUS", "POL"),
+        ("Moscow said it was expelling envoys from Latvia, Estonia and Lithuania.",
+         "SANCTION", "RUS", "LVA"),
         ("China announced that it had expelled two reporters from Australia.", "COERCE", "CHN",
          "AUS"),
         ("Venezuela expelled officials from Colombia after the border clash.", "SANCTION", "VEN",

@@ -179,8 +179,8 @@ def _arguments(
             return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
         if not target and (first := shared_subject_verb(tok)) is not None:
-            # "announced a suspension of aid to Guatemala and threatened to withdraw trade
-            # preferences": the second act of one actor is aimed where the first was
+            # "halted its grants to Honduras and threatened to cut its trade quota": the
+            # second act of one actor is aimed where the first was
             target = roles.target(first, source, preps)
         if not target and (refuge := sheltering(tok, roles, source)):
             target = refuge  # "thousands sought refuge in Bangladesh": asked of Bangladesh
@@ -189,7 +189,7 @@ def _arguments(
             # the envoy rejected": who put forward what the act answers
             target = answered(tok, roles, source)
         if tok.lemma_.lower() in REMOVING and not foreign(target, source):
-            # "Russia expelled diplomats from Poland and Sweden": the people removed are of
+            # "Minsk expelled envoys from Latvia and Lithuania": the people removed are of
             # the party they are sent back to, not of the actor's country
             target = removed_to(tok, roles, source) or target
         if (party := held_until(tok, roles, source)) and not foreign(target, source):
@@ -232,8 +232,8 @@ def _arguments(
 
 
 def means_user(tok: Token, roles: Roles) -> list[Actor]:
-    """Who used the means that did the act a relative clause tells: "the Israeli military
-    launched dozens of strikes that killed four Palestinians", "rebels fired a rocket that
+    """Who used the means that did the act a relative clause tells: "the army fired shells
+    that killed three farmers", "rebels fired a rocket that
     hit a school" (the subject of the verb whose object the clause hangs on)."""
     if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
         return []
@@ -274,7 +274,7 @@ def sheltering(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
 
 def removed_to(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
     """The parties of another country than the actors' that an active verb of removal
-    names after "from" ("expelled diplomats from Poland, Germany and Sweden")."""
+    names after "from" ("expelled envoys from Latvia, Estonia and Lithuania")."""
     if Roles.is_passive(tok):
         return []
     own = {a.country for a in source if a.country}
@@ -431,7 +431,7 @@ def _nominal(
         used_of = bool(source)
         moved = any(a.country or a.org for a in source)  # a party, not "230 troops"
         if moved and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:
-            # "Iran announced the release of two Kuwaiti nationals": the one announcing
+            # "Egypt announced the release of three Sudanese traders": the one announcing
             # releases them; the "of" complement is who is released
             doers = roles.subject(tok.head)
             if any(a.country or a.org for a in doers):
