@@ -500,7 +500,7 @@ def _nominal(
             if target := roles.search(obj, source, max_depth=3):
                 break
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-        target = _subject_noun_target(tok, trigger, roles, source)
+        target = subject_noun_target(tok, trigger, roles, source)
     if not target and given and top.dep_ == "dobj" and top.head.pos_ == "VERB":
         # "the ministry received a visit from the Chinese minister": the receiver
         target = without(roles.subject(top.head), source)
@@ -537,7 +537,7 @@ def for_to(clause: Token) -> bool:
     return "for" in marks and "to" in marks
 
 
-def _subject_noun_target(
+def subject_noun_target(
     tok: Token, trigger: Trigger, roles: Roles, source: list[Actor]
 ) -> list[Actor]:
     """The recipient of an event noun that is the subject of its clause: what the act

@@ -22,8 +22,7 @@ from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
-from .arguments import _subject_noun_target as subject_noun_target
-from .arguments import arguments, undergoing
+from .arguments import arguments, subject_noun_target, undergoing
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
