@@ -87,6 +87,26 @@ def objects_of(tok: Token) -> list[Token]:
     return out
 
 
+def prep_objects_of(tok: Token) -> list[Token]:
+    """The objects of the preposition right after ``tok``, also after a particle ("withdrew
+    from the pact", "pulled out of the deal", "walked off the job"), with their conjuncts.
+    Not a later phrase ("withdrew from Gaza under the agreement": the agreement is the
+    circumstance, Gaza what is left) nor a compound ("from the NATO base": a base)."""
+    out: list[Token] = []
+    stack = [
+        c for c in tok.children if c.dep_ in ("prep", "prt", "agent") and 0 < c.i - tok.i <= 2
+    ]
+    while stack:
+        prep = stack.pop()
+        for child in prep.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                out.append(child)
+                out.extend(c for c in child.children if c.dep_ == "conj")
+            elif child.dep_ == "prep":
+                stack.append(child)
+    return out
+
+
 def modifiers_of(tok: Token) -> set[str]:
     words = set()
     for t in tok.doc[tok.left_edge.i : tok.i]:
@@ -121,6 +141,13 @@ def names_armed(obj: Token, roles: Roles) -> bool:
     the Taliban", "targeted Syrian troops")."""
     actor = roles.at(obj)
     return actor is not None and actor.sector in ARMED_SECTORS
+
+
+def names_org(obj: Token, roles: Roles) -> bool:
+    """The object names an international organisation or bloc ("left ECOWAS", "withdrew
+    from NATO")."""
+    actor = roles.at(obj)
+    return actor is not None and actor.org is not None
 
 
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
@@ -289,7 +316,7 @@ class Arcs:
     """A token's arcs that the constraints read, each computed at most once however
     many entries of its word are tried (the lexicon may list many for one word)."""
 
-    __slots__ = ("_governor", "_modifiers", "_objects", "_words", "tok")
+    __slots__ = ("_governor", "_modifiers", "_objects", "_pobjects", "_words", "tok")
 
     def __init__(self, tok: Token) -> None:
         self.tok = tok
@@ -297,6 +324,7 @@ class Arcs:
         self._words: set[str] | None = None
         self._modifiers: set[str] | None = None
         self._governor: str | None = None
+        self._pobjects: list[Token] | None = None
 
     @property
     def objects(self) -> list[Token]:
@@ -309,6 +337,12 @@ class Arcs:
         if self._words is None:
             self._words = {w for o in self.objects for w in (o.lemma_.lower(), o.lower_)}
         return self._words
+
+    @property
+    def prep_objects(self) -> list[Token]:
+        if self._pobjects is None:
+            self._pobjects = prep_objects_of(self.tok)
+        return self._pobjects
 
     @property
     def modifiers(self) -> set[str]:

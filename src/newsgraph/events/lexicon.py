@@ -63,6 +63,9 @@ class Trigger:
     hangs on ("declined to comment", "lifted the blockade").  ``no_attributive``
     keeps a participle that only describes a noun from firing ("Russian-backed
     forces", "rebels armed by Iran": who they are, not what happened).
+    ``prep_objects`` the lemma of the object of the preposition right after the word,
+    through a particle too ("withdrew from the treaty", "pulled out of the deal"): what
+    a word leaves or acts on is often no direct object.
     """
 
     lemma: str
@@ -83,6 +86,7 @@ class Trigger:
     prep_args: frozenset[str] = field(default_factory=frozenset)
     unless: frozenset[str] = field(default_factory=frozenset)
     no_attributive: bool = False
+    prep_objects: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def specificity(self) -> int:
@@ -96,6 +100,7 @@ class Trigger:
                 self.no_object,
                 self.transitive,
                 self.prep_args,
+                self.prep_objects,
             )
         )
 
@@ -169,7 +174,7 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
 
 
 # resolved per token by the matcher, never expanded
-DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place"})
+DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place", "@org"})
 
 
 def _classes(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
@@ -217,7 +222,7 @@ def load_triggers(
     classes = _classes(data, path)
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
-             "prep_args", "unless", "no_attributive"}  # fmt: skip
+             "prep_args", "unless", "no_attributive", "prep_objects"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -254,6 +259,9 @@ def load_triggers(
             prep_args=_words(raw.get("prep_args"), path, where),
             unless=_expand(_words(raw.get("unless"), path, where), classes, path, where),
             no_attributive=bool(raw.get("no_attributive", False)),
+            prep_objects=_expand(
+                _words(raw.get("prep_objects"), path, where), classes, path, where
+            ),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

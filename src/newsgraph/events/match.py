@@ -18,6 +18,7 @@ from .arcs import (
     counted_particle,
     is_particle,
     names_armed,
+    names_org,
     names_person,
     names_place,
     names_state,
@@ -260,6 +261,22 @@ def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
         or ("@armed" in objects and any(names_armed(o, roles) for o in arcs.objects))
         or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
         or ("@place" in objects and any(names_place(o, roles) for o in arcs.objects))
+        or ("@org" in objects and any(names_org(o, roles) for o in arcs.objects))
+    )
+
+
+NAMED = (("@state", names_state), ("@armed", names_armed), ("@person", names_person),
+         ("@place", names_place), ("@org", names_org))  # fmt: skip
+
+
+def _prep_objects_met(words: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
+    """An object of a preposition on the word is one of ``words``, or a party of a kind
+    the matcher resolves ("@state", "@org", ...) when ``words`` names that kind."""
+    tokens = arcs.prep_objects
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in tokens):
+        return True
+    return any(
+        name in words and any(named(t, roles) for t in tokens) for name, named in NAMED
     )
 
 
@@ -290,6 +307,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "particle"
     if trigger.objects and not _objects_met(trigger.objects, arcs, roles):
         return "objects"
+    if trigger.prep_objects and not _prep_objects_met(trigger.prep_objects, arcs, roles):
+        return "prep_objects"
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
         return "modifiers"
     if trigger.governors and arcs.governor not in trigger.governors:

@@ -102,7 +102,7 @@ def cue_words(triggers: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[str]
         cues: set[str] = set()
         for entry in entries:
             words = set()
-            for name in ("objects", "particle", "modifiers", "governors"):
+            for name in ("objects", "particle", "modifiers", "governors", "prep_objects"):
                 words |= set(getattr(entry, name, ()) or ())
             if not words or not DYNAMIC_CLASSES.isdisjoint(words):
                 break
