@@ -275,9 +275,7 @@ def _prep_objects_met(words: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     tokens = arcs.prep_objects
     if any(t.lemma_.lower() in words or t.lower_ in words for t in tokens):
         return True
-    return any(
-        name in words and any(named(t, roles) for t in tokens) for name, named in NAMED
-    )
+    return any(name in words and any(named(t, roles) for t in tokens) for name, named in NAMED)
 
 
 def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> str | None:
