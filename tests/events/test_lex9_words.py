@@ -39,8 +39,11 @@ def _check(rules: Coder, text: str, wanted: str) -> None:
         "The militia gave up its positions on the hills above Tripoli.",
         # access restored after a shutdown
         "The Pakistani government restored internet access in Balochistan.",
-        # a crossing reopened, as a noun
+        # a crossing reopened, forces evacuated, as nouns
         "Egypt's reopening of the crossing with Gaza let the wounded out.",
+        "The evacuation of Armenian troops from the enclave was completed in May.",
+        # control handed to another party
+        "The Kenyan contingent handed control of the airport to Somali forces.",
     ],
 )
 def test_retreat_words(rules: Coder, text: str) -> None:
@@ -74,6 +77,8 @@ def test_retreat_words_stay_quiet(rules: Coder, text: str) -> None:
         "Lithuania handed over armoured vehicles and ammunition to Ukraine.",
         # people flown out of danger
         "The Indian air force flew stranded Indian nationals home from Kabul.",
+        # a deposit, as a noun
+        "The Saudi deposit of $3 billion in Turkey's central bank steadied the lira.",
         # a field hospital set up, firefighters sent abroad
         "The Emirates set up a field hospital for the injured in Sudan.",
         "Greece sent fifty firefighters to North Macedonia.",
@@ -108,6 +113,9 @@ def test_aid_words_stay_quiet(rules: Coder, text: str) -> None:
         # resources pooled, joint production
         "Estonia and Latvia pooled their resources to buy air defence systems.",
         "India and Russia began the joint production of assault rifles.",
+        # prisoners swapped, as nouns (as the verb "swap")
+        "The prisoner swap between Belarus and Poland took place at the border.",
+        "An exchange of detainees between the Sudanese army and the paramilitaries began.",
     ],
 )
 def test_cooperate_words(rules: Coder, text: str) -> None:
@@ -196,6 +204,32 @@ def test_leaving_a_courtroom_is_no_event(rules: Coder) -> None:
     assert not types(rules, "The defendant left the court without speaking to reporters.")
 
 
+# ------------------------------------------------------------------ REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia told Ethiopia to withdraw its troops from Baidoa.",
+        "The Security Council told the warring factions to stop the fighting.",
+        "Washington told Israel not to strike the Iranian oil fields.",
+    ],
+)
+def test_telling_a_party_to_act_is_a_demand(rules: Coder, text: str) -> None:
+    _check(rules, text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia told Ethiopia that its troops were not welcome.",
+        "The Somali minister told reporters that the troops had left.",
+    ],
+)
+def test_telling_a_fact_is_no_demand(rules: Coder, text: str) -> None:
+    assert "REQUEST" not in types(rules, text)
+
+
 # ------------------------------------------------------------------ COERCE and PROTEST
 
 
@@ -238,6 +272,16 @@ def test_prep_objects_are_read_and_count_as_a_constraint(tmp_path: Path) -> None
     (entry,) = load_triggers(LEXICON.cameo, path)[0]["withdraw"]
     assert entry.prep_objects == {"treaty", "pact", "bloc", "@org"}
     assert entry.specificity == 1
+
+
+def test_infinitive_is_read_and_counts_as_a_constraint(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "triggers:\n- {lemma: tell, pos: verb, type: REQUEST, cameo: '100',"
+        " objects: [government], infinitive: true, example: x}\n",
+    )
+    (entry,) = load_triggers(LEXICON.cameo, path)[0]["tell"]
+    assert entry.infinitive and entry.specificity == 2
 
 
 def test_the_shipped_lexicon_uses_the_new_classes() -> None:

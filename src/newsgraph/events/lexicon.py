@@ -65,7 +65,8 @@ class Trigger:
     forces", "rebels armed by Iran": who they are, not what happened).
     ``prep_objects`` the lemma of the object of the preposition right after the word,
     through a particle too ("withdrew from the treaty", "pulled out of the deal"): what
-    a word leaves or acts on is often no direct object.
+    a word leaves or acts on is often no direct object.  ``infinitive`` needs an
+    infinitive clause on the word ("told Iraq to withdraw", not "told reporters that").
     """
 
     lemma: str
@@ -87,6 +88,7 @@ class Trigger:
     unless: frozenset[str] = field(default_factory=frozenset)
     no_attributive: bool = False
     prep_objects: frozenset[str] = field(default_factory=frozenset)
+    infinitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -101,6 +103,7 @@ class Trigger:
                 self.transitive,
                 self.prep_args,
                 self.prep_objects,
+                self.infinitive,
             )
         )
 
@@ -222,7 +225,8 @@ def load_triggers(
     classes = _classes(data, path)
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
-             "prep_args", "unless", "no_attributive", "prep_objects"}  # fmt: skip
+             "prep_args", "unless", "no_attributive", "prep_objects",
+             "infinitive"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -262,6 +266,7 @@ def load_triggers(
             prep_objects=_expand(
                 _words(raw.get("prep_objects"), path, where), classes, path, where
             ),
+            infinitive=bool(raw.get("infinitive", False)),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

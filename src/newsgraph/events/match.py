@@ -16,6 +16,7 @@ from .arcs import (
     attributive,
     clause_mark,
     counted_particle,
+    infinitive,
     is_particle,
     names_armed,
     names_org,
@@ -305,6 +306,11 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "particle"
     if trigger.objects and not _objects_met(trigger.objects, arcs, roles):
         return "objects"
+    if trigger.infinitive and not any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and infinitive(c)
+        for c in tok.children
+    ):
+        return "infinitive"
     if trigger.prep_objects and not _prep_objects_met(trigger.prep_objects, arcs, roles):
         return "prep_objects"
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
