@@ -236,9 +236,13 @@ def test_telling_a_fact_is_no_demand(rules: Coder, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The United States slapped sanctions on Nicaraguan judges.",
+        "The United States slapped tariffs on Nicaraguan sugar.",
         "Tajikistan shut its border with Afghanistan.",
         "The Kyrgyz justice ministry deregistered the independent media group.",
+        # restrictions tightened or introduced
+        "Egypt tightened restrictions on Sudanese refugees.",
+        "Poland introduced a ban on Russian trucks.",
+        "Ghana introduced a curfew in the northern town of Bawku.",
     ],
 )
 def test_coerce_words(rules: Coder, text: str) -> None:
@@ -251,6 +255,22 @@ def test_shops_shut_early_are_no_coercion(rules: Coder) -> None:
 
 def test_walking_off_the_job_is_a_strike(rules: Coder) -> None:
     _check(rules, "Nigerian doctors walked off the job over unpaid salaries.", "PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen strangled a Nigerian priest in his home.",
+        "The militia maimed hundreds of Liberian villagers.",
+        "Islamist fighters mutilated the bodies of Burkinabe soldiers.",
+    ],
+)
+def test_assault_words(rules: Coder, text: str) -> None:
+    _check(rules, text, "ASSAULT")
+
+
+def test_conscription_ordered_is_a_mobilisation(rules: Coder) -> None:
+    _check(rules, "Ukraine ordered the conscription of men aged 25.", "MOBILIZE")
 
 
 # ------------------------------------------------------------------ the loader
