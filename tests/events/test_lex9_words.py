@@ -210,7 +210,7 @@ def test_leaving_a_courtroom_is_no_event(rules: Coder) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Somalia told Ethiopia to withdraw its troops from Baidoa.",
+        "Somalia told Ethiopia to pull its soldiers out of Baidoa.",
         "The Security Council told the warring factions to stop the fighting.",
         "Washington told Israel not to strike the Iranian oil fields.",
     ],
