@@ -13,7 +13,7 @@ event or a quoted speaker (``parse.py``).  ``make bench`` measures both.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -70,6 +70,22 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"}
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# purposes that make a deployment help (CAMEO 074): "sent troops to help", "to protect
+# civilians", "to rescue the survivors"; "to keep the peace", "to monitor the ceasefire"
+PURPOSES = frozenset({"advcl", "xcomp"})
+HELPING = frozenset({"help", "assist", "aid", "protect", "rescue", "evacuate", "rebuild",
+                     "reconstruct", "shelter", "feed", "treat", "save"})  # fmt: skip
+KEEPING = frozenset({"keep", "maintain", "monitor", "oversee", "supervise", "observe", "police",
+                     "enforce", "guarantee", "verify"})  # fmt: skip
+PEACE = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice", "accord",
+                   "agreement", "deal", "settlement"})  # fmt: skip
+CAPTIVES = frozenset({"hostage", "captive", "kidnap", "abductee"})
+# yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
+DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
+DECIDE = "decide"
+TAKEN_AUX = frozenset({"has", "have", "had", "'s", "'ve"})  # "has decided": taken
+# what an act that another act of its sentence holds loses in confidence (``Coder._event``)
+NESTED = 0.1
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -317,7 +333,9 @@ class Coder:
         if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
-        for draft in prune(kept):
+        kept = prune(kept)
+        acts = {d.tok.i for d in kept}
+        for draft in kept:
             key = (
                 draft.type,
                 _codes(draft.source),
@@ -327,7 +345,7 @@ class Coder:
             )
             if key not in seen:
                 seen.add(key)
-                out.append(self._event(draft, sentence, dates))
+                out.append(self._event(draft, sentence, dates, under=nested(draft.tok, acts)))
         return out
 
     def _trigger_words(self, doc: Doc) -> set[int]:
@@ -474,7 +492,9 @@ class Coder:
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
-        if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
+        if type_ == "MOBILIZE" and (
+            peacekeeping(tok, self.words.get("peace_missions", frozenset())) or helping(tok)
+        ):
             type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
         elif type_ == "MOBILIZE" and trigger.lemma in EXERCISES and joint(source):
             # "Germany, Italy and the US took part in war games": joint exercises between
@@ -484,6 +504,10 @@ class Coder:
             # "China protested against the policy": a state complains officially (CAMEO
             # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
             type_, cameo, mode = "ACCUSE", "114", self.lexicon.cameo["114"].mode
+        if mood.intended and not mood.negated and type_ in DECIDED_TYPES and decided(tok):
+            # "has decided to lift the ban": a decision taken is the act (ANNOTATION.md
+            # keeps AGREE for promises and stated intents: "agreed to", "will release")
+            mood = replace(mood, intended=False, future=False)
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
@@ -542,9 +566,12 @@ class Coder:
         sentence: Sentence,
         dates: SentenceDates,
         belief: float | None = None,
+        under: bool = False,
     ) -> Event:
         """The event of ``draft``; its confidence ``belief`` when given (the head's),
-        else read off the draft."""
+        else read off the draft.  ``under``: the act sits inside another act of the
+        sentence ("rejected accusations that ...", "approved the deployment"), a part of
+        that act's news, less sure to be the sentence's own than the act that holds it."""
         code = self.lexicon.cameo[draft.cameo]
         if belief is not None:
             confidence = belief
@@ -564,6 +591,8 @@ class Coder:
             )
             if background(draft.tok, self.background):  # "after Hollande accused Syria"
                 confidence -= 0.1
+            if under:
+                confidence -= NESTED
         date, precision = dates.at(draft.tok.idx - sentence.start)
         location, located = (
             self._places.where(draft) if self._places is not None else (draft.location, "none")
@@ -611,6 +640,63 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def helping(tok: Token) -> bool:
+    """A deployment whose purpose is to help, protect or rescue people, or to keep a
+    peace: "sent soldiers to help rebuild", "deployed police to protect the villages",
+    "approved the deployment of a team to monitor the truce" (ANNOTATION.md: material
+    help, CAMEO 074, not a show of force); not a rescue of hostages from captors, a
+    military operation ("deployed troops to rescue the hostages")."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        holders.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    clauses = [c for h in holders for c in h.children if c.dep_ in PURPOSES]
+    clauses += [t for t in tok.subtree if t.dep_ in ("acl", "relcl") and t.i > tok.i]
+    return any(_helps(c) for c in clauses)
+
+
+def _helps(verb: Token) -> bool:
+    """An infinitive of help ("to help", "to protect civilians", "to monitor the
+    ceasefire")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = {o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"}
+    if lemma in HELPING:
+        return not objects & CAPTIVES
+    return lemma in KEEPING and bool(objects & PEACE)
+
+
+def decided(tok: Token) -> bool:
+    """``tok`` is an act its doer has decided on, the decision taken and in force: the
+    complement (or a participle that spells it out) of "has decided", "have decided";
+    not of "will decide", "may decide", "has not decided" ("Japan has decided to lift
+    the ban", "has decided to ease the curbs, lifting the fees")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        if head.lemma_.lower() == DECIDE and head.pos_ in ("VERB", "AUX"):
+            return head.tag_ == "VBN" and _perfect(head)
+        cur = head
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    """``verb`` is in the present perfect, affirmative ("has decided", not "has not
+    decided", "will have decided", "may have decided")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return bool(aux) and all(a in TAKEN_AUX for a in aux) and not negated
+
+
+def nested(tok: Token, acts: Collection[int]) -> bool:
+    """Another act of ``acts`` (trigger token ids) governs ``tok``: it is one of
+    ``tok``'s ancestors in the parse ("rejected [the] accusations", "ordered the
+    closure")."""
+    return any(a.i in acts for a in tok.ancestors)
 
 
 def counted_act(tok: Token) -> bool:

@@ -1,0 +1,94 @@
+"""The right type for a sentence's main act (issue 11, brief type9).
+
+* A deployment sent to help, protect or rescue people, or to keep a peace, is material
+  help (CAMEO 074, AID), not a show of force (MOBILIZE).
+* A yield its doer "has decided" on is done (RETREAT), not promised (AGREE: "agreed to",
+  "will release").
+* An act another act of the sentence holds ("rejected accusations that ...") is part of
+  that act's news: less sure to be the sentence's main act than the act that holds it.
+
+Every sentence is written for the test; the rules alone (no learned head) are checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring import types
+
+from newsgraph.events.coder import Coder
+from newsgraph.records import Event
+
+
+def main_act(coder: Coder, text: str) -> Event:
+    """The sentence's most confident event that is not negated (the 5-class reading)."""
+    events = [e for e in coder.code(text).events if not e.negated]
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil sent 200 soldiers to Haiti to help rebuild after the hurricane.",
+        "Portugal deployed firefighters and troops to protect villages from the wildfires.",
+        "Ghana sent a police unit to South Sudan to keep the peace.",
+        "The African Union approved the deployment of 300 soldiers to monitor the truce in Burundi.",
+        "Italy dispatched soldiers to rescue survivors of the earthquake in Albania.",
+    ],
+)
+def test_deployment_to_help_is_aid(rules: Coder, text: str) -> None:
+    found = types(rules, text)
+    assert "AID" in found and "MOBILIZE" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India sent troops to the border amid rising tension with China.",
+        "Russia deployed troops to Belarus for exercises.",
+        # a rescue of hostages from their captors is a military operation
+        "Norway deployed commandos to rescue the hostages held in the desert.",
+        # watching a border is no peace kept between parties
+        "Greece deployed soldiers to monitor the border with Turkey.",
+    ],
+)
+def test_deployment_as_force_stays_mobilize(rules: Coder, text: str) -> None:
+    found = types(rules, text)
+    assert "MOBILIZE" in found and "AID" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Canada has decided to lift the import ban on Chilean beef.", "RETREAT"),
+        ("The Kenyan cabinet has decided to free 50 prisoners.", "RETREAT"),
+        ("The ministers have decided to ease travel restrictions on Somali traders.", "RETREAT"),
+    ],
+)
+def test_decided_yield_is_done(rules: Coder, text: str, wanted: str) -> None:
+    act = main_act(rules, text)
+    assert act.type == wanted and not act.hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru agreed to release the fishermen held since March.",
+        "Peru will release the fishermen held since March.",
+        "Canada will decide whether to lift the import ban on Chilean beef.",
+    ],
+)
+def test_promised_or_undecided_yield_is_no_retreat(rules: Coder, text: str) -> None:
+    assert "RETREAT" not in types(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The Dutch government has rejected accusations that it mistreated asylum seekers.",
+         "REJECT"),
+        ("Slovenia firmly rejected allegations of abuses at its border camps.", "REJECT"),
+    ],
+)  # fmt: skip
+def test_the_act_that_holds_another_is_the_main_one(rules: Coder, text: str, wanted: str) -> None:
+    assert main_act(rules, text).type == wanted
