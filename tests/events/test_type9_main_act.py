@@ -16,6 +16,7 @@ import pytest
 from scoring import types
 
 from newsgraph.events.coder import Coder
+from newsgraph.events.head import EventHead
 from newsgraph.records import Event
 
 
@@ -92,3 +93,29 @@ def test_promised_or_undecided_yield_is_no_retreat(rules: Coder, text: str) -> N
 )  # fmt: skip
 def test_the_act_that_holds_another_is_the_main_one(rules: Coder, text: str, wanted: str) -> None:
     assert main_act(rules, text).type == wanted
+
+
+def test_the_held_act_is_less_sure_through_the_head_too(rules: Coder) -> None:
+    """The head's path to events (``head._events``) tells the coder which acts the
+    sentence holds; a head without weights passes the rules' reading through."""
+    passing = Coder(head=EventHead(None, rules.lexicon, rules.speech), linker=False)
+    act = main_act(passing, "Peru has rejected charges that it polluted the shared lake.")
+    assert act.type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # the future is the effect's: the visit is told as what brings it
+        ("The Indian premier's visit to Japan will boost trade between the two countries.",
+         "CONSULT", "AGREE"),
+        ("Greek aid to Cyprus will help farmers recover.", "AID", "AGREE"),
+        # the verb tells the act's own course: the act is to come
+        ("The Indian premier's visit to Japan will take place in May.", "AGREE", "CONSULT"),
+    ],
+)  # fmt: skip
+def test_act_that_causes_what_will_follow(
+    rules: Coder, text: str, wanted: str, unwanted: str
+) -> None:
+    found = types(rules, text)
+    assert wanted in found and unwanted not in found

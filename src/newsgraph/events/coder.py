@@ -80,6 +80,11 @@ KEEPING = frozenset({"keep", "maintain", "monitor", "oversee", "supervise", "obs
 PEACE = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice", "accord",
                    "agreement", "deal", "settlement"})  # fmt: skip
 CAPTIVES = frozenset({"hostage", "captive", "kidnap", "abductee"})
+# verbs that tell an act's own course ("the visit will take place", "talks will resume")
+OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "come", "go", "be", "hold",
+                       "proceed", "resume", "continue", "last", "open", "end", "follow",
+                       "focus", "include", "involve", "cover", "see", "run", "close",
+                       "conclude", "finish", "mark", "coincide"})  # fmt: skip
 # yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
 DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
 DECIDE = "decide"
@@ -345,7 +350,7 @@ class Coder:
             )
             if key not in seen:
                 seen.add(key)
-                out.append(self._event(draft, sentence, dates, under=nested(draft.tok, acts)))
+                out.append(self._event(draft, sentence, dates, acts=acts))
         return out
 
     def _trigger_words(self, doc: Doc) -> set[int]:
@@ -508,10 +513,19 @@ class Coder:
             # "has decided to lift the ban": a decision taken is the act (ANNOTATION.md
             # keeps AGREE for promises and stated intents: "agreed to", "will release")
             mood = replace(mood, intended=False, future=False)
+        elif causing(tok):  # "the visit will boost trade": the future is the effect's
+            possible = self.words.get("hypothetical_modifiers", frozenset())
+            flagged = any(c.dep_ == "amod" and c.lemma_.lower() in possible for c in tok.children)
+            mood = replace(mood, intended=False, future=False, hypothetical=flagged)
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
-        elif type_ in INTENT_TYPES and not mood.negated and (mood.intended or would_do(tok)):
+        elif (
+            type_ in INTENT_TYPES
+            and not mood.negated
+            and (mood.intended or would_do(tok))
+            and not causing(tok)
+        ):
             cameo = self.lexicon.future_agree.get(cameo) or self.lexicon.future_agree.get(
                 type_, "030"
             )
@@ -566,15 +580,17 @@ class Coder:
         sentence: Sentence,
         dates: SentenceDates,
         belief: float | None = None,
-        under: bool = False,
+        acts: Collection[int] = (),
     ) -> Event:
         """The event of ``draft``; its confidence ``belief`` when given (the head's),
-        else read off the draft.  ``under``: the act sits inside another act of the
-        sentence ("rejected accusations that ...", "approved the deployment"), a part of
-        that act's news, less sure to be the sentence's own than the act that holds it."""
+        else read off the draft.  ``acts``: the trigger tokens of the sentence's events;
+        an act that one of them holds ("rejected accusations that ...", "approved the
+        deployment") is a part of that act's news, less sure to be the sentence's own
+        than the act that holds it."""
         code = self.lexicon.cameo[draft.cameo]
+        under = nested(draft.tok, acts)
         if belief is not None:
-            confidence = belief
+            confidence = belief - (NESTED if under else 0.0)
         else:
             # a noun under a doing verb ("launched an appeal") is as sure as the verb
             done = (
@@ -666,6 +682,19 @@ def _helps(verb: Token) -> bool:
     if lemma in HELPING:
         return not objects & CAPTIVES
     return lemma in KEEPING and bool(objects & PEACE)
+
+
+def causing(tok: Token) -> bool:
+    """An event noun told as the cause of what its verb says will follow ("the
+    premier's visit will boost trade"): the verb's future is the effect's, not the
+    act's; unless the verb tells the act's own course ("the visit will take place")."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in OCCURRING
+    )
 
 
 def decided(tok: Token) -> bool:
