@@ -119,3 +119,28 @@ def test_act_that_causes_what_will_follow(
 ) -> None:
     found = types(rules, text)
     assert wanted in found and unwanted not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president ordered all foreign broadcasters to halt transmissions.",
+        "The junta ordered two independent radio stations to close.",
+        "The army ordered residents to leave the town.",
+    ],
+)
+def test_order_that_shuts_down_or_drives_out_is_coercion(rules: Coder, text: str) -> None:
+    found = types(rules, text)
+    assert "COERCE" in found and "REQUEST" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia ordered Ukraine to withdraw its troops.",
+        "The court ordered the government to stop the evictions.",
+    ],
+)
+def test_order_to_a_state_is_a_demand(rules: Coder, text: str) -> None:
+    found = types(rules, text)
+    assert "REQUEST" in found and "COERCE" not in found

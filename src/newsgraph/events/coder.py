@@ -85,6 +85,16 @@ OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "come", "go"
                        "proceed", "resume", "continue", "last", "open", "end", "follow",
                        "focus", "include", "involve", "cover", "see", "run", "close",
                        "conclude", "finish", "mark", "coincide"})  # fmt: skip
+# an order that shuts down or drives out those under it (``enforced``)
+ORDERS = frozenset({"order"})
+CLOSING = frozenset({"stop", "halt", "suspend", "cease", "close", "shut", "disband", "dissolve",
+                     "end", "discontinue"})  # fmt: skip
+LEAVING = frozenset({"leave", "vacate", "evacuate", "quit", "abandon"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+STATE_NOUNS = frozenset({"government", "state", "country", "nation", "army", "military", "troop",
+                         "force", "soldier", "police", "official", "diplomat", "envoy",
+                         "ambassador", "ministry", "minister", "authority", "administration",
+                         "court", "parliament", "regime", "unit", "navy", "embassy"})  # fmt: skip
 # yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
 DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
 DECIDE = "decide"
@@ -505,6 +515,11 @@ class Coder:
             # "Germany, Italy and the US took part in war games": joint exercises between
             # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
             type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
+        elif type_ == "REQUEST" and trigger.lemma in ORDERS and (code := enforced(tok, target)):
+            # "ordered the newspapers to suspend publication", "ordered residents to
+            # leave": an order that shuts down or drives out those under it is a
+            # restriction or an expulsion (COERCE 172, 174), not a demand
+            type_, cameo, mode = "COERCE", code, self.lexicon.cameo[code].mode
         elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
             # "China protested against the policy": a state complains officially (CAMEO
             # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
@@ -656,6 +671,26 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
+    """The CAMEO code of an order that shuts down or drives out those it is given to
+    (172 restrictions, 174 expulsion), when they are no state ("ordered broadcasters
+    to halt transmissions", "ordered the residents to leave"; not "ordered Ukraine to
+    withdraw": a demand to a state)."""
+    if any(a.org or a.sector in STATE_SECTORS for a in ordered):
+        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].lemma_.lower() in STATE_NOUNS:
+        return None  # "ordered Ukraine", "ordered the government", "ordered its troops"
+    for verb in tok.children:
+        if verb.dep_ == "xcomp" and verb.pos_ == "VERB":
+            lemma = verb.lemma_.lower()
+            if lemma in CLOSING:
+                return "172"
+            if lemma in LEAVING:
+                return "174"
+    return None
 
 
 def helping(tok: Token) -> bool:
