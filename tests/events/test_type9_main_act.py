@@ -144,3 +144,16 @@ def test_order_that_shuts_down_or_drives_out_is_coercion(rules: Coder, text: str
 def test_order_to_a_state_is_a_demand(rules: Coder, text: str) -> None:
     found = types(rules, text)
     assert "REQUEST" in found and "COERCE" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Eritrea is set to release twelve Yemeni fishermen next week.", "AGREE", "RETREAT"),
+        ("Eritrea is poised to lift the ban on Yemeni boats.", "AGREE", "RETREAT"),
+        ("Russia is set to impose sanctions on Moldova.", "THREATEN", "COERCE"),
+    ],
+)
+def test_act_set_to_come_is_announced(rules: Coder, text: str, wanted: str, unwanted: str) -> None:
+    found = types(rules, text)
+    assert wanted in found and unwanted not in found

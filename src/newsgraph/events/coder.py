@@ -95,6 +95,10 @@ STATE_NOUNS = frozenset({"government", "state", "country", "nation", "army", "mi
                          "force", "soldier", "police", "official", "diplomat", "envoy",
                          "ambassador", "ministry", "minister", "authority", "administration",
                          "court", "parliament", "regime", "unit", "navy", "embassy"})  # fmt: skip
+# "is set to", "is poised to", "is scheduled to": an act to come (``scheduled``)
+SCHEDULED = frozenset({"set", "poise", "poised", "slate", "slated", "schedule", "scheduled",
+                       "due", "about"})  # fmt: skip
+BEING = frozenset({"is", "are", "was", "were", "be", "'s", "'re", "been"})
 # yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
 DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
 DECIDE = "decide"
@@ -528,6 +532,8 @@ class Coder:
             # "has decided to lift the ban": a decision taken is the act (ANNOTATION.md
             # keeps AGREE for promises and stated intents: "agreed to", "will release")
             mood = replace(mood, intended=False, future=False)
+        elif not mood.negated and scheduled(tok):  # "is set to release": to come
+            mood = replace(mood, intended=True, future=True)
         elif causing(tok):  # "the visit will boost trade": the future is the effect's
             possible = self.words.get("hypothetical_modifiers", frozenset())
             flagged = any(c.dep_ == "amod" and c.lemma_.lower() in possible for c in tok.children)
@@ -730,6 +736,19 @@ def causing(tok: Token) -> bool:
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in OCCURRING
     )
+
+
+def scheduled(tok: Token) -> bool:
+    """``tok`` is an act said to be set to come: the infinitive of "is set to", "is
+    poised to", "is scheduled to", "is due to", "is about to", "is to" ("Eritrea is set
+    to release the fishermen": an announced act, AGREE for a yield, THREATEN for force)."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma == "be":
+        return head.dep_ == "ROOT" and not any(c.dep_ in ("acomp", "attr") for c in head.children)
+    return lemma in SCHEDULED and any(c.lower_ in BEING for c in head.children)
 
 
 def decided(tok: Token) -> bool:
