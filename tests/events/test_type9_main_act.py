@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from scoring import types
 
-from newsgraph.events.coder import Coder
+from newsgraph.events.coder import Coder, nested
 from newsgraph.events.head import EventHead
 from newsgraph.records import Event
 
@@ -157,3 +157,12 @@ def test_order_to_a_state_is_a_demand(rules: Coder, text: str) -> None:
 def test_act_set_to_come_is_announced(rules: Coder, text: str, wanted: str, unwanted: str) -> None:
     found = types(rules, text)
     assert wanted in found and unwanted not in found
+
+
+def test_held_is_more_than_coordinated(rules: Coder) -> None:
+    doc = rules.nlp("The council condemned the coup and demanded new elections.")
+    condemned, demanded = doc[2], doc[6]
+    assert not nested(demanded, {condemned.i, demanded.i})
+    doc = rules.nlp("Peru rejected the accusations and the threats.")
+    rejected, threats = doc[1], doc[6]
+    assert nested(threats, {rejected.i, threats.i})

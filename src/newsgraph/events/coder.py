@@ -776,10 +776,19 @@ def _perfect(verb: Token) -> bool:
 
 
 def nested(tok: Token, acts: Collection[int]) -> bool:
-    """Another act of ``acts`` (trigger token ids) governs ``tok``: it is one of
-    ``tok``'s ancestors in the parse ("rejected [the] accusations", "ordered the
-    closure")."""
-    return any(a.i in acts for a in tok.ancestors)
+    """Another act of ``acts`` (trigger token ids) holds ``tok``: it is one of ``tok``'s
+    ancestors in the parse, reached by more than coordination ("rejected [the]
+    accusations", "shelled the city, killing three"; not "condemned the coup and
+    demanded ...": two acts side by side)."""
+    cur, side_by_side = tok, True
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        side_by_side = side_by_side and cur.dep_ == "conj"
+        cur = cur.head
+        if cur.i in acts and not side_by_side:
+            return True
+    return False
 
 
 def counted_act(tok: Token) -> bool:
