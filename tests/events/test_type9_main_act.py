@@ -166,3 +166,20 @@ def test_held_is_more_than_coordinated(rules: Coder) -> None:
     doc = rules.nlp("Peru rejected the accusations and the threats.")
     rejected, threats = doc[1], doc[6]
     assert nested(threats, {rejected.i, threats.i})
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a warning against an act, addressed to no one: an appeal
+        ("The Danish prime minister warned against any escalation in the Baltic.", "REQUEST",
+         "THREATEN"),
+        # addressed to a rival, or with the consequence named: a threat
+        ("Russia warned Finland against joining NATO.", "THREATEN", "REQUEST"),
+        ("North Korea warned against any military action by Seoul, saying it would respond "
+         "with force.", "THREATEN", "REQUEST"),
+    ],
+)  # fmt: skip
+def test_warning_against(rules: Coder, text: str, wanted: str, unwanted: str) -> None:
+    found = types(rules, text)
+    assert wanted in found and unwanted not in found

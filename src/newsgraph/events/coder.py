@@ -85,6 +85,9 @@ OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "come", "go"
                        "proceed", "resume", "continue", "last", "open", "end", "follow",
                        "focus", "include", "involve", "cover", "see", "run", "close",
                        "conclude", "finish", "mark", "coincide"})  # fmt: skip
+# verbs of warning: against an act, addressed to no one, an appeal (``cautions``)
+CAUTIONING = frozenset({"warn", "caution"})
+CONSEQUENCE = frozenset({"would", "will", "'ll", "'d", "consequence", "consequences"})
 # an order that shuts down or drives out those under it (``enforced``)
 ORDERS = frozenset({"order"})
 CLOSING = frozenset({"stop", "halt", "suspend", "cease", "close", "shut", "disband", "dissolve",
@@ -524,6 +527,10 @@ class Coder:
             # leave": an order that shuts down or drives out those under it is a
             # restriction or an expulsion (COERCE 172, 174), not a demand
             type_, cameo, mode = "COERCE", code, self.lexicon.cameo[code].mode
+        elif type_ == "THREATEN" and kind == "verb" and cautions(tok):
+            # "Macron warned against scrapping the deal": a call not to, addressed to no
+            # one and with no consequence named, is an appeal (REQUEST), not a threat
+            type_, cameo, mode = "REQUEST", "100", self.lexicon.cameo["100"].mode
         elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
             # "China protested against the policy": a state complains officially (CAMEO
             # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
@@ -677,6 +684,19 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def cautions(tok: Token) -> bool:
+    """``tok`` warns against an act, addressed to no one: "warned against scrapping the
+    deal", "cautioned against any escalation" (not "warned Finland against joining",
+    "warned that it would retaliate")."""
+    if tok.lemma_.lower() not in CAUTIONING:
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children):
+        return False
+    if any(t.lower_ in CONSEQUENCE for t in tok.subtree):
+        return False  # "warned against it, saying it would respond with force": a threat
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
 
 
 def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
