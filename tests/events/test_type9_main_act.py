@@ -51,6 +51,10 @@ def test_deployment_to_help_is_aid(rules: Coder, text: str) -> None:
         "Norway deployed commandos to rescue the hostages held in the desert.",
         # watching a border is no peace kept between parties
         "Greece deployed soldiers to monitor the border with Turkey.",
+        # guarding a frontier, or helping to fight, is force, whatever it helps
+        "India deployed troops to protect its border with China.",
+        "Poland sent soldiers to help guard the border with Belarus.",
+        "Kenya deployed police to help the army fight the insurgents.",
     ],
 )
 def test_deployment_as_force_stays_mobilize(rules: Coder, text: str) -> None:

@@ -80,6 +80,12 @@ KEEPING = frozenset({"keep", "maintain", "monitor", "oversee", "supervise", "obs
 PEACE = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice", "accord",
                    "agreement", "deal", "settlement"})  # fmt: skip
 CAPTIVES = frozenset({"hostage", "captive", "kidnap", "abductee"})
+# a deployment to guard a frontier or to fight is a show or use of force, whatever it helps
+FRONTIERS = frozenset({"border", "frontier", "territory", "airspace", "sovereignty", "coast",
+                       "coastline", "waters", "boundary"})  # fmt: skip
+FIGHTING = frozenset({"fight", "attack", "combat", "battle", "defeat", "crush", "repel", "strike",
+                      "destroy", "counter", "confront", "push", "retake", "recapture", "quell",
+                      "suppress", "guard"})  # fmt: skip
 # verbs that tell an act's own course ("the visit will take place", "talks will resume")
 OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "come", "go", "be", "hold",
                        "proceed", "resume", "continue", "last", "open", "end", "follow",
@@ -740,6 +746,9 @@ def _helps(verb: Token) -> bool:
         return False
     lemma = verb.lemma_.lower()
     objects = {o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"}
+    words = {t.lemma_.lower() for t in verb.subtree}
+    if words & (FRONTIERS | FIGHTING):
+        return False  # "to protect its border", "to help the army fight the rebels"
     if lemma in HELPING:
         return not objects & CAPTIVES
     return lemma in KEEPING and bool(objects & PEACE)
