@@ -131,6 +131,7 @@ def test_act_that_causes_what_will_follow(
         "The president ordered all foreign broadcasters to halt transmissions.",
         "The junta ordered two independent radio stations to close.",
         "The army ordered residents to leave the town.",
+        "Police ordered the protesters to disperse.",
     ],
 )
 def test_order_that_shuts_down_or_drives_out_is_coercion(rules: Coder, text: str) -> None:

@@ -96,9 +96,12 @@ CAUTIONING = frozenset({"warn", "caution"})
 CONSEQUENCE = frozenset({"would", "will", "'ll", "'d", "consequence", "consequences"})
 # an order that shuts down or drives out those under it (``enforced``)
 ORDERS = frozenset({"order"})
-CLOSING = frozenset({"stop", "halt", "suspend", "cease", "close", "shut", "disband", "dissolve",
-                     "end", "discontinue"})  # fmt: skip
-LEAVING = frozenset({"leave", "vacate", "evacuate", "quit", "abandon"})
+# what the order makes them do -> CAMEO: shut down (172 restrictions), leave (174
+# expulsion), disperse (170)
+ENFORCED = {"stop": "172", "halt": "172", "suspend": "172", "cease": "172", "close": "172",
+            "shut": "172", "disband": "172", "dissolve": "172", "end": "172",
+            "discontinue": "172", "leave": "174", "vacate": "174", "evacuate": "174",
+            "quit": "174", "abandon": "174", "disperse": "170"}  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 STATE_NOUNS = frozenset({"government", "state", "country", "nation", "army", "military", "troop",
                          "force", "soldier", "police", "official", "diplomat", "envoy",
@@ -707,7 +710,7 @@ def cautions(tok: Token) -> bool:
 
 def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
     """The CAMEO code of an order that shuts down or drives out those it is given to
-    (172 restrictions, 174 expulsion), when they are no state ("ordered broadcasters
+    (``ENFORCED``), when they are no state ("ordered broadcasters
     to halt transmissions", "ordered the residents to leave"; not "ordered Ukraine to
     withdraw": a demand to a state)."""
     if any(a.org or a.sector in STATE_SECTORS for a in ordered):
@@ -716,12 +719,8 @@ def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
     if not objects or objects[0].pos_ != "NOUN" or objects[0].lemma_.lower() in STATE_NOUNS:
         return None  # "ordered Ukraine", "ordered the government", "ordered its troops"
     for verb in tok.children:
-        if verb.dep_ == "xcomp" and verb.pos_ == "VERB":
-            lemma = verb.lemma_.lower()
-            if lemma in CLOSING:
-                return "172"
-            if lemma in LEAVING:
-                return "174"
+        if verb.dep_ == "xcomp" and verb.pos_ == "VERB" and verb.lemma_.lower() in ENFORCED:
+            return ENFORCED[verb.lemma_.lower()]
     return None
 
 
