@@ -33,7 +33,7 @@ def main_act(coder: Coder, text: str) -> Event:
         "Brazil sent 200 soldiers to Haiti to help rebuild after the hurricane.",
         "Portugal deployed firefighters and troops to protect villages from the wildfires.",
         "Ghana sent a police unit to South Sudan to keep the peace.",
-        "The African Union approved the deployment of 300 soldiers to monitor the truce in Burundi.",
+        "The deployment of 300 Zambian soldiers to oversee the truce in Burundi began on Monday.",
         "Italy dispatched soldiers to rescue survivors of the earthquake in Albania.",
     ],
 )
@@ -67,7 +67,7 @@ def test_deployment_as_force_stays_mobilize(rules: Coder, text: str) -> None:
     [
         ("Canada has decided to lift the import ban on Chilean beef.", "RETREAT"),
         ("The Kenyan cabinet has decided to free 50 prisoners.", "RETREAT"),
-        ("The ministers have decided to ease travel restrictions on Somali traders.", "RETREAT"),
+        ("The ministers have decided to relax the curfew in the northern provinces.", "RETREAT"),
     ],
 )
 def test_decided_yield_is_done(rules: Coder, text: str, wanted: str) -> None:

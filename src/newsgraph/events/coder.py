@@ -532,12 +532,12 @@ class Coder:
             # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
             type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
         elif type_ == "REQUEST" and trigger.lemma in ORDERS and (code := enforced(tok, target)):
-            # "ordered the newspapers to suspend publication", "ordered residents to
+            # "ordered the broadcasters to go off the air", "ordered residents to
             # leave": an order that shuts down or drives out those under it is a
             # restriction or an expulsion (COERCE 172, 174), not a demand
             type_, cameo, mode = "COERCE", code, self.lexicon.cameo[code].mode
         elif type_ == "THREATEN" and kind == "verb" and cautions(tok):
-            # "Macron warned against scrapping the deal": a call not to, addressed to no
+            # "the minister warned against any escalation": a call not to, addressed to no
             # one and with no consequence named, is an appeal (REQUEST), not a threat
             type_, cameo, mode = "REQUEST", "100", self.lexicon.cameo["100"].mode
         elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
@@ -621,8 +621,8 @@ class Coder:
     ) -> Event:
         """The event of ``draft``; its confidence ``belief`` when given (the head's),
         else read off the draft.  ``acts``: the trigger tokens of the sentence's events;
-        an act that one of them holds ("rejected accusations that ...", "approved the
-        deployment") is a part of that act's news, less sure to be the sentence's own
+        an act that one of them holds ("rejected accusations that ...", "ordered the
+        closure of the camps") is a part of that act's news, less sure to be the sentence's own
         than the act that holds it."""
         code = self.lexicon.cameo[draft.cameo]
         under = nested(draft.tok, acts)
@@ -696,8 +696,8 @@ class Coder:
 
 
 def cautions(tok: Token) -> bool:
-    """``tok`` warns against an act, addressed to no one: "warned against scrapping the
-    deal", "cautioned against any escalation" (not "warned Finland against joining",
+    """``tok`` warns against an act, addressed to no one: "warned against any
+    escalation", "cautioned against haste" (not "warned Finland against joining",
     "warned that it would retaliate")."""
     if tok.lemma_.lower() not in CAUTIONING:
         return False
@@ -727,7 +727,7 @@ def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
 def helping(tok: Token) -> bool:
     """A deployment whose purpose is to help, protect or rescue people, or to keep a
     peace: "sent soldiers to help rebuild", "deployed police to protect the villages",
-    "approved the deployment of a team to monitor the truce" (ANNOTATION.md: material
+    "the deployment of observers to oversee the truce" (ANNOTATION.md: material
     help, CAMEO 074, not a show of force); not a rescue of hostages from captors, a
     military operation ("deployed troops to rescue the hostages")."""
     holders = [tok]
@@ -783,7 +783,7 @@ def decided(tok: Token) -> bool:
     """``tok`` is an act its doer has decided on, the decision taken and in force: the
     complement (or a participle that spells it out) of "has decided", "have decided";
     not of "will decide", "may decide", "has not decided" ("Japan has decided to lift
-    the ban", "has decided to ease the curbs, lifting the fees")."""
+    the ban", "have decided to free the prisoners, releasing the sick first")."""
     cur = tok
     for _ in range(3):
         head = cur.head
