@@ -13,7 +13,7 @@ event or a quoted speaker (``parse.py``).  ``make bench`` measures both.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -70,6 +70,53 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"}
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# purposes that make a deployment help (CAMEO 074): "sent troops to help", "to protect
+# civilians", "to rescue the survivors"; "to keep the peace", "to monitor the ceasefire"
+PURPOSES = frozenset({"advcl", "xcomp"})
+HELPING = frozenset({"help", "assist", "aid", "protect", "rescue", "evacuate", "rebuild",
+                     "reconstruct", "shelter", "feed", "treat", "save"})  # fmt: skip
+KEEPING = frozenset({"keep", "maintain", "monitor", "oversee", "supervise", "observe", "police",
+                     "enforce", "guarantee", "verify"})  # fmt: skip
+PEACE = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice", "accord",
+                   "agreement", "deal", "settlement"})  # fmt: skip
+CAPTIVES = frozenset({"hostage", "captive", "kidnap", "abductee"})
+# a deployment to guard a frontier or to fight is a show or use of force, whatever it helps
+FRONTIERS = frozenset({"border", "frontier", "territory", "airspace", "sovereignty", "coast",
+                       "coastline", "waters", "boundary"})  # fmt: skip
+FIGHTING = frozenset({"fight", "attack", "combat", "battle", "defeat", "crush", "repel", "strike",
+                      "destroy", "counter", "confront", "push", "retake", "recapture", "quell",
+                      "suppress", "guard"})  # fmt: skip
+# verbs that tell an act's own course ("the visit will take place", "talks will resume")
+OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "come", "go", "be", "hold",
+                       "proceed", "resume", "continue", "last", "open", "end", "follow",
+                       "focus", "include", "involve", "cover", "see", "run", "close",
+                       "conclude", "finish", "mark", "coincide"})  # fmt: skip
+# verbs of warning: against an act, addressed to no one, an appeal (``cautions``)
+CAUTIONING = frozenset({"warn", "caution"})
+CONSEQUENCE = frozenset({"would", "will", "'ll", "'d", "consequence", "consequences"})
+# an order that shuts down or drives out those under it (``enforced``)
+ORDERS = frozenset({"order"})
+# what the order makes them do -> CAMEO: shut down (172 restrictions), leave (174
+# expulsion), disperse (170)
+ENFORCED = {"stop": "172", "halt": "172", "suspend": "172", "cease": "172", "close": "172",
+            "shut": "172", "disband": "172", "dissolve": "172", "end": "172",
+            "discontinue": "172", "leave": "174", "vacate": "174", "evacuate": "174",
+            "quit": "174", "abandon": "174", "disperse": "170"}  # fmt: skip
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+STATE_NOUNS = frozenset({"government", "state", "country", "nation", "army", "military", "troop",
+                         "force", "soldier", "police", "official", "diplomat", "envoy",
+                         "ambassador", "ministry", "minister", "authority", "administration",
+                         "court", "parliament", "regime", "unit", "navy", "embassy"})  # fmt: skip
+# "is set to", "is poised to", "is scheduled to": an act to come (``scheduled``)
+SCHEDULED = frozenset({"set", "poise", "poised", "slate", "slated", "schedule", "scheduled",
+                       "due", "about"})  # fmt: skip
+BEING = frozenset({"is", "are", "was", "were", "be", "'s", "'re", "been"})
+# yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
+DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
+DECIDE = "decide"
+TAKEN_AUX = frozenset({"has", "have", "had", "'s", "'ve"})  # "has decided": taken
+# what an act that another act of its sentence holds loses in confidence (``Coder._event``)
+NESTED = 0.1
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -317,7 +364,9 @@ class Coder:
         if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
-        for draft in prune(kept):
+        kept = prune(kept)
+        acts = {d.tok.i for d in kept}
+        for draft in kept:
             key = (
                 draft.type,
                 _codes(draft.source),
@@ -327,7 +376,7 @@ class Coder:
             )
             if key not in seen:
                 seen.add(key)
-                out.append(self._event(draft, sentence, dates))
+                out.append(self._event(draft, sentence, dates, acts=acts))
         return out
 
     def _trigger_words(self, doc: Doc) -> set[int]:
@@ -474,20 +523,46 @@ class Coder:
         if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
             mood = replace(mood, negated=False, refused=False)  # denied, but made
         type_, cameo, mode = trigger.type, trigger.cameo, trigger.mode
-        if type_ == "MOBILIZE" and peacekeeping(tok, self.words.get("peace_missions", frozenset())):
+        if type_ == "MOBILIZE" and (
+            peacekeeping(tok, self.words.get("peace_missions", frozenset())) or helping(tok)
+        ):
             type_, cameo, mode = "AID", "074", self.lexicon.cameo["074"].mode  # peacekeepers sent
         elif type_ == "MOBILIZE" and trigger.lemma in EXERCISES and joint(source):
             # "Germany, Italy and the US took part in war games": joint exercises between
             # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
             type_, cameo, mode = "COOPERATE", "062", self.lexicon.cameo["062"].mode
+        elif type_ == "REQUEST" and trigger.lemma in ORDERS and (code := enforced(tok, target)):
+            # "ordered the broadcasters to go off the air", "ordered residents to
+            # leave": an order that shuts down or drives out those under it is a
+            # restriction or an expulsion (COERCE 172, 174), not a demand
+            type_, cameo, mode = "COERCE", code, self.lexicon.cameo[code].mode
+        elif type_ == "THREATEN" and kind == "verb" and cautions(tok):
+            # "the minister warned against any escalation": a call not to, addressed to no
+            # one and with no consequence named, is an appeal (REQUEST), not a threat
+            type_, cameo, mode = "REQUEST", "100", self.lexicon.cameo["100"].mode
         elif type_ == "PROTEST" and trigger.lemma == "protest" and official(tok, source):
             # "China protested against the policy": a state complains officially (CAMEO
             # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
             type_, cameo, mode = "ACCUSE", "114", self.lexicon.cameo["114"].mode
+        if mood.intended and not mood.negated and type_ in DECIDED_TYPES and decided(tok):
+            # "has decided to lift the ban": a decision taken is the act (ANNOTATION.md
+            # keeps AGREE for promises and stated intents: "agreed to", "will release")
+            mood = replace(mood, intended=False, future=False)
+        elif not mood.negated and scheduled(tok):  # "is set to release": to come
+            mood = replace(mood, intended=True, future=True)
+        elif causing(tok):  # "the visit will boost trade": the future is the effect's
+            possible = self.words.get("hypothetical_modifiers", frozenset())
+            flagged = any(c.dep_ == "amod" and c.lemma_.lower() in possible for c in tok.children)
+            mood = replace(mood, intended=False, future=False, hypothetical=flagged)
         negated, hypothetical = mood.negated, mood.hypothetical
         if kind == "pred" and PLOVER_TYPES[type_] == 3:
             hypothetical = False  # the evaluation is made now, whatever it evaluates
-        elif type_ in INTENT_TYPES and not mood.negated and (mood.intended or would_do(tok)):
+        elif (
+            type_ in INTENT_TYPES
+            and not mood.negated
+            and (mood.intended or would_do(tok))
+            and not causing(tok)
+        ):
             cameo = self.lexicon.future_agree.get(cameo) or self.lexicon.future_agree.get(
                 type_, "030"
             )
@@ -542,12 +617,17 @@ class Coder:
         sentence: Sentence,
         dates: SentenceDates,
         belief: float | None = None,
+        acts: Collection[int] = (),
     ) -> Event:
         """The event of ``draft``; its confidence ``belief`` when given (the head's),
-        else read off the draft."""
+        else read off the draft.  ``acts``: the trigger tokens of the sentence's events;
+        an act that one of them holds ("rejected accusations that ...", "ordered the
+        closure of the camps") is a part of that act's news, less sure to be the sentence's own
+        than the act that holds it."""
         code = self.lexicon.cameo[draft.cameo]
+        under = nested(draft.tok, acts)
         if belief is not None:
-            confidence = belief
+            confidence = belief - (NESTED if under else 0.0)
         else:
             # a noun under a doing verb ("launched an appeal") is as sure as the verb
             done = (
@@ -564,6 +644,8 @@ class Coder:
             )
             if background(draft.tok, self.background):  # "after Hollande accused Syria"
                 confidence -= 0.1
+            if under:
+                confidence -= NESTED
         date, precision = dates.at(draft.tok.idx - sentence.start)
         location, located = (
             self._places.where(draft) if self._places is not None else (draft.location, "none")
@@ -611,6 +693,130 @@ class Coder:
         except Exception:  # a gazetteer failure must not lose the event
             return None
         return place if isinstance(place, Place) else None
+
+
+def cautions(tok: Token) -> bool:
+    """``tok`` warns against an act, addressed to no one: "warned against any
+    escalation", "cautioned against haste" (not "warned Finland against joining",
+    "warned that it would retaliate")."""
+    if tok.lemma_.lower() not in CAUTIONING:
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children):
+        return False
+    if any(t.lower_ in CONSEQUENCE for t in tok.subtree):
+        return False  # "warned against it, saying it would respond with force": a threat
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+
+
+def enforced(tok: Token, ordered: Sequence[Actor]) -> str | None:
+    """The CAMEO code of an order that shuts down or drives out those it is given to
+    (``ENFORCED``), when they are no state ("ordered broadcasters
+    to halt transmissions", "ordered the residents to leave"; not "ordered Ukraine to
+    withdraw": a demand to a state)."""
+    if any(a.org or a.sector in STATE_SECTORS for a in ordered):
+        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].lemma_.lower() in STATE_NOUNS:
+        return None  # "ordered Ukraine", "ordered the government", "ordered its troops"
+    for verb in tok.children:
+        if verb.dep_ == "xcomp" and verb.pos_ == "VERB" and verb.lemma_.lower() in ENFORCED:
+            return ENFORCED[verb.lemma_.lower()]
+    return None
+
+
+def helping(tok: Token) -> bool:
+    """A deployment whose purpose is to help, protect or rescue people, or to keep a
+    peace: "sent soldiers to help rebuild", "deployed police to protect the villages",
+    "the deployment of observers to oversee the truce" (ANNOTATION.md: material
+    help, CAMEO 074, not a show of force); not a rescue of hostages from captors, a
+    military operation ("deployed troops to rescue the hostages")."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        holders.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    clauses = [c for h in holders for c in h.children if c.dep_ in PURPOSES]
+    clauses += [t for t in tok.subtree if t.dep_ in ("acl", "relcl") and t.i > tok.i]
+    return any(_helps(c) for c in clauses)
+
+
+def _helps(verb: Token) -> bool:
+    """An infinitive of help ("to help", "to protect civilians", "to monitor the
+    ceasefire")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = {o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"}
+    words = {t.lemma_.lower() for t in verb.subtree}
+    if words & (FRONTIERS | FIGHTING):
+        return False  # "to protect its border", "to help the army fight the rebels"
+    if lemma in HELPING:
+        return not objects & CAPTIVES
+    return lemma in KEEPING and bool(objects & PEACE)
+
+
+def causing(tok: Token) -> bool:
+    """An event noun told as the cause of what its verb says will follow ("the
+    premier's visit will boost trade"): the verb's future is the effect's, not the
+    act's; unless the verb tells the act's own course ("the visit will take place")."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in OCCURRING
+    )
+
+
+def scheduled(tok: Token) -> bool:
+    """``tok`` is an act said to be set to come: the infinitive of "is set to", "is
+    poised to", "is scheduled to", "is due to", "is about to", "is to" ("Eritrea is set
+    to release the fishermen": an announced act, AGREE for a yield, THREATEN for force)."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma == "be":
+        return head.dep_ == "ROOT" and not any(c.dep_ in ("acomp", "attr") for c in head.children)
+    return lemma in SCHEDULED and any(c.lower_ in BEING for c in head.children)
+
+
+def decided(tok: Token) -> bool:
+    """``tok`` is an act its doer has decided on, the decision taken and in force: the
+    complement (or a participle that spells it out) of "has decided", "have decided";
+    not of "will decide", "may decide", "has not decided" ("Japan has decided to lift
+    the ban", "have decided to free the prisoners, releasing the sick first")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        if head.lemma_.lower() == DECIDE and head.pos_ in ("VERB", "AUX"):
+            return head.tag_ == "VBN" and _perfect(head)
+        cur = head
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    """``verb`` is in the present perfect, affirmative ("has decided", not "has not
+    decided", "will have decided", "may have decided")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return bool(aux) and all(a in TAKEN_AUX for a in aux) and not negated
+
+
+def nested(tok: Token, acts: Collection[int]) -> bool:
+    """Another act of ``acts`` (trigger token ids) holds ``tok``: it is one of ``tok``'s
+    ancestors in the parse, reached by more than coordination ("rejected [the]
+    accusations", "shelled the city, killing three"; not "condemned the coup and
+    demanded ...": two acts side by side)."""
+    cur, side_by_side = tok, True
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        side_by_side = side_by_side and cur.dep_ == "conj"
+        cur = cur.head
+        if cur.i in acts and not side_by_side:
+            return True
+    return False
 
 
 def counted_act(tok: Token) -> bool:

@@ -20,8 +20,10 @@ Then, per sentence:
   lexicon nor a trigger in training; only such words read their class) and is not
   yet in the sentence, gets an event of that type, its actors and recipients read
   by the rule machinery (``Coder._draft``: ``arguments``, ``Roles``) from that token;
-* every event's confidence is the head's probability of its type at its token, so
-  the sentence's main event is the one the head believes most.
+* every event's confidence is the head's probability of its type at its token, less
+  a step for an act that another event of the sentence holds ("rejected accusations
+  that ...": ``Coder._event``), so the sentence's main event is the one the head
+  believes most among the acts that stand on their own.
 
 The thresholds were chosen by cross-validation on the train part and ship with
 the weights.  ``Coder(head=False)`` codes with the rules alone.
@@ -305,16 +307,18 @@ def _codes(actors: Sequence[Any]) -> tuple[str, ...]:
 def _events(
     coder: Any, s: SentenceDrafts, drafts: Sequence[tuple[Draft, float | None]]
 ) -> list[Event]:
-    """Events of the drafts (the coder's dedupe), confidence from the head when given."""
+    """Events of the drafts (the coder's dedupe), confidence from the head when given
+    (less for an act another draft of the sentence holds)."""
     seen: set[tuple[Any, ...]] = set()
     out: list[Event] = []
+    acts = {d.tok.i for d, _ in drafts}
     for draft, p in drafts:
         key = (draft.type, _codes(draft.source), _codes(draft.target), draft.negated,
                draft.hypothetical)  # fmt: skip
         if key in seen:
             continue
         seen.add(key)
-        out.append(coder._event(draft, s.sentence, s.dates, p))
+        out.append(coder._event(draft, s.sentence, s.dates, p, acts))
     return out
 
 
