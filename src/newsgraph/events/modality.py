@@ -114,6 +114,7 @@ def modality(
             hypothetical = True
 
     nominal = tok.pos_ not in ("VERB", "AUX")
+    made = tok.lemma_.lower() in words.get("offered_acts", frozenset())  # "offered an apology"
     options = words.get("options", frozenset())
     for relation, gov, child in _governors(tok, options=options):
         lemma = gov.lemma_.lower()
@@ -127,7 +128,9 @@ def modality(
                     hypothetical = True  # "did not rule out sending": possible, not denied
                 else:
                     negated = True
-            if lemma in intent:
+            if lemma == "offer" and child == tok and made:
+                pass  # the act is made by the offering
+            elif lemma in intent:
                 intended = True
             elif lemma in irrealis:
                 hypothetical = True
