@@ -24,7 +24,9 @@ def test_an_apology_offered_is_made(rules: Coder) -> None:
 
 
 def test_aid_offered_stays_a_promise(rules: Coder) -> None:
-    assert "AGREE" in {t for t, _ in _types(rules, "Chile offered aid to Bolivia after the floods.")}
+    assert "AGREE" in {
+        t for t, _ in _types(rules, "Chile offered aid to Bolivia after the floods.")
+    }
 
 
 def test_the_offered_acts_are_a_word_list(rules: Coder) -> None:
