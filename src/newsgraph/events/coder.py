@@ -39,6 +39,7 @@ from .modality import (
     modality,
     not_a_meeting,
     opinion,
+    predicted,
     speech_head,
     told_act,
     unless_clause,
@@ -409,6 +410,8 @@ class Coder:
             return None  # "unless Israel releases the detainees": a condition, not an act
         if opinion(tok):
             return None  # "thinks the EU should impose sanctions": an opinion, not an act
+        if predicted(tok):
+            return None  # "is expected to meet", "are likely to sign": the writer's forecast
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
         if kind == "noun" and not_a_meeting(tok):

@@ -507,3 +507,48 @@ def not_a_meeting(tok: Token) -> bool:
 def _body(tok: Token) -> bool:
     low = tok.lower_
     return tok.lemma_.lower() in BODY_NOUNS or low in BODY_NOUNS or low.rstrip("s") in BODY_NOUNS
+
+
+# a passive verb of expectation ("is expected to meet", "are predicted to sign") and an
+# adjective of likelihood ("is likely to visit", "seems poised to accept") say what the
+# writer foresees of the subject, not what the subject did or announced: a journalist's
+# prediction (ANNOTATION.md: not an event).  The active verb is the subject's own intent
+# ("Ghana expects to sign the deal") and stays an event.
+PREDICTING_VERBS = frozenset({"expect", "predict", "tip", "forecast", "anticipate", "project",
+                              "tout", "rumour", "rumor"})  # fmt: skip
+PREDICTING_ADJS = frozenset({"likely", "unlikely", "poised", "certain", "bound"})
+
+
+def predicted(tok: Token) -> bool:
+    """``tok`` is an act the writer foresees: its clause (through coordination and
+    infinitive complements) is the complement of a passive verb of ``PREDICTING_VERBS``
+    or of an adjective of ``PREDICTING_ADJS`` ("Uruguay is widely expected to support
+    the motion", "the two are likely to sign a deal"), or an event noun is the subject
+    of one ("talks are expected to resume")."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    if cur is None:
+        return False
+    if tok is not cur and tok.dep_ in ("nsubj", "nsubjpass") and _foreseeing(cur):
+        return True  # "talks are expected to resume", "a deal is likely"
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+        if _foreseeing(cur):
+            return True
+    return False
+
+
+def _foreseeing(tok: Token) -> bool:
+    """A passive verb of expectation or an adjective (or its copula) of likelihood."""
+    lemma = tok.lemma_.lower()
+    if lemma in PREDICTING_VERBS and tok.tag_ == "VBN":
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma in PREDICTING_ADJS or tok.lower_ in PREDICTING_ADJS:
+        return True
+    return lemma in ("be", "seem", "appear", "look") and any(
+        c.dep_ == "acomp" and c.lower_ in PREDICTING_ADJS for c in tok.children
+    )
