@@ -305,12 +305,22 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
     "until the EU provides"): the clause it heads, or the clause of its verb, is
     introduced by one of ``marks``."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "until permits are fixed and the app is banned": one condition
-    return (
-        verb is not None
-        and verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    while verb is not None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        # "until permits are fixed and the app is banned": one condition; "unless Israel
+        # agrees to release them": the release is conditioned too
+        verb = verb.head
+    if verb is None or verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children) or _prior_condition(
+        verb
+    )
+
+
+def _prior_condition(verb: Token) -> bool:
+    """ "must disarm before he would lift the sanctions": an act that "would" come only
+    after another is that other's condition, not an act (nor one announced)."""
+    return any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children
     )
 
 
