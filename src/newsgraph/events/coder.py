@@ -41,6 +41,7 @@ from .modality import (
     opinion,
     predicted,
     speech_head,
+    standing,
     told_act,
     unless_clause,
     would_do,
@@ -412,6 +413,8 @@ class Coder:
             return None  # "thinks the EU should impose sanctions": an opinion, not an act
         if predicted(tok):
             return None  # "is expected to meet", "are likely to sign": the writer's forecast
+        if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
+            return None  # "troops are stationed in the north": where a force stands
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
         if kind == "noun" and not_a_meeting(tok):

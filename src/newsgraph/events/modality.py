@@ -562,3 +562,23 @@ def _foreseeing(tok: Token) -> bool:
     return lemma in ("be", "seem", "appear", "look") and any(
         c.dep_ == "acomp" and c.lower_ in PREDICTING_ADJS for c in tok.children
     )
+
+
+def standing(tok: Token) -> bool:
+    """A verb of deploying in the present simple passive with no doer named ("troops are
+    stationed in the north", "5,000 soldiers are based in the Sahel", "are deployed
+    along the border"): where a force stands, a situation, not a deployment made
+    (ANNOTATION.md: a situation without an acting actor is no event).  "were deployed",
+    "are being deployed", "have been sent", "are deployed by Paris" and "are sent to the
+    border" stay acts."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    present = [c for c in aux if c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")]
+    if not present or len(aux) != 1:
+        return False  # "were deployed", "are being deployed", "will be deployed"
+    # a doer named, or a destination ("are sent to the border"), makes it a movement
+    return not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards"))
+        for c in tok.children
+    )
