@@ -472,6 +472,8 @@ class Coder:
             source = [Actor(text=tok.text, code=country, country=country)]
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
+        if tok.dep_ == "relcl" and trigger.type == "AGREE" and tok.head.i not in roles.by_token:
+            return None  # "the deal, which Nepal agreed to in 2019": what the deal is
         if kind == "noun" and not source and not named and not struck(tok):
             # "the truce would hold", "shelling resumed": no one acts (a recipient the
             # linker guesses for an act no one does makes no party of the sentence)
