@@ -174,7 +174,9 @@ class Coder:
         )
         self.located = self.words.get("located_types", frozenset())
         self.background = self.words.get("background_marks", frozenset())
-        self.topics = self.words.get("topic_nouns", frozenset())
+        self.topics = self.words.get("topic_nouns", frozenset()) | self.words.get(
+            "abstract_topics", frozenset()
+        )
         self.location_preps = self.words.get("location_preps", frozenset())
         self.options = self.words.get("options", frozenset())
         self.people = self.words.get("people_nouns", frozenset())
