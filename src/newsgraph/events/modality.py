@@ -388,11 +388,12 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
     on deployments", "the prospect of negotiations"), unless the noun names parties of
-    its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    its own ("after Russia's invasion", "during a visit to Ramallah"); the topic of a
+    verb of ``topics`` is one even so ("the forum focused on cooperation between
+    Kenyan and Somali police")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
         return True  # "accused Syria of crimes with Russia's support": how, not what
-    if _own_actor(tok):
-        return False
+    own = _own_actor(tok)
     cur = tok
     while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head  # "talks and meetings", the first of coordinated nouns
@@ -405,10 +406,12 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     if word in TIME_PREPS:
         # "resigned after protests calling for his removal": an act told with its own
         # clause is news of its own, not only the time of the news
-        return not told_act(tok)
+        return not own and not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
-        return True
+        return not own
+    if own and governor.pos_ not in ("VERB", "AUX"):
+        return False
     if governor.pos_ in ("VERB", "AUX") and word in TOPIC_PREPS:
         # "lifted the ban on deployments": the phrase hung on the verb, not on its object
         objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < prep.i]
