@@ -36,6 +36,7 @@ from .modality import (
     background,
     circumstance,
     conditional,
+    furthered,
     modality,
     not_a_meeting,
     opinion,
@@ -419,6 +420,8 @@ class Coder:
             return None  # "troops are stationed in the north": where a force stands
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
+        if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
+            return None  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and not_a_meeting(tok):
             return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)

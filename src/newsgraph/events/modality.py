@@ -6,6 +6,7 @@ at most a few governors up the tree; word lists come from ``triggers.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -585,3 +586,37 @@ def standing(tok: Token) -> bool:
         c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards"))
         for c in tok.children
     )
+
+
+# verbs of furthering or harming a relation ("will boost cooperation", "deepened ties")
+FURTHERING = frozenset({"boost", "expand", "strengthen", "deepen", "enhance", "promote",
+                        "foster", "further", "improve", "bolster", "advance", "broaden",
+                        "widen", "consolidate", "cement", "facilitate", "encourage", "spur",
+                        "hamper", "hinder", "undermine", "harm", "damage", "jeopardize",
+                        "jeopardise", "complicate", "affect", "benefit", "push", "pave",
+                        "open", "clear", "reinvigorate", "revive", "boosts"})  # fmt: skip
+
+
+def furthered(tok: Token, actors: Container[int]) -> bool:
+    """An act noun that is the object of a verb of furthering or harming whose subject
+    is a thing, not a party: "the visit will boost defence cooperation", "the new
+    pipeline deepens energy cooperation" (what a thing may bring about, a situation
+    or a forecast, not an act of the parties)."""
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in FURTHERING and verb.lower_ not in FURTHERING:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return False
+    return not any(t.i in actors for s in subjects for t in s.subtree if t.pos_ != "DET") and all(
+        s.pos_ in ("NOUN", "PROPN") and s.lemma_.lower() not in THINGS_THAT_ACT for s in subjects
+    )
+
+
+# nouns of people or bodies that act, though no actor is resolved for them
+THINGS_THAT_ACT = frozenset({"side", "party", "leader", "official", "government", "country",
+                             "nation", "state", "minister", "president", "people", "group",
+                             "company", "firm", "body", "agency", "authority", "army",
+                             "force", "ally", "partner", "neighbour", "neighbor"})  # fmt: skip
