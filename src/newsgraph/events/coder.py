@@ -37,6 +37,7 @@ from .modality import (
     circumstance,
     conditional,
     furthered,
+    habitual,
     modality,
     not_a_meeting,
     opinion,
@@ -420,6 +421,8 @@ class Coder:
             return None  # "troops are stationed in the north": where a force stands
         if kind == "noun" and circumstance(tok, self.topics):
             return None  # "during his visit", "a precondition for talks": time or topic
+        if kind == "verb" and trigger.type in DESCRIBING_TYPES and habitual(tok):
+            return None  # "has always supported Ukraine": what the actor is, not news
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return None  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and not_a_meeting(tok):

@@ -620,3 +620,19 @@ THINGS_THAT_ACT = frozenset({"side", "party", "leader", "official", "government"
                              "nation", "state", "minister", "president", "people", "group",
                              "company", "firm", "body", "agency", "authority", "army",
                              "force", "ally", "partner", "neighbour", "neighbor"})  # fmt: skip
+
+
+# adverbs that make an act a standing habit or stance ("has long backed", "has always
+# supported", "traditionally cooperates")
+HABITUAL = frozenset({"always", "long", "traditionally", "historically", "consistently",
+                      "generally", "usually", "typically", "routinely", "often",
+                      "customarily", "habitually", "normally"})  # fmt: skip
+
+
+def habitual(tok: Token) -> bool:
+    """A verb told as a standing habit or stance ("Lithuania has always supported
+    Ukraine", "Oman has long mediated between them"): background about what the actor
+    is, not news (ANNOTATION.md)."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children
+    )
