@@ -13,7 +13,8 @@ about what someone is, and a plain statement are no events).
   need for dialogue") or of a verb of topic ("focused on cooperation between X and Y")
   is a topic.
 - An agreement told in a relative clause on a thing ("the deal, which Nepal agreed to in
-  2019") is what the thing is.
+  2019") is what the thing is, and one cited as a text ("the pullout required in the
+  peace accord") is its terms, not an agreement made.
 
 Every sentence is written for the test; the rules alone are checked.
 """
@@ -43,6 +44,8 @@ from newsgraph.events.coder import Coder
          "COOPERATE"),
         ("The forum focused on cooperation between Kenyan and Somali police.", "COOPERATE"),
         ("The deal, which Nepal agreed to in 2019, has never been implemented.", "AGREE"),
+        ("The pullout required in the peace accord between Ethiopia and Eritrea has not "
+         "begun.", "AGREE"),
     ],
 )  # fmt: skip
 def test_situation_is_no_event(rules: Coder, text: str, absent: str) -> None:
@@ -58,6 +61,8 @@ def test_situation_is_no_event(rules: Coder, text: str, absent: str) -> None:
         ("Uzbekistan's president said he would expand cooperation with Kazakhstan.", "AGREE"),
         ("Iran, which agreed on Tuesday to free the sailors, said they were in good health.",
          "AGREE"),
+        ("In a deal reached on Monday between Ethiopia and Eritrea, both sides agreed to a "
+         "pullout.", "AGREE"),
     ],
 )  # fmt: skip
 def test_act_stays(rules: Coder, text: str, present: str) -> None:

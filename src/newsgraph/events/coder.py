@@ -35,6 +35,7 @@ from .modality import (
     announced_with_would,
     background,
     circumstance,
+    cited,
     conditional,
     furthered,
     habitual,
@@ -425,6 +426,8 @@ class Coder:
             return None  # "has always supported Ukraine": what the actor is, not news
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return None  # "the visit will boost cooperation": what a thing may bring about
+        if kind == "noun" and trigger.type == "AGREE" and cited(tok):
+            return None  # "the pullout required in the peace accord": its terms, cited
         if kind == "noun" and not_a_meeting(tok):
             return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)

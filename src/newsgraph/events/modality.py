@@ -636,3 +636,17 @@ def habitual(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children
     )
+
+
+# prepositions that cite a text ("required in the accord", "under the deal")
+CITING = frozenset({"in", "under", "within", "per"})
+
+
+def cited(tok: Token) -> bool:
+    """An agreement noun cited as a text ("the pullout required in the peace accord",
+    "under the deal between the two, Belgrade must ..."): the terms of a standing
+    agreement, not an agreement made; "in a deal reached on Monday" (a clause of its
+    own) stays one."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in CITING:
+        return False
+    return not any(c.dep_ in ("acl", "relcl") for c in tok.children)
