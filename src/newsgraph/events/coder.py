@@ -180,6 +180,7 @@ class Coder:
         self.topics = self.words.get("topic_nouns", frozenset()) | self.words.get(
             "abstract_topics", frozenset()
         )
+        self.topic_verbs = self.words.get("topic_verbs", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         self.options = self.words.get("options", frozenset())
         self.people = self.words.get("people_nouns", frozenset())
@@ -420,7 +421,7 @@ class Coder:
             return None  # "is expected to meet", "are likely to sign": the writer's forecast
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return None  # "troops are stationed in the north": where a force stands
-        if kind == "noun" and circumstance(tok, self.topics):
+        if kind == "noun" and circumstance(tok, self.topics, self.topic_verbs):
             return None  # "during his visit", "a precondition for talks": time or topic
         if kind == "verb" and trigger.type in DESCRIBING_TYPES and habitual(tok):
             return None  # "has always supported Ukraine": what the actor is, not news

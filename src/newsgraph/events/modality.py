@@ -384,14 +384,20 @@ def told_act(tok: Token) -> bool:
     )
 
 
-def circumstance(tok: Token, topics: frozenset[str]) -> bool:
+# prepositions of a topic after a verb of speaking or asking ("declined to comment on
+# the talks", "asked about the visit")
+ABOUT = frozenset({"on", "about", "regarding", "concerning"})
+
+
+def circumstance(tok: Token, topics: frozenset[str], verbs: frozenset[str] = frozenset()) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
     on deployments", "the prospect of negotiations"), unless the noun names parties of
     its own ("after Russia's invasion", "during a visit to Ramallah"); the topic of a
     verb of ``topics`` is one even so ("the forum focused on cooperation between
-    Kenyan and Somali police")."""
+    Kenyan and Somali police"), and so is what a verb of ``verbs`` speaks or asks about
+    ("declined to comment on the talks with Chile")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
         return True  # "accused Syria of crimes with Russia's support": how, not what
     own = _own_actor(tok)
@@ -411,6 +417,8 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
         return not own
+    if governor.pos_ == "VERB" and word in ABOUT and governor.lemma_.lower() in verbs:
+        return True  # "refused to comment on the talks with Chile": what is spoken of
     if own and governor.pos_ not in ("VERB", "AUX"):
         return False
     if governor.pos_ in ("VERB", "AUX") and word in TOPIC_PREPS:
@@ -542,8 +550,8 @@ def predicted(tok: Token) -> bool:
     cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     if cur is None:
         return False
-    if tok is not cur and tok.dep_ in ("nsubj", "nsubjpass") and _foreseeing(cur):
-        return True  # "talks are expected to resume", "a deal is likely"
+    if tok is not cur and tok.dep_ in ("nsubj", "nsubjpass") and _foreseeing(cur, POSSIBLE):
+        return True  # "talks are expected to resume", "a visit by the Pope is possible"
     for _ in range(4):
         if cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
@@ -556,15 +564,21 @@ def predicted(tok: Token) -> bool:
     return False
 
 
-def _foreseeing(tok: Token) -> bool:
-    """A passive verb of expectation or an adjective (or its copula) of likelihood."""
+# what an event noun may be said to be ("a visit by the Pope is possible next year")
+POSSIBLE = frozenset({"possible", "probable", "conceivable"})
+
+
+def _foreseeing(tok: Token, more: frozenset[str] = frozenset()) -> bool:
+    """A passive verb of expectation or an adjective (or its copula) of likelihood
+    (or of ``more``)."""
     lemma = tok.lemma_.lower()
+    likely = PREDICTING_ADJS | more
     if lemma in PREDICTING_VERBS and tok.tag_ == "VBN":
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-    if lemma in PREDICTING_ADJS or tok.lower_ in PREDICTING_ADJS:
+    if lemma in likely or tok.lower_ in likely:
         return True
     return lemma in ("be", "seem", "appear", "look") and any(
-        c.dep_ == "acomp" and c.lower_ in PREDICTING_ADJS for c in tok.children
+        c.dep_ == "acomp" and c.lower_ in likely for c in tok.children
     )
 
 
