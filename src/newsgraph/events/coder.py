@@ -33,12 +33,14 @@ from .modality import (
     according_to_in,
     announced,
     announced_with_would,
+    asked_about,
     background,
     circumstance,
     cited,
     conditional,
     furthered,
     habitual,
+    in_question,
     modality,
     not_a_meeting,
     opinion,
@@ -417,6 +419,10 @@ class Coder:
             return None  # "unless Israel releases the detainees": a condition, not an act
         if opinion(tok):
             return None  # "thinks the EU should impose sanctions": an opinion, not an act
+        if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
+            return None  # "asked the spokesman about the talks": a question, not an appeal
+        if in_question(tok):
+            return None  # "did not say when the talks would resume": an open question
         if predicted(tok):
             return None  # "is expected to meet", "are likely to sign": the writer's forecast
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):

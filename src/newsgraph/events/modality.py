@@ -664,3 +664,46 @@ def cited(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in CITING:
         return False
     return not any(c.dep_ in ("acl", "relcl") for c in tok.children)
+
+
+QUESTION_WORDS = frozenset({"whether", "if", "when", "how", "why", "what", "where", "who",
+                            "which"})  # fmt: skip
+
+
+def asked_about(tok: Token) -> bool:
+    """ "asked the spokesman about the talks", "asked whether Ankara would attend": a
+    question, not an appeal (an appeal asks someone to do or for something)."""
+    if tok.lemma_.lower() not in ("ask", "question", "query", "enquire", "inquire"):
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False  # "asked Turkey to attend", "asked for help"
+    # ("asked ... on Thursday": "on" is a time there, so only "about" and its like)
+    about = any(c.dep_ == "prep" and c.lower_ in ABOUT - {"on"} for c in tok.children)
+    return about or any(c.dep_ == "ccomp" and _wh_clause(c) for c in tok.children)
+
+
+def _wh_clause(verb: Token) -> bool:
+    """A clause introduced by "whether", "if" or a wh-word ("when the talks would
+    resume"): an indirect question."""
+    return any(
+        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "nsubjpass") and c.lower_ in QUESTION_WORDS
+        and c.i < verb.i and not any(t.i < c.i for t in verb.subtree if t.dep_ == "nsubj")
+        for c in verb.children
+    )  # fmt: skip
+
+
+def in_question(tok: Token) -> bool:
+    """``tok`` is the act of an indirect question ("did not say when the talks would
+    resume", "it is unclear whether Sri Lanka will accept the terms"): an open question
+    about a future act, with a modal, is no act (nor an announced one)."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    for _ in range(4):
+        if cur is None or cur.head is cur:
+            return False
+        if cur.dep_ == "ccomp":
+            ahead = any(c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in cur.children)
+            return ahead and _wh_clause(cur)
+        if cur.dep_ not in ("xcomp", "conj"):
+            return False
+        cur = cur.head
+    return False
