@@ -3,8 +3,9 @@
 - A writer's forecast: a passive verb of expectation ("is expected to meet", "are
   predicted to sign") or an adjective of likelihood ("is likely to visit", "seem
   poised to accept") says what the writer foresees, not what the subject did or
-  announced (ANNOTATION.md: a journalist's prediction is not an event).  One's own
-  expectation ("Ghana expects to sign") is one's intent and stays.
+  announced (ANNOTATION.md: a journalist's prediction is not an event), and so does an
+  active verb of expectation with another's act ("analysts expect Ghana to sign").  One's
+  own expectation ("Ghana expects to sign") is one's intent and stays.
 - An act that "would" come only after another ("must disarm before he would lift the
   sanctions") is the other's condition, and so is what a condition's verb agrees or
   wants to do ("unless the army agrees to release them").
@@ -30,6 +31,8 @@ from newsgraph.events.coder import Coder
         ("Analysts say the Kenyan president is likely to visit Uganda in March.", "CONSULT"),
         ("Talks between Armenia and Azerbaijan are expected to resume in Vienna.", "CONSULT"),
         ("Bolivia is predicted to impose new export tariffs on Chilean goods.", "THREATEN"),
+        ("Few expect the Cuban government to agree to the demands.", "AGREE"),
+        ("Analysts expect Ghana to sign the deal with Nigeria next month.", "AGREE"),
     ],
 )  # fmt: skip
 def test_forecast_is_no_event(rules: Coder, text: str, absent: str) -> None:

@@ -546,7 +546,8 @@ def predicted(tok: Token) -> bool:
     infinitive complements) is the complement of a passive verb of ``PREDICTING_VERBS``
     or of an adjective of ``PREDICTING_ADJS`` ("Uruguay is widely expected to support
     the motion", "the two are likely to sign a deal"), or an event noun is the subject
-    of one ("talks are expected to resume")."""
+    of one ("talks are expected to resume"), or it is another's act an active verb of
+    expectation looks to ("analysts expect Ghana to sign the deal")."""
     cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     if cur is None:
         return False
@@ -556,12 +557,26 @@ def predicted(tok: Token) -> bool:
         if cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
             continue
+        if cur.dep_ == "ccomp" and _expected_of_another(cur):
+            return True  # "analysts expect Ghana to sign the deal"
         if cur.dep_ != "xcomp" or cur.head is cur:
             return False
         cur = cur.head
         if _foreseeing(cur):
             return True
     return False
+
+
+def _expected_of_another(verb: Token) -> bool:
+    """An infinitive with its own subject under an active verb of expectation: "few
+    expect the Cuban government to agree", "analysts expect Ghana to sign"."""
+    gov = verb.head
+    return (
+        gov.lemma_.lower() in PREDICTING_VERBS
+        and gov.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 # what an event noun may be said to be ("a visit by the Pope is possible next year")
