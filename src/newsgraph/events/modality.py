@@ -552,7 +552,9 @@ def predicted(tok: Token) -> bool:
     if cur is None:
         return False
     if tok is not cur and tok.dep_ in ("nsubj", "nsubjpass") and _foreseeing(cur, POSSIBLE):
-        return True  # "talks are expected to resume", "a visit by the Pope is possible"
+        # "talks are expected to resume", "a visit by the Pope is possible"; not "Cuba's
+        # denunciation was expected" (an act done, as foreseen)
+        return _ahead(cur)
     for _ in range(4):
         if cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
@@ -576,6 +578,17 @@ def _expected_of_another(verb: Token) -> bool:
         and gov.pos_ == "VERB"
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _ahead(verb: Token) -> bool:
+    """The foreseeing verb looks ahead: it has an infinitive ("is expected to resume") or
+    is not in the past ("is possible", not "was expected")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() == "be" for t in tensed) and (
+        verb.tag_ != "VBD"
     )
 
 
