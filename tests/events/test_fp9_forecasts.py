@@ -2,7 +2,7 @@
 
 - A writer's forecast: a passive verb of expectation ("is expected to meet", "are
   predicted to sign") or an adjective of likelihood ("is likely to visit", "seem
-  poised to accept") says what the writer foresees, not what the subject did or
+  certain to accept") says what the writer foresees, not what the subject did or
   announced (ANNOTATION.md: a journalist's prediction is not an event), and so does an
   active verb of expectation with another's act ("analysts expect Ghana to sign").  One's
   own expectation ("Ghana expects to sign") is one's intent and stays.

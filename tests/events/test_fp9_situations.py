@@ -5,8 +5,9 @@ about what someone is, and a plain statement are no events).
 - A force that "is stationed", "are based", "are deployed" (present passive, no doer,
   no destination) is where it stands; "were deployed", "are being sent to the border"
   stay deployments.
-- A cooperative act told as a standing habit ("has always supported", "has long
-  backed") is what the actor is.
+- Verbal cooperation told as a standing habit ("has always supported", "has long
+  backed") is what the actor is; a material act kept up for long ("has long supplied
+  arms") is still an act.
 - Cooperation a thing may further or harm ("the visit will boost defence cooperation")
   is no act of the parties; the parties' own "will boost cooperation" stays an intent.
 - An act noun in the phrase of an abstract noun ("the importance of cooperation", "the
@@ -58,6 +59,8 @@ def test_situation_is_no_event(rules: Coder, text: str, absent: str) -> None:
         ("Two thousand Indian soldiers were deployed to the border on Monday.", "MOBILIZE"),
         ("More Turkish troops are being deployed to northern Iraq.", "MOBILIZE"),
         ("Lithuania supported Ukraine's bid to join the EU on Monday.", "SUPPORT"),
+        ("Germany has long supplied arms to Saudi Arabia, but halted exports last year.",
+         "AID"),
         ("Uzbekistan's president said he would expand cooperation with Kazakhstan.", "AGREE"),
         ("Iran, which agreed on Tuesday to free the sailors, said they were in good health.",
          "AGREE"),

@@ -77,6 +77,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"}
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# verbal cooperation that, told as a habit, is a stance ("has always supported")
+STANCE_TYPES = frozenset({"CONSULT", "SUPPORT"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -429,8 +431,10 @@ class Coder:
             return None  # "troops are stationed in the north": where a force stands
         if kind == "noun" and circumstance(tok, self.topics, self.topic_verbs):
             return None  # "during his visit", "a precondition for talks": time or topic
-        if kind == "verb" and trigger.type in DESCRIBING_TYPES and habitual(tok):
-            return None  # "has always supported Ukraine": what the actor is, not news
+        if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
+            # "has always supported Ukraine": what the actor is, not news (a supply kept
+            # up for long, "has long supplied arms", is still a material act)
+            return None
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return None  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and trigger.type == "AGREE" and cited(tok):

@@ -532,13 +532,14 @@ def _body(tok: Token) -> bool:
 
 
 # a passive verb of expectation ("is expected to meet", "are predicted to sign") and an
-# adjective of likelihood ("is likely to visit", "seems poised to accept") say what the
+# adjective of likelihood ("is likely to visit", "seems certain to accept") say what the
 # writer foresees of the subject, not what the subject did or announced: a journalist's
 # prediction (ANNOTATION.md: not an event).  The active verb is the subject's own intent
 # ("Ghana expects to sign the deal") and stays an event.
 PREDICTING_VERBS = frozenset({"expect", "predict", "tip", "forecast", "anticipate", "project",
                               "tout", "rumour", "rumor"})  # fmt: skip
-PREDICTING_ADJS = frozenset({"likely", "unlikely", "poised", "certain", "bound"})
+# ("poised to", "set to", "due to" tell a plan ready to be carried out: they stay)
+PREDICTING_ADJS = frozenset({"likely", "unlikely", "certain", "bound"})
 
 
 def predicted(tok: Token) -> bool:
