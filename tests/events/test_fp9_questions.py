@@ -36,6 +36,7 @@ def test_question_is_no_event(rules: Coder, text: str, absent: str) -> None:
         ("Peru on Monday asked a group of charities to end their boycott of Peruvian "
          "coffee.", "REQUEST"),
         ("The Kenyan president said when the rebels attacked, the army withdrew.", "RETREAT"),
+        ("The minister explained why Kenya would send police to Haiti.", "MOBILIZE"),
     ],
 )  # fmt: skip
 def test_appeal_and_act_stay(rules: Coder, text: str, present: str) -> None:

@@ -711,11 +711,16 @@ def asked_about(tok: Token) -> bool:
     return about or any(c.dep_ == "ccomp" and _wh_clause(c) for c in tok.children)
 
 
-def _wh_clause(verb: Token) -> bool:
-    """A clause introduced by "whether", "if" or a wh-word ("when the talks would
-    resume"): an indirect question."""
+# the words of an open question: "explained why Kenya would send troops" presupposes
+# the sending, "did not say whether" or "when" leaves it open
+OPEN_WORDS = frozenset({"whether", "if", "when"})
+
+
+def _wh_clause(verb: Token, words: frozenset[str] = QUESTION_WORDS) -> bool:
+    """A clause introduced by "whether", "if" or a wh-word of ``words`` ("when the talks
+    would resume"): an indirect question."""
     return any(
-        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "nsubjpass") and c.lower_ in QUESTION_WORDS
+        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "nsubjpass") and c.lower_ in words
         and c.i < verb.i and not any(t.i < c.i for t in verb.subtree if t.dep_ == "nsubj")
         for c in verb.children
     )  # fmt: skip
@@ -731,7 +736,7 @@ def in_question(tok: Token) -> bool:
             return False
         if cur.dep_ == "ccomp":
             ahead = any(c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in cur.children)
-            return ahead and _wh_clause(cur)
+            return ahead and _wh_clause(cur, OPEN_WORDS)
         if cur.dep_ not in ("xcomp", "conj"):
             return False
         cur = cur.head
