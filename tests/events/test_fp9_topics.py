@@ -35,3 +35,9 @@ def test_no_meeting_made(rules: Coder, text: str) -> None:
 )
 def test_meeting_made_stays(rules: Coder, text: str) -> None:
     assert types(rules, text) & {"CONSULT", "AGREE"}
+
+
+def test_hostile_act_spoken_of_is_reported(rules: Coder) -> None:
+    """A hostile act spoken of is a reported act (ANNOTATION.md), not a topic."""
+    text = "Amnesty International reported on the torture of prisoners by Egyptian police."
+    assert "ASSAULT" in types(rules, text)

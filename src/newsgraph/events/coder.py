@@ -77,6 +77,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "whether", "lest"}
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # verbal cooperation that, told as a habit, is a stance ("has always supported")
 STANCE_TYPES = frozenset({"CONSULT", "SUPPORT"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
@@ -429,7 +430,8 @@ class Coder:
             return None  # "is expected to meet", "are likely to sign": the writer's forecast
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return None  # "troops are stationed in the north": where a force stands
-        if kind == "noun" and circumstance(tok, self.topics, self.topic_verbs):
+        spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
+        if kind == "noun" and circumstance(tok, self.topics, spoken):
             return None  # "during his visit", "a precondition for talks": time or topic
         if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
             # "has always supported Ukraine": what the actor is, not news (a supply kept
