@@ -6,8 +6,8 @@
   announced (ANNOTATION.md: a journalist's prediction is not an event), and so does an
   active verb of expectation with another's act ("analysts expect Ghana to sign").  One's
   own expectation ("Ghana expects to sign") is one's intent and stays.
-- An act that "would" come only after another ("must disarm before he would lift the
-  sanctions") is the other's condition, and so is what a condition's verb agrees or
+- An act that "would" come only after another ("must disarm before Paris would lift the
+  embargo") is the other's condition, and so is what a condition's verb agrees or
   wants to do ("unless the army agrees to release them").
 
 Every sentence is written for the test; the rules alone are checked.
@@ -54,19 +54,32 @@ def test_intent_and_act_stay(rules: Coder, text: str, present: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("The Kenyan president said Somalia must withdraw its claims before he would meet "
-         "its leader.", "AGREE"),
-        ("The French president said Iran must halt enrichment before he would support easing "
-         "trade sanctions.", "RETREAT"),
-        ("The French president said Iran must halt enrichment before he would support easing "
-         "trade sanctions.", "AGREE"),
+        ("The Kenyan president said Somalia must drop its maritime claims before Nairobi "
+         "would receive its leader.", "AGREE"),
+        ("A French envoy warned that Tehran has to stop enriching uranium first, before "
+         "Paris would back easing the trade embargo.", "RETREAT"),
+        ("A French envoy warned that Tehran has to stop enriching uranium first, before "
+         "Paris would back easing the trade embargo.", "AGREE"),
     ],
 )  # fmt: skip
 def test_act_after_a_condition(rules: Coder, text: str, absent: str) -> None:
     assert absent not in types(rules, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish army will stay in the town unless the Kurdish militia agrees to release "
+        "the captured soldiers.",
+        "The rebels said they would keep fighting until the junta agreed to free all political "
+        "prisoners.",
+    ],
+)
+def test_what_a_condition_agrees_to_is_conditioned(rules: Coder, text: str) -> None:
+    assert "AGREE" not in types(rules, text)
+
+
 def test_demand_before_the_condition_stays(rules: Coder) -> None:
-    text = ("The Kenyan president said Somalia must withdraw its claims before he would meet "
-            "its leader.")  # fmt: skip
+    text = ("The Kenyan president said Somalia must drop its maritime claims before Nairobi "
+            "would receive its leader.")  # fmt: skip
     assert "REQUEST" in types(rules, text)

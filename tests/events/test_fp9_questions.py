@@ -33,8 +33,8 @@ def test_question_is_no_event(rules: Coder, text: str, absent: str) -> None:
     [
         ("Egypt asked Sudan to attend the talks in Cairo.", "REQUEST"),
         ("Haiti asked for international help after the earthquake.", "REQUEST"),
-        ("Peru on Monday asked a group of charities to end their boycott of Peruvian "
-         "coffee.", "REQUEST"),
+        ("Ecuador asked European supermarkets on Monday to stop shunning its bananas.",
+         "REQUEST"),
         ("The Kenyan president said when the rebels attacked, the army withdrew.", "RETREAT"),
         ("The minister explained why Kenya would send police to Haiti.", "MOBILIZE"),
     ],

@@ -14,8 +14,8 @@ about what someone is, and a plain statement are no events).
   need for dialogue") or of a verb of topic ("focused on cooperation between X and Y")
   is a topic.
 - An agreement told in a relative clause on a thing ("the deal, which Nepal agreed to in
-  2019") is what the thing is, and one cited as a text ("the pullout required in the
-  peace accord") is its terms, not an agreement made.
+  2019") is what the thing is, and one cited as a text ("the pullout laid down in the
+  accord") is its terms, not an agreement made.
 
 Every sentence is written for the test; the rules alone are checked.
 """
@@ -45,8 +45,8 @@ from newsgraph.events.coder import Coder
          "COOPERATE"),
         ("The forum focused on cooperation between Kenyan and Somali police.", "COOPERATE"),
         ("The deal, which Nepal agreed to in 2019, has never been implemented.", "AGREE"),
-        ("The pullout required in the peace accord between Ethiopia and Eritrea has not "
-         "begun.", "AGREE"),
+        ("The border pullout laid down in the 2018 accord between Ethiopia and Eritrea has "
+         "not begun.", "AGREE"),
     ],
 )  # fmt: skip
 def test_situation_is_no_event(rules: Coder, text: str, absent: str) -> None:

@@ -440,7 +440,7 @@ class Coder:
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return None  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and trigger.type == "AGREE" and cited(tok):
-            return None  # "the pullout required in the peace accord": its terms, cited
+            return None  # "the pullout laid down in the accord": its terms, cited
         if kind == "noun" and not_a_meeting(tok):
             return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)

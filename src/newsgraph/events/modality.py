@@ -318,7 +318,7 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
 
 
 def _prior_condition(verb: Token) -> bool:
-    """ "must disarm before he would lift the sanctions": an act that "would" come only
+    """ "must disarm before Paris would lift the embargo": an act that "would" come only
     after another is that other's condition, not an act (nor one announced)."""
     return any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children
@@ -681,12 +681,12 @@ def habitual(tok: Token) -> bool:
     )
 
 
-# prepositions that cite a text ("required in the accord", "under the deal")
+# prepositions that cite a text ("laid down in the accord", "under the deal")
 CITING = frozenset({"in", "under", "within", "per"})
 
 
 def cited(tok: Token) -> bool:
-    """An agreement noun cited as a text ("the pullout required in the peace accord",
+    """An agreement noun cited as a text ("the pullout laid down in the accord",
     "under the deal between the two, Belgrade must ..."): the terms of a standing
     agreement, not an agreement made; "in a deal reached on Monday" (a clause of its
     own) stays one."""
