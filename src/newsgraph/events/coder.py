@@ -33,13 +33,20 @@ from .modality import (
     according_to_in,
     announced,
     announced_with_would,
+    asked_about,
     background,
     circumstance,
+    cited,
     conditional,
+    furthered,
+    habitual,
+    in_question,
     modality,
     not_a_meeting,
     opinion,
+    predicted,
     speech_head,
+    standing,
     told_act,
     unless_clause,
     would_do,
@@ -117,6 +124,9 @@ DECIDE = "decide"
 TAKEN_AUX = frozenset({"has", "have", "had", "'s", "'ve"})  # "has decided": taken
 # what an act that another act of its sentence holds loses in confidence (``Coder._event``)
 NESTED = 0.1
+COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# verbal cooperation that, told as a habit, is a stance ("has always supported")
+STANCE_TYPES = frozenset({"CONSULT", "SUPPORT"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -219,7 +229,10 @@ class Coder:
         )
         self.located = self.words.get("located_types", frozenset())
         self.background = self.words.get("background_marks", frozenset())
-        self.topics = self.words.get("topic_nouns", frozenset())
+        self.topics = self.words.get("topic_nouns", frozenset()) | self.words.get(
+            "abstract_topics", frozenset()
+        )
+        self.topic_verbs = self.words.get("topic_verbs", frozenset())
         self.location_preps = self.words.get("location_preps", frozenset())
         self.options = self.words.get("options", frozenset())
         self.people = self.words.get("people_nouns", frozenset())
@@ -458,8 +471,25 @@ class Coder:
             return None  # "unless Israel releases the detainees": a condition, not an act
         if opinion(tok):
             return None  # "thinks the EU should impose sanctions": an opinion, not an act
-        if kind == "noun" and circumstance(tok, self.topics):
+        if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
+            return None  # "asked the spokesman about the talks": a question, not an appeal
+        if in_question(tok):
+            return None  # "did not say when the talks would resume": an open question
+        if predicted(tok):
+            return None  # "is expected to meet", "are likely to sign": the writer's forecast
+        if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
+            return None  # "troops are stationed in the north": where a force stands
+        spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
+        if kind == "noun" and circumstance(tok, self.topics, spoken):
             return None  # "during his visit", "a precondition for talks": time or topic
+        if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
+            # "has always supported Ukraine": what the actor is, not news (a supply kept
+            # up for long, "has long supplied arms", is still a material act)
+            return None
+        if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
+            return None  # "the visit will boost cooperation": what a thing may bring about
+        if kind == "noun" and trigger.type == "AGREE" and cited(tok):
+            return None  # "the pullout laid down in the accord": its terms, cited
         if kind == "noun" and not_a_meeting(tok):
             return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         reported, speaker = self._speaker(tok, roles, quotes, according)
@@ -515,6 +545,8 @@ class Coder:
             source = [Actor(text=tok.text, code=country, country=country)]
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
+        if tok.dep_ == "relcl" and trigger.type == "AGREE" and tok.head.i not in roles.by_token:
+            return None  # "the deal, which Nepal agreed to in 2019": what the deal is
         if kind == "noun" and not source and not named and not struck(tok):
             # "the truce would hold", "shelling resumed": no one acts (a recipient the
             # linker guesses for an act no one does makes no party of the sentence)

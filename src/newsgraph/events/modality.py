@@ -6,6 +6,7 @@ at most a few governors up the tree; word lists come from ``triggers.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -308,12 +309,22 @@ def conditional(tok: Token, marks: frozenset[str]) -> bool:
     "until the EU provides"): the clause it heads, or the clause of its verb, is
     introduced by one of ``marks``."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
-    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "until permits are fixed and the app is banned": one condition
-    return (
-        verb is not None
-        and verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    while verb is not None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        # "until permits are fixed and the app is banned": one condition; "unless Israel
+        # agrees to release them": the release is conditioned too
+        verb = verb.head
+    if verb is None or verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children) or _prior_condition(
+        verb
+    )
+
+
+def _prior_condition(verb: Token) -> bool:
+    """ "must disarm before Paris would lift the embargo": an act that "would" come only
+    after another is that other's condition, not an act (nor one announced)."""
+    return any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children
     )
 
 
@@ -376,16 +387,23 @@ def told_act(tok: Token) -> bool:
     )
 
 
-def circumstance(tok: Token, topics: frozenset[str]) -> bool:
+# prepositions of a topic after a verb of speaking or asking ("declined to comment on
+# the talks", "asked about the visit")
+ABOUT = frozenset({"on", "about", "regarding", "concerning"})
+
+
+def circumstance(tok: Token, topics: frozenset[str], verbs: frozenset[str] = frozenset()) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
     on deployments", "the prospect of negotiations"), unless the noun names parties of
-    its own ("after Russia's invasion", "during a visit to Ramallah")."""
+    its own ("after Russia's invasion", "during a visit to Ramallah"); the topic of a
+    verb of ``topics`` is one even so ("the forum focused on cooperation between
+    Kenyan and Somali police"), and so is what a verb of ``verbs`` speaks or asks about
+    ("declined to comment on the talks with Chile")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
         return True  # "accused Syria of crimes with Russia's support": how, not what
-    if _own_actor(tok):
-        return False
+    own = _own_actor(tok)
     cur = tok
     while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head  # "talks and meetings", the first of coordinated nouns
@@ -398,10 +416,14 @@ def circumstance(tok: Token, topics: frozenset[str]) -> bool:
     if word in TIME_PREPS:
         # "resigned after protests calling for his removal": an act told with its own
         # clause is news of its own, not only the time of the news
-        return not told_act(tok)
+        return not own and not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
-        return True
+        return not own
+    if governor.pos_ == "VERB" and word in ABOUT and governor.lemma_.lower() in verbs:
+        return True  # "refused to comment on the talks with Chile": what is spoken of
+    if own and governor.pos_ not in ("VERB", "AUX"):
+        return False
     if governor.pos_ in ("VERB", "AUX") and word in TOPIC_PREPS:
         # "lifted the ban on deployments": the phrase hung on the verb, not on its object
         objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < prep.i]
@@ -510,3 +532,215 @@ def not_a_meeting(tok: Token) -> bool:
 def _body(tok: Token) -> bool:
     low = tok.lower_
     return tok.lemma_.lower() in BODY_NOUNS or low in BODY_NOUNS or low.rstrip("s") in BODY_NOUNS
+
+
+# a passive verb of expectation ("is expected to meet", "are predicted to sign") and an
+# adjective of likelihood ("is likely to visit", "seems certain to accept") say what the
+# writer foresees of the subject, not what the subject did or announced: a journalist's
+# prediction (ANNOTATION.md: not an event).  The active verb is the subject's own intent
+# ("Ghana expects to sign the deal") and stays an event.
+PREDICTING_VERBS = frozenset({"expect", "predict", "tip", "forecast", "anticipate", "project",
+                              "tout", "rumour", "rumor"})  # fmt: skip
+# ("poised to", "set to", "due to" tell a plan ready to be carried out: they stay)
+PREDICTING_ADJS = frozenset({"likely", "unlikely", "certain", "bound"})
+
+
+def predicted(tok: Token) -> bool:
+    """``tok`` is an act the writer foresees: its clause (through coordination and
+    infinitive complements) is the complement of a passive verb of ``PREDICTING_VERBS``
+    or of an adjective of ``PREDICTING_ADJS`` ("Uruguay is widely expected to support
+    the motion", "the two are likely to sign a deal"), or an event noun is the subject
+    of one ("talks are expected to resume"), or it is another's act an active verb of
+    expectation looks to ("analysts expect Ghana to sign the deal")."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    if cur is None:
+        return False
+    if tok is not cur and tok.dep_ in ("nsubj", "nsubjpass") and _foreseeing(cur, POSSIBLE):
+        # "talks are expected to resume", "a visit by the Pope is possible"; not "Cuba's
+        # denunciation was expected" (an act done, as foreseen)
+        return _ahead(cur)
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "ccomp" and _expected_of_another(cur):
+            return True  # "analysts expect Ghana to sign the deal"
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+        if _foreseeing(cur):
+            return True
+    return False
+
+
+def _expected_of_another(verb: Token) -> bool:
+    """An infinitive with its own subject under an active verb of expectation: "few
+    expect the Cuban government to agree", "analysts expect Ghana to sign"."""
+    gov = verb.head
+    return (
+        gov.lemma_.lower() in PREDICTING_VERBS
+        and gov.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _ahead(verb: Token) -> bool:
+    """The foreseeing verb looks ahead: it has an infinitive ("is expected to resume") or
+    is not in the past ("is possible", not "was expected")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() == "be" for t in tensed) and (
+        verb.tag_ != "VBD"
+    )
+
+
+# what an event noun may be said to be ("a visit by the Pope is possible next year")
+POSSIBLE = frozenset({"possible", "probable", "conceivable"})
+
+
+def _foreseeing(tok: Token, more: frozenset[str] = frozenset()) -> bool:
+    """A passive verb of expectation or an adjective (or its copula) of likelihood
+    (or of ``more``)."""
+    lemma = tok.lemma_.lower()
+    likely = PREDICTING_ADJS | more
+    if lemma in PREDICTING_VERBS and tok.tag_ == "VBN":
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma in likely or tok.lower_ in likely:
+        return True
+    return lemma in ("be", "seem", "appear", "look") and any(
+        c.dep_ == "acomp" and c.lower_ in likely for c in tok.children
+    )
+
+
+def standing(tok: Token) -> bool:
+    """A verb of deploying in the present simple passive with no doer named ("troops are
+    stationed in the north", "5,000 soldiers are based in the Sahel", "are deployed
+    along the border"): where a force stands, a situation, not a deployment made
+    (ANNOTATION.md: a situation without an acting actor is no event).  "were deployed",
+    "are being deployed", "have been sent", "are deployed by Paris" and "are sent to the
+    border" stay acts."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    present = [c for c in aux if c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")]
+    if not present or len(aux) != 1:
+        return False  # "were deployed", "are being deployed", "will be deployed"
+    # a doer named, or a destination ("are sent to the border"), makes it a movement
+    return not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards"))
+        for c in tok.children
+    )
+
+
+# verbs of furthering or harming a relation ("will boost cooperation", "deepened ties")
+FURTHERING = frozenset({"boost", "expand", "strengthen", "deepen", "enhance", "promote",
+                        "foster", "further", "improve", "bolster", "advance", "broaden",
+                        "widen", "consolidate", "cement", "facilitate", "encourage", "spur",
+                        "hamper", "hinder", "undermine", "harm", "damage", "jeopardize",
+                        "jeopardise", "complicate", "affect", "benefit", "push", "pave",
+                        "open", "clear", "reinvigorate", "revive", "boosts"})  # fmt: skip
+
+
+def furthered(tok: Token, actors: Container[int]) -> bool:
+    """An act noun that is the object of a verb of furthering or harming whose subject
+    is a thing, not a party: "the visit will boost defence cooperation", "the new
+    pipeline deepens energy cooperation" (what a thing may bring about, a situation
+    or a forecast, not an act of the parties)."""
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in FURTHERING and verb.lower_ not in FURTHERING:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return False
+    return not any(t.i in actors for s in subjects for t in s.subtree if t.pos_ != "DET") and all(
+        s.pos_ in ("NOUN", "PROPN") and s.lemma_.lower() not in THINGS_THAT_ACT for s in subjects
+    )
+
+
+# nouns of people or bodies that act, though no actor is resolved for them
+THINGS_THAT_ACT = frozenset({"side", "party", "leader", "official", "government", "country",
+                             "nation", "state", "minister", "president", "people", "group",
+                             "company", "firm", "body", "agency", "authority", "army",
+                             "force", "ally", "partner", "neighbour", "neighbor"})  # fmt: skip
+
+
+# adverbs that make an act a standing habit or stance ("has long backed", "has always
+# supported", "traditionally cooperates")
+HABITUAL = frozenset({"always", "long", "traditionally", "historically", "consistently",
+                      "generally", "usually", "typically", "routinely", "often",
+                      "customarily", "habitually", "normally"})  # fmt: skip
+
+
+def habitual(tok: Token) -> bool:
+    """A verb told as a standing habit or stance ("Lithuania has always supported
+    Ukraine", "Oman has long mediated between them"): background about what the actor
+    is, not news (ANNOTATION.md)."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children
+    )
+
+
+# prepositions that cite a text ("laid down in the accord", "under the deal")
+CITING = frozenset({"in", "under", "within", "per"})
+
+
+def cited(tok: Token) -> bool:
+    """An agreement noun cited as a text ("the pullout laid down in the accord",
+    "under the deal between the two, Belgrade must ..."): the terms of a standing
+    agreement, not an agreement made; "in a deal reached on Monday" (a clause of its
+    own) stays one."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in CITING:
+        return False
+    return not any(c.dep_ in ("acl", "relcl") for c in tok.children)
+
+
+QUESTION_WORDS = frozenset({"whether", "if", "when", "how", "why", "what", "where", "who",
+                            "which"})  # fmt: skip
+
+
+def asked_about(tok: Token) -> bool:
+    """ "asked the spokesman about the talks", "asked whether Ankara would attend": a
+    question, not an appeal (an appeal asks someone to do or for something)."""
+    if tok.lemma_.lower() not in ("ask", "question", "query", "enquire", "inquire"):
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False  # "asked Turkey to attend", "asked for help"
+    # ("asked ... on Thursday": "on" is a time there, so only "about" and its like)
+    about = any(c.dep_ == "prep" and c.lower_ in ABOUT - {"on"} for c in tok.children)
+    return about or any(c.dep_ == "ccomp" and _wh_clause(c) for c in tok.children)
+
+
+# the words of an open question: "explained why Kenya would send troops" presupposes
+# the sending, "did not say whether" or "when" leaves it open
+OPEN_WORDS = frozenset({"whether", "if", "when"})
+
+
+def _wh_clause(verb: Token, words: frozenset[str] = QUESTION_WORDS) -> bool:
+    """A clause introduced by "whether", "if" or a wh-word of ``words`` ("when the talks
+    would resume"): an indirect question."""
+    return any(
+        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "nsubjpass") and c.lower_ in words
+        and c.i < verb.i and not any(t.i < c.i for t in verb.subtree if t.dep_ == "nsubj")
+        for c in verb.children
+    )  # fmt: skip
+
+
+def in_question(tok: Token) -> bool:
+    """``tok`` is the act of an indirect question ("did not say when the talks would
+    resume", "it is unclear whether Sri Lanka will accept the terms"): an open question
+    about a future act, with a modal, is no act (nor an announced one)."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    for _ in range(4):
+        if cur is None or cur.head is cur:
+            return False
+        if cur.dep_ == "ccomp":
+            ahead = any(c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in cur.children)
+            return ahead and _wh_clause(cur, OPEN_WORDS)
+        if cur.dep_ not in ("xcomp", "conj"):
+            return False
+        cur = cur.head
+    return False
