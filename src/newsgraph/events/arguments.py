@@ -81,6 +81,23 @@ ANNOUNCED_ARCS = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos",
 ANNOUNCED_PREPS = frozenset({"of", "in"})
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
+# verbs whose "with" phrase is an act their subject goes on with, answers with or helps
+# with ("went ahead with the demolition of", "pressed on with its offensive",
+# "retaliated with air strikes", "answered the protests with arrests", "helped with the
+# evacuation of"); not "agreed with", "met with", "cooperated with" (a party or another's
+# act) nor "charged with" (what the object did)
+WITH_DOING = frozenset({"go", "press", "push", "forge", "proceed", "continue", "carry",
+                        "persist", "persevere", "move", "follow", "plough", "plow", "begin",
+                        "start", "respond", "retaliate", "react", "reply", "answer", "counter",
+                        "hit", "strike", "mark", "celebrate", "greet", "punish", "help",
+                        "assist"})  # fmt: skip
+# the same for the other prepositions of help given to an act ("assisted in the
+# evacuation of", "contributed to the airlift of")
+DOING_PREPS = {"with": WITH_DOING, "in": frozenset({"assist", "help", "collaborate"}),
+               "to": frozenset({"contribute"})}  # fmt: skip
+# nouns that count acts and stand in their place ("with a wave of arrests")
+COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
+                      "volley", "salvo", "barrage", "campaign"})  # fmt: skip
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
@@ -419,6 +436,15 @@ def _nominal(
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))
         return Arguments(source, without(accused, source), True)
+    if not source and (doer := with_doer(tok)) is not None:
+        # "Kenya went ahead with the withdrawal of its troops", "Egypt retaliated with air
+        # strikes": the subject of the verb does the act its "with" phrase names
+        source, own = roles.subject(doer), False
+        if source and trigger.type in INTRANSITIVE:
+            own_kind = {a.country for a in source if a.country}
+            of_actors = [a for o in of_objects[:1] for a in roles.phrase(o)]
+            # the doer's own troops or people are what the act moves, no recipient
+            used_of = bool(of_actors) and all(a.country in own_kind for a in of_actors)
     if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
         of_objects = [
             o for by in roles.prep_objects(tok, ("by",)) for o in roles.prep_objects(by, ("of",))
@@ -585,6 +611,24 @@ def undergoing(tok: Token) -> Token | None:
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
     ]
     return None if grounds else verb
+
+
+def with_doer(tok: Token) -> Token | None:
+    """The active verb of ``DOING_PREPS`` whose "with" (or "in", "to") phrase holds the
+    event noun ``tok`` (also under a noun that counts acts: "with a wave of arrests";
+    and with "with" hung on the verb's object: "answered the protests with arrests")."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in COUNTING:
+        node = node.head.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in DOING_PREPS:
+        return None
+    verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and prep.lower_ == "with":
+        verb = verb.head
+    if verb.pos_ != "VERB" or Roles.is_passive(verb):
+        return None
+    return verb if verb.lemma_.lower() in DOING_PREPS[prep.lower_] else None
 
 
 def _doer_verb(tok: Token) -> bool:
