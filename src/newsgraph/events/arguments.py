@@ -44,7 +44,14 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
-                        "slap", "clamp"})  # fmt: skip
+                        "slap", "clamp",
+                        # verbs of running, hastening or finishing an operation ("oversaw
+                        # the evacuation of", "accelerated the deportation of", "speeded up
+                        # the delivery of")
+                        "oversee", "supervise", "manage", "direct", "accelerate", "speed",
+                        "expedite", "hasten", "quicken", "increase", "boost", "redouble",
+                        "ramp", "scale", "complete", "finish", "finalize", "finalise",
+                        "implement"})  # fmt: skip
 UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
 # verbs that put someone out of a state or body: with no agent, the one named after "from"
 # does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
@@ -65,6 +72,18 @@ ORDERING = frozenset(
         "confirm",
         "carry",
         "conduct",
+        # hastening, finishing, going on with what one does ("accelerated the release of
+        # the prisoners"); not overseeing (the UN oversees another's withdrawal)
+        "accelerate",
+        "speed",
+        "expedite",
+        "hasten",
+        "finish",
+        "finalize",
+        "finalise",
+        "implement",
+        "resume",
+        "continue",
     }
 )
 # verbs whose subject does the act its object announces, however deep the event noun
@@ -594,7 +613,10 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node if node.lemma_.lower() in ANNOUNCING else None
+            # or a verb whose subject does what its object names ("expanded the
+            # distribution of food aid", "stepped up the supply of arms")
+            lemma = node.lemma_.lower()
+            return node if lemma in ANNOUNCING or lemma in DOER_VERBS else None
     return None
 
 
