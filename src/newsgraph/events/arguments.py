@@ -640,7 +640,11 @@ def with_doer(tok: Token) -> Token | None:
     event noun ``tok`` (also under a noun that counts acts: "with a wave of arrests";
     and with "with" hung on the verb's object: "answered the protests with arrests")."""
     node = tok
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in COUNTING:
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in COUNTING
+    ):
         node = node.head.head
     prep = node.head
     if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in DOING_PREPS:

@@ -250,7 +250,7 @@ class Roles(Phrases):
             if controller and (found := self.phrase(controller[0])):
                 return found
             return self.subject(governor, depth + 1)
-        if dep == "advcl" and verb.tag_ == "VBN":
+        if dep == "advcl" and verb.tag_ == "VBN" and not perfect(verb):
             return []  # "when asked", "if attacked": a bare participle is passive
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
@@ -435,6 +435,14 @@ def headline_passive(verb: Token) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
         for c in verb.children
+    )
+
+
+def perfect(verb: Token) -> bool:
+    """A perfect participle, active: "having released the prisoners" (not "having been
+    released")."""
+    return any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children
     )
 
 

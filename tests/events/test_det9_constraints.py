@@ -1,0 +1,56 @@
+"""Constraints of material-cooperation entries widened to general news wording:
+allowing people or vehicles to pass, enter, leave or visit (an infinitive complement,
+"to:enter"), handing over captured people of any kind, evacuating people named by their
+nation or their job, and aid workers released (people, not funds).  Sentences written
+for the test; rules alone."""
+
+from __future__ import annotations
+
+import pytest
+from scoring import country
+
+from newsgraph.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def rules() -> Coder:
+    """The rules alone: neither the head nor the linker (so neither hides the rule)."""
+    return Coder(head=False, linker=False)
+
+
+def _types(rules: Coder, text: str) -> dict[str, list[tuple[str | None, ...]]]:
+    out: dict[str, list[tuple[str | None, ...]]] = {}
+    for e in rules.code(text).events:
+        out.setdefault(e.type, []).append(tuple(country(a) for a in e.source))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Laos allowed 300 stranded Thai tourists to leave the country.", "RETREAT", "LAO"),
+        ("Eritrea permitted the UN rapporteur to visit its prisons.", "RETREAT", "ERI"),
+        ("Cyprus let the Lebanese fishing boats dock at Larnaca.", "RETREAT", "CYP"),
+        ("The Houthis handed over the captured Saudi pilot to Omani mediators.", "RETREAT",
+         "YEM"),
+        ("Chile evacuated dozens of Bolivians from the flooded town.", "AID", "CHL"),
+        ("The Irish evacuation of stranded students from Khartoum ended on Tuesday.", "AID",
+         "IRL"),
+        ("Sudan released the detained Norwegian aid workers.", "RETREAT", "SDN"),
+        ("The Saudi authorities executed two police officers convicted of spying.", "ASSAULT",
+         "SAU"),
+    ],
+)  # fmt: skip
+def test_the_wider_constraint_fires(rules: Coder, text: str, type_: str, actor: str) -> None:
+    assert (actor,) in _types(rules, text).get(type_, [])
+
+
+def test_allowing_another_act_is_not_a_retreat(rules: Coder) -> None:
+    # the complement names no passage or access
+    found = _types(rules, "Estonia allowed the Latvian company to bid for the contract.")
+    assert "RETREAT" not in found
+
+
+def test_released_aid_workers_are_no_aid(rules: Coder) -> None:
+    found = _types(rules, "Sudan released the detained Norwegian aid workers.")
+    assert "AID" not in found
