@@ -1,7 +1,9 @@
 """An event noun in the "with" phrase of a verb of going on, answering or helping
 ("went ahead with the demolition of", "retaliated with air strikes", "helped with the
-evacuation of"), or in the "in" / "to" phrase of a verb of helping ("assisted in the
-evacuation of", "contributed to the airlift of"), is done by that verb's subject.
+evacuation of"), in the "in" / "to" phrase of a verb of helping or using ("assisted in
+the evacuation of", "contributed to the airlift of", "used drones in the attack on"), in
+the "for" phrase of a verb of sending forces ("sent planes for the evacuation of") or
+the "on" phrase of "be" ("were on the offensive") is done by that verb's subject.
 Sentences written for the test; rules alone."""
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ def _actors(rules: Coder, text: str, type_: str) -> list[tuple[str | None, ...]]
          "MOBILIZE", "GHA"),
         ("The Moroccan army assisted in the evacuation of stranded civilians.", "AID", "MAR"),
         ("Kuwait contributed to the airlift of blankets to the quake zone.", "AID", "KWT"),
+        ("Russia used glide bombs in the assault on the Ukrainian town.", "ASSAULT", "RUS"),
+        ("The Spanish air force sent planes for the evacuation of its nationals from Niger.",
+         "AID", "ESP"),
+        ("Indian troops were on the offensive against Naga rebels.", "ASSAULT", "IND"),
     ],
 )  # fmt: skip
 def test_the_subject_does_the_act_it_goes_on_with(
@@ -56,3 +62,15 @@ def test_disagreeing_with_an_act_is_not_doing_it(rules: Coder) -> None:
     found = _actors(rules, "Serbia disagreed with the expulsion of Croatian diplomats.",
                     "SANCTION")  # fmt: skip
     assert ("SRB",) not in found
+
+
+def test_readiness_for_an_act_is_not_the_act(rules: Coder) -> None:
+    # preparing for an offensive is no assault (and no event the rules read off "for")
+    found = _actors(rules, "The Ethiopian army prepared for an offensive on the rebel town.",
+                    "ASSAULT")  # fmt: skip
+    assert ("ETH",) not in found
+
+
+def test_one_on_trial_does_not_try(rules: Coder) -> None:
+    found = _actors(rules, "The Tunisian opposition leader was on trial in Tunis.", "ACCUSE")
+    assert ("TUN",) not in [a for a in found if a]

@@ -110,10 +110,20 @@ WITH_DOING = frozenset({"go", "press", "push", "forge", "proceed", "continue", "
                         "start", "respond", "retaliate", "react", "reply", "answer", "counter",
                         "hit", "strike", "mark", "celebrate", "greet", "punish", "help",
                         "assist"})  # fmt: skip
-# the same for the other prepositions of help given to an act ("assisted in the
-# evacuation of", "contributed to the airlift of")
-DOING_PREPS = {"with": WITH_DOING, "in": frozenset({"assist", "help", "collaborate"}),
-               "to": frozenset({"contribute"})}  # fmt: skip
+# the same for the other prepositions: help given to an act ("assisted in the
+# evacuation of", "contributed to the airlift of"), the means used in an act ("used drones
+# in the attack on"), forces sent for an act ("deployed warships for the blockade of";
+# not "prepared for an offensive": readiness is no act yet) and the state one is in
+# ("troops were on the offensive", "workers remained on strike")
+DOING_PREPS = {
+    "with": WITH_DOING,
+    "in": frozenset({"assist", "help", "collaborate", "use", "employ"}),
+    "to": frozenset({"contribute"}),
+    "for": frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "mass", "position"}),
+    "on": frozenset({"be", "remain", "stay"}),
+}  # fmt: skip
+# acts one is on that others do to one ("was on trial", "remained on bail")
+UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
 # nouns that count acts and stand in their place ("with a wave of arrests")
 COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
                       "volley", "salvo", "barrage", "campaign"})  # fmt: skip
@@ -650,9 +660,11 @@ def with_doer(tok: Token) -> Token | None:
     if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in DOING_PREPS:
         return None
     verb = prep.head
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and prep.lower_ == "with":
-        verb = verb.head
-    if verb.pos_ != "VERB" or Roles.is_passive(verb):
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and prep.lower_ in ("with", "for"):
+        verb = verb.head  # "answered the protests with arrests", "sent jets for the raid"
+    if verb.pos_ not in ("VERB", "AUX") or Roles.is_passive(verb):
+        return None
+    if prep.lower_ == "on" and node.lemma_.lower() in UNDERGONE_ON:
         return None
     return verb if verb.lemma_.lower() in DOING_PREPS[prep.lower_] else None
 
