@@ -52,6 +52,10 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "expedite", "hasten", "quicken", "increase", "boost", "redouble",
                         "ramp", "scale", "complete", "finish", "finalize", "finalise",
                         "implement"})  # fmt: skip
+# verbs of telling whose passive subject is an act that happened ("a wave of arrests was
+# reported")
+REPORTED = frozenset({"report", "confirm"})
+OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"})
 UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
 # verbs that put someone out of a state or body: with no agent, the one named after "from"
 # does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
@@ -497,6 +501,9 @@ def _nominal(
         )  # "the declaration of a truce by Ethiopia", "Russia's announcement of"
         if outer.pos_ in ("NOUN", "PROPN"):
             source = roles.agent(outer) or roles.modifier_actors(outer)
+    if not source and (done := passive_act(tok, light_verbs)) is not None:
+        # "the deportation was carried out by the police": the agent of the passive
+        source, own = roles.agent(done), False
     if not source:
         between = roles.prep_objects(tok, ("between", "among"))
         both = roles.phrase(between[0]) if between else []
@@ -667,6 +674,30 @@ def with_doer(tok: Token) -> Token | None:
     if prep.lower_ == "on" and node.lemma_.lower() in UNDERGONE_ON:
         return None
     return verb if verb.lemma_.lower() in DOING_PREPS[prep.lower_] else None
+
+
+def passive_act(tok: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The passive verb of doing or telling whose subject is the event noun ``tok``, or a
+    noun counting it: "the deportation of 200 migrants was carried out", "the evacuation
+    was completed", "a wave of arrests was reported" (an act done, by its agent or by
+    someone unnamed); not one called off."""
+    node = tok
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in COUNTING
+    ):
+        node = node.head.head
+    verb = node.head
+    if node.dep_ != "nsubjpass" or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None  # "the strike was called off"
+    lemma = verb.lemma_.lower()
+    if lemma in OVERSEEING:
+        return None  # "the handover was overseen by the Red Cross": a monitor, not a doer
+    doing = lemma in DOER_VERBS or lemma in light_verbs or lemma in REPORTED
+    return verb if doing else None
 
 
 def _doer_verb(tok: Token) -> bool:
