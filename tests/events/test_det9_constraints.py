@@ -54,3 +54,8 @@ def test_allowing_another_act_is_not_a_retreat(rules: Coder) -> None:
 def test_released_aid_workers_are_no_aid(rules: Coder) -> None:
     found = _types(rules, "Sudan released the detained Norwegian aid workers.")
     assert "AID" not in found
+
+
+def test_a_veto_lifted_is_no_rejection(rules: Coder) -> None:
+    found = _types(rules, "Hungary lifted its veto on the Ukrainian membership bid.")
+    assert "REJECT" not in found
