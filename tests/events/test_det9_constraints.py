@@ -59,3 +59,26 @@ def test_released_aid_workers_are_no_aid(rules: Coder) -> None:
 def test_a_veto_lifted_is_no_rejection(rules: Coder) -> None:
     found = _types(rules, "Hungary lifted its veto on the Ukrainian membership bid.")
     assert "REJECT" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Sri Lankan navy returned the seized Indian fishing boats.", "LKA"),
+        ("Peru's interior minister quit on Sunday after the raid.", "PER"),
+    ],
+)
+def test_returned_boats_and_an_official_quitting_are_retreats(
+    rules: Coder, text: str, actor: str
+) -> None:
+    assert (actor,) in _types(rules, text).get("RETREAT", [])
+
+
+def test_quitting_talks_is_no_resignation(rules: Coder) -> None:
+    events = [e for e in rules.code("Mexico quit the trade talks with Canada.").events
+              if e.type == "RETREAT" and e.mode == "resign"]  # fmt: skip
+    assert not events
+
+
+def test_a_field_hospital_sent_is_aid(rules: Coder) -> None:
+    assert ("JOR",) in _types(rules, "Jordan dispatched a field hospital to Gaza.").get("AID", [])
