@@ -82,3 +82,17 @@ def test_quitting_talks_is_no_resignation(rules: Coder) -> None:
 
 def test_a_field_hospital_sent_is_aid(rules: Coder) -> None:
     assert ("JOR",) in _types(rules, "Jordan dispatched a field hospital to Gaza.").get("AID", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Maltese navy rescued 120 people off its coast.", "MLT"),
+        ("Qatar extended a $2 billion deposit to Egypt's central bank.", "QAT"),
+        ("Ireland housed thousands of Ukrainians in hotels.", "IRL"),
+        ("The Kenyan Red Cross brought water and tents to the flood zone.", "KEN"),
+        ("The Algerian government helped the quake victims in Morocco.", "DZA"),
+    ],
+)  # fmt: skip
+def test_help_given_to_people_is_aid(rules: Coder, text: str, actor: str) -> None:
+    assert (actor,) in _types(rules, text).get("AID", [])
