@@ -96,3 +96,17 @@ def test_a_field_hospital_sent_is_aid(rules: Coder) -> None:
 )  # fmt: skip
 def test_help_given_to_people_is_aid(rules: Coder, text: str, actor: str) -> None:
     assert (actor,) in _types(rules, text).get("AID", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Thousands of Nigerian nurses remained on strike for a second month.", "PROTEST",
+         "NGA"),
+        ("The Japanese foreign minister kicked off a tour of Central Asia.", "CONSULT", "JPN"),
+    ],
+)  # fmt: skip
+def test_a_strike_one_stays_on_and_a_tour_one_starts(
+    rules: Coder, text: str, type_: str, actor: str
+) -> None:
+    assert (actor,) in _types(rules, text).get(type_, [])

@@ -42,6 +42,8 @@ def _actors(rules: Coder, text: str, type_: str) -> list[tuple[str | None, ...]]
         ("The Spanish air force sent planes for the evacuation of its nationals from Niger.",
          "AID", "ESP"),
         ("Indian troops were on the offensive against Naga rebels.", "ASSAULT", "IND"),
+        ("The Serbian government embarked on a wave of arrests of opposition activists.",
+         "COERCE", "SRB"),
     ],
 )  # fmt: skip
 def test_the_subject_does_the_act_it_goes_on_with(

@@ -118,13 +118,14 @@ WITH_DOING = frozenset({"go", "press", "push", "forge", "proceed", "continue", "
 # evacuation of", "contributed to the airlift of"), the means used in an act ("used drones
 # in the attack on"), forces sent for an act ("deployed warships for the blockade of";
 # not "prepared for an offensive": readiness is no act yet) and the state one is in
-# ("troops were on the offensive", "workers remained on strike")
+# ("troops were on the offensive", "workers remained on strike", "embarked on a campaign
+# of arrests")
 DOING_PREPS = {
     "with": WITH_DOING,
     "in": frozenset({"assist", "help", "collaborate", "use", "employ"}),
     "to": frozenset({"contribute"}),
     "for": frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "mass", "position"}),
-    "on": frozenset({"be", "remain", "stay"}),
+    "on": frozenset({"be", "remain", "stay", "embark"}),
 }  # fmt: skip
 # acts one is on that others do to one ("was on trial", "remained on bail")
 UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
