@@ -36,6 +36,9 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # their maker, the pronoun subject of the clause being that maker
 REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
                              "assurance", "admission", "insistence", "report", "warning"})  # fmt: skip
+# marks of a clause that tells when the main clause's act happened ("freed him after it
+# had convicted him")
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
 # verbs that need an object before a "to" complement in the active: with none, a headline's
@@ -192,6 +195,8 @@ class Roles(Phrases):
                 found = self.phrase(child) or self.prep_actors(child, ("of",))
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
+                if not found and child.lower_ in ("it", "they"):
+                    found = self.main_subject(verb, depth)  # "X freed him after it convicted"
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
@@ -264,6 +269,19 @@ class Roles(Phrases):
                 found = self.prep_actors(head, ("of",))
             return found
         return []
+
+    def main_subject(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """For an adverbial clause whose subject is "it" or "they", the subject of the
+        clause it hangs on, which it follows and is a time of (the pronoun's nearest
+        party): "a Turkish court freed him after it had convicted him", "the rebels
+        withdrew when they ran out of arms"."""
+        if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or depth > 4:
+            return []
+        if verb.i < verb.head.i or not any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children
+        ):
+            return []  # "because it bars women from running": "it" is the constitution
+        return self.subject(verb.head, depth + 1)
 
     def included(self, noun: Token) -> list[Actor]:
         """The parties an "including" or "such as" phrase names among a group: "the
