@@ -1,7 +1,9 @@
 """An event noun that is the subject of a passive verb of doing or telling ("the
 deportation of 200 migrants was carried out", "the evacuation was completed by the
 navy") is an act done: by the passive's agent, or by someone unnamed (ANNOTATION.md:
-an unknown actor keeps the event).  Sentences written for the test; rules alone."""
+an unknown actor keeps the event).  And aid that arrives from a party ("donations came
+to the village from Germany") is given by it.  Sentences written for the test; rules
+alone."""
 
 from __future__ import annotations
 
@@ -48,3 +50,17 @@ def test_bodies_handed_over_are_returned(rules: Coder) -> None:
     found = _pairs(rules, "Hezbollah handed over the bodies of two soldiers to the Israeli "
                    "army.", "RETREAT")  # fmt: skip
     assert found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Thousands of donations had come to the Nepali village from Germany by Friday.",
+         (("DEU",), ("NPL",))),
+        ("Medical aid poured into Libya from Egypt.", (("EGY",), ("LBY",))),
+    ],
+)  # fmt: skip
+def test_what_arrives_from_a_party_is_given_by_it(
+    rules: Coder, text: str, pair: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert pair in _pairs(rules, text, "AID")

@@ -56,7 +56,10 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
 # reported")
 REPORTED = frozenset({"report", "confirm"})
 OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"})
-UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
+UNDERGOING = frozenset({"come", "fall"})
+# verbs of arrival: what comes "from" a party is given by it, to where it comes
+ARRIVING = frozenset({"come", "arrive", "pour", "flow", "reach", "flood", "land", "trickle"})
+ARRIVED_AT = ("to", "into", "in", "at")  # "came under attack", "fell under fire"
 # verbs that put someone out of a state or body: with no agent, the one named after "from"
 # does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
 # League", "migrants deported from the United States")
@@ -518,6 +521,9 @@ def _nominal(
         # "an invitation from the Nigerian government", "a visit from the Chinese
         # minister": the one the act comes from does it
         source = roles.prep_actors(tok, ("from",))
+        if not source and (arrival := arriving(tok)) is not None:
+            # "donations came to the town from Ireland": the "from" of the arrival
+            source = roles.prep_actors(arrival, ("from",))
         given = any(a.country or a.org for a in source)
         source = source if given else []
     top = tok  # "launched air and artillery strikes": the first of coordinated objects
@@ -564,6 +570,11 @@ def _nominal(
                 break
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         target = subject_noun_target(tok, trigger, roles, source)
+    if not target and given and (arrival := arriving(tok)) is not None:
+        # "aid from Japan arrived in Kabul", "donations came to the town from Ireland"
+        for obj in roles.prep_objects(arrival, ARRIVED_AT):
+            if target := roles.search(obj, source, max_depth=2):
+                break
     if not target and given and top.dep_ == "dobj" and top.head.pos_ == "VERB":
         # "the ministry received a visit from the Chinese minister": the receiver
         target = without(roles.subject(top.head), source)
@@ -699,6 +710,18 @@ def passive_act(tok: Token, light_verbs: frozenset[str]) -> Token | None:
         return None  # "the handover was overseen by the Red Cross": a monitor, not a doer
     doing = lemma in DOER_VERBS or lemma in light_verbs or lemma in REPORTED
     return verb if doing else None
+
+
+def arriving(tok: Token) -> Token | None:
+    """The verb of arrival whose subject is the event noun ``tok`` ("aid from Japan
+    arrived", "donations came to the town from Ireland", "relief poured into Sudan")."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "nsubj":
+        node = node.head.head  # "thousands of donations came"
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
+        return None
+    return verb
 
 
 def _doer_verb(tok: Token) -> bool:
