@@ -36,6 +36,14 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # their maker, the pronoun subject of the clause being that maker
 REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
                              "assurance", "admission", "insistence", "report", "warning"})  # fmt: skip
+# nouns of a process whose "of" gerund is done by who runs it ("the process of
+# withdrawing"), and the verbs that run one
+PROCESSES = frozenset({"process", "phase", "stage", "step", "task", "job", "work", "business",
+                       "operation", "procedure", "campaign", "effort", "mission"})  # fmt: skip
+RUNNING = frozenset({"begin", "start", "launch", "complete", "finish", "continue", "resume",
+                     "accelerate", "speed", "undertake", "conduct", "carry", "initiate",
+                     "finalize", "finalise", "intensify", "kick", "expedite", "hasten",
+                     "embark", "step"})  # fmt: skip
 # marks of a clause that tells when the main clause's act happened ("freed him after it
 # had convicted him")
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
@@ -248,6 +256,9 @@ class Roles(Phrases):
             governor = head.head
             if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
                 return self.subject(governor.head, depth + 1)  # "X was guilty of violating"
+            if governor.pos_ in ("NOUN", "PROPN") and head.lower_ == "of":
+                # "began the process of withdrawing": who runs the process acts
+                return self._running(governor, depth)
             if governor.pos_ not in ("VERB", "AUX"):
                 return []
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
@@ -269,6 +280,21 @@ class Roles(Phrases):
                 found = self.prep_actors(head, ("of",))
             return found
         return []
+
+    def _running(self, noun: Token, depth: int) -> list[Actor]:
+        """The subject of the verb that begins, runs or ends the process ``noun`` names
+        ("Kenya began the process of withdrawing its troops", "embarked on the task of
+        rebuilding"); none for another noun or verb ("welcomed the process of ...")."""
+        if noun.lemma_.lower() not in PROCESSES:
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "embarked on the task of"
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RUNNING:
+            return []
+        return self.subject(verb, depth + 1)
 
     def main_subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """For an adverbial clause whose subject is "it" or "they", the subject of the
