@@ -110,3 +110,17 @@ def test_a_strike_one_stays_on_and_a_tour_one_starts(
     rules: Coder, text: str, type_: str, actor: str
 ) -> None:
     assert (actor,) in _types(rules, text).get(type_, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Estonia pulled its soldiers from the mission in Mali.", "EST"),
+        ("The Kenyan army pulled 300 troops from the Somali border town.", "KEN"),
+        ("The Syrian rebels gave up control of the southern district.", "SYR"),
+    ],
+)  # fmt: skip
+def test_pulling_forces_from_a_place_and_giving_up_control_are_retreats(
+    rules: Coder, text: str, actor: str
+) -> None:
+    assert (actor,) in _types(rules, text).get("RETREAT", [])
