@@ -1,8 +1,8 @@
 """An event noun that is the subject of a passive verb of doing or telling ("the
 deportation of 200 migrants was carried out", "the evacuation was completed by the
 navy") is an act done: by the passive's agent, or by someone unnamed (ANNOTATION.md:
-an unknown actor keeps the event).  And aid that arrives from a party ("donations came
-to the village from Germany") is given by it.  Sentences written for the test; rules
+an unknown actor keeps the event).  And aid that arrives from a party ("parcels of food
+arrived in the camp from Oman") is given by it.  Sentences written for the test; rules
 alone."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_bodies_handed_over_are_returned(rules: Coder) -> None:
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Thousands of donations had come to the Nepali village from Germany by Friday.",
+        ("Thousands of donations flowed into the Nepali village from Germany.",
          (("DEU",), ("NPL",))),
         ("Medical aid poured into Libya from Egypt.", (("EGY",), ("LBY",))),
     ],

@@ -1,6 +1,6 @@
 """The subject "it" or "they" of a clause that tells when the main act happened (after,
 before, when, once ...) is the main clause's subject: "a Greek court freed the
-sailor after it had fined him".  Not a clause of reason ("because it bars women from
+sailor when it sentenced him".  Not a clause of reason ("because it bars women from
 running": "it" is a thing).  Sentences written for the test; rules alone."""
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ def _actors(rules: Coder, text: str, type_: str) -> list[tuple[str | None, ...]]
 
 
 def test_the_pronoun_of_a_time_clause_is_the_main_subject(rules: Coder) -> None:
-    text = ("Last May an Egyptian court released the British activist, after it convicted "
-            "him of spreading false news.")  # fmt: skip
-    assert ("EGY",) in _actors(rules, text, "SANCTION")
+    text = ("A Greek court released the Turkish sailor in March, after it sentenced him for "
+            "smuggling fuel.")  # fmt: skip
+    assert ("GRC",) in _actors(rules, text, "SANCTION")
 
 
 def test_a_clause_of_reason_keeps_its_own_subject(rules: Coder) -> None:

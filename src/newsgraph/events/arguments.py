@@ -522,7 +522,7 @@ def _nominal(
         # minister": the one the act comes from does it
         source = roles.prep_actors(tok, ("from",))
         if not source and (arrival := arriving(tok)) is not None:
-            # "donations came to the town from Ireland": the "from" of the arrival
+            # "gifts of cash arrived in the camp from Oman": the "from" of the arrival
             source = roles.prep_actors(arrival, ("from",))
         given = any(a.country or a.org for a in source)
         source = source if given else []
@@ -571,7 +571,7 @@ def _nominal(
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         target = subject_noun_target(tok, trigger, roles, source)
     if not target and given and (arrival := arriving(tok)) is not None:
-        # "aid from Japan arrived in Kabul", "donations came to the town from Ireland"
+        # "aid from Japan arrived in Kabul", "gifts of cash arrived in the camp from Oman"
         for obj in roles.prep_objects(arrival, ARRIVED_AT):
             if target := roles.search(obj, source, max_depth=2):
                 break
@@ -714,10 +714,10 @@ def passive_act(tok: Token, light_verbs: frozenset[str]) -> Token | None:
 
 def arriving(tok: Token) -> Token | None:
     """The verb of arrival whose subject is the event noun ``tok`` ("aid from Japan
-    arrived", "donations came to the town from Ireland", "relief poured into Sudan")."""
+    arrived", "gifts of cash arrived in the camp from Oman", "relief poured into Sudan")."""
     node = tok
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "nsubj":
-        node = node.head.head  # "thousands of donations came"
+        node = node.head.head  # "thousands of parcels arrived"
     verb = node.head
     if node.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
         return None

@@ -44,8 +44,8 @@ RUNNING = frozenset({"begin", "start", "launch", "complete", "finish", "continue
                      "accelerate", "speed", "undertake", "conduct", "carry", "initiate",
                      "finalize", "finalise", "intensify", "kick", "expedite", "hasten",
                      "embark", "step"})  # fmt: skip
-# marks of a clause that tells when the main clause's act happened ("freed him after it
-# had convicted him")
+# marks of a clause that tells when the main clause's act happened ("freed him when it
+# sentenced him")
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
@@ -299,7 +299,7 @@ class Roles(Phrases):
     def main_subject(self, verb: Token, depth: int = 0) -> list[Actor]:
         """For an adverbial clause whose subject is "it" or "they", the subject of the
         clause it hangs on, which it follows and is a time of (the pronoun's nearest
-        party): "a Turkish court freed him after it had convicted him", "the rebels
+        party): "a Greek court released the sailor when it sentenced him", "the rebels
         withdrew when they ran out of arms"."""
         if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or depth > 4:
             return []
