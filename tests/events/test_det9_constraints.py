@@ -124,3 +124,16 @@ def test_pulling_forces_from_a_place_and_giving_up_control_are_retreats(
     rules: Coder, text: str, actor: str
 ) -> None:
     assert (actor,) in _types(rules, text).get("RETREAT", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Zambia accepted a request from Malawi to return the fugitive.", "AGREE", "ZMB"),
+        ("Oman hosted the Yemeni rivals for a week of talks in Muscat.", "CONSULT", "OMN"),
+    ],
+)  # fmt: skip
+def test_accepting_a_request_and_hosting_rivals(
+    rules: Coder, text: str, type_: str, actor: str
+) -> None:
+    assert (actor,) in _types(rules, text).get(type_, [])
