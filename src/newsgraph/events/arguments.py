@@ -510,6 +510,9 @@ def _nominal(
         source, own = roles.agent(done), False
     if not source:
         between = roles.prep_objects(tok, ("between", "among"))
+        if not between and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            # "clashes erupted between the army and the rebels": the phrase on the verb
+            between = roles.prep_objects(tok.head, ("between", "among"))
         both = roles.phrase(between[0]) if between else []
         if len(both) > 1:
             # "talks between Turkey and Russia": every party of a joint act is an actor
