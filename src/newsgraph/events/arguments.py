@@ -56,6 +56,9 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
 # reported")
 REPORTED = frozenset({"report", "confirm"})
 OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"})
+# participles on an act that name who did it ("claimed by", "blamed on")
+CLAIMING = frozenset({"claim", "order", "organize", "organise", "run", "commit"})
+BLAMING_ON = frozenset({"blame", "pin"})
 UNDERGOING = frozenset({"come", "fall"})
 # verbs of arrival: what comes "from" a party is given by it, to where it comes
 ARRIVING = frozenset({"come", "arrive", "pour", "flow", "reach", "flood", "land", "trickle"})
@@ -505,6 +508,11 @@ def _nominal(
         )  # "the declaration of a truce by Ethiopia", "Russia's announcement of"
         if outer.pos_ in ("NOUN", "PROPN"):
             source = roles.agent(outer) or roles.modifier_actors(outer)
+    told: list[Actor] = []
+    if not source and (told := told_doers(tok, roles, light_verbs)):
+        # "the attack, carried out by Boko Haram fighters", "a strike blamed on the
+        # coalition": the participle on the noun names who did it
+        source, own = told, False
     if not source and (done := passive_act(tok, light_verbs)) is not None:
         # "the deportation was carried out by the police": the agent of the passive
         source, own = roles.agent(done), False
@@ -594,6 +602,8 @@ def _nominal(
         after = [c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "dobj" else []
         for child in [*tok.children, *(c for c in after if c.dep_ == "advcl" and for_to(c))]:
             clause = child.dep_ in ("acl", "relcl") or (child.dep_ == "advcl" and for_to(child))
+            if told and child.dep_ in ("acl", "relcl"):
+                continue  # "the raid, which was conducted by US forces": the doer's clause
             if clause and child.pos_ in ("VERB", "AUX"):
                 # "Turkey's request that the alliance deploy ...", "a deadline for Iran to
                 # respond": the clause's subject (also "for" read with it as its object)
@@ -725,6 +735,29 @@ def arriving(tok: Token) -> Token | None:
     if node.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
         return None
     return verb
+
+
+def told_doers(tok: Token, roles: Roles, light_verbs: frozenset[str]) -> list[Actor]:
+    """Who a participle or passive relative clause on the event noun ``tok`` says did
+    it: the agent of a verb of doing or claiming ("the attack, carried out by Boko
+    Haram", "the raid, which was conducted by US forces", "the bombing, claimed by the
+    Islamic State"), or the "on" phrase of a verb of blaming ("a strike blamed on the
+    coalition"); not a monitor or a broker ("overseen by", "brokered by Qatar")."""
+    for verb in tok.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in BLAMING_ON:
+            found = [a for o in roles.prep_objects(verb, ("on",)) for a in roles.phrase(o)]
+            if found:
+                return found
+            continue
+        if verb.tag_ != "VBN" or lemma in OVERSEEING:
+            continue
+        if lemma in DOER_VERBS or lemma in light_verbs or lemma in CLAIMING:
+            if found := roles.agent(verb):
+                return found
+    return []
 
 
 def _doer_verb(tok: Token) -> bool:
