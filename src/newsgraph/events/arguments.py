@@ -754,9 +754,9 @@ def told_doers(tok: Token, roles: Roles, light_verbs: frozenset[str]) -> list[Ac
             continue
         if verb.tag_ != "VBN" or lemma in OVERSEEING:
             continue
-        if lemma in DOER_VERBS or lemma in light_verbs or lemma in CLAIMING:
-            if found := roles.agent(verb):
-                return found
+        doing = lemma in DOER_VERBS or lemma in light_verbs or lemma in CLAIMING
+        if doing and (found := roles.agent(verb)):
+            return found
     return []
 
 
