@@ -76,3 +76,13 @@ def test_readiness_for_an_act_is_not_the_act(rules: Coder) -> None:
 def test_one_on_trial_does_not_try(rules: Coder) -> None:
     found = _actors(rules, "The Tunisian opposition leader was on trial in Tunis.", "ACCUSE")
     assert ("TUN",) not in [a for a in found if a]
+
+
+def test_walking_out_in_protest_is_a_protest(rules: Coder) -> None:
+    text = "Zambian opposition MPs walked out of parliament in protest."
+    assert ("ZMB",) in _actors(rules, text, "PROTEST")
+
+
+def test_a_state_acting_in_protest_holds_no_demonstration(rules: Coder) -> None:
+    text = "Chile recalled its ambassador from Lima in protest over the remarks."
+    assert ("CHL",) not in _actors(rules, text, "PROTEST")

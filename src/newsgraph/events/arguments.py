@@ -480,6 +480,8 @@ def _nominal(
         # "Kenya went ahead with the withdrawal of its troops", "Egypt retaliated with air
         # strikes": the subject of the verb does the act its "with" phrase names
         source, own = roles.subject(doer), False
+        if in_protest(tok) and all(a.sector in (None, "GOV") and not a.org for a in source):
+            source = []  # "Iran recalled its envoy in protest": a state's act, not a protest
         if source and trigger.type in INTRANSITIVE:
             own_kind = {a.country for a in source if a.country}
             of_actors = [a for o in of_objects[:1] for a in roles.phrase(o)]
@@ -689,6 +691,9 @@ def with_doer(tok: Token) -> Token | None:
     ):
         node = node.head.head
     prep = node.head
+    if in_protest(node):
+        verb = prep.head  # "walked out of parliament in protest": the walkers protest
+        return verb if verb.pos_ == "VERB" and not Roles.is_passive(verb) else None
     if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in DOING_PREPS:
         return None
     verb = prep.head
@@ -735,6 +740,16 @@ def arriving(tok: Token) -> Token | None:
     if node.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
         return None
     return verb
+
+
+def in_protest(tok: Token) -> bool:
+    """``tok`` is the bare "protest" of "in protest" ("walked out in protest against")."""
+    return (
+        tok.lemma_.lower() == "protest"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+    )
 
 
 def told_doers(tok: Token, roles: Roles, light_verbs: frozenset[str]) -> list[Actor]:
