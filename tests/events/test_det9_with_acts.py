@@ -44,6 +44,8 @@ def _actors(rules: Coder, text: str, type_: str) -> list[tuple[str | None, ...]]
         ("Indian troops were on the offensive against Naga rebels.", "ASSAULT", "IND"),
         ("The Serbian government embarked on a wave of arrests of opposition activists.",
          "COERCE", "SRB"),
+        ("The Sri Lankan navy pressed ahead with the shelling and blockade of the rebel port.",
+         "COERCE", "LKA"),
     ],
 )  # fmt: skip
 def test_the_subject_does_the_act_it_goes_on_with(

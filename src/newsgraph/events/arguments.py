@@ -684,6 +684,8 @@ def with_doer(tok: Token) -> Token | None:
     event noun ``tok`` (also under a noun that counts acts: "with a wave of arrests";
     and with "with" hung on the verb's object: "answered the protests with arrests")."""
     node = tok
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+        node = node.head  # "went ahead with the bombing and blockade of the port"
     if (
         node.dep_ == "pobj"
         and node.head.lower_ == "of"
