@@ -44,6 +44,12 @@ RUNNING = frozenset({"begin", "start", "launch", "complete", "finish", "continue
                      "accelerate", "speed", "undertake", "conduct", "carry", "initiate",
                      "finalize", "finalise", "intensify", "kick", "expedite", "hasten",
                      "embark", "step"})  # fmt: skip
+# verbs whose "with" gerund is what their subject will do to the object ("threatened
+# Sweden with blocking its bid"; not "charged him with killing": what the object did)
+MENACING = frozenset({"threaten", "menace", "punish", "hit", "retaliate", "respond", "answer"})
+# prepositions of a gerund whose doer is the governing verb's object ("charged the officer
+# with killing", "accused him of spying", "stopped them from leaving")
+CONTROLLED = frozenset({"with", "of", "from", "for"})
 # marks of a clause that tells when the main clause's act happened ("freed him when it
 # sentenced him")
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
@@ -261,8 +267,14 @@ class Roles(Phrases):
                 return self._running(governor, depth)
             if governor.pos_ not in ("VERB", "AUX"):
                 return []
+            if head.lower_ == "with" and governor.lemma_.lower() in MENACING:
+                # "threatened Sweden with blocking its bid": the one who threatens acts
+                return self.subject(governor, depth + 1)
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
             controller = [c for c in governor.children if c.dep_ in OBJECTS]
+            if controller and head.lower_ in CONTROLLED:
+                # "charged the officer with killing": the officer, named or not
+                return self.phrase(controller[0])
             if controller and (found := self.phrase(controller[0])):
                 return found
             return self.subject(governor, depth + 1)
