@@ -105,6 +105,27 @@ def prep_objects_of(tok: Token) -> list[Token]:
     return out
 
 
+# the prefix of an object word that names the act an infinitive complement lets or
+# makes the object do ("allowed the envoy to visit": "to:visit")
+COMPLEMENT = "to:"
+
+
+def complement_words(tok: Token) -> set[str]:
+    """The verbs of ``tok``'s infinitive complements, as object words with the prefix
+    ``COMPLEMENT``: "allowed foreigners to leave Gaza" ("to:leave"), "let the refugees
+    return home" ("to:return").  An entry names the acts whose allowing is its own act
+    (allowing passage is a retreat; allowing a party to register a concession)."""
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    return {
+        COMPLEMENT + c.lemma_.lower()
+        for c in tok.children
+        # "permitted the envoy to visit" may be parsed as a purpose clause
+        if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and has_object))
+        and c.pos_ == "VERB"
+        and (infinitive(c) or bare_infinitive(tok, c))
+    }
+
+
 def modifiers_of(tok: Token) -> set[str]:
     words = set()
     for t in tok.doc[tok.left_edge.i : tok.i]:
@@ -334,6 +355,7 @@ class Arcs:
     def object_words(self) -> set[str]:
         if self._words is None:
             self._words = {w for o in self.objects for w in (o.lemma_.lower(), o.lower_)}
+            self._words |= complement_words(self.tok)
         return self._words
 
     @property

@@ -44,8 +44,25 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "widen", "broaden", "maintain", "step", "plan", "stage", "call",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
-                        "slap", "clamp"})  # fmt: skip
-UNDERGOING = frozenset({"come", "fall"})  # "came under attack", "fell under fire"
+                        "slap", "clamp",
+                        # verbs of running, hastening or finishing an operation ("oversaw
+                        # the evacuation of", "accelerated the deportation of", "speeded up
+                        # the delivery of")
+                        "oversee", "supervise", "manage", "direct", "accelerate", "speed",
+                        "expedite", "hasten", "quicken", "increase", "boost", "redouble",
+                        "ramp", "scale", "complete", "finish", "finalize", "finalise",
+                        "implement"})  # fmt: skip
+# verbs of telling whose passive subject is an act that happened ("a wave of arrests was
+# reported")
+REPORTED = frozenset({"report", "confirm"})
+OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"})
+# participles on an act that name who did it ("claimed by", "blamed on")
+CLAIMING = frozenset({"claim", "order", "organize", "organise", "run", "commit"})
+BLAMING_ON = frozenset({"blame", "pin"})
+UNDERGOING = frozenset({"come", "fall"})
+# verbs of arrival: what comes "from" a party is given by it, to where it comes
+ARRIVING = frozenset({"come", "arrive", "pour", "flow", "reach", "flood", "land", "trickle"})
+ARRIVED_AT = ("to", "into", "in", "at")  # "came under attack", "fell under fire"
 # verbs that put someone out of a state or body: with no agent, the one named after "from"
 # does it ("two journalists were expelled from Algeria", "Syria was expelled from the Arab
 # League", "migrants deported from the United States")
@@ -65,6 +82,18 @@ ORDERING = frozenset(
         "confirm",
         "carry",
         "conduct",
+        # hastening, finishing, going on with what one does ("accelerated the release of
+        # the prisoners"); not overseeing (the UN oversees another's withdrawal)
+        "accelerate",
+        "speed",
+        "expedite",
+        "hasten",
+        "finish",
+        "finalize",
+        "finalise",
+        "implement",
+        "resume",
+        "continue",
     }
 )
 # verbs whose subject does the act its object announces, however deep the event noun
@@ -81,6 +110,34 @@ ANNOUNCED_ARCS = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos",
 ANNOUNCED_PREPS = frozenset({"of", "in"})
 # verbs whose subject takes part in what their "in" object names
 PARTAKING = frozenset({"participate", "engage", "serve", "partake", "join", "take"})
+# verbs whose "with" phrase is an act their subject goes on with, answers with or helps
+# with ("went ahead with the demolition of", "pressed on with its offensive",
+# "retaliated with air strikes", "answered the protests with arrests", "helped with the
+# evacuation of"); not "agreed with", "met with", "cooperated with" (a party or another's
+# act) nor "charged with" (what the object did)
+WITH_DOING = frozenset({"go", "press", "push", "forge", "proceed", "continue", "carry",
+                        "persist", "persevere", "move", "follow", "plough", "plow", "begin",
+                        "start", "respond", "retaliate", "react", "reply", "answer", "counter",
+                        "hit", "strike", "mark", "celebrate", "greet", "punish", "help",
+                        "assist"})  # fmt: skip
+# the same for the other prepositions: help given to an act ("assisted in the
+# evacuation of", "contributed to the airlift of"), the means used in an act ("used drones
+# in the attack on"), forces sent for an act ("deployed warships for the blockade of";
+# not "prepared for an offensive": readiness is no act yet) and the state one is in
+# ("troops were on the offensive", "workers remained on strike", "embarked on a campaign
+# of arrests")
+DOING_PREPS = {
+    "with": WITH_DOING,
+    "in": frozenset({"assist", "help", "collaborate", "use", "employ"}),
+    "to": frozenset({"contribute"}),
+    "for": frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "mass", "position"}),
+    "on": frozenset({"be", "remain", "stay", "embark"}),
+}  # fmt: skip
+# acts one is on that others do to one ("was on trial", "remained on bail")
+UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
+# nouns that count acts and stand in their place ("with a wave of arrests")
+COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
+                      "volley", "salvo", "barrage", "campaign"})  # fmt: skip
 NOUN_PREPS = frozenset({"on", "against", "with", "to", "into", "toward", "towards", "at", "between",
                         "inside", "for"})  # fmt: skip
 # what a grievance is over names whom it is aimed at ("protests continued over the election")
@@ -419,6 +476,17 @@ def _nominal(
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))
         return Arguments(source, without(accused, source), True)
+    if not source and (doer := with_doer(tok)) is not None:
+        # "Kenya went ahead with the withdrawal of its troops", "Egypt retaliated with air
+        # strikes": the subject of the verb does the act its "with" phrase names
+        source, own = roles.subject(doer), False
+        if in_protest(tok) and all(a.sector in (None, "GOV") and not a.org for a in source):
+            source = []  # "Iran recalled its envoy in protest": a state's act, not a protest
+        if source and trigger.type in INTRANSITIVE:
+            own_kind = {a.country for a in source if a.country}
+            of_actors = [a for o in of_objects[:1] for a in roles.phrase(o)]
+            # the doer's own troops or people are what the act moves, no recipient
+            used_of = bool(of_actors) and all(a.country in own_kind for a in of_actors)
     if not of_objects:  # "the endorsement by France of Morocco's plan": "of" parsed on the agent
         of_objects = [
             o for by in roles.prep_objects(tok, ("by",)) for o in roles.prep_objects(by, ("of",))
@@ -442,8 +510,19 @@ def _nominal(
         )  # "the declaration of a truce by Ethiopia", "Russia's announcement of"
         if outer.pos_ in ("NOUN", "PROPN"):
             source = roles.agent(outer) or roles.modifier_actors(outer)
+    told: list[Actor] = []
+    if not source and (told := told_doers(tok, roles, light_verbs)):
+        # "the attack, carried out by Boko Haram fighters", "a strike blamed on the
+        # coalition": the participle on the noun names who did it
+        source, own = told, False
+    if not source and (done := passive_act(tok, light_verbs)) is not None:
+        # "the deportation was carried out by the police": the agent of the passive
+        source, own = roles.agent(done), False
     if not source:
         between = roles.prep_objects(tok, ("between", "among"))
+        if not between and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            # "clashes erupted between the army and the rebels": the phrase on the verb
+            between = roles.prep_objects(tok.head, ("between", "among"))
         both = roles.phrase(between[0]) if between else []
         if len(both) > 1:
             # "talks between Turkey and Russia": every party of a joint act is an actor
@@ -455,6 +534,9 @@ def _nominal(
         # "an invitation from the Nigerian government", "a visit from the Chinese
         # minister": the one the act comes from does it
         source = roles.prep_actors(tok, ("from",))
+        if not source and (arrival := arriving(tok)) is not None:
+            # "gifts of cash arrived in the camp from Oman": the "from" of the arrival
+            source = roles.prep_actors(arrival, ("from",))
         given = any(a.country or a.org for a in source)
         source = source if given else []
     top = tok  # "launched air and artillery strikes": the first of coordinated objects
@@ -501,6 +583,11 @@ def _nominal(
                 break
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         target = subject_noun_target(tok, trigger, roles, source)
+    if not target and given and (arrival := arriving(tok)) is not None:
+        # "aid from Japan arrived in Kabul", "gifts of cash arrived in the camp from Oman"
+        for obj in roles.prep_objects(arrival, ARRIVED_AT):
+            if target := roles.search(obj, source, max_depth=2):
+                break
     if not target and given and top.dep_ == "dobj" and top.head.pos_ == "VERB":
         # "the ministry received a visit from the Chinese minister": the receiver
         target = without(roles.subject(top.head), source)
@@ -517,6 +604,8 @@ def _nominal(
         after = [c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "dobj" else []
         for child in [*tok.children, *(c for c in after if c.dep_ == "advcl" and for_to(c))]:
             clause = child.dep_ in ("acl", "relcl") or (child.dep_ == "advcl" and for_to(child))
+            if told and child.dep_ in ("acl", "relcl"):
+                continue  # "the raid, which was conducted by US forces": the doer's clause
             if clause and child.pos_ in ("VERB", "AUX"):
                 # "Turkey's request that the alliance deploy ...", "a deadline for Iran to
                 # respond": the clause's subject (also "for" read with it as its object)
@@ -568,7 +657,10 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node if node.lemma_.lower() in ANNOUNCING else None
+            # or a verb whose subject does what its object names ("expanded the
+            # distribution of food aid", "stepped up the supply of arms")
+            lemma = node.lemma_.lower()
+            return node if lemma in ANNOUNCING or lemma in DOER_VERBS else None
     return None
 
 
@@ -585,6 +677,104 @@ def undergoing(tok: Token) -> Token | None:
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
     ]
     return None if grounds else verb
+
+
+def with_doer(tok: Token) -> Token | None:
+    """The active verb of ``DOING_PREPS`` whose "with" (or "in", "to") phrase holds the
+    event noun ``tok`` (also under a noun that counts acts: "with a wave of arrests";
+    and with "with" hung on the verb's object: "answered the protests with arrests")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+        node = node.head  # "went ahead with the bombing and blockade of the port"
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in COUNTING
+    ):
+        node = node.head.head
+    prep = node.head
+    if in_protest(node):
+        verb = prep.head  # "walked out of parliament in protest": the walkers protest
+        return verb if verb.pos_ == "VERB" and not Roles.is_passive(verb) else None
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in DOING_PREPS:
+        return None
+    verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and prep.lower_ in ("with", "for"):
+        verb = verb.head  # "answered the protests with arrests", "sent jets for the raid"
+    if verb.pos_ not in ("VERB", "AUX") or Roles.is_passive(verb):
+        return None
+    if prep.lower_ == "on" and node.lemma_.lower() in UNDERGONE_ON:
+        return None
+    return verb if verb.lemma_.lower() in DOING_PREPS[prep.lower_] else None
+
+
+def passive_act(tok: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The passive verb of doing or telling whose subject is the event noun ``tok``, or a
+    noun counting it: "the deportation of 200 migrants was carried out", "the evacuation
+    was completed", "a wave of arrests was reported" (an act done, by its agent or by
+    someone unnamed); not one called off."""
+    node = tok
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in COUNTING
+    ):
+        node = node.head.head
+    verb = node.head
+    if node.dep_ != "nsubjpass" or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None  # "the strike was called off"
+    lemma = verb.lemma_.lower()
+    if lemma in OVERSEEING:
+        return None  # "the handover was overseen by the Red Cross": a monitor, not a doer
+    doing = lemma in DOER_VERBS or lemma in light_verbs or lemma in REPORTED
+    return verb if doing else None
+
+
+def arriving(tok: Token) -> Token | None:
+    """The verb of arrival whose subject is the event noun ``tok`` ("aid from Japan
+    arrived", "gifts of cash arrived in the camp from Oman", "relief poured into Sudan")."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "nsubj":
+        node = node.head.head  # "thousands of parcels arrived"
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
+        return None
+    return verb
+
+
+def in_protest(tok: Token) -> bool:
+    """``tok`` is the bare "protest" of "in protest" ("walked out in protest against")."""
+    return (
+        tok.lemma_.lower() == "protest"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+    )
+
+
+def told_doers(tok: Token, roles: Roles, light_verbs: frozenset[str]) -> list[Actor]:
+    """Who a participle or passive relative clause on the event noun ``tok`` says did
+    it: the agent of a verb of doing or claiming ("the attack, carried out by Boko
+    Haram", "the raid, which was conducted by US forces", "the bombing, claimed by the
+    Islamic State"), or the "on" phrase of a verb of blaming ("a strike blamed on the
+    coalition"); not a monitor or a broker ("overseen by", "brokered by Qatar")."""
+    for verb in tok.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in BLAMING_ON:
+            found = [a for o in roles.prep_objects(verb, ("on",)) for a in roles.phrase(o)]
+            if found:
+                return found
+            continue
+        if verb.tag_ != "VBN" or lemma in OVERSEEING:
+            continue
+        doing = lemma in DOER_VERBS or lemma in light_verbs or lemma in CLAIMING
+        if doing and (found := roles.agent(verb)):
+            return found
+    return []
 
 
 def _doer_verb(tok: Token) -> bool:

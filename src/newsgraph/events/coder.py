@@ -22,7 +22,7 @@ from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Place, Quote, Sentence
 from ..settings import Settings
-from .arguments import arguments, subject_noun_target, undergoing
+from .arguments import arguments, passive_act, subject_noun_target, undergoing
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
 from .implied import denied, peacekeeping
@@ -640,6 +640,8 @@ class Coder:
                 or counted_act(tok)
                 or (bool(target) and denied(tok))
                 or (bool(target) and undergoing(tok) is not None)  # "came under attack"
+                # "the deportation of 200 migrants was carried out": a passive of doing
+                or passive_act(tok, self.light) is not None
             )
         return False
 

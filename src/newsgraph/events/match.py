@@ -236,6 +236,10 @@ def sympathy(tok: Token) -> bool:
 
 
 HANDED = frozenset({"RETREAT", "AID"})  # acts of handing over or letting go
+# prepositions of where a thing is moved from, which an entry may list among its particles
+# to take a phrase after the object too ("pulled its troops from the border", as "pulled
+# back from the border")
+SOURCE_PREPS = frozenset({"from"})
 
 
 def published(tok: Token, documents: frozenset[str]) -> bool:
@@ -302,6 +306,7 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         and not clause_mark(tok, trigger.particle)
         and not counted_particle(tok, trigger.particle)
         and not result_word(tok, trigger.particle)
+        and not prep_arg(tok, trigger.particle & SOURCE_PREPS)
     ):
         return "particle"
     if trigger.objects and not _objects_met(trigger.objects, arcs, roles):

@@ -36,6 +36,23 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # their maker, the pronoun subject of the clause being that maker
 REPORTING_NOUNS = frozenset({"announcement", "statement", "claim", "declaration", "assertion",
                              "assurance", "admission", "insistence", "report", "warning"})  # fmt: skip
+# nouns of a process whose "of" gerund is done by who runs it ("the process of
+# withdrawing"), and the verbs that run one
+PROCESSES = frozenset({"process", "phase", "stage", "step", "task", "job", "work", "business",
+                       "operation", "procedure", "campaign", "effort", "mission"})  # fmt: skip
+RUNNING = frozenset({"begin", "start", "launch", "complete", "finish", "continue", "resume",
+                     "accelerate", "speed", "undertake", "conduct", "carry", "initiate",
+                     "finalize", "finalise", "intensify", "kick", "expedite", "hasten",
+                     "embark", "step"})  # fmt: skip
+# verbs whose "with" gerund is what their subject will do to the object ("threatened
+# Sweden with blocking its bid"; not "charged him with killing": what the object did)
+MENACING = frozenset({"threaten", "menace", "punish", "hit", "retaliate", "respond", "answer"})
+# prepositions of a gerund whose doer is the governing verb's object ("charged the officer
+# with killing", "accused him of spying", "stopped them from leaving")
+CONTROLLED = frozenset({"with", "of", "from", "for"})
+# marks of a clause that tells when the main clause's act happened ("freed him when it
+# sentenced him")
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
 # passives that say the subject's own stance to act ("is committed to", "is prepared to")
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "poise"})
 # verbs that need an object before a "to" complement in the active: with none, a headline's
@@ -192,6 +209,8 @@ class Roles(Phrases):
                 found = self.phrase(child) or self.prep_actors(child, ("of",))
                 if not found and child.lower_ in ("it", "they", "we"):
                     found = self._reporter(verb)  # "The Kremlin said it was ready"
+                if not found and child.lower_ in ("it", "they"):
+                    found = self.main_subject(verb, depth)  # "X freed him after it convicted"
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
@@ -243,14 +262,23 @@ class Roles(Phrases):
             governor = head.head
             if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
                 return self.subject(governor.head, depth + 1)  # "X was guilty of violating"
+            if governor.pos_ in ("NOUN", "PROPN") and head.lower_ == "of":
+                # "began the process of withdrawing": who runs the process acts
+                return self._running(governor, depth)
             if governor.pos_ not in ("VERB", "AUX"):
                 return []
+            if head.lower_ == "with" and governor.lemma_.lower() in MENACING:
+                # "threatened Sweden with blocking its bid": the one who threatens acts
+                return self.subject(governor, depth + 1)
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
             controller = [c for c in governor.children if c.dep_ in OBJECTS]
+            if controller and head.lower_ in CONTROLLED:
+                # "charged the officer with killing": the officer, named or not
+                return self.phrase(controller[0])
             if controller and (found := self.phrase(controller[0])):
                 return found
             return self.subject(governor, depth + 1)
-        if dep == "advcl" and verb.tag_ == "VBN":
+        if dep == "advcl" and verb.tag_ == "VBN" and not perfect(verb):
             return []  # "when asked", "if attacked": a bare participle is passive
         if dep in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, depth + 1)
@@ -264,6 +292,34 @@ class Roles(Phrases):
                 found = self.prep_actors(head, ("of",))
             return found
         return []
+
+    def _running(self, noun: Token, depth: int) -> list[Actor]:
+        """The subject of the verb that begins, runs or ends the process ``noun`` names
+        ("Kenya began the process of withdrawing its troops", "embarked on the task of
+        rebuilding"); none for another noun or verb ("welcomed the process of ...")."""
+        if noun.lemma_.lower() not in PROCESSES:
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "embarked on the task of"
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RUNNING:
+            return []
+        return self.subject(verb, depth + 1)
+
+    def main_subject(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """For an adverbial clause whose subject is "it" or "they", the subject of the
+        clause it hangs on, which it follows and is a time of (the pronoun's nearest
+        party): "a Greek court released the sailor when it sentenced him", "the rebels
+        withdrew when they ran out of arms"."""
+        if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or depth > 4:
+            return []
+        if verb.i < verb.head.i or not any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children
+        ):
+            return []  # "because it bars women from running": "it" is the constitution
+        return self.subject(verb.head, depth + 1)
 
     def included(self, noun: Token) -> list[Actor]:
         """The parties an "including" or "such as" phrase names among a group: "the
@@ -435,6 +491,14 @@ def headline_passive(verb: Token) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
         for c in verb.children
+    )
+
+
+def perfect(verb: Token) -> bool:
+    """A perfect participle, active: "having released the prisoners" (not "having been
+    released")."""
+    return any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children
     )
 
 
