@@ -107,7 +107,7 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
         mentions = tuple(coder.resolver.mentions(doc, None))
         roles = Roles(doc, mentions, coder.words.get("relative_pronouns", frozenset()),
                       speech=coder.speech, people=coder.words.get("people_nouns", frozenset()),
-                      place_country=coder._place_country,
+                      place_country=coder.places.place_country,
                       documents=coder.words.get("documents", frozenset()))  # fmt: skip
         quotes = find_quotes(doc, spans, roles, coder.speech)
         for span in spans:

@@ -23,7 +23,7 @@ trees are copied back into the article's doc.  Other sentences keep their bounda
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -278,15 +278,19 @@ def title_case(sent: Span) -> bool:
     return capital >= TITLE_SHARE * len(words)
 
 
-def common_words(nlp: Language, lexicon: Lexicon) -> Callable[[str], bool]:
+def common_words(
+    nlp: Language, lexicon: Lexicon, skip: Collection[str] = ()
+) -> Callable[[str], bool]:
     """Is a lower-cased word a common word: a form of a trigger, a word an entry's
-    constraints or the lexicon's word lists name, or a function word?"""
+    constraints or the lexicon's word lists name (but those of ``skip``), or a function
+    word?"""
     words: set[str] = set(nlp.Defaults.stop_words)
     for entry in lexicon.all_triggers():
         for name in ("objects", "modifiers", "particle", "governors", "unless", "preps"):
             words.update(w for w in getattr(entry, name, ()) or () if not w.startswith("@"))
-    for values in lexicon.words.values():
-        words.update(values)
+    for name, values in lexicon.words.items():
+        if name not in skip:
+            words.update(values)
     # any form of those words ("refugees", "sanctions") or of a trigger ("bombs")
     return LemmaGuess(nlp, {*(w.lower() for w in words), *lexicon.triggers})
 
