@@ -4,6 +4,10 @@ The coder parses with the one cached spaCy pipeline, asks the actor resolver for
 mentions, then visits only sentences that name an actor: each token is looked up
 in the trigger lexicon, and for a trigger the actors and recipients are read off
 the dependency tree (``roles``), its reality off its modifiers (``modality``).
+This module runs those stages in order (``Coder._code_sentence``, ``Coder._draft``);
+the stages are their own modules: the shapes an act takes in the parse (``acts``), the
+type conventions applied to a drafted act (``conventions``), where it happened
+(``where``).  The words they test are data (``triggers.yaml``, ``words:``).
 
 The ``parse`` setting chooses how much is parsed: ``"full"`` (the default) runs the
 whole model on every sentence; ``"selective"`` only on the sentences that may hold an
@@ -17,24 +21,31 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Quote, Sentence
 from ..settings import Settings
-from .acts import AGENTLESS_NOUN, NESTED, counted_act, generic_subject, nested, struck, weighing
-from .arguments import arguments, passive_act, subject_noun_target, undergoing
+from .acts import (
+    NESTED,
+    agentless,
+    counted_act,
+    generic_subject,
+    nested,
+    not_an_act,
+    rule_confidence,
+    struck,
+    weighing,
+)
+from .arguments import arguments, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
-from .implied import denied
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .linker import Linker, load_linker
-from .match import match, verb_stems
+from .match import match, trigger_words
 from .modality import (
     according_to_in,
     asked_about,
-    background,
     circumstance,
     cited,
     conditional,
@@ -51,10 +62,10 @@ from .modality import (
     unless_clause,
 )
 from .obligation import demands
-from .parse import PARSED, Recaser, SelectiveParser, common_words
+from .parse import PARSED, Recaser, common_words, selective_parser
 from .placing import in_context, location_target, patient, placed, protest_target
 from .quotes import find_quotes, first_person
-from .roles import Roles, dedupe, in_words, without
+from .roles import Roles, dedupe, without
 from .when import SentenceDates
 from .where import Places
 
@@ -147,7 +158,11 @@ class Coder:
         )
         # the learned argument linker (events/linker.py); linker=False: the rules' recipients
         self.linker: Linker | None = load_linker() if linker is True else linker or None
-        self._selective = self._selective_parser() if self.parse == "selective" else None
+        self._selective = (
+            selective_parser(self.nlp, self.lexicon, self.speech, self.resolver, self.head)
+            if self.parse == "selective"
+            else None
+        )
         self._recase = Recaser(
             self.nlp, common_words(self.nlp, self.lexicon, STAGE_WORDS)
         )  # headlines
@@ -168,31 +183,6 @@ class Coder:
             docs = self.nlp.pipe(items, batch_size=batch_size, as_tuples=True)
         for doc, published in docs:
             yield self.code_doc(self._recase(doc), published)
-
-    def _selective_parser(self) -> SelectiveParser:
-        d = getattr(self.resolver, "dictionary", None)
-        actor_word: Callable[[str], bool] | None = None
-        actor_words = self.words.get("first_person", frozenset())
-        if d is not None:  # a word where a dictionary phrase may start
-            table, prefixes = d.table, d.prefixes
-
-            def actor_word(text: str) -> bool:
-                key = token_key(text)
-                return key is not None and ((key,) in table or (key,) in prefixes)
-
-            actor_words = actor_words | frozenset(d.pronouns)
-        triggers: dict[str, tuple[Any, ...]] = dict(self.lexicon.triggers)
-        weights = self.head.weights if self.head is not None else None
-        adds = (
-            weights is not None and min(weights.thresholds.get(k, 1.0) for k in ("add", "bare")) < 1
-        )
-        if weights is not None and weights.lemmas and adds:
-            # a word the learned head may add an event on makes its sentence worth a
-            # parse too (an entry of None needs no cue word)
-            for lemma in weights.lemmas:
-                triggers.setdefault(lemma, (None,))
-        return SelectiveParser(self.nlp, triggers, self.speech, actor_word,
-                               actor_words)  # fmt: skip
 
     # ------------------------------------------------------------------ one doc
     def code_doc(self, doc: Doc, published: str | None = None) -> Coding:
@@ -221,7 +211,7 @@ class Coder:
         events: list[Event] = []
         parsed = doc.user_data.get(PARSED)  # None: every sentence was parsed
         named = _sentences_with(roles.by_token, spans)
-        triggers = self._trigger_words(doc)
+        triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
             if n not in named or (parsed is not None and span.start not in parsed):
@@ -261,7 +251,7 @@ class Coder:
         sole = self._sole_country(span, roles) if matched else None
         for i, (trigger, kind) in matched.items():
             tok = span.doc[i]
-            if kind == "verb" and self._not_an_act(tok, matched):
+            if kind == "verb" and not_an_act(tok, matched, self.light, self.judging, self.speech):
                 continue
             draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
@@ -293,54 +283,6 @@ class Coder:
                 seen.add(key)
                 out.append(self._event(draft, sentence, dates, acts=acts))
         return out
-
-    def _trigger_words(self, doc: Doc) -> set[int]:
-        """The tokens whose lemma or lower-case form is in the trigger lexicon, or
-        whose form's verb stems are (the only ones ``match`` can fire on), looked up
-        once per distinct form."""
-        from spacy.attrs import LEMMA, LOWER
-
-        known, strings, triggers = self._trigger_ids, doc.vocab.strings, self.lexicon.triggers
-        out: set[int] = set()
-        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-            for value in (lemma, lower):
-                hit = known.get(value)
-                if hit is None:
-                    form = strings[value].lower()
-                    hit = known[value] = form in triggers or any(
-                        stem in triggers for stem in verb_stems(form)
-                    )
-                if hit:
-                    out.add(i)
-                    break
-        return out
-
-    def _not_an_act(self, tok: Token, matched: dict[int, tuple[Trigger, str]]) -> bool:
-        """A light verb whose object names the act ("ordered strikes"), a verb that
-        judges ("considers it unacceptable"), or a speech verb reporting another
-        actor's act ("US officials warned Iran could ...")."""
-        lemma = tok.lemma_.lower()
-        addressed = any(c.dep_ in ("dobj", "dative") for c in tok.children)
-        if lemma in self.judging and any(
-            c.dep_ == "oprd" or (c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp"))
-            for c in tok.children
-        ):
-            return True  # "considers the veto unacceptable": a judgement, coded on the adjective
-        for child in tok.children:
-            if (
-                in_words(tok, self.light)
-                and child.dep_ == "dobj"
-                and matched.get(child.i, (None, ""))[1] == "noun"
-            ):
-                return True
-            if (
-                lemma in self.speech
-                and not addressed
-                and child.dep_ == "ccomp"
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-            ):
-                return True
-        return False
 
     # ------------------------------------------------------------------ one trigger
     def _speaker(
@@ -407,7 +349,7 @@ class Coder:
         ):
             source = [kind_of]  # "musicians lifted the boycott": a kind of actor, no code
         if not source and not (
-            self._agentless(tok, kind, args.target)
+            agentless(tok, kind, args.target, self.light, self.series, self.agentless_marks)
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
@@ -478,29 +420,6 @@ class Coder:
                     countries.add(country)
         return countries.pop() if len(countries) == 1 else None
 
-    def _agentless(self, tok: Token, kind: str, target: list[Actor]) -> bool:
-        """An act whose doer is not named: keep it with an unknown actor."""
-        if kind == "verb":
-            # "was arrested", "were killed by an IED"; not background ("who was jailed")
-            # nor a condition ("until aid is delivered")
-            return (
-                Roles.is_passive(tok)
-                and tok.dep_ not in ("relcl", "acl")
-                and not any(
-                    c.dep_ == "mark" and c.lower_ in self.agentless_marks for c in tok.children
-                )
-            )
-        if kind == "noun":  # or an accusation that its target denies
-            return (
-                tok.dep_ in AGENTLESS_NOUN
-                or counted_act(tok, self.series)
-                or (bool(target) and denied(tok))
-                or (bool(target) and undergoing(tok) is not None)  # "came under attack"
-                # "the deportation of 200 migrants was carried out": a passive of doing
-                or passive_act(tok, self.light) is not None
-            )
-        return False
-
     def _event(
         self,
         draft: Draft,
@@ -516,26 +435,9 @@ class Coder:
         than the act that holds it."""
         code = self.lexicon.cameo[draft.cameo]
         under = nested(draft.tok, acts)
-        if belief is not None:
-            confidence = belief - (NESTED if under else 0.0)
-        else:
-            # a noun under a doing verb ("launched an appeal") is as sure as the verb
-            done = (
-                draft.kind == "noun"
-                and draft.tok.dep_ == "dobj"
-                and in_words(draft.tok.head, self.light)
-            )
-            kind = "verb" if done else draft.kind
-            confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (
-                0.15 if draft.target else 0.0
-            )
-            confidence -= (0.0 if draft.own or done else 0.15) + (
-                0.1 if draft.hypothetical else 0.0
-            )
-            if background(draft.tok, self.background):  # "after Hollande accused Syria"
-                confidence -= 0.1
-            if under:
-                confidence -= NESTED
+        if belief is None:
+            belief = rule_confidence(draft, self.light, self.background)
+        confidence = belief - (NESTED if under else 0.0)
         date, precision = dates.at(draft.tok.idx - sentence.start)
         location, located = self.places.where(draft)
         return Event(

@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import TokenArrays, doc_text, token_spaces
 from .lexicon import DYNAMIC_CLASSES
@@ -355,3 +356,32 @@ class Recaser:
             at += len(span)
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+
+def selective_parser(
+    nlp: Language, lexicon: Lexicon, speech: frozenset[str], resolver: Any, head: Any
+) -> SelectiveParser:
+    """The selective parser of a coder: a sentence is parsed when it may name an actor
+    (a word where one of ``resolver``'s dictionary phrases may start, a first-person or
+    dictionary pronoun) and holds a trigger word, or a word the learned ``head`` may add
+    an event on."""
+    d = getattr(resolver, "dictionary", None)
+    actor_word: Callable[[str], bool] | None = None
+    actor_words = lexicon.words.get("first_person", frozenset())
+    if d is not None:  # a word where a dictionary phrase may start
+        table, prefixes = d.table, d.prefixes
+
+        def actor_word(text: str) -> bool:
+            key = token_key(text)
+            return key is not None and ((key,) in table or (key,) in prefixes)
+
+        actor_words = actor_words | frozenset(d.pronouns)
+    triggers: dict[str, tuple[Any, ...]] = dict(lexicon.triggers)
+    weights = head.weights if head is not None else None
+    adds = weights is not None and min(weights.thresholds.get(k, 1.0) for k in ("add", "bare")) < 1
+    if weights is not None and weights.lemmas and adds:
+        # a word the learned head may add an event on makes its sentence worth a
+        # parse too (an entry of None needs no cue word)
+        for lemma in weights.lemmas:
+            triggers.setdefault(lemma, (None,))
+    return SelectiveParser(nlp, triggers, speech, actor_word, actor_words)
