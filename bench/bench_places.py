@@ -15,8 +15,8 @@
 3. The places stage's share: one cProfile run (this process's CPU clock) of an inline
    ``ingest`` of the sample corpus (``examples/seeds``, with its manifest), models
    loaded before; places = finding and resolving the article's toponyms
-   (``_Places.read``), each event's place (``_Places.where``, ``Coder._location``) and
-   the coder's place-to-country look-ups (``Coder._place_country``).  Shares of the
+   (``Places.read``, events/where.py), each event's place (``Places.where``,
+   ``Places.location``) and the coder's place-to-country look-ups (``Places.place_country``).  Shares of the
    coding (spaCy's parse and ``Coder.code_doc``) and of the whole ingest.  Target: the
    places stage under 10% of the chain's CPU.
 """
@@ -67,10 +67,10 @@ print(json.dumps({"wall": wall, "cpu": cpu, "rss_kb": grown, "again": again,
                   "parse": parse, "found": len(found)}))
 """
 PLACES: tuple[Site, ...] = (
-    ("newsgraph/events/coder.py", "read"),
-    ("newsgraph/events/coder.py", "where"),
-    ("newsgraph/events/coder.py", "_location"),
-    ("newsgraph/events/coder.py", "_place_country"),
+    ("newsgraph/events/where.py", "read"),
+    ("newsgraph/events/where.py", "where"),
+    ("newsgraph/events/where.py", "location"),
+    ("newsgraph/events/where.py", "place_country"),
 )
 CODING: tuple[Site, ...] = (
     ("spacy/language.py", "pipe"),

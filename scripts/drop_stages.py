@@ -86,7 +86,7 @@ def argument_class(tok: Any, kind: str, roles: Any) -> str:
 def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
           cameo_verbs: Any = None) -> tuple[str, str]:  # fmt: skip
     """The furthest rule stage a word of ``words`` reaches with type ``want``."""
-    from newsgraph.events.coder import CONDITION_MARKS
+    from newsgraph.events.acts import not_an_act
     from newsgraph.events.embed import fold, prune
     from newsgraph.events.match import form, match, unmet
     from newsgraph.events.modality import according_to_in
@@ -96,6 +96,7 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
 
     doc = coder.nlp(text)
     best, note = 0, ""
+    verbs = (coder.light, coder.judging, coder.speech)  # for ``not_an_act``
 
     def reach(stage: str, why: str = "") -> None:
         nonlocal best, note
@@ -107,7 +108,7 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
         mentions = tuple(coder.resolver.mentions(doc, None))
         roles = Roles(doc, mentions, coder.words.get("relative_pronouns", frozenset()),
                       speech=coder.speech, people=coder.words.get("people_nouns", frozenset()),
-                      place_country=coder._place_country,
+                      place_country=coder.places.place_country,
                       documents=coder.words.get("documents", frozenset()))  # fmt: skip
         quotes = find_quotes(doc, spans, roles, coder.speech)
         for span in spans:
@@ -127,7 +128,7 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
             drafts = {}
             for i, (trigger, kind) in matched.items():
                 tok = doc[i]
-                if kind == "verb" and coder._not_an_act(tok, matched):
+                if kind == "verb" and not_an_act(tok, matched, *verbs):
                     continue
                 d = coder._draft(tok, trigger, kind, span, roles, quotes, according, sole)
                 if d is not None:
@@ -152,13 +153,13 @@ def trace(coder: Any, text: str, want: str, words: set[str], gold: str = "",
                 if trigger.type != want:
                     reach("other_entry", trigger.type)
                     continue
-                if kind == "verb" and coder._not_an_act(tok, matched):
+                if kind == "verb" and not_an_act(tok, matched, *verbs):
                     reach("not_an_act")
                     continue
                 if tok.i not in drafts:
                     from newsgraph.events.modality import circumstance, conditional
 
-                    if conditional(tok, CONDITION_MARKS):
+                    if conditional(tok, coder.conditions):
                         reach("condition")
                     elif kind == "noun" and circumstance(tok, coder.topics):
                         reach("circumstance", f"{tok.dep_}<{tok.head.lower_}")

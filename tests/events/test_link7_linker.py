@@ -38,7 +38,7 @@ def _rows(coder: Coder, text: str, trigger: str, type_: str,
     """Each candidate's features for the draft on ``trigger`` (the first candidate is
     the actor; ``target`` the rules' recipients), by the candidate's words."""
     doc = coder.nlp(text)
-    roles = Roles(doc, coder.resolver.mentions(doc), place_country=coder._place_country)
+    roles = Roles(doc, coder.resolver.mentions(doc), place_country=coder.places.place_country)
     tok = next(t for t in doc if t.lower_ == trigger)
     found = [c for c in candidates(doc[:], roles) if c.head is None or c.head.i != tok.i]
     source, target = [found[0].actor], target or []

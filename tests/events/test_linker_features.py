@@ -14,7 +14,7 @@ def _rows(coder: Coder, text: str, trigger: str, type_: str) -> dict[str, list[s
     """Each candidate's features (sentence features included) for the draft on
     ``trigger``, by the candidate's words; the first candidate is the actor."""
     doc = coder.nlp(text)
-    roles = Roles(doc, coder.resolver.mentions(doc), place_country=coder._place_country)
+    roles = Roles(doc, coder.resolver.mentions(doc), place_country=coder.places.place_country)
     tok = next(t for t in doc if t.lower_ == trigger)
     found = [c for c in candidates(doc[:], roles) if c.head is None or c.head.i != tok.i]
     source = [found[0].actor]

@@ -15,7 +15,8 @@ from __future__ import annotations
 import pytest
 from scoring import types
 
-from newsgraph.events.coder import Coder, nested
+from newsgraph.events.acts import nested
+from newsgraph.events.coder import Coder
 from newsgraph.events.head import EventHead
 from newsgraph.records import Event
 

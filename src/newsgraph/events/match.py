@@ -9,6 +9,7 @@ the stems its inflection allows (``verb_stems``) when its lemma has no entry.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .arcs import (
@@ -31,7 +32,7 @@ from .lexicon import Lexicon, Trigger
 from .roles import Roles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 NOMINAL_DEPS = frozenset(
     {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"}
@@ -352,3 +353,26 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
             if trigger.pos == pos and satisfied(trigger, tok, roles, arcs):
                 return trigger, pos
     return None
+
+
+def trigger_words(doc: Doc, triggers: Mapping[str, object], known: dict[int, bool]) -> set[int]:
+    """The tokens whose lemma or lower-case form is in the trigger lexicon, or
+    whose form's verb stems are (the only ones ``match`` can fire on), looked up
+    once per distinct form (``known``: string id -> is it a trigger word, kept
+    across documents)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    out: set[int] = set()
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        for value in (lemma, lower):
+            hit = known.get(value)
+            if hit is None:
+                form = strings[value].lower()
+                hit = known[value] = form in triggers or any(
+                    stem in triggers for stem in verb_stems(form)
+                )
+            if hit:
+                out.add(i)
+                break
+    return out

@@ -23,10 +23,11 @@ trees are copied back into the article's doc.  Other sentences keep their bounda
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import TokenArrays, doc_text, token_spaces
 from .lexicon import DYNAMIC_CLASSES
@@ -278,15 +279,19 @@ def title_case(sent: Span) -> bool:
     return capital >= TITLE_SHARE * len(words)
 
 
-def common_words(nlp: Language, lexicon: Lexicon) -> Callable[[str], bool]:
+def common_words(
+    nlp: Language, lexicon: Lexicon, skip: Collection[str] = ()
+) -> Callable[[str], bool]:
     """Is a lower-cased word a common word: a form of a trigger, a word an entry's
-    constraints or the lexicon's word lists name, or a function word?"""
+    constraints or the lexicon's word lists name (but those of ``skip``), or a function
+    word?"""
     words: set[str] = set(nlp.Defaults.stop_words)
     for entry in lexicon.all_triggers():
         for name in ("objects", "modifiers", "particle", "governors", "unless", "preps"):
             words.update(w for w in getattr(entry, name, ()) or () if not w.startswith("@"))
-    for values in lexicon.words.values():
-        words.update(values)
+    for name, values in lexicon.words.items():
+        if name not in skip:
+            words.update(values)
     # any form of those words ("refugees", "sanctions") or of a trigger ("bombs")
     return LemmaGuess(nlp, {*(w.lower() for w in words), *lexicon.triggers})
 
@@ -351,3 +356,32 @@ class Recaser:
             at += len(span)
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+
+def selective_parser(
+    nlp: Language, lexicon: Lexicon, speech: frozenset[str], resolver: Any, head: Any
+) -> SelectiveParser:
+    """The selective parser of a coder: a sentence is parsed when it may name an actor
+    (a word where one of ``resolver``'s dictionary phrases may start, a first-person or
+    dictionary pronoun) and holds a trigger word, or a word the learned ``head`` may add
+    an event on."""
+    d = getattr(resolver, "dictionary", None)
+    actor_word: Callable[[str], bool] | None = None
+    actor_words = lexicon.words.get("first_person", frozenset())
+    if d is not None:  # a word where a dictionary phrase may start
+        table, prefixes = d.table, d.prefixes
+
+        def actor_word(text: str) -> bool:
+            key = token_key(text)
+            return key is not None and ((key,) in table or (key,) in prefixes)
+
+        actor_words = actor_words | frozenset(d.pronouns)
+    triggers: dict[str, tuple[Any, ...]] = dict(lexicon.triggers)
+    weights = head.weights if head is not None else None
+    adds = weights is not None and min(weights.thresholds.get(k, 1.0) for k in ("add", "bare")) < 1
+    if weights is not None and weights.lemmas and adds:
+        # a word the learned head may add an event on makes its sentence worth a
+        # parse too (an entry of None needs no cue word)
+        for lemma in weights.lemmas:
+            triggers.setdefault(lemma, (None,))
+    return SelectiveParser(nlp, triggers, speech, actor_word, actor_words)

@@ -1,0 +1,172 @@
+"""The shapes an act takes in the parse, read by the coder's stages.
+
+Small predicates on one trigger token: an act counted by a noun of series ("a wave of
+arrests"), an act weighed as an option ("is considering the possibility of sending
+experts"), the act of a kind of people ("musicians lifted the boycott"), an act that
+another act of its sentence holds ("rejected the accusations"); a verb that is no act
+of its own ("ordered strikes"), an act kept with no named doer ("was arrested"), and how
+sure the rules are of an act.  The words they test are data (``triggers.yaml``,
+``words:``): the caller passes them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .arguments import passive_act, undergoing
+from .implied import denied
+from .modality import background
+from .roles import Roles, in_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .embed import Draft
+    from .lexicon import Trigger
+
+# where an act noun stands with no doer ("the attack", "an arrest was made")
+AGENTLESS_NOUN = frozenset({"nsubj", "ROOT", "attr"})
+# what an act that another act of its sentence holds loses in confidence (``nested``)
+NESTED = 0.1
+
+
+def counted_act(tok: Token, series: frozenset[str]) -> bool:
+    """An act counted by a noun of ``series`` that stands where an agentless act noun
+    would ("a series of explosions struck", "a wave of arrests followed"): the act's
+    own place."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in series
+        and of.head.dep_ in AGENTLESS_NOUN
+    )
+
+
+def struck(tok: Token, series: frozenset[str]) -> bool:
+    """A counted act whose series hits something ("a series of explosions struck the
+    country"): an act on what it hit, even when that is no named party."""
+    return counted_act(tok, series) and any(c.dep_ == "dobj" for c in tok.head.head.head.children)
+
+
+def weighing(tok: Token, options: frozenset[str]) -> Token | None:
+    """The verb that weighs the act a gerund names under an option noun: "considering"
+    in "is considering the possibility of providing experts"."""
+    of = tok.head
+    if tok.dep_ != "pcomp" or of.lower_ != "of" or of.head.lemma_.lower() not in options:
+        return None
+    noun = of.head
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def generic_subject(
+    tok: Token, roles: Roles, people: frozenset[str], endings: tuple[str, ...]
+) -> Actor | None:
+    """The subject of an act that names a kind of people and no party ("anti-war groups
+    called on", "musicians have lifted a boycott"): ANNOTATION.md keeps the act with the
+    actor's text and a null code.  A kind of people is a noun of ``people`` or a plural
+    agent noun (one of ``endings``: -ers, -ists, -ians)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in roles.by_token:
+        return None
+    lemma = subj.lemma_.lower()
+    agentive = subj.tag_ == "NNS" and lemma.endswith(endings)
+    if lemma not in people and not agentive:
+        return None
+    words = [t for t in subj.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos")]
+    return Actor(text=" ".join(t.text for t in words), code=None)
+
+
+def nested(tok: Token, acts: Collection[int]) -> bool:
+    """Another act of ``acts`` (trigger token ids) holds ``tok``: it is one of ``tok``'s
+    ancestors in the parse, reached by more than coordination ("rejected [the]
+    accusations", "shelled the city, killing three"; not "condemned the coup and
+    demanded ...": two acts side by side)."""
+    cur, side_by_side = tok, True
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        side_by_side = side_by_side and cur.dep_ == "conj"
+        cur = cur.head
+        if cur.i in acts and not side_by_side:
+            return True
+    return False
+
+
+def not_an_act(
+    tok: Token,
+    matched: Mapping[int, tuple[Trigger, str]],
+    light: frozenset[str],
+    judging: frozenset[str],
+    speech: frozenset[str],
+) -> bool:
+    """A light verb whose object names the act ("ordered strikes"), a verb that
+    judges ("considers it unacceptable"), or a speech verb reporting another
+    actor's act ("US officials warned Iran could ...")."""
+    lemma = tok.lemma_.lower()
+    addressed = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    if lemma in judging and any(
+        c.dep_ == "oprd" or (c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp")) for c in tok.children
+    ):
+        return True  # "considers the veto unacceptable": a judgement, coded on the adjective
+    for child in tok.children:
+        if (
+            in_words(tok, light)
+            and child.dep_ == "dobj"
+            and matched.get(child.i, (None, ""))[1] == "noun"
+        ):
+            return True
+        if (
+            lemma in speech
+            and not addressed
+            and child.dep_ == "ccomp"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return True
+    return False
+
+
+def agentless(
+    tok: Token,
+    kind: str,
+    target: Sequence[Actor],
+    light: frozenset[str],
+    series: frozenset[str],
+    marks: frozenset[str],
+) -> bool:
+    """An act whose doer is not named: keep it with an unknown actor.  ``marks``: the
+    subordinators whose clause keeps none ("until aid is delivered")."""
+    if kind == "verb":
+        # "was arrested", "were killed by an IED"; not background ("who was jailed")
+        # nor a condition ("until aid is delivered")
+        return (
+            Roles.is_passive(tok)
+            and tok.dep_ not in ("relcl", "acl")
+            and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+        )
+    if kind == "noun":  # or an accusation that its target denies
+        return (
+            tok.dep_ in AGENTLESS_NOUN
+            or counted_act(tok, series)
+            or (bool(target) and denied(tok))
+            or (bool(target) and undergoing(tok) is not None)  # "came under attack"
+            # "the deportation of 200 migrants was carried out": a passive of doing
+            or passive_act(tok, light) is not None
+        )
+    return False
+
+
+def rule_confidence(draft: Draft, light: frozenset[str], marks: frozenset[str]) -> float:
+    """How sure the rules are of ``draft``'s act, read off its shape: a verb more than a
+    noun, a named recipient, its own actor, a real act, the news itself rather than its
+    background (``marks``: "after Hollande accused Syria")."""
+    # a noun under a doing verb ("launched an appeal") is as sure as the verb
+    done = draft.kind == "noun" and draft.tok.dep_ == "dobj" and in_words(draft.tok.head, light)
+    kind = "verb" if done else draft.kind
+    confidence = {"verb": 0.6, "noun": 0.5, "pred": 0.45}[kind] + (0.15 if draft.target else 0.0)
+    confidence -= (0.0 if draft.own or done else 0.15) + (0.1 if draft.hypothetical else 0.0)
+    if background(draft.tok, marks):
+        confidence -= 0.1
+    return confidence

@@ -1,0 +1,281 @@
+"""The type conventions applied to a drafted act once its parties and mood are read.
+
+``convention`` codes one act (ANNOTATION.md): a deployment to keep a peace or to help
+is AID, joint exercises of allies COOPERATE, an order that shuts down or drives out
+civilians a COERCE, a warning against an act addressed to no one a REQUEST, a state's
+official protest an ACCUSE; then its reality: a decision taken is done, an act "set to"
+come is announced, an act told as the cause of an effect is not promised, and an
+announced or intended act is coded as PLOVER codes intentions (``modality.announced``).
+The words it tests are data (``triggers.yaml``, ``words:``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .implied import denied, peacekeeping
+from .lexicon import PLOVER_TYPES, Lexicon, Trigger
+from .modality import Modality, announced, announced_with_would, would_do
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Words = Mapping[str, frozenset[str]]
+
+# verbal cooperation that, intended or announced, is a promise (AGREE)
+INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# yielding acts a decision takes ("has decided to lift the sanctions"): done, not promised
+DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
+# purposes that make a deployment help (CAMEO 074): "sent troops to help", "to protect
+# civilians"; "to keep the peace", "to monitor the ceasefire"
+PURPOSES = frozenset({"advcl", "xcomp"})
+# sectors of a state: an order to them is a demand, not a coercion (``enforced``)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# what an order makes those under it do (a word list) -> its CAMEO code: shut down (172
+# restrictions), leave (174 expulsion), disperse (170)
+ENFORCED = (("ordered_closures", "172"), ("ordered_departures", "174"),
+            ("ordered_dispersals", "170"))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """How an act is coded once the conventions are applied."""
+
+    type: str
+    cameo: str
+    mode: str | None
+    negated: bool
+    hypothetical: bool
+
+
+def _w(words: Words, name: str) -> frozenset[str]:
+    return words.get(name, frozenset())
+
+
+def convention(
+    tok: Token,
+    trigger: Trigger,
+    kind: str,
+    mood: Modality,
+    source: Sequence[Actor],
+    target: Sequence[Actor],
+    conditioned: bool,
+    reported: bool,
+    lexicon: Lexicon,
+) -> Convention:
+    """The type, CAMEO code, mode and flags of the act of ``trigger`` on ``tok``, with
+    its parties ``source`` and ``target`` and its ``mood``; ``conditioned``: an
+    "unless" clause makes it hang on another side's act."""
+    words = lexicon.words
+    if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
+        mood = replace(mood, negated=False, refused=False)  # denied, but made
+    type_, cameo, mode = retyped(tok, trigger, kind, source, target, lexicon)
+    mood = _reality(tok, type_, mood, words)
+    negated, hypothetical = mood.negated, mood.hypothetical
+    if kind == "pred" and PLOVER_TYPES[type_] == 3:
+        hypothetical = False  # the evaluation is made now, whatever it evaluates
+    elif (
+        type_ in INTENT_TYPES
+        and not mood.negated
+        and (mood.intended or would_do(tok))
+        and not causing(tok, words)
+    ):
+        cameo = lexicon.future_agree.get(cameo) or lexicon.future_agree.get(type_, "030")
+        type_, mode = "AGREE", None
+    else:
+        threat = mood.hypothetical and not reported and announced_with_would(tok)
+        coded = announced(type_, cameo, mood, threat, conditioned, trigger.lemma)
+        type_, cameo, negated, hypothetical = (
+            coded.type, coded.cameo, coded.negated, coded.hypothetical
+        )  # fmt: skip
+        if coded.retyped:
+            mode = lexicon.cameo[cameo].mode if cameo in lexicon.cameo else None
+    return Convention(type_, cameo, mode, negated, hypothetical)
+
+
+def retyped(
+    tok: Token,
+    trigger: Trigger,
+    kind: str,
+    source: Sequence[Actor],
+    target: Sequence[Actor],
+    lexicon: Lexicon,
+) -> tuple[str, str, str | None]:
+    """The type, CAMEO code and mode of the act, by the conventions of ANNOTATION.md
+    that retype a trigger's act from what the sentence says of it."""
+    words, table = lexicon.words, lexicon.cameo
+    type_, lemma = trigger.type, trigger.lemma
+    if type_ == "MOBILIZE" and (
+        peacekeeping(tok, _w(words, "peace_missions")) or helping(tok, words)
+    ):
+        return "AID", "074", table["074"].mode  # peacekeepers sent
+    if type_ == "MOBILIZE" and lemma in _w(words, "exercise_nouns") and joint(source):
+        # "Germany, Italy and the US took part in war games": joint exercises between
+        # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
+        return "COOPERATE", "062", table["062"].mode
+    if type_ == "REQUEST" and lemma in _w(words, "order_verbs"):
+        code = enforced(tok, target, words)
+        if code:
+            # "ordered the broadcasters to go off the air", "ordered residents to
+            # leave": an order that shuts down or drives out those under it is a
+            # restriction or an expulsion (COERCE 172, 174), not a demand
+            return "COERCE", code, table[code].mode
+    if type_ == "THREATEN" and kind == "verb" and cautions(tok, words):
+        # "the minister warned against any escalation": a call not to, addressed to no
+        # one and with no consequence named, is an appeal (REQUEST), not a threat
+        return "REQUEST", "100", table["100"].mode
+    if type_ == "PROTEST" and lemma == "protest" and official(tok, source):
+        # "China protested against the policy": a state complains officially (CAMEO
+        # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
+        return "ACCUSE", "114", table["114"].mode
+    return type_, trigger.cameo, trigger.mode
+
+
+def _reality(tok: Token, type_: str, mood: Modality, words: Words) -> Modality:
+    """The act's mood, once what the sentence says of its coming is read."""
+    if mood.intended and not mood.negated and type_ in DECIDED_TYPES and decided(tok, words):
+        # "has decided to lift the ban": a decision taken is the act (ANNOTATION.md
+        # keeps AGREE for promises and stated intents: "agreed to", "will release")
+        return replace(mood, intended=False, future=False)
+    if not mood.negated and scheduled(tok, words):  # "is set to release": to come
+        return replace(mood, intended=True, future=True)
+    if causing(tok, words):  # "the visit will boost trade": the future is the effect's
+        possible = _w(words, "hypothetical_modifiers")
+        flagged = any(c.dep_ == "amod" and c.lemma_.lower() in possible for c in tok.children)
+        return replace(mood, intended=False, future=False, hypothetical=flagged)
+    return mood
+
+
+def official(tok: Token, source: Sequence[Actor]) -> bool:
+    """The doers of ``tok`` are a state: its government, or the country named as such
+    ("China protested"; not "Serbians", "Serbian students")."""
+    if not source or any(a.sector not in (None, "GOV") or a.org for a in source):
+        return False
+    named = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in tok.children)
+    return named or all(a.sector == "GOV" for a in source)
+
+
+def joint(source: Sequence[Actor]) -> bool:
+    """Actors of two or more states or organisations act together."""
+    return len({a.country or a.code for a in source if a.country or a.code}) >= 2
+
+
+def cautions(tok: Token, words: Words) -> bool:
+    """``tok`` warns against an act, addressed to no one: "warned against any
+    escalation", "cautioned against haste" (not "warned Finland against joining",
+    "warned that it would retaliate")."""
+    if tok.lemma_.lower() not in _w(words, "cautioning_verbs"):
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children):
+        return False
+    consequence = _w(words, "consequence_words")
+    if any(t.lower_ in consequence for t in tok.subtree):
+        return False  # "warned against it, saying it would respond with force": a threat
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+
+
+def enforced(tok: Token, ordered: Sequence[Actor], words: Words) -> str | None:
+    """The CAMEO code of an order that shuts down or drives out those it is given to
+    (``ENFORCED``), when they are no state ("ordered broadcasters to halt
+    transmissions", "ordered the residents to leave"; not "ordered Ukraine to
+    withdraw": a demand to a state)."""
+    if any(a.org or a.sector in STATE_SECTORS for a in ordered):
+        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if (
+        not objects
+        or objects[0].pos_ != "NOUN"
+        or objects[0].lemma_.lower() in _w(words, "state_nouns")
+    ):
+        return None  # "ordered Ukraine", "ordered the government", "ordered its troops"
+    for verb in tok.children:
+        if verb.dep_ == "xcomp" and verb.pos_ == "VERB":
+            lemma = verb.lemma_.lower()
+            for name, code in ENFORCED:
+                if lemma in _w(words, name):
+                    return code
+    return None
+
+
+def helping(tok: Token, words: Words) -> bool:
+    """A deployment whose purpose is to help, protect or rescue people, or to keep a
+    peace: "sent soldiers to help rebuild", "deployed police to protect the villages",
+    "the deployment of observers to oversee the truce" (ANNOTATION.md: material
+    help, CAMEO 074, not a show of force); not a rescue of hostages from captors, a
+    military operation ("deployed troops to rescue the hostages")."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        holders.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    clauses = [c for h in holders for c in h.children if c.dep_ in PURPOSES]
+    clauses += [t for t in tok.subtree if t.dep_ in ("acl", "relcl") and t.i > tok.i]
+    return any(_helps(c, words) for c in clauses)
+
+
+def _helps(verb: Token, words: Words) -> bool:
+    """An infinitive of help ("to help", "to protect civilians", "to monitor the
+    ceasefire")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = {o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"}
+    said = {t.lemma_.lower() for t in verb.subtree}
+    if said & (_w(words, "frontier_nouns") | _w(words, "fighting_verbs")):
+        return False  # "to protect its border", "to help the army fight the rebels"
+    if lemma in _w(words, "helping_verbs"):
+        return not objects & _w(words, "captive_nouns")
+    return lemma in _w(words, "keeping_verbs") and bool(objects & _w(words, "peace_nouns"))
+
+
+def causing(tok: Token, words: Words) -> bool:
+    """An event noun told as the cause of what its verb says will follow ("the
+    premier's visit will boost trade"): the verb's future is the effect's, not the
+    act's; unless the verb tells the act's own course ("the visit will take place")."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _w(words, "occurring_verbs")
+    )
+
+
+def scheduled(tok: Token, words: Words) -> bool:
+    """``tok`` is an act said to be set to come: the infinitive of "is set to", "is
+    poised to", "is scheduled to", "is due to", "is about to", "is to" ("Eritrea is set
+    to release the fishermen": an announced act, AGREE for a yield, THREATEN for force)."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma == "be":
+        return head.dep_ == "ROOT" and not any(c.dep_ in ("acomp", "attr") for c in head.children)
+    being = _w(words, "being_forms")
+    return lemma in _w(words, "scheduling_words") and any(c.lower_ in being for c in head.children)
+
+
+def decided(tok: Token, words: Words) -> bool:
+    """``tok`` is an act its doer has decided on, the decision taken and in force: the
+    complement (or a participle that spells it out) of "has decided", "have decided";
+    not of "will decide", "may decide", "has not decided" ("Japan has decided to lift
+    the ban", "have decided to free the prisoners, releasing the sick first")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        if head.lemma_.lower() in _w(words, "deciding_verbs") and head.pos_ in ("VERB", "AUX"):
+            return head.tag_ == "VBN" and _perfect(head, words)
+        cur = head
+    return False
+
+
+def _perfect(verb: Token, words: Words) -> bool:
+    """``verb`` is in the present perfect, affirmative ("has decided", not "has not
+    decided", "will have decided", "may have decided")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    taken = _w(words, "taken_aux")
+    return bool(aux) and all(a in taken for a in aux) and not negated
