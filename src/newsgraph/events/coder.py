@@ -49,6 +49,7 @@ from .modality import (
     circumstance,
     cited,
     conditional,
+    deliberated,
     furthered,
     habitual,
     in_question,
@@ -336,6 +337,8 @@ class Coder:
             return None  # "the pullout laid down in the accord": its terms, cited
         if kind == "noun" and not_a_meeting(tok):
             return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
+        if kind == "verb" and trigger.type == "CONSULT" and deliberated(tok, self.words):
+            return None  # "parliament will debate the budget": one body's business
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)

@@ -529,6 +529,24 @@ def not_a_meeting(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "at"
 
 
+def deliberated(tok: Token, words: dict[str, frozenset[str]]) -> bool:
+    """A verb of deliberating whose object is a text, done by one party with no partner
+    named ("parliament will debate the budget", "the cabinet discussed the bill"): one
+    body's business, no meeting of parties (not "Iran and the EU discussed the plan",
+    "discussed the bill with the unions")."""
+    if tok.lemma_.lower() not in words.get("deliberating", frozenset()):
+        return False
+    texts = words.get("deliberated_texts", frozenset())
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in texts]
+    if not objects:
+        return False
+    partners = ("with", "between", "among")  # on the verb or on its object
+    if any(c.dep_ == "prep" and c.lower_ in partners for t in (tok, *objects) for c in t.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(c.dep_ == "conj" for s in subjects for c in s.children)
+
+
 def _body(tok: Token) -> bool:
     low = tok.lower_
     return tok.lemma_.lower() in BODY_NOUNS or low in BODY_NOUNS or low.rstrip("s") in BODY_NOUNS
