@@ -301,6 +301,38 @@ class Coder:
             return True, found[0] if found else None
         return False, None
 
+    def not_an_event(self, tok: Token, trigger: Trigger, kind: str, roles: Roles) -> bool:
+        """The word names no event whoever does it: a condition, an opinion, a question,
+        a forecast, a topic, a stance, a meeting of no parties (checked before the parties
+        are read; the head's actorless adds are held to it too)."""
+        if not self.keep_embedded and conditional(tok, self.conditions):
+            return True  # "unless Israel releases the detainees": a condition, not an act
+        if opinion(tok):
+            return True  # "thinks the EU should impose sanctions": an opinion, not an act
+        if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
+            return True  # "asked the spokesman about the talks": a question, not an appeal
+        if in_question(tok):
+            return True  # "did not say when the talks would resume": an open question
+        if predicted(tok):
+            return True  # "is expected to meet", "are likely to sign": the writer's forecast
+        if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
+            return True  # "troops are stationed in the north": where a force stands
+        spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
+        if kind == "noun" and circumstance(tok, self.topics, spoken):
+            return True  # "during his visit", "a precondition for talks": time or topic
+        if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
+            # "has always supported Ukraine": what the actor is, not news (a supply kept
+            # up for long, "has long supplied arms", is still a material act)
+            return True
+        if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
+            return True  # "the visit will boost cooperation": what a thing may bring about
+        if kind == "noun" and trigger.type == "AGREE" and cited(tok):
+            return True  # "the pullout laid down in the accord": its terms, cited
+        if kind == "noun" and not_a_meeting(tok):
+            return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
+        # "parliament will debate the budget": one body's business
+        return kind == "verb" and deliberated(tok, self.words)
+
     def _draft(
         self,
         tok: Token,
@@ -312,33 +344,8 @@ class Coder:
         according: Token | None,
         sole: str | None = None,
     ) -> Draft | None:
-        if not self.keep_embedded and conditional(tok, self.conditions):
-            return None  # "unless Israel releases the detainees": a condition, not an act
-        if opinion(tok):
-            return None  # "thinks the EU should impose sanctions": an opinion, not an act
-        if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
-            return None  # "asked the spokesman about the talks": a question, not an appeal
-        if in_question(tok):
-            return None  # "did not say when the talks would resume": an open question
-        if predicted(tok):
-            return None  # "is expected to meet", "are likely to sign": the writer's forecast
-        if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
-            return None  # "troops are stationed in the north": where a force stands
-        spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
-        if kind == "noun" and circumstance(tok, self.topics, spoken):
-            return None  # "during his visit", "a precondition for talks": time or topic
-        if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
-            # "has always supported Ukraine": what the actor is, not news (a supply kept
-            # up for long, "has long supplied arms", is still a material act)
+        if self.not_an_event(tok, trigger, kind, roles):
             return None
-        if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
-            return None  # "the visit will boost cooperation": what a thing may bring about
-        if kind == "noun" and trigger.type == "AGREE" and cited(tok):
-            return None  # "the pullout laid down in the accord": its terms, cited
-        if kind == "noun" and not_a_meeting(tok):
-            return None  # "a cabinet meeting", "spoke at the summit": no meeting of parties
-        if kind == "verb" and trigger.type == "CONSULT" and deliberated(tok, self.words):
-            return None  # "parliament will debate the budget": one body's business
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)

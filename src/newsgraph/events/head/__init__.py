@@ -269,8 +269,8 @@ class EventHead:
                                                               self._code(tok, type_))  # fmt: skip
         draft: Draft | None = coder._draft(tok, trigger, kind, s.span, s.roles, s.quotes,
                                            s.according, coder._sole_country(s.span, s.roles))  # fmt: skip
-        if draft is None and bare:
-            draft = _bare(coder, s, tok, trigger, kind)
+        if draft is None and bare and not coder.not_an_event(tok, trigger, kind, s.roles):
+            draft = _bare(coder, s, tok, trigger, kind)  # no actor found, yet an act
         if draft is None:
             return None
         return replace(draft, type=type_, cameo=trigger.cameo, mode=trigger.mode)
