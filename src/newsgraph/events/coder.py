@@ -42,7 +42,7 @@ from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
 from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from .linker import Linker, load_linker
-from .match import match, trigger_words
+from .match import match, sympathy, trigger_words
 from .modality import (
     according_to_in,
     asked_about,
@@ -330,6 +330,8 @@ class Coder:
             return True  # "the pullout laid down in the accord": its terms, cited
         if kind == "noun" and not_a_meeting(tok):
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
+        if kind == "verb" and any(c.dep_ == "dobj" and sympathy(c) for c in tok.children):
+            return True  # "expressed concern for his health": sympathy, a statement
         # "parliament will debate the budget": one body's business
         return kind == "verb" and deliberated(tok, self.words)
 
