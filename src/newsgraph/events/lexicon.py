@@ -67,6 +67,8 @@ class Trigger:
     through a particle too ("withdrew from the treaty", "pulled out of the deal"): what
     a word leaves or acts on is often no direct object.  ``infinitive`` needs an
     infinitive clause on the word ("told Iraq to withdraw", not "told reporters that").
+    ``not_modifiers`` names words before the trigger in its phrase that stop it ("a
+    campaign rally" is no protest).
     """
 
     lemma: str
@@ -89,6 +91,7 @@ class Trigger:
     no_attributive: bool = False
     prep_objects: frozenset[str] = field(default_factory=frozenset)
     infinitive: bool = False
+    not_modifiers: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def specificity(self) -> int:
@@ -226,7 +229,7 @@ def load_triggers(
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
              "prep_args", "unless", "no_attributive", "prep_objects",
-             "infinitive"}  # fmt: skip
+             "infinitive", "not_modifiers"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -267,6 +270,7 @@ def load_triggers(
                 _words(raw.get("prep_objects"), path, where), classes, path, where
             ),
             infinitive=bool(raw.get("infinitive", False)),
+            not_modifiers=_words(raw.get("not_modifiers"), path, where),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

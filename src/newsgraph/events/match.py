@@ -321,6 +321,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "prep_objects"
     if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
         return "modifiers"
+    if trigger.not_modifiers and not trigger.not_modifiers.isdisjoint(arcs.modifiers):
+        return "not_modifiers"
     if trigger.governors and arcs.governor not in trigger.governors:
         return "governors"
     if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
