@@ -29,6 +29,12 @@ def rules() -> Coder:
 
 
 @pytest.fixture(scope="session")
+def rules_alone() -> Coder:
+    """The rules alone: neither the head nor the linker (so neither hides a rule)."""
+    return Coder(head=False, linker=False)
+
+
+@pytest.fixture(scope="session")
 def selective_coder() -> Coder:
     """The coder that parses only the sentences that may hold an event."""
     return Coder(parse="selective")

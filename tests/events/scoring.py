@@ -70,3 +70,9 @@ def countries(actors: Iterable[object]) -> list[str | None]:
 def types(coder: Any, text: str) -> set[str]:
     """The types of the events ``coder`` finds in ``text`` (negated ones left out)."""
     return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}
+
+
+def actors_of(coder: Any, text: str, type_: str) -> list[tuple[str | None, ...]]:
+    """The actors' countries of each ``type_`` event ``coder`` codes in ``text``."""
+    return [tuple(country(a) for a in e.source) for e in coder.code(text).events
+            if e.type == type_]  # fmt: skip

@@ -5,20 +5,18 @@ asked", stays passive).  Sentences written for the test; rules alone."""
 from __future__ import annotations
 
 import pytest
-from scoring import country
+from scoring import actors_of
 
 from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def rules() -> Coder:
+def rules(rules_alone: Coder) -> Coder:
     """The rules alone: neither the head nor the linker (so neither hides the rule)."""
-    return Coder(head=False, linker=False)
+    return rules_alone
 
 
-def _actors(rules: Coder, text: str, type_: str) -> list[tuple[str | None, ...]]:
-    return [tuple(country(a) for a in e.source) for e in rules.code(text).events
-            if e.type == type_]  # fmt: skip
+_actors = actors_of
 
 
 def test_having_done_is_the_subjects_act(rules: Coder) -> None:
