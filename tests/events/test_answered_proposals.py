@@ -15,8 +15,8 @@ from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(head=False)
+def coder(rules: Coder) -> Coder:
+    return rules
 
 
 def _events(coder: Coder, text: str) -> list[tuple[str, list[str], list[str]]]:

@@ -10,8 +10,8 @@ from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def bare() -> Coder:
-    return Coder(head=False, linker=False)
+def bare(rules_alone: Coder) -> Coder:
+    return rules_alone
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def rules() -> Coder:
+def rules(rules_alone: Coder) -> Coder:
     """The rules alone: neither the head nor the linker (so neither hides the rule)."""
-    return Coder(head=False, linker=False)
+    return rules_alone
 
 
 def _pairs(rules: Coder, text: str, type_: str) -> list[tuple[tuple[str | None, ...], ...]]:

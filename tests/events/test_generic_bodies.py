@@ -13,8 +13,8 @@ from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def bare_rules() -> Coder:
-    return Coder(head=False, linker=False)
+def bare_rules(rules_alone: Coder) -> Coder:
+    return rules_alone
 
 
 @pytest.mark.parametrize(

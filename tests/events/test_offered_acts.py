@@ -9,8 +9,8 @@ from newsgraph.events.coder import Coder
 
 
 @pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False, linker=False)
+def rules(rules_alone: Coder) -> Coder:
+    return rules_alone
 
 
 def _types(coder: Coder, text: str) -> set[tuple[str, bool]]:

@@ -20,8 +20,8 @@ HANDED = [
 
 
 @pytest.fixture(scope="module", params=["rules", "shipped"])
-def either(request: pytest.FixtureRequest, coder: Coder) -> Coder:
-    return Coder(head=False) if request.param == "rules" else coder
+def either(request: pytest.FixtureRequest, coder: Coder, rules: Coder) -> Coder:
+    return rules if request.param == "rules" else coder
 
 
 @pytest.mark.parametrize("text", PUBLISHED)

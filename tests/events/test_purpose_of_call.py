@@ -19,8 +19,8 @@ SAID_IN_A_CALL = [
 
 
 @pytest.fixture(scope="module", params=["rules", "shipped"])
-def either(request: pytest.FixtureRequest, coder: Coder) -> Coder:
-    return Coder(head=False) if request.param == "rules" else coder
+def either(request: pytest.FixtureRequest, coder: Coder, rules: Coder) -> Coder:
+    return rules if request.param == "rules" else coder
 
 
 @pytest.mark.parametrize(("text", "type_", "source", "target"), SAID_IN_A_CALL)

@@ -17,8 +17,8 @@ CLAUSES = [
 
 
 @pytest.fixture(scope="module", params=["rules", "shipped"])
-def either(request: pytest.FixtureRequest, coder: Coder) -> Coder:
-    return Coder(head=False) if request.param == "rules" else coder
+def either(request: pytest.FixtureRequest, coder: Coder, rules: Coder) -> Coder:
+    return rules if request.param == "rules" else coder
 
 
 @pytest.mark.parametrize(("text", "type_", "actor"), CLAUSES)
