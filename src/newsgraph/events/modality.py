@@ -160,10 +160,20 @@ def shared_aux(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ == "aux"]
 
 
+# phrasal verbs of cancelling or leaving: "called off the talks", "pulled out of the
+# talks", "walked out of the negotiations", "broke off the dialogue"
+CANCELLING = {"call": "off", "pull": "out", "walk": "out", "break": "off"}
+
+
 def called_off(verb: Token) -> bool:
-    """ "called off the talks": a phrasal verb of cancelling, a negator like "cancel"."""
-    return verb.lemma_.lower() == "call" and any(
-        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    """ "called off the talks", "pulled out of the talks": a phrasal verb of cancelling
+    or leaving, a negator like "cancel"."""
+    if verb.lower_ in CANCELLING.values() and verb.dep_ in ("prt", "prep"):
+        # the parser may hang "of" on the particle: "pulled [out [of the talks]]"
+        return CANCELLING.get(verb.head.lemma_.lower()) == verb.lower_
+    particle = CANCELLING.get(verb.lemma_.lower())
+    return particle is not None and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children
     )
 
 

@@ -427,6 +427,14 @@ class Roles(Phrases):
         for obj in self.prep_objects(verb, TARGET_PREPS | set(preps)):
             if found := self.search(obj, source, max_depth=3):
                 return found
+        # what a phrasal verb of leaving leaves, when it is another party than the one
+        # leaving ("pulled out of the regional bloc" names no second party)
+        own = {a.country for a in source if a.country}
+        for obj in left_places(verb) if depth == 0 else ():
+            found = [a for a in self.search(obj, source, max_depth=3)
+                     if a.code is not None and a.country not in own]  # fmt: skip
+            if found:
+                return found
         if depth < 3:
             for child in verb.children:
                 if child.dep_ in CLAUSES:
@@ -524,3 +532,17 @@ def shared_object(verb: Token) -> Token | None:
             return None
         cur = conj
     return None
+
+
+def left_places(verb: Token) -> list[Token]:
+    """What a phrasal verb of leaving leaves, where the parser hangs "of" on the particle:
+    "pulled [out [of the talks with the rebels]]", "walked [out [of the negotiations]]"."""
+    return [
+        obj
+        for part in verb.children
+        if part.dep_ in ("prt", "prep") and part.lower_ in ("out", "off", "away")
+        for prep in part.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
