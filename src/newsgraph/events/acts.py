@@ -51,6 +51,19 @@ def struck(tok: Token, series: frozenset[str]) -> bool:
     return counted_act(tok, series) and any(c.dep_ == "dobj" for c in tok.head.head.head.children)
 
 
+def hit_something(tok: Token, type_: str) -> bool:
+    """An attack, or a weapon, that hit something ("mortar shells landed on a market",
+    "the blast destroyed a school"): an act on what it hit, its doer and victim unnamed."""
+    return (
+        type_ == "ASSAULT"
+        and tok.dep_ == "nsubj"
+        and any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "onto", "into"))
+            for c in tok.head.children
+        )
+    )
+
+
 def weighing(tok: Token, options: frozenset[str]) -> Token | None:
     """The verb that weighs the act a gerund names under an option noun: "considering"
     in "is considering the possibility of providing experts"."""

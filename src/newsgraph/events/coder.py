@@ -30,6 +30,7 @@ from .acts import (
     agentless,
     counted_act,
     generic_subject,
+    hit_something,
     nested,
     not_an_act,
     rule_confidence,
@@ -407,7 +408,13 @@ class Coder:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
         if tok.dep_ == "relcl" and trigger.type == "AGREE" and tok.head.i not in roles.by_token:
             return None  # "the deal, which Nepal agreed to in 2019": what the deal is
-        if kind == "noun" and not source and not named and not struck(tok, self.series):
+        if (
+            kind == "noun"
+            and not source
+            and not named
+            and not struck(tok, self.series)
+            and not hit_something(tok, trigger.type)
+        ):
             # "the truce would hold", "shelling resumed": no one acts (a recipient the
             # linker guesses for an act no one does makes no party of the sentence)
             return None
