@@ -54,3 +54,9 @@ def test_the_pope_is_the_holy_see(rules_alone: Coder, text: str) -> None:
     assert [(t, source) for t, source, _ in _events(rules_alone, text)] == [
         ("REQUEST", ["VATGOV"])
     ]
+
+
+def test_a_weapon_told_with_its_firer_leaves_the_act_to_the_verbs(rules_alone: Coder) -> None:
+    events = rules_alone.code("Rockets fired by Hamas hit Ashkelon.").events
+    assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "fired")]
+    assert [a.code for a in events[0].source] == ["PSEREB"]

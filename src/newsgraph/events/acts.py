@@ -64,6 +64,15 @@ def hit_something(tok: Token, type_: str) -> bool:
     )
 
 
+def used_weapon(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """A weapon noun with a verb that tells its use ("rockets fired by Syria", "the
+    missile that the rebels launched"): that verb, and the one the weapon is the subject
+    of, tell the act; the weapon noun adds none of its own."""
+    return tok.lemma_.lower() in words.get("weapons", frozenset()) and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children
+    )
+
+
 def weighing(tok: Token, options: frozenset[str]) -> Token | None:
     """The verb that weighs the act a gerund names under an option noun: "considering"
     in "is considering the possibility of providing experts"."""

@@ -45,6 +45,8 @@ DOER_VERBS = frozenset({"impose", "reimpose", "organize", "organise", "enforce",
                         "threaten", "undertake", "execute", "orchestrate", "lead", "spearhead",
                         "mastermind", "coordinate", "initiate", "deliver", "send", "grant",
                         "slap", "clamp",
+                        # verbs of using a weapon ("rockets fired by Hamas")
+                        "fire", "lob", "drop", "detonate", "plant",
                         # verbs of running, hastening or finishing an operation ("oversaw
                         # the evacuation of", "accelerated the deportation of", "speeded up
                         # the delivery of")

@@ -35,6 +35,7 @@ from .acts import (
     not_an_act,
     rule_confidence,
     struck,
+    used_weapon,
     weighing,
 )
 from .arguments import arguments, subject_noun_target
@@ -333,6 +334,8 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and any(c.dep_ == "dobj" and sympathy(c) for c in tok.children):
             return True  # "expressed concern for his health": sympathy, a statement
+        if kind == "noun" and used_weapon(tok, self.words):
+            return True  # "rockets fired by Syria struck": the firing verb tells the act
         # "parliament will debate the budget": one body's business
         return kind == "verb" and deliberated(tok, self.words)
 
