@@ -23,6 +23,7 @@ AID = [
     "Tanzania sent soldiers to Comoros in support of the elected government.",
     "Bangladesh dispatched a battalion of peacekeepers to South Sudan on Tuesday.",
     "Pakistan deployed troops to Saudi Arabia to protect the kingdom.",
+    "India sent troops to Sri Lanka as part of the peace accord.",
 ]
 PROMISED = [
     "Kenya will send police officers to Haiti to lead a multinational security mission.",
@@ -70,4 +71,15 @@ def test_a_combat_mission_is_no_help(rules_alone: Coder) -> None:
 
 def test_backing_its_own_defences_is_no_help(rules_alone: Coder) -> None:
     text = "Poland sent more troops to its eastern frontier to bolster its defences."
+    assert "AID" not in _types(rules_alone, text)
+
+
+def test_a_request_at_home_makes_no_help(rules_alone: Coder) -> None:
+    text = "The governor deployed the National Guard to Minneapolis at the request of the mayor."
+    types = _types(rules_alone, text)
+    assert "MOBILIZE" in types and "AID" not in types
+
+
+def test_a_deployment_breaking_a_truce_is_no_help(rules_alone: Coder) -> None:
+    text = "Russia sent troops to the border in violation of the truce."
     assert "AID" not in _types(rules_alone, text)

@@ -108,7 +108,7 @@ def retyped(
     that retype a trigger's act from what the sentence says of it."""
     words, table = lexicon.words, lexicon.cameo
     type_, lemma = trigger.type, trigger.lemma
-    if type_ == "MOBILIZE" and aiding(tok, words):
+    if type_ == "MOBILIZE" and aiding(tok, words, abroad(source, target)):
         return "AID", "074", table["074"].mode  # peacekeepers sent, troops sent on request
     if type_ == "MOBILIZE" and lemma in _w(words, "exercise_nouns") and joint(source):
         # "Germany, Italy and the US took part in war games": joint exercises between
@@ -198,20 +198,31 @@ def enforced(tok: Token, ordered: Sequence[Actor], words: Words) -> str | None:
     return None
 
 
-def aiding(tok: Token, words: Words) -> bool:
+def aiding(tok: Token, words: Words, crossing: bool = True) -> bool:
     """A deployment that provides protection or peacekeeping (CAMEO 074, AID), read
     from the whole clause, not from the verb: one made for a peace mission ("as part of
     the UN force", "under an AU mandate", "on a stabilisation mission"), with the
     consent of those it goes to ("at the request of", "at the invitation of"), or
     whose purpose is to help a party ("to help", "to bolster the government", "in
     support of the president").  Anything else (to a border, against an enemy, on
-    alert, as a warning) stays a show of force (MOBILIZE, ANNOTATION.md)."""
+    alert, as a warning) stays a show of force (MOBILIZE, ANNOTATION.md).  A mandate or
+    a consent makes help only of a deployment into another party's territory
+    (``crossing``): a governor sending the guard to a city at its mayor's request
+    deploys a force at home."""
     return (
         peacekeeping(tok, _w(words, "peace_missions"))
-        or mandated(tok, words)
-        or consented(tok, words)
+        or (crossing and (mandated(tok, words) or consented(tok, words)))
         or helping(tok, words)
     )
+
+
+def abroad(source: Sequence[Actor], target: Sequence[Actor]) -> bool:
+    """The act goes from its doers' country into another's, or the sentence does not
+    tell (not "the governor sent the guard to Minneapolis": all its recipients are of
+    the doers' own country)."""
+    home = {a.country or a.code for a in source if a.country or a.code}
+    there = {a.country or a.code for a in target if a.country or a.code}
+    return not (home and there and there <= home)
 
 
 def deployment_clause(tok: Token) -> list[Token]:
@@ -239,23 +250,36 @@ def deployment_clause(tok: Token) -> list[Token]:
 def mandated(tok: Token, words: Words) -> bool:
     """The deployment serves a mission or mandate of peace, relief or stabilisation: a
     mission or mandate named in its clause ("under a UN mandate", "as part of the
-    African Union mission", "on a relief mission"), or a force of a body of states
-    ("as part of the AU force"); not a combat mission ("on a combat mission")."""
+    African Union mission", "on a relief mission"), a peace it carries out ("as part of
+    the peace accord"), or a force of a body of states ("as part of the AU force"); not
+    a combat mission ("on a combat mission")."""
     missions, forces = _w(words, "mission_nouns"), _w(words, "force_nouns")
+    peace = _w(words, "peace_nouns")
     combat = _w(words, "combat_words") | _w(words, "fighting_verbs")
     for t in deployment_clause(tok):
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("NOUN", "PROPN") or lemma not in missions | forces:
+        if t.pos_ not in ("NOUN", "PROPN") or lemma not in missions | forces | peace:
             continue
-        said = {w.lemma_.lower() for w in t.subtree}
-        if said & combat:
+        if {w.lemma_.lower() for w in t.subtree} & combat:
             continue  # "on a combat mission", "a mission to fight the rebels"
-        if lemma in missions:
-            return True
-        if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ == "ORG"
-               for c in t.children):  # fmt: skip
+        if lemma in missions or (lemma in peace and _terms_of(t)):
+            return True  # "under the mandate", "as part of the peace accord"
+        if lemma in forces and any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ == "ORG" for c in t.children
+        ):
             return True  # "as part of the African Union force"
     return False
+
+
+def _terms_of(noun: Token) -> bool:
+    """``noun`` is named as what a deployment carries out: "under the accord", "as part
+    of the ceasefire deal" (not "in violation of the truce")."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if prep.lower_ == "under":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ == "part"
 
 
 def consented(tok: Token, words: Words) -> bool:
