@@ -94,6 +94,8 @@ STAGE_WORDS = frozenset({
     "occurring_verbs", "cautioning_verbs", "consequence_words", "order_verbs",
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
+    "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
+    "consent_nouns",
 })  # fmt: skip
 
 

@@ -108,10 +108,8 @@ def retyped(
     that retype a trigger's act from what the sentence says of it."""
     words, table = lexicon.words, lexicon.cameo
     type_, lemma = trigger.type, trigger.lemma
-    if type_ == "MOBILIZE" and (
-        peacekeeping(tok, _w(words, "peace_missions")) or helping(tok, words)
-    ):
-        return "AID", "074", table["074"].mode  # peacekeepers sent
+    if type_ == "MOBILIZE" and aiding(tok, words, abroad(source, target)):
+        return "AID", "074", table["074"].mode  # peacekeepers sent, troops sent on request
     if type_ == "MOBILIZE" and lemma in _w(words, "exercise_nouns") and joint(source):
         # "Germany, Italy and the US took part in war games": joint exercises between
         # allies are COOPERATE (ANNOTATION.md), a show of force by one is MOBILIZE
@@ -200,6 +198,103 @@ def enforced(tok: Token, ordered: Sequence[Actor], words: Words) -> str | None:
     return None
 
 
+def aiding(tok: Token, words: Words, crossing: bool = True) -> bool:
+    """A deployment that provides protection or peacekeeping (CAMEO 074, AID), read
+    from the whole clause, not from the verb: one made for a peace mission ("as part of
+    the UN force", "under an AU mandate", "on a stabilisation mission"), with the
+    consent of those it goes to ("at the request of", "at the invitation of"), or
+    whose purpose is to help a party ("to help", "to bolster the government", "in
+    support of the president").  Anything else (to a border, against an enemy, on
+    alert, as a warning) stays a show of force (MOBILIZE, ANNOTATION.md).  A mandate or
+    a consent makes help only of a deployment into another party's territory
+    (``crossing``): a governor sending the guard to a city at its mayor's request
+    deploys a force at home."""
+    return (
+        peacekeeping(tok, _w(words, "peace_missions"))
+        or (crossing and (mandated(tok, words) or consented(tok, words)))
+        or helping(tok, words)
+    )
+
+
+def abroad(source: Sequence[Actor], target: Sequence[Actor]) -> bool:
+    """The act goes from its doers' country into another's, or the sentence does not
+    tell (not "the governor sent the guard to Minneapolis": all its recipients are of
+    the doers' own country)."""
+    home = {a.country or a.code for a in source if a.country or a.code}
+    there = {a.country or a.code for a in target if a.country or a.code}
+    return not (home and there and there <= home)
+
+
+def deployment_clause(tok: Token) -> list[Token]:
+    """The words of the clause that tells the deployment of ``tok``: the verb's own
+    phrases (objects, prepositions, purposes), or for an event noun those of the verb
+    that governs it too; never a conjoined or reported clause, nor a finite clause with
+    its own subject ("after rebels attacked the town")."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
+        holders.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    out: dict[int, Token] = {}
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("conj", "cc", "ccomp", "parataxis", "csubj", "punct"):
+                continue
+            if child.dep_ == "advcl" and any(c.dep_.startswith("nsubj") for c in child.children):
+                continue
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i:
+                continue
+            for t in child.subtree:
+                out[t.i] = t
+    return [out[i] for i in sorted(out)]
+
+
+def mandated(tok: Token, words: Words) -> bool:
+    """The deployment serves a mission or mandate of peace, relief or stabilisation: a
+    mission or mandate named in its clause ("under a UN mandate", "as part of the
+    African Union mission", "on a relief mission"), a peace it carries out ("as part of
+    the peace accord"), or a force of a body of states ("as part of the AU force"); not
+    a combat mission ("on a combat mission")."""
+    missions, forces = _w(words, "mission_nouns"), _w(words, "force_nouns")
+    peace = _w(words, "peace_nouns")
+    combat = _w(words, "combat_words") | _w(words, "fighting_verbs")
+    for t in deployment_clause(tok):
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("NOUN", "PROPN") or lemma not in missions | forces | peace:
+            continue
+        if {w.lemma_.lower() for w in t.subtree} & combat:
+            continue  # "on a combat mission", "a mission to fight the rebels"
+        if lemma in missions or (lemma in peace and _terms_of(t)):
+            return True  # "under the mandate", "as part of the peace accord"
+        if lemma in forces and any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ == "ORG" for c in t.children
+        ):
+            return True  # "as part of the African Union force"
+    return False
+
+
+def _terms_of(noun: Token) -> bool:
+    """``noun`` is named as what a deployment carries out: "under the accord", "as part
+    of the ceasefire deal" (not "in violation of the truce")."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if prep.lower_ == "under":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ == "part"
+
+
+def consented(tok: Token, words: Words) -> bool:
+    """The deployment is made with the consent of those it goes to: a phrase of request,
+    invitation or consent on it ("at the request of Bamako", "at the government's
+    invitation", "with the consent of Iraq")."""
+    consent = _w(words, "consent_nouns")
+    return any(
+        t.dep_ == "pobj"
+        and t.lemma_.lower() in consent
+        and t.head.lower_ in ("at", "on", "upon", "with", "following", "after")
+        for t in deployment_clause(tok)
+    )
+
+
 def helping(tok: Token, words: Words) -> bool:
     """A deployment whose purpose is to help, protect or rescue people, or to keep a
     peace: "sent soldiers to help rebuild", "deployed police to protect the villages",
@@ -211,7 +306,14 @@ def helping(tok: Token, words: Words) -> bool:
         holders.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
     clauses = [c for h in holders for c in h.children if c.dep_ in PURPOSES]
     clauses += [t for t in tok.subtree if t.dep_ in ("acl", "relcl") and t.i > tok.i]
-    return any(_helps(c, words) for c in clauses)
+    if any(_helps(c, words) for c in clauses):
+        return True
+    # "in support of the elected government": a help named by a noun
+    return any(
+        t.dep_ == "pobj" and t.lemma_.lower() == "support" and t.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        for t in deployment_clause(tok)
+    )  # fmt: skip
 
 
 def _helps(verb: Token, words: Words) -> bool:
@@ -226,7 +328,23 @@ def _helps(verb: Token, words: Words) -> bool:
         return False  # "to protect its border", "to help the army fight the rebels"
     if lemma in _w(words, "helping_verbs"):
         return not objects & _w(words, "captive_nouns")
+    if lemma in _w(words, "backing_verbs"):
+        # "to bolster the government", "to support the president" (not "to bolster its
+        # defences"): backing given to a party, not to the deployer's own force
+        return any(o.dep_ == "dobj" and _party(o, words) for o in verb.children)
     return lemma in _w(words, "keeping_verbs") and bool(objects & _w(words, "peace_nouns"))
+
+
+def _party(tok: Token, words: Words) -> bool:
+    """``tok`` names a party that can be helped: a named state, body or person, or a
+    noun of a state or people, not the helper's own ("its forces")."""
+    if any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in tok.children
+    ):
+        return False
+    if tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+        return True
+    return tok.lemma_.lower() in _w(words, "state_nouns") | _w(words, "helped_nouns")
 
 
 def causing(tok: Token, words: Words) -> bool:

@@ -520,7 +520,10 @@ def not_a_meeting(tok: Token) -> bool:
     """A meeting noun that names no meeting between parties: the sitting of one body
     ("a cabinet meeting", "the party congress", "a session of parliament") or a meeting
     named as the place of the news ("spoke at the summit", "decisions taken at the
-    meeting"), unless it names whom it is with ("at a meeting with Putin")."""
+    meeting"), unless it names whom it is with ("at a meeting with Putin"); and a
+    meeting, visit or talks only referred to (``referred``)."""
+    if referred(tok):
+        return True
     if tok.lemma_.lower() not in MEETING_NOUNS and tok.lower_ not in MEETING_NOUNS:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
@@ -537,6 +540,95 @@ def not_a_meeting(tok: Token) -> bool:
             ):
                 return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "at"
+
+
+# nouns of meetings of parties: news when reported, not when only referred to
+CONSULTING_NOUNS = MEETING_NOUNS | frozenset({"visit", "trip", "tour", "talks", "talk",
+                                              "negotiation", "discussion", "consultation",
+                                              "stay", "stopover", "dialogue"})  # fmt: skip
+# nouns of a journey, the setting of what the traveller says or does "on" it
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stopover"})
+# prepositions that make a meeting the time of the news ("during his visit to Hanoi")
+SETTING_PREPS = frozenset({"during", "throughout", "amid", "while"})
+# verbs that tell the meeting's own course, not another act done at it ("arrived on a
+# visit", "is in Lima on a two-day visit", "began talks")
+OWN_COURSE = frozenset({"be", "go", "arrive", "travel", "come", "head", "begin", "start",
+                        "end", "wrap", "conclude", "continue", "leave", "make", "pay",
+                        "undertake", "embark", "cut", "extend", "return", "fly", "land",
+                        "depart", "hold", "attend", "join", "open", "close", "host",
+                        "resume", "postpone", "cancel", "delay", "set", "schedule",
+                        "launch", "kick", "stay", "remain", "spend", "take", "finish"})  # fmt: skip
+# verbs that only judge a meeting ("the talks were constructive", "the meeting proved
+# useful"), and verbs that describe it ("described the talks as frank")
+JUDGING = frozenset({"be", "seem", "appear", "prove", "remain", "look", "sound"})
+DESCRIBING = frozenset({"describe", "call", "term", "characterise", "characterize", "deem",
+                        "judge", "rate", "consider", "dub", "label"})  # fmt: skip
+
+
+def referred(tok: Token) -> bool:
+    """A meeting, visit or talks only referred to, not reported (ANNOTATION.md: no
+    event): the setting of a statement ("speaking on a trip to Lima, she said ..."),
+    the time of another act when it names no parties of its own ("on his trip, he
+    signed ..."), or what a plain statement judges ("said the talks had been useful",
+    "described the meeting as frank"), unless it names its own doers ("Li's visit to
+    Berlin was a success")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or (
+        lemma not in CONSULTING_NOUNS and tok.lower_ not in CONSULTING_NOUNS
+    ):
+        return False
+    if setting(tok) and stating(tok.head.head):
+        return True  # "on a trip to Manila, the premier said trade would double"
+    return (setting(tok) or judged(tok)) and not _own_actor(tok)
+
+
+def stating(verb: Token) -> bool:
+    """``verb`` (or the verb a participle of it hangs on: "speaking during the visit,
+    she said ...") states something: it has a clause of what is said ("said aid would
+    continue").  A visit to a place that is the setting of such a statement is no event
+    even though it names where it went; one that is the setting of another act ("during
+    a visit to Hanoi he signed ...") is kept, as coders code such visits."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+        verb = verb.head
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def setting(tok: Token) -> bool:
+    """``tok`` is the object of a preposition of time ("during", "amid"; "on" for a
+    journey: "on a trip to Manila") on a verb of another act or statement, not on one
+    that tells the meeting's own course ("arrived on a visit")."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    word = tok.head.lower_
+    journey = tok.lemma_.lower() in JOURNEY_NOUNS
+    if word not in SETTING_PREPS and not (word == "on" and journey):
+        return False
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.lemma_.lower() not in OWN_COURSE
+    ):
+        verb = verb.head  # "speaking during a visit to Nairobi, the minister said"
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in OWN_COURSE
+
+
+def judged(tok: Token) -> bool:
+    """``tok`` is what a predicate only judges: the subject of a copula or a verb of
+    seeming with an adjective ("the talks were constructive", "the meeting proved
+    useful"), or the object of a verb of describing with what it is called ("described
+    the talks as frank")."""
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if tok.dep_ == "nsubj" and lemma in JUDGING:
+        return any(c.dep_ in ("acomp", "oprd") for c in verb.children)
+    if tok.dep_ == "dobj" and lemma in DESCRIBING:
+        return any(
+            c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
+        )
+    return False
 
 
 def deliberated(tok: Token, words: dict[str, frozenset[str]]) -> bool:
@@ -638,7 +730,7 @@ def _foreseeing(tok: Token, more: frozenset[str] = frozenset()) -> bool:
     if lemma in likely or tok.lower_ in likely:
         return True
     return lemma in ("be", "seem", "appear", "look") and any(
-        c.dep_ == "acomp" and c.lower_ in likely for c in tok.children
+        c.dep_ in ("acomp", "oprd") and c.lower_ in likely for c in tok.children
     )
 
 
@@ -703,13 +795,37 @@ HABITUAL = frozenset({"always", "long", "traditionally", "historically", "consis
                       "customarily", "habitually", "normally"})  # fmt: skip
 
 
+# words that count a share of a population ("most Danes", "a majority of voters")
+SHARES = frozenset({"most", "many", "majority", "minority", "percent", "per", "%", "half",
+                    "third", "quarter", "few", "plurality"})  # fmt: skip
+# nouns of a population whose views a poll measures
+PUBLICS = frozenset({"voter", "citizen", "people", "resident", "respondent", "public",
+                     "adult", "youth", "population", "person", "inhabitant", "elector",
+                     "consumer", "parent", "worker"})  # fmt: skip
+
+
 def habitual(tok: Token) -> bool:
     """A verb told as a standing habit or stance ("Lithuania has always supported
-    Ukraine", "Oman has long mediated between them"): background about what the actor
-    is, not news (ANNOTATION.md)."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children
+    Ukraine", "Oman has long mediated between them"), or the stance of a share of a
+    population ("most Danes back the plan", "a majority of voters support the deal",
+    as a poll finds it): background about what the actor is, not news (ANNOTATION.md)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
+        return True
+    return any(c.dep_ == "nsubj" and _public_share(c) for c in tok.children)
+
+
+def _public_share(subject: Token) -> bool:
+    """``subject`` is a share of a population: "most Icelanders", "many voters", "a
+    majority of Chileans", "60 percent of respondents"."""
+    words = [subject, *(o for p in subject.children if p.lower_ == "of" for o in p.children)]
+    shared = subject.lower_ in SHARES or any(
+        c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in SHARES
+        for c in subject.children
     )
+    people = any(w.ent_type_ == "NORP" or w.lemma_.lower() in PUBLICS for w in words)
+    return shared and people
 
 
 # prepositions that cite a text ("laid down in the accord", "under the deal")
