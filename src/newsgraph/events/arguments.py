@@ -165,7 +165,8 @@ SHARE_NOUNS = frozenset({"role", "part", "hand", "share"})
 # engaged in heavy shelling of", "officers were involved in the killing of")
 ENGAGED = frozenset({"engage", "involve"})
 # the word lists whose verbs take someone else's act as their object (``governing_doer``)
-OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs")
+OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
+                    "negators")
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
 UNPLACED_SECTORS = frozenset({"NGO"})
 
@@ -641,7 +642,7 @@ def others_act_verbs() -> frozenset[str]:
     """Verbs whose object is someone else's act (welcoming, condemning, asking about,
     awaiting, learning of, preventing it; speech, judging and deliberating verbs)."""
     words = load_lexicon().words
-    return frozenset().union(*(words.get(name, frozenset()) for name in OTHERS_ACT_LISTS))
+    return RECEIVING.union(*(words.get(name, frozenset()) for name in OTHERS_ACT_LISTS))
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -664,13 +665,22 @@ def governing_verb(tok: Token) -> Token | None:
                 verb = above.head  # "played a key role in the capture of"
         elif prep == "behind" and above.lemma_.lower() == "be":
             verb = above  # "the police were behind the killing"
-        elif prep in MEANS_PREPS and any(c.dep_ == "dobj" for c in above.children):
+        elif prep in MEANS_PREPS and counted(node) and any(c.dep_ == "dobj" for c in above.children):
             verb = above
         elif prep == "in" and above.lemma_.lower() in ENGAGED:
             return above  # "was engaged in the shelling of": its subject takes part
     if verb is None or verb.pos_ not in ("VERB", "AUX") or Roles.is_passive(verb):
         return None
     return verb
+
+
+def counted(noun: Token) -> bool:
+    """``noun`` names acts that happened, not a manner: plural, or with a determiner,
+    number, possessive or adjective ("in raids", "in an air strike", "in heavy shelling";
+    not the bare "in cooperation with", "in return for", "in response to")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "nummod", "poss", "amod") for c in noun.children
+    )
 
 
 def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
