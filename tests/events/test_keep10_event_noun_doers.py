@@ -125,6 +125,9 @@ DOERS: list[object] = [
         marks=XFAIL("time and grounds phrases (after, during) are not read as the subject's act"),
     ),
     ("The Libyan coast guard prolonged the detention of the rescued migrants.", "detention", "LBY"),
+    # a relative pronoun stands for its noun, read as a subject is (a group's "of")
+    ("A unit of Malian soldiers that raided the village on Sunday was withdrawn.", "raided", "MLI"),
+    ("A squad of Colombian police that raided the farm found weapons.", "raided", "COL"),
 ]
 
 # (sentence, trigger word, the country that must not be coded as doing it)
@@ -201,6 +204,9 @@ NOT_DOERS: list[object] = [
     ("Lithuania documented the deportation of Ukrainian children to Russia.", "deportation", "LTU"),
     ("Senegal looked into the shooting of the protesters in Dakar.", "shooting", "SEN"),
     ("Hungary mourned the killing of two Hungarian tourists in Egypt.", "killing", "HUN"),
+    ("China tallied the killing of 20 soldiers in the clash with India.", "killing", "CHN"),
+    ("Human Rights Watch counted the killing of 300 civilians in Sudan.", "killing", "NGO"),
+    ("Israel underlined the withdrawal of Hezbollah fighters as a condition.", "withdrawal", "ISR"),
 ]
 
 _CACHE: dict[str, list[tuple[str, tuple[str | None, ...]]]] = {}

@@ -692,6 +692,8 @@ def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
     verb = governing_verb(tok)
     if verb is None or verb.lemma_.lower() in others_act_verbs():
         return []
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *tok.children)):
+        return []  # "saw the pullout as a condition": a judgement of the act, not the act
     if Roles.is_passive(verb):  # "the army was engaged in": the passive's own subject
         return [a for c in verb.children if c.dep_ == "nsubjpass" for a in roles.phrase(c)]
     return roles.subject(verb)
