@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import Actor
 from .implied import GROUNDS, RECEIVING, confining, culprit, denier
-from .lexicon import PLOVER_TYPES, Trigger
+from .lexicon import PLOVER_TYPES, Trigger, load_lexicon
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
@@ -156,6 +157,18 @@ REFUGE = frozenset({"refuge", "asylum", "sanctuary", "shelter", "haven"})
 REFUSING = frozenset({"refuse", "decline"})
 # "each other", "one another" (the word and the one before it)
 RECIPROCAL = frozenset({("other", "each"), ("another", "one")})
+# prepositions on a verb with an object whose object is the act the subject does in doing
+# what the verb says ("killed two militants in an air strike", "crushed the revolt through
+# a wave of arrests"); not time or grounds ("after", "during", "over", "for")
+MEANS_PREPS = frozenset({"in", "through", "via"})
+# nouns of a share in an act ("played a leading role in", "had a hand in")
+SHARE_NOUNS = frozenset({"role", "part", "hand", "share"})
+# verbs whose passive subject takes part in what their "in" phrase names ("the army was
+# engaged in heavy shelling of", "officers were involved in the killing of")
+ENGAGED = frozenset({"engage", "involve"})
+# the word lists whose verbs take someone else's act as their object (``governing_doer``)
+OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
+                    "negators")
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
 UNPLACED_SECTORS = frozenset({"NGO"})
 
@@ -562,6 +575,10 @@ def _nominal(
         verb = tok.head.head
         if verb.pos_ == "VERB":
             source, own = roles.subject(verb), False
+    if not source:
+        # the default: "Ankara began the pullout of its troops", "police detained dozens in
+        # raids on opposition offices"; not "Paris welcomed the release of the hostages"
+        source, own = governing_doer(top, roles), False
     if not source and trigger.type in SYMMETRIC:
         source, own = roles.clause_subject(tok), False  # "talks with Russia failed", said Erdogan
     target: list[Actor] = []
@@ -620,6 +637,68 @@ def _nominal(
                 if target:
                     break
     return Arguments(source, target, own)
+
+
+@lru_cache(maxsize=1)
+def others_act_verbs() -> frozenset[str]:
+    """Verbs whose object is someone else's act (welcoming, condemning, asking about,
+    awaiting, learning of, preventing it; speech, judging and deliberating verbs)."""
+    words = load_lexicon().words
+    return RECEIVING.union(*(words.get(name, frozenset()) for name in OTHERS_ACT_LISTS))
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause governs the event noun ``tok``: the verb it is the object of
+    (also under a noun counting acts, "started a wave of arrests"), the verb with an object
+    whose "in"/"through" phrase it is ("detained dozens in raids on"), the "be" of "was
+    behind the attack", or the verb of "played a role in"; None otherwise, or for a
+    passive verb (its subject undergoes the act)."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in COUNTING:
+        node = node.head.head
+    head = node.head
+    verb: Token | None = None
+    if node.dep_ == "dobj":
+        verb = head
+    elif node.dep_ == "pobj" and head.dep_ == "prep":
+        above, prep = head.head, head.lower_
+        if above.pos_ in ("NOUN", "PROPN"):
+            if prep == "in" and above.lemma_.lower() in SHARE_NOUNS and above.dep_ == "dobj":
+                verb = above.head  # "played a key role in the capture of"
+        elif prep == "behind" and above.lemma_.lower() == "be":
+            verb = above  # "the police were behind the killing"
+        elif prep in MEANS_PREPS and counted(node) and any(c.dep_ == "dobj" for c in above.children):
+            verb = above
+        elif prep == "in" and above.lemma_.lower() in ENGAGED:
+            return above  # "was engaged in the shelling of": its subject takes part
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or Roles.is_passive(verb):
+        return None
+    return verb
+
+
+def counted(noun: Token) -> bool:
+    """``noun`` names acts that happened, not a manner: plural, or with a determiner,
+    number, possessive or adjective ("in raids", "in an air strike", "in heavy shelling";
+    not the bare "in cooperation with", "in return for", "in response to")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "nummod", "poss", "amod") for c in noun.children
+    )
+
+
+def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
+    """Who does the event noun ``tok`` by default: the subject of the clause that governs
+    it ("Ankara began the withdrawal of its troops", "Hungary finished the expulsion of
+    three diplomats", "police detained dozens in raids on opposition offices"), unless
+    the governing verb takes someone else's act as its object ("Paris welcomed the release
+    of", "Moscow condemned the bombing of", "asked about the detention of")."""
+    verb = governing_verb(tok)
+    if verb is None or verb.lemma_.lower() in others_act_verbs():
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *tok.children)):
+        return []  # "saw the pullout as a condition": a judgement of the act, not the act
+    if Roles.is_passive(verb):  # "the army was engaged in": the passive's own subject
+        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in roles.phrase(c)]
+    return roles.subject(verb)
 
 
 def for_to(clause: Token) -> bool:

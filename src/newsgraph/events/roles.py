@@ -214,6 +214,10 @@ class Roles(Phrases):
                 if not found and child.pos_ == "NOUN":
                     found = self.maker(child)  # "missiles fired by Israel struck a depot"
                 if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
+                    # the relative stands for its noun, read as a subject is: "a unit of
+                    # Malian soldiers that raided the village" (the "of" of a group)
+                    found = self.prep_actors(verb.head, ("of",))
+                if not found and verb.dep_ == "relcl" and child.lower_ in self.relative:
                     found = self.issuer(verb.head, depth)  # "issued a report that calls on"
                 found = found or self.issuer(child, depth)
                 return dedupe([*found, *self.included(child)]) if found else self.included(child)
