@@ -259,10 +259,28 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = No
     return unmet(trigger, tok, roles, arcs) is None
 
 
+# verbs of taking or keeping someone captive: their participle on an object says the
+# object was held, whatever noun names it ("the captured conscripts", "sailors held in
+# Bandar Abbas", "the reporters it had arrested")
+HOLDING_VERBS = frozenset({"capture", "detain", "kidnap", "abduct", "jail", "imprison", "hold",
+                           "arrest", "seize", "intern", "incarcerate", "apprehend"})  # fmt: skip
+
+
+def names_held(obj: Token, roles: Roles | None = None) -> bool:
+    """The object is said to be held captive by a participle or relative clause on it
+    ("handed over the captured conscripts", "repatriated the crew held in Oman"): what
+    is freed, returned or exchanged then is a captive, whichever noun names it."""
+    return any(
+        c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in HOLDING_VERBS
+        for c in obj.children
+    )
+
+
 def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     """An object word of the entry, or an object of a kind the matcher resolves per token."""
     return (
         not objects.isdisjoint(arcs.object_words)
+        or ("@held" in objects and any(names_held(o) for o in arcs.objects))
         or ("@state" in objects and any(names_state(o, roles) for o in arcs.objects))
         or ("@armed" in objects and any(names_armed(o, roles) for o in arcs.objects))
         or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
