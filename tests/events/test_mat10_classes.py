@@ -38,6 +38,9 @@ def _types(coder: Coder, text: str) -> set[str]:
         # passage granted
         ("Israel granted passage to the aid convoy.", "RETREAT"),
         ("Turkey granted the Swedish ship passage through the Bosphorus.", "RETREAT"),
+        # the second object read by the parser as a clause ("passage" with a subject)
+        ("Lebanon allowed Syrian refugees passage to the coast.", "RETREAT"),
+        ("Jordan allowed the stranded trucks passage to Iraq.", "RETREAT"),
     ],
 )
 def test_material_cooperation_by_class(rules_alone: Coder, text: str, type_: str) -> None:
