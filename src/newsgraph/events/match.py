@@ -259,10 +259,48 @@ def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = No
     return unmet(trigger, tok, roles, arcs) is None
 
 
+# verbs of taking or keeping someone captive: their participle on an object says the
+# object was held, whatever noun names it ("the captured conscripts", "sailors held in
+# Bandar Abbas", "the reporters it had arrested")
+HOLDING_VERBS = frozenset({"capture", "detain", "kidnap", "abduct", "jail", "imprison", "hold",
+                           "arrest", "seize", "intern", "incarcerate", "apprehend"})  # fmt: skip
+
+
+def names_held(obj: Token, roles: Roles | None = None) -> bool:
+    """The object is said to be held captive by a participle or relative clause on it
+    ("handed over the captured conscripts", "repatriated the crew held in Oman"): what
+    is freed, returned or exchanged then is a captive, whichever noun names it."""
+    return any(
+        c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in HOLDING_VERBS
+        for c in obj.children
+    )
+
+
+def misread_objects(tok: Token) -> set[str]:
+    """The words of a second object that the parser read as the verb of a clause with the
+    first object as its subject ("allowed the trucks passage", "granted the ship passage":
+    "passage" a clause head with "trucks" its subject); not an infinitive ("allowed the
+    trucks to pass" is read as "to:pass") nor a clause with a tense or an object of its
+    own ("said the army attacks towns")."""
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return set()
+    return {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("ccomp", "xcomp")
+        and c.tag_ not in ("VBD", "VBZ", "VBN", "VBG")
+        and not infinitive(c)
+        and any(s.dep_ == "nsubj" for s in c.children)
+        and not any(a.dep_ in ("aux", "auxpass", "mark", "dobj") for a in c.children)
+    }
+
+
 def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     """An object word of the entry, or an object of a kind the matcher resolves per token."""
     return (
         not objects.isdisjoint(arcs.object_words)
+        or not objects.isdisjoint(misread_objects(arcs.tok))
+        or ("@held" in objects and any(names_held(o) for o in arcs.objects))
         or ("@state" in objects and any(names_state(o, roles) for o in arcs.objects))
         or ("@armed" in objects and any(names_armed(o, roles) for o in arcs.objects))
         or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
