@@ -132,14 +132,7 @@ DOERS: list[object] = [
 
 # (sentence, trigger word, the country that must not be coded as doing it)
 NOT_DOERS: list[object] = [
-    pytest.param(
-        "Paris welcomed the release of the hostages held in the Sahel.",
-        "release",
-        "FRA",
-        marks=XFAIL(
-            "an 'of' complement takes the sentence's one country (coder context), not this rule"
-        ),
-    ),
+    ("Paris welcomed the release of the hostages held in the Sahel.", "release", "FRA"),
     ("Moscow condemned the bombing of the Russian embassy in Kabul.", "bombing", "RUS"),
     ("Washington criticised the arrest of the journalists in Cairo.", "arrest", "USA"),
     (
@@ -184,14 +177,7 @@ NOT_DOERS: list[object] = [
         "expulsion",
         "NLD",
     ),
-    pytest.param(
-        "Chile expected the release of its citizens held in Venezuela.",
-        "release",
-        "CHL",
-        marks=XFAIL(
-            "an 'of' complement takes the sentence's one country (coder context), not this rule"
-        ),
-    ),
+    ("Chile expected the release of its citizens held in Venezuela.", "release", "CHL"),
     ("Austria confirmed the arrest of an Austrian woman in Tehran.", "arrest", "AUT"),
     pytest.param(
         "Italy negotiated the release of an Italian aid worker kidnapped in Kenya.",

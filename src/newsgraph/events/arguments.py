@@ -519,6 +519,10 @@ def _nominal(
             doers = roles.subject(tok.head)
             if any(a.country or a.org for a in doers):
                 source, used_of, own = doers, False, False
+        if used_of and trigger.cameo.startswith("084"):
+            # "welcomed the release of the hostages": who is released or returned, not
+            # who releases them (a withdrawal's "of" troops do withdraw)
+            source, used_of = [], False
     if not source and tok.dep_ == "pobj" and tok.head.lower_ == "of":
         outer = (
             tok.head.head
