@@ -2,9 +2,11 @@
 an undertaking carried out jointly is cooperation whatever its field; a measured
 quantity of goods, and money in any currency, is what is given; goods of any kind
 handed out, distributed, gifted or dropped from the air are aid, and so is a field
-hospital built or sent; restoring a cut service is a retreat; withdrawing goods, money
-or remarks is none; the "to" phrase the parse hangs on the thing given names the
-recipient of a noun of giving.  Sentences written for the test; rules alone."""
+hospital built or sent; ground an armed force vacates and weapons handed in are a
+retreat, and evidence pooled is cooperation; restoring a cut service is a retreat;
+withdrawing goods, money or remarks is none; the "to" phrase the parse hangs on the
+thing given names the recipient of a noun of giving.  Sentences written for the test;
+rules alone."""
 
 from __future__ import annotations
 
@@ -40,8 +42,13 @@ def _events(coder: Coder, text: str) -> list[tuple[str, set[str], set[str]]]:
         ("Aid agencies distributed seeds and tools to farmers in Darfur.", "AID", ""),
         ("Indonesia dropped food parcels over northern Gaza from military planes.", "AID", "IDN"),
         ("The World Food Programme began food distributions in the camps of eastern Chad.", "AID", ""),
+        ("The UN refugee agency sheltered thousands of families fleeing Khartoum.", "AID", ""),
         # a field hospital built
         ("The United Arab Emirates built a field hospital in Gaza for wounded civilians.", "AID", "ARE"),
+        # ground an armed force vacates, whatever it is; weapons handed in; evidence pooled
+        ("The army vacated the university campus it had occupied since the coup.", "RETREAT", ""),
+        ("The rebels handed in their weapons to the army.", "RETREAT", ""),
+        ("French and Belgian investigators pooled evidence on the attackers.", "COOPERATE", "FRA"),
         # a service cut off restored
         ("Ethiopia restored telephone services in the Tigray region after two years.", "RETREAT", "ETH"),
     ],
@@ -64,6 +71,9 @@ def test_recipient_on_the_thing_given(rules_alone: Coder) -> None:
         "The senator withdrew his remarks after the outcry.",
         "The unequal distribution of wealth angered voters.",
         "The minister visited a field hospital in Kharkiv.",
+        "The porter dropped a crate of oranges on the pavement.",
+        "The tenants vacated the flat in May.",
+        "Students handed in their essays on Friday.",
         "The two armies have a history of joint exercises in the desert.",
         "The ministers issued a joint statement after the meeting.",
     ],
