@@ -604,6 +604,8 @@ def _nominal(
         for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
             if target := roles.search(obj, source, max_depth=3):
                 break
+    if not target and trigger.type in HANDED_ON:
+        target = handed_on_to(of_objects, roles, source)
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         target = subject_noun_target(tok, trigger, roles, source)
     if not target and given and (arrival := arriving(tok)) is not None:
@@ -649,6 +651,21 @@ def others_act_verbs() -> frozenset[str]:
     awaiting, learning of, preventing it; speech, judging and deliberating verbs)."""
     words = load_lexicon().words
     return RECEIVING.union(*(words.get(name, frozenset()) for name in OTHERS_ACT_LISTS))
+
+
+# types whose event noun names a thing handed on ("a shipment of shells to Israel")
+HANDED_ON = frozenset({"AID", "COOPERATE"})
+
+
+def handed_on_to(of_objects: list[Token], roles: Roles, source: list[Actor]) -> list[Actor]:
+    """Whom a thing given goes to when the parse hangs the "to" phrase on the thing, not
+    on the noun of giving: "a shipment of artillery shells to Israel", "the sale of jets
+    to Egypt" (the recipient of the giving, as "to" on the noun itself would be)."""
+    for thing in of_objects[:1]:
+        for obj in roles.prep_objects(thing, ("to",)):
+            if target := roles.search(obj, source, max_depth=2):
+                return target
+    return []
 
 
 def governing_verb(tok: Token) -> Token | None:
