@@ -10,7 +10,9 @@ What the change reads:
 - the "by" agent of a passive that the parser hung on the verb's prepositional object
   ("was convicted of fraud by a Quito court") does the act;
 - a noun with no determiner under a preposition an entry names as its governor
-  ("have been on strike") is the act (PROTEST).
+  ("have been on strike") is the act (PROTEST);
+- blocking or blockading by civilians (workers, farmers, villagers, students) is PROTEST
+  (obstruct, CAMEO 144), as ANNOTATION.md says; by a state or its forces it stays COERCE.
 
 Every sentence here was written for this file (own words, not from the dev set).
 """
@@ -70,7 +72,25 @@ FIXED: list[object] = [
         None,
     ),
     ("Rail workers in Lyon have been on strike since Monday.", "PROTEST", None, None),
+    # a blockade by civilians is PROTEST (ANNOTATION.md), by a state COERCE (below)
+    ("Chilean miners blocked access to the copper mine.", "PROTEST", "CHL", None),
+    ("Peruvian villagers blocked access to the gold mine for a third day.", "PROTEST", "PER", None),
+    ("Greek fishermen blocked access to the harbour in Piraeus.", "PROTEST", "GRC", None),
 ]
+
+# blocking by a state or its forces stays COERCE (guards for the civilian rule)
+STATE_BLOCKING: list[object] = [
+    ("Turkish police blocked access to Taksim Square.", "TUR"),
+    ("The Iranian government blocked access to Instagram.", "IRN"),
+    ("Azerbaijan blockaded the Lachin corridor.", "AZE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), STATE_BLOCKING)
+def test_blocking_by_a_state_stays_coerce(rules_alone: Coder, text: str, actor: str) -> None:
+    events = actual(rules_alone, text, "COERCE")
+    assert any(actor in countries(e.source) for e in events)
+    assert not actual(rules_alone, text, "PROTEST")
 
 
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient"), FIXED)
