@@ -168,6 +168,9 @@ def agentless(
             and tok.dep_ not in ("relcl", "acl")
             and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
         )
+    if kind == "pred" and tok.dep_ == "oprd" and tok.head.pos_ == "VERB":
+        # "was found guilty": the passive verb that declares it, as for "was convicted"
+        return agentless(tok.head, "verb", target, light, series, marks)
     if kind == "noun":  # or an accusation that its target denies
         return (
             tok.dep_ in AGENTLESS_NOUN

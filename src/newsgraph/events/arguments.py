@@ -274,6 +274,8 @@ def _arguments(
         return Arguments(source, target, own)
     if kind == "pred":
         copula = copula_of(tok) or tok.head
+        if tok.dep_ == "oprd" and copula.pos_ == "VERB" and roles.is_passive(copula):
+            return found_as(copula, roles)
         judging = judge(tok, judging_verbs)
         if judging is not None and copula_of(tok) is None:
             # "called Turkey's remarks unacceptable": the judge and the judged
@@ -301,6 +303,14 @@ def _arguments(
     if len(args.source) > 1 and reciprocal(tok):  # "traded accusations with each other"
         return Arguments(args.source, list(args.source), args.own, domestic=True)
     return args
+
+
+def found_as(verb: Token, roles: Roles) -> Arguments:
+    """A passive verb that declares its subject something ("was found guilty by a
+    Dakar court", "was declared guilty"): the one declared undergoes the act, the "by"
+    phrase (if any) does it."""
+    source = roles.subject(verb)
+    return Arguments(source, roles.target(verb, source), True, domestic=True)
 
 
 def means_user(tok: Token, roles: Roles) -> list[Actor]:

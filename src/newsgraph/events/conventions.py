@@ -34,6 +34,10 @@ DECIDED_TYPES = frozenset({"RETREAT", "CONCEDE"})
 PURPOSES = frozenset({"advcl", "xcomp"})
 # sectors of a state: an order to them is a demand, not a coercion (``enforced``)
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# sectors of civilians: what they block is a protest (``civilian``)
+CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "JRN", "REL", "REF", "SOC"})
+# verbs and nouns of blocking ("blocked access", "a blockade of the port")
+BLOCKING = frozenset({"block", "blockade", "barricade", "obstruct"})
 # what an order makes those under it do (a word list) -> its CAMEO code: shut down (172
 # restrictions), leave (174 expulsion), disperse (170)
 ENFORCED = (("ordered_closures", "172"), ("ordered_departures", "174"),
@@ -125,6 +129,10 @@ def retyped(
         # "the minister warned against any escalation": a call not to, addressed to no
         # one and with no consequence named, is an appeal (REQUEST), not a threat
         return "REQUEST", "100", table["100"].mode
+    if type_ == "COERCE" and lemma in BLOCKING and civilian(source):
+        # "miners blocked access to the mine": a blockade by civilians is PROTEST
+        # (obstruct, CAMEO 144; ANNOTATION.md); by a state or its forces it is COERCE
+        return "PROTEST", "144", table["144"].mode
     if type_ == "PROTEST" and lemma == "protest" and official(tok, source):
         # "China protested against the policy": a state complains officially (CAMEO
         # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
@@ -154,6 +162,12 @@ def official(tok: Token, source: Sequence[Actor]) -> bool:
         return False
     named = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in tok.children)
     return named or all(a.sector == "GOV" for a in source)
+
+
+def civilian(source: Sequence[Actor]) -> bool:
+    """Every actor is a civilian group: people, workers, farmers, students, opposition
+    supporters, clergy (not a state, its forces, an armed group or an organisation)."""
+    return bool(source) and all(a.sector in CIVILIAN_SECTORS and not a.org for a in source)
 
 
 def joint(source: Sequence[Actor]) -> bool:

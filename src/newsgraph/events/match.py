@@ -361,11 +361,26 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "modifiers"
     if trigger.not_modifiers and not trigger.not_modifiers.isdisjoint(arcs.modifiers):
         return "not_modifiers"
-    if trigger.governors and arcs.governor not in trigger.governors:
+    if (
+        trigger.governors
+        and arcs.governor not in trigger.governors
+        and not bare_prep_object(tok, trigger.governors)
+    ):
         return "governors"
     if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
         return "no_object"
     return None
+
+
+def bare_prep_object(tok: Token, preps: frozenset[str]) -> bool:
+    """A noun with no determiner right under a preposition the entry names as its
+    governor: "workers who have been on strike", "teachers are on strike" (a state of
+    acting); not "commented on the strike" (a topic, with its determiner)."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in preps
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    )
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:

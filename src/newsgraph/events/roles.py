@@ -248,7 +248,7 @@ class Roles(Phrases):
                 ]  # fmt: skip
                 if doers and (found := self.phrase(doers[0])):
                     return found
-            return self.agent(verb)
+            return self.agent(verb) or self.stray_agent(verb)
         head, dep = verb.head, verb.dep_
         if depth > 4 or head == verb:
             return []
@@ -391,6 +391,19 @@ class Roles(Phrases):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.phrase(obj) or self.search(obj, max_depth=2)
+        return []
+
+    def stray_agent(self, verb: Token) -> list[Actor]:
+        """The "by" agent of a passive verb that the parser hung on the object of the
+        verb's own preposition: "was convicted of fraud by a Quito court", "was sentenced
+        to prison by a military tribunal" (a "by" phrase on such an object names a doer
+        only when it resolves to an actor)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ == "by":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (found := self.agent(obj)):
+                    return found
         return []
 
     def target(self, verb: Token, source: Sequence[Actor], preps: Iterable[str] = (),
