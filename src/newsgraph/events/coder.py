@@ -53,6 +53,7 @@ from .modality import (
     conditional,
     deliberated,
     furthered,
+    granted_fact,
     habitual,
     in_question,
     modality,
@@ -324,6 +325,8 @@ class Coder:
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
         if kind == "noun" and circumstance(tok, self.topics, spoken):
             return True  # "during his visit", "a precondition for talks": time or topic
+        if kind == "verb" and trigger.type in ("AGREE", "CONCEDE") and granted_fact(tok):
+            return True  # "conceded that unemployment had risen": a fact granted, said
         if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
             # "has always supported Ukraine": what the actor is, not news (a supply kept
             # up for long, "has long supplied arms", is still a material act)

@@ -888,3 +888,33 @@ def in_question(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def granted_fact(tok: Token) -> bool:
+    """A verb of agreeing or conceding whose complement is a finite clause stating a fact
+    or a view, with no modal ahead and no act agreed to ("conceded that unemployment had
+    risen", "most voters agree that corruption is the problem", "prices rose, traders
+    agreed"): the speaker grants a statement, which is not an event (ANNOTATION.md: a
+    plain statement of opinion or fact).  An agreement on what will be done ("agreed that
+    the truce would be extended") or to an act ("agreed to talks") is left to the lexicon."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return False  # "agreed to hold talks", "conceded the seat"
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("to", "on", "upon") for c in tok.children):
+        return False  # "conceded to the demands", "agreed on a ceasefire"
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses and tok.dep_ == "parataxis":
+        clauses = [tok.head]  # "Prices rose, traders agreed": the clause it comments on
+    return any(_stated_clause(c) for c in clauses)
+
+
+def _stated_clause(verb: Token) -> bool:
+    """``verb`` heads a clause with a subject and no modal or future ahead: a statement."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    auxes = [c for c in [*verb.children, *shared_aux(verb)] if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in AHEAD_MODALS or a.lower_ == "to" for a in auxes):
+        return False
+    # "agreed that talks were going to resume": a plan, not a fact
+    return not any(c.lower_ == "going" for c in verb.children)
