@@ -59,6 +59,7 @@ from .modality import (
     modality,
     not_a_meeting,
     opinion,
+    popular_standing,
     predicted,
     speech_head,
     standing,
@@ -325,6 +326,8 @@ class Coder:
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
         if kind == "noun" and circumstance(tok, self.topics, spoken):
             return True  # "during his visit", "a precondition for talks": time or topic
+        if kind == "noun" and trigger.type == "SUPPORT" and popular_standing(tok):
+            return True  # "the government's support among voters fell": popularity
         if kind == "verb" and trigger.type in ("AGREE", "CONCEDE") and granted_fact(tok):
             return True  # "conceded that unemployment had risen": a fact granted, said
         if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):

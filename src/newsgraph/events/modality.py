@@ -918,3 +918,25 @@ def _stated_clause(verb: Token) -> bool:
         return False
     # "agreed that talks were going to resume": a plan, not a fact
     return not any(c.lower_ == "going" for c in verb.children)
+
+
+# verbs that tell a level going up or down ("support fell", "backing has grown")
+LEVEL_CHANGES = frozenset({"fall", "drop", "rise", "grow", "decline", "slip", "surge", "plunge",
+                           "wane", "erode", "dip", "climb", "increase", "decrease", "soar",
+                           "slide", "shrink", "fade", "jump", "sink", "stand", "remain",
+                           "hover", "reach", "double", "halve"})  # fmt: skip
+
+
+def popular_standing(tok: Token) -> bool:
+    """A noun of support told as a level of standing among the public ("the government's
+    support among young voters", "support for the ruling party fell to 30 percent"): a
+    measure of popularity, not an act of backing by anyone (ANNOTATION.md: a situation
+    without an acting actor is not an event)."""
+    if any(c.dep_ == "prep" and c.lower_ == "among" for c in tok.children):
+        return True
+    verb = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in LEVEL_CHANGES
+    )
