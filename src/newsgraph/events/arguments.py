@@ -238,7 +238,11 @@ def _arguments(
             target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
             return Arguments(source, target, True)
         source = roles.subject(tok)
-        if not source and trigger.type in SIGNED_JOINTLY and (parties := passive_parties(tok, roles)):
+        if (
+            not source
+            and trigger.type in SIGNED_JOINTLY
+            and (parties := passive_parties(tok, roles))
+        ):
             return Arguments(parties, [], True)  # "talks between A and B were held"
         if not source and trigger.type in MEANS_TYPES:
             source = means_user(tok, roles)
