@@ -2,7 +2,7 @@
 is a statement; dropping one's own policy measure concedes; a joint act's noun as the
 subject of a passive names its parties by "between"; a state's envoy travelling to a state
 visits it; a past-perfect relative clause and a level of popular support are background;
-approving a treaty ratifies it.  Sentences written for the test; rules alone."""
+approving a treaty ratifies it; "keen to" and "are due to" tell an intent.  Sentences written for the test; rules alone."""
 
 from __future__ import annotations
 
@@ -58,6 +58,9 @@ def _coded(rules: Coder, text: str) -> list[tuple[str, set[str | None]]]:
             "LBN",
         ),
         ("The Kyrgyz parliament approved the border treaty with Tajikistan.", "SUPPORT", "KGZ"),
+        # an act one is keen or due to do is an intent (AGREE)
+        ("The Nigerian president is keen to visit Ghana.", "AGREE", "NGA"),
+        ("Ukrainian and Polish ministers are due to meet in Warsaw on Friday.", "AGREE", "UKR"),
         # kept: an agreement on what will be done, a yielding to demands, a stated backing
         ("Iran and Iraq agreed that the border crossing would reopen on Monday.", "AGREE", "IRQ"),
         ("Serbia conceded to Kosovo's demands.", "CONCEDE", "SRB"),
