@@ -2,7 +2,7 @@
 is a statement; dropping one's own policy measure concedes; a joint act's noun as the
 subject of a passive names its parties by "between"; a state's envoy travelling to a state
 visits it; a past-perfect relative clause and a level of popular support are background;
-approving a treaty ratifies it; "keen to" and "are due to" tell an intent.  Sentences written for the test; rules alone."""
+approving a treaty ratifies it; "keen to", "are due to" and "open to talks" tell an intent; "is not ready" denies it.  Sentences written for the test; rules alone."""
 
 from __future__ import annotations
 
@@ -61,6 +61,17 @@ def _coded(rules: Coder, text: str) -> list[tuple[str, set[str | None]]]:
         # an act one is keen or due to do is an intent (AGREE)
         ("The Nigerian president is keen to visit Ghana.", "AGREE", "NGA"),
         ("Ukrainian and Polish ministers are due to meet in Warsaw on Friday.", "AGREE", "UKR"),
+        # open to talks: an intent to meet (AGREE)
+        (
+            "The Taliban said they were open to negotiations with the Tajik opposition.",
+            "AGREE",
+            "AFG",
+        ),
+        (
+            "Bolivia is open to a prisoner swap with Peru, its foreign minister said.",
+            "AGREE",
+            "BOL",
+        ),
         # kept: an agreement on what will be done, a yielding to demands, a stated backing
         ("Iran and Iraq agreed that the border crossing would reopen on Monday.", "AGREE", "IRQ"),
         ("Serbia conceded to Kosovo's demands.", "CONCEDE", "SRB"),
@@ -92,3 +103,26 @@ def test_coded(rules: Coder, text: str, type_: str, actor: str) -> None:
 )
 def test_not_coded(rules: Coder, text: str, type_: str) -> None:
     assert all(t != type_ for t, _ in _coded(rules, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran is not ready for talks with the United States.",
+        "The Serbian government said it was not open to talks with the Kosovo leadership.",
+        "Eritrea said it was not willing to negotiate with Ethiopia.",
+    ],
+)
+def test_denied_readiness(rules: Coder, text: str) -> None:
+    """A readiness denied by the copula's "not" is a negated AGREE, not a live one."""
+    events = [e for e in rules.code(text).events if e.type == "AGREE"]
+    assert events and all(e.negated for e in events), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The border crossing was open to trucks on Monday.", "The museum is open to the public."],
+)
+def test_open_places(rules: Coder, text: str) -> None:
+    """Open to people or vehicles is not an intent to meet."""
+    assert all(e.type != "AGREE" for e in rules.code(text).events), text

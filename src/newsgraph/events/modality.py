@@ -97,6 +97,7 @@ def modality(
         if child.dep_ == "neg" and (
             child.head == tok
             or (tok.dep_ in ("dobj", "attr") and tok.head == verb and verb.lemma_.lower() in light)
+            or (tok.dep_ == "acomp" and tok.head == verb)  # "is not ready for talks"
         ):
             negated = True  # "did not hold talks"; not "did not condemn Russia's invasion"
         elif child.dep_ == "det" and low == "no" and child.head == tok:
