@@ -36,6 +36,8 @@ AIDED_SECTORS = frozenset({"CVL", "REF"})
 # Russia"); not moves ("a withdrawal from Syria"), force or arrests
 GIVEN_FROM = frozenset({"REQUEST", "AID", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"})  # "... between A and B"
+# joint acts and the signing of a pact, told by a passive verb ("a deal between A and B was signed")
+SIGNED_JOINTLY = JOINT | {"SUPPORT"}
 INTRANSITIVE = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID", "CONSULT"})
 # types whose recipient is what is done to (not a topic, a proposal or one's own troops)
 PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "ACCUSE", "AID"})
@@ -236,6 +238,12 @@ def _arguments(
             target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
             return Arguments(source, target, True)
         source = roles.subject(tok)
+        if (
+            not source
+            and trigger.type in SIGNED_JOINTLY
+            and (parties := passive_parties(tok, roles))
+        ):
+            return Arguments(parties, [], True)  # "talks between A and B were held"
         if not source and trigger.type in MEANS_TYPES:
             source = means_user(tok, roles)
         own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in tok.children)
@@ -896,3 +904,16 @@ def _doer_verb(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
         return head.head.lemma_.lower() in PARTAKING  # "participated in peacekeeping operations"
     return tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS
+
+
+def passive_parties(tok: Token, roles: Roles) -> list[Actor]:
+    """The parties of a joint act told by a passive verb whose subject is the act's noun
+    ("talks between Ethiopia and Eritrea were held in Pretoria", "a deal between the
+    two unions was reached"): the noun's "between" or "among" phrase names them, as it
+    does when the noun itself is the subject of an intransitive verb."""
+    for subject in (c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"):
+        between = roles.prep_objects(subject, ("between", "among"))
+        both = roles.phrase(between[0]) if between else []
+        if len(both) > 1:
+            return both
+    return []

@@ -53,11 +53,13 @@ from .modality import (
     conditional,
     deliberated,
     furthered,
+    granted_fact,
     habitual,
     in_question,
     modality,
     not_a_meeting,
     opinion,
+    popular_standing,
     predicted,
     speech_head,
     standing,
@@ -324,6 +326,10 @@ class Coder:
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
         if kind == "noun" and circumstance(tok, self.topics, spoken):
             return True  # "during his visit", "a precondition for talks": time or topic
+        if kind == "noun" and trigger.type == "SUPPORT" and popular_standing(tok):
+            return True  # "the government's support among voters fell": popularity
+        if kind == "verb" and trigger.type in ("AGREE", "CONCEDE") and granted_fact(tok):
+            return True  # "conceded that unemployment had risen": a fact granted, said
         if kind == "verb" and trigger.type in STANCE_TYPES and habitual(tok):
             # "has always supported Ukraine": what the actor is, not news (a supply kept
             # up for long, "has long supplied arms", is still a material act)
@@ -409,6 +415,10 @@ class Coder:
         if not source and trigger.type == "PROTEST" and country:
             # "as protests continued": people protest where they live (ANNOTATION.md)
             source = [Actor(text=tok.text, code=country, country=country)]
+        if trigger.type == "CONSULT" and trigger.lemma in JOURNEYS and not envoys(source):
+            return None  # "refugees travelled to Germany": a journey, not a state visit
+        if trigger.type in DESCRIBING_TYPES and hosted_before(tok, kind):
+            return None  # "the town, which had hosted peace talks": what the place is
         if tok.dep_ == "relcl" and trigger.type in DESCRIBING_TYPES:
             return None  # "Iran, which backs Hezbollah, ...": what the actor is (ANNOTATION.md)
         if tok.dep_ == "relcl" and trigger.type == "AGREE" and tok.head.i not in roles.by_token:
@@ -488,6 +498,31 @@ class Coder:
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             location_source=located,  # type: ignore[arg-type]
         )
+
+
+# verbs of travel that are a visit (CONSULT 042) only when those who go speak for a state
+# or an international body ("the foreign minister travelled to Canberra")
+JOURNEYS = frozenset({"travel"})
+# sectors of those who go on a state's or a body's errand
+ENVOY_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP", "PTY"})
+
+
+def envoys(source: Sequence[Actor]) -> bool:
+    """Some of ``source`` act for a state, a party or an international organisation."""
+    return any(a.org or (a.country and (a.sector is None or a.sector in ENVOY_SECTORS))
+               for a in source)  # fmt: skip
+
+
+def hosted_before(tok: Token, kind: str) -> bool:
+    """An event noun that is the object of a verb in a relative clause told in the past
+    perfect ("the town, which had hosted peace talks", "a country that had brokered the
+    deal"): background about what the thing the clause describes is, not news."""
+    if kind != "noun" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:

@@ -385,7 +385,11 @@ def scheduled(tok: Token, words: Words) -> bool:
     if lemma == "be":
         return head.dep_ == "ROOT" and not any(c.dep_ in ("acomp", "attr") for c in head.children)
     being = _w(words, "being_forms")
-    return lemma in _w(words, "scheduling_words") and any(c.lower_ in being for c in head.children)
+    if lemma not in _w(words, "scheduling_words"):
+        return False
+    if head.dep_ == "acomp" and head.head.lower_ in being:
+        return True  # "ministers are due to meet": "due" parsed as the copula's complement
+    return any(c.lower_ in being for c in head.children)
 
 
 def decided(tok: Token, words: Words) -> bool:

@@ -97,6 +97,7 @@ def modality(
         if child.dep_ == "neg" and (
             child.head == tok
             or (tok.dep_ in ("dobj", "attr") and tok.head == verb and verb.lemma_.lower() in light)
+            or (tok.dep_ == "acomp" and tok.head == verb)  # "is not ready for talks"
         ):
             negated = True  # "did not hold talks"; not "did not condemn Russia's invasion"
         elif child.dep_ == "det" and low == "no" and child.head == tok:
@@ -888,3 +889,55 @@ def in_question(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def granted_fact(tok: Token) -> bool:
+    """A verb of agreeing or conceding whose complement is a finite clause stating a fact
+    or a view, with no modal ahead and no act agreed to ("conceded that unemployment had
+    risen", "most voters agree that corruption is the problem", "prices rose, traders
+    agreed"): the speaker grants a statement, which is not an event (ANNOTATION.md: a
+    plain statement of opinion or fact).  An agreement on what will be done ("agreed that
+    the truce would be extended") or to an act ("agreed to talks") is left to the lexicon."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return False  # "agreed to hold talks", "conceded the seat"
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("to", "on", "upon") for c in tok.children):
+        return False  # "conceded to the demands", "agreed on a ceasefire"
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses and tok.dep_ == "parataxis":
+        clauses = [tok.head]  # "Prices rose, traders agreed": the clause it comments on
+    return any(_stated_clause(c) for c in clauses)
+
+
+def _stated_clause(verb: Token) -> bool:
+    """``verb`` heads a clause with a subject and no modal or future ahead: a statement."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    auxes = [c for c in [*verb.children, *shared_aux(verb)] if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in AHEAD_MODALS or a.lower_ == "to" for a in auxes):
+        return False
+    # "agreed that talks were going to resume": a plan, not a fact
+    return not any(c.lower_ == "going" for c in verb.children)
+
+
+# verbs that tell a level going up or down ("support fell", "backing has grown")
+LEVEL_CHANGES = frozenset({"fall", "drop", "rise", "grow", "decline", "slip", "surge", "plunge",
+                           "wane", "erode", "dip", "climb", "increase", "decrease", "soar",
+                           "slide", "shrink", "fade", "jump", "sink", "stand", "remain",
+                           "hover", "reach", "double", "halve"})  # fmt: skip
+
+
+def popular_standing(tok: Token) -> bool:
+    """A noun of support told as a level of standing among the public ("the government's
+    support among young voters", "support for the ruling party fell to 30 percent"): a
+    measure of popularity, not an act of backing by anyone (ANNOTATION.md: a situation
+    without an acting actor is not an event)."""
+    if any(c.dep_ == "prep" and c.lower_ == "among" for c in tok.children):
+        return True
+    verb = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in LEVEL_CHANGES
+    )
