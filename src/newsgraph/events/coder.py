@@ -54,6 +54,7 @@ from .modality import (
     deliberated,
     furthered,
     habitual,
+    present_habit,
     in_question,
     modality,
     not_a_meeting,
@@ -328,6 +329,8 @@ class Coder:
             # "has always supported Ukraine": what the actor is, not news (a supply kept
             # up for long, "has long supplied arms", is still a material act)
             return True
+        if kind == "verb" and present_habit(tok):
+            return True  # "the court usually rejects such appeals": a routine, not news
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return True  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and trigger.type == "AGREE" and cited(tok):

@@ -816,6 +816,23 @@ def habitual(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and _public_share(c) for c in tok.children)
 
 
+# adverbs of frequency that make a present-tense verb a routine ("usually rejects")
+FREQUENCY = frozenset({"usually", "typically", "routinely", "generally", "normally",
+                       "customarily", "habitually", "often", "frequently", "regularly",
+                       "sometimes", "rarely", "seldom"})  # fmt: skip
+
+
+def present_habit(tok: Token) -> bool:
+    """A verb in the simple present told with an adverb of frequency: "the court usually
+    rejects such appeals", "the ministry routinely summons envoys": what an actor does
+    as a rule, not an act the news reports (a past "often criticised" may sum up acts)."""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in tok.children)
+    )
+
+
 def _public_share(subject: Token) -> bool:
     """``subject`` is a share of a population: "most Icelanders", "many voters", "a
     majority of Chileans", "60 percent of respondents"."""
