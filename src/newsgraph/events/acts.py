@@ -182,9 +182,7 @@ def warns_own_answer(tok: Token, clause: Token) -> bool:
     if lemma in ANSWERS_IN_KIND:
         return answers_in_kind(clause)  # not "would respond to the concerns"
     if lemma == "take":
-        return any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_OBJECTS for c in clause.children
-        )
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_OBJECTS for c in clause.children)
     negated = any(c.dep_ == "neg" for c in clause.children)
     return negated and lemma in STANDING_FIRM
 

@@ -52,14 +52,15 @@ from .modality import (
     cited,
     conditional,
     deliberated,
+    forecast_adverb,
     furthered,
     habitual,
-    present_habit,
     in_question,
     modality,
     not_a_meeting,
     opinion,
     predicted,
+    present_habit,
     speech_head,
     standing,
     told_act,
@@ -320,6 +321,8 @@ class Coder:
             return True  # "did not say when the talks would resume": an open question
         if predicted(tok):
             return True  # "is expected to meet", "are likely to sign": the writer's forecast
+        if forecast_adverb(tok):
+            return True  # "will likely ask", "would probably veto": a forecast too
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return True  # "troops are stationed in the north": where a force stands
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()

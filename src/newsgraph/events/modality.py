@@ -693,6 +693,24 @@ def predicted(tok: Token) -> bool:
     return False
 
 
+# adverbs that make an act announced with "will" or "would" a forecast ("will likely ask")
+FORECASTING = frozenset({"likely", "probably", "possibly", "perhaps", "presumably"})
+
+
+def forecast_adverb(tok: Token) -> bool:
+    """A verb told with "will" or "would" and an adverb of likelihood: "Kenya will
+    likely ask the IMF for a loan", "Russia would probably veto it": a forecast, not an
+    act announced by its doer (ANNOTATION.md: a prediction is no event); an event noun
+    of such a verb too ("will likely seek a loan")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    if verb is None:
+        return False
+    children = list(verb.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in children
+    ) and any(c.dep_ == "advmod" and c.lower_ in FORECASTING for c in children)
+
+
 def _expected_of_another(verb: Token) -> bool:
     """An infinitive with its own subject under an active verb of expectation: "few
     expect the Cuban government to agree", "analysts expect Ghana to sign"."""
