@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor
 from .arguments import passive_act, undergoing
+from .embed import answers_in_kind
 from .implied import denied
 from .modality import background
 from .roles import Roles, in_words
@@ -145,9 +146,55 @@ def not_an_act(
             and not addressed
             and child.dep_ == "ccomp"
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not warns_own_answer(tok, child, matched)
         ):
             return True
     return False
+
+
+# verbs of warning, and the answers a warner can announce of itself ("warned it would
+# respond", "would retaliate", "would take action", "would not hesitate to act")
+WARNING = frozenset({"warn", "caution"})
+ANSWERS_IN_KIND = frozenset({"respond", "retaliate", "react", "reply", "hit"})
+ANSWER_OBJECTS = frozenset({"action", "measure", "countermeasure", "step"})
+STANDING_FIRM = frozenset({"hesitate", "tolerate"})
+SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+ANNOUNCING = frozenset({"would", "will", "'ll", "'d", "wo"})
+POSSIBLE = frozenset({"could", "may", "might", "can"})
+# acts that a warner announcing them of itself threatens (CAMEO 13x)
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def warns_own_answer(
+    tok: Token, clause: Token, matched: Mapping[int, tuple[Trigger, str]] | None = None
+) -> bool:
+    """``tok`` warns that its own subject would answer: "Rwanda warned that it would
+    respond to any attack", "warned it would take measures", "warned they would not
+    hesitate to act", "warned it could cut the gas" (a hostile act of ``matched``).
+    The warner announces a hostile act of its own, a threat (ANNOTATION.md: "warned it
+    would strike" is THREATEN), not a forecast about others ("doctors warned the heat
+    could kill")."""
+    if tok.lemma_.lower() not in WARNING:
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or own is None:
+        return False
+    if subject.lower_ not in SELF_PRONOUNS and subject.lemma_.lower() != own.lemma_.lower():
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    hostile = matched is not None and clause.i in matched and matched[clause.i][0].type in HOSTILE
+    if hostile and auxes & (ANNOUNCING | POSSIBLE):
+        return True  # "warned it could suspend cooperation", "it might expel the envoy"
+    if not auxes & ANNOUNCING:
+        return False
+    lemma = clause.lemma_.lower()
+    if lemma in ANSWERS_IN_KIND:
+        return answers_in_kind(clause)  # not "would respond to the concerns"
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_OBJECTS for c in clause.children)
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    return negated and lemma in STANDING_FIRM
 
 
 def agentless(

@@ -52,6 +52,7 @@ from .modality import (
     cited,
     conditional,
     deliberated,
+    forecast_adverb,
     furthered,
     granted_fact,
     habitual,
@@ -61,6 +62,7 @@ from .modality import (
     opinion,
     popular_standing,
     predicted,
+    present_habit,
     speech_head,
     standing,
     told_act,
@@ -321,6 +323,8 @@ class Coder:
             return True  # "did not say when the talks would resume": an open question
         if predicted(tok):
             return True  # "is expected to meet", "are likely to sign": the writer's forecast
+        if forecast_adverb(tok):
+            return True  # "will likely ask", "would probably veto": a forecast too
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return True  # "troops are stationed in the north": where a force stands
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
@@ -334,6 +338,8 @@ class Coder:
             # "has always supported Ukraine": what the actor is, not news (a supply kept
             # up for long, "has long supplied arms", is still a material act)
             return True
+        if kind == "verb" and present_habit(tok):
+            return True  # "the court usually rejects such appeals": a routine, not news
         if kind == "noun" and trigger.type in DESCRIBING_TYPES and furthered(tok, roles.by_token):
             return True  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and trigger.type == "AGREE" and cited(tok):

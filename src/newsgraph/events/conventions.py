@@ -76,6 +76,10 @@ def convention(
     words = lexicon.words
     if trigger.type == "ACCUSE" and kind == "noun" and denied(tok):
         mood = replace(mood, negated=False, refused=False)  # denied, but made
+    if trigger.refused:  # "will not accept the results": the refusal, said now, is the act
+        mood = replace(
+            mood, negated=False, refused=False, hypothetical=False, intended=False, future=False
+        )
     type_, cameo, mode = retyped(tok, trigger, kind, source, target, lexicon)
     mood = _reality(tok, type_, mood, words)
     negated, hypothetical = mood.negated, mood.hypothetical

@@ -254,6 +254,12 @@ def _vows_reckoning(tok: Token) -> bool:
     return False
 
 
+def answers_in_kind(verb: Token) -> bool:
+    """``verb`` (respond, retaliate...) answers in kind: forcefully, or to a hostile act,
+    or with nothing said about what it answers."""
+    return _answers_in_kind(verb)
+
+
 def _answers_in_kind(verb: Token) -> bool:
     """ "vowed to respond", "to respond forcefully", "to respond to any attack": an
     answer in kind, not one to concerns or letters."""

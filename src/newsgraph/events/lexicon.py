@@ -63,6 +63,8 @@ class Trigger:
     hangs on ("declined to comment", "lifted the blockade").  ``no_attributive``
     keeps a participle that only describes a noun from firing ("Russian-backed
     forces", "rebels armed by Iran": who they are, not what happened).
+    ``refused`` fires the word only when it is refused: negated with "will", "would",
+    "can" ("will not accept the results": a rejection, whatever is not accepted).
     ``prep_objects`` the lemma of the object of the preposition right after the word,
     through a particle too ("withdrew from the treaty", "pulled out of the deal"): what
     a word leaves or acts on is often no direct object.  ``infinitive`` needs an
@@ -92,6 +94,7 @@ class Trigger:
     prep_objects: frozenset[str] = field(default_factory=frozenset)
     infinitive: bool = False
     not_modifiers: frozenset[str] = field(default_factory=frozenset)
+    refused: bool = False  # only said as a refusal ("will not accept", "cannot accept")
 
     @property
     def specificity(self) -> int:
@@ -107,6 +110,7 @@ class Trigger:
                 self.prep_args,
                 self.prep_objects,
                 self.infinitive,
+                self.refused,
             )
         )
 
@@ -229,7 +233,7 @@ def load_triggers(
     known = {"lemma", "pos", "type", "mode", "cameo", "example", "particle", "objects",
              "modifiers", "governors", "no_object", "preps", "topic_object", "transitive",
              "prep_args", "unless", "no_attributive", "prep_objects",
-             "infinitive", "not_modifiers"}  # fmt: skip
+             "infinitive", "not_modifiers", "refused"}  # fmt: skip
     index: dict[str, list[Trigger]] = {}
     for n, raw in enumerate(data["triggers"], start=1):
         where = f"trigger {n} ({raw.get('lemma') if isinstance(raw, dict) else raw!r})"
@@ -271,6 +275,7 @@ def load_triggers(
             ),
             infinitive=bool(raw.get("infinitive", False)),
             not_modifiers=_words(raw.get("not_modifiers"), path, where),
+            refused=bool(raw.get("refused", False)),
         )
         index.setdefault(trigger.lemma, []).append(trigger)
     future = {str(k): str(v) for k, v in (data.get("future_agree") or {}).items()}

@@ -369,6 +369,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "governors"
     if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
         return "no_object"
+    if trigger.refused and not refusal(tok):
+        return "refused"
     return None
 
 
@@ -381,6 +383,18 @@ def bare_prep_object(tok: Token, preps: frozenset[str]) -> bool:
         and tok.head.lower_ in preps
         and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
     )
+
+
+# auxiliaries that make a negated verb a refusal ("will not", "won't", "cannot", "would not")
+REFUSING_AUX = frozenset({"will", "wo", "would", "can", "ca", "cannot", "'ll", "'d", "shall"})
+
+
+def refusal(tok: Token) -> bool:
+    """``tok`` is refused, not merely denied: "will not accept", "won't accept", "cannot
+    accept", "would never accept" (not "did not accept", a fact told)."""
+    children = list(tok.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    return negated and any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in children)
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:

@@ -694,6 +694,24 @@ def predicted(tok: Token) -> bool:
     return False
 
 
+# adverbs that make an act announced with "will" or "would" a forecast ("will likely ask")
+FORECASTING = frozenset({"likely", "probably", "possibly", "perhaps", "presumably"})
+
+
+def forecast_adverb(tok: Token) -> bool:
+    """A verb told with "will" or "would" and an adverb of likelihood: "Kenya will
+    likely ask the IMF for a loan", "Russia would probably veto it": a forecast, not an
+    act announced by its doer (ANNOTATION.md: a prediction is no event); an event noun
+    of such a verb too ("will likely seek a loan")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    if verb is None:
+        return False
+    children = list(verb.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in children
+    ) and any(c.dep_ == "advmod" and c.lower_ in FORECASTING for c in children)
+
+
 def _expected_of_another(verb: Token) -> bool:
     """An infinitive with its own subject under an active verb of expectation: "few
     expect the Cuban government to agree", "analysts expect Ghana to sign"."""
@@ -815,6 +833,23 @@ def habitual(tok: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
         return True
     return any(c.dep_ == "nsubj" and _public_share(c) for c in tok.children)
+
+
+# adverbs of frequency that make a present-tense verb a routine ("usually rejects")
+FREQUENCY = frozenset({"usually", "typically", "routinely", "generally", "normally",
+                       "customarily", "habitually", "often", "frequently", "regularly",
+                       "sometimes", "rarely", "seldom"})  # fmt: skip
+
+
+def present_habit(tok: Token) -> bool:
+    """A verb in the simple present told with an adverb of frequency: "the court usually
+    rejects such appeals", "the ministry routinely summons envoys": what an actor does
+    as a rule, not an act the news reports (a past "often criticised" may sum up acts)."""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in tok.children)
+    )
 
 
 def _public_share(subject: Token) -> bool:
