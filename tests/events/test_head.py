@@ -140,12 +140,18 @@ def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
 
 def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> None:
     """A verb neither in the rule lexicon nor a trigger in training, with a CAMEO class
-    (cameo_verbs.tsv), is asked about and coded by the head; with the old candidate set
-    (the lexicon and the triggers of training) it is never asked about."""
+    (cameo_verbs.tsv), is asked about and coded by the head when its class adds are on;
+    with the old candidate set (the lexicon and the triggers of training) it is never
+    asked about.  The training script turns class adds on only where words of a class,
+    shown to it as unseen, are typed right often enough (``UNSEEN_PRECISION``); the
+    weights of 2026-12-07 (second round) missed that bar (0.83 at 0.85) and ship with
+    class adds off, so the mechanism is tried here at the last threshold that met it."""
     text = "Armed settlers whipped a Palestinian farmer near Hebron on Tuesday."
-    head = load_head(coder.lexicon, coder.speech)
-    w = head.weights
-    assert w is not None and w.thresholds.get("add_class", 1.0) < 1.0
+    shipped = load_head(coder.lexicon, coder.speech)
+    assert shipped.weights is not None
+    w = replace(shipped.weights, thresholds={**shipped.weights.thresholds, "add_class": 0.85})
+    head = EventHead(w, coder.lexicon, coder.speech)
+    head.classes = shipped.classes
     learned = frozenset(w.meta["trigger_lemmas"])
     assert "whip" not in coder.lexicon.triggers and "whip" not in learned
     assert "whip" in head.class_only and head.classes[("whip", "")].type == "ASSAULT"
