@@ -76,3 +76,9 @@ def actors_of(coder: Any, text: str, type_: str) -> list[tuple[str | None, ...]]
     """The actors' countries of each ``type_`` event ``coder`` codes in ``text``."""
     return [tuple(country(a) for a in e.source) for e in coder.code(text).events
             if e.type == type_]  # fmt: skip
+
+
+def affirmed(coder: Any, text: str) -> list[tuple[str, set[str | None]]]:
+    """Each event coded and not negated: its type and the countries of its actors."""
+    return [(e.type, {country(a) for a in e.source}) for e in coder.code(text).events
+            if not e.negated]  # fmt: skip

@@ -7,7 +7,7 @@ approving a treaty ratifies it; "keen to", "are due to" and "open to talks" tell
 from __future__ import annotations
 
 import pytest
-from scoring import country
+from scoring import affirmed as _coded
 
 from newsgraph.events.coder import Coder
 
@@ -16,11 +16,6 @@ from newsgraph.events.coder import Coder
 def rules(rules_alone: Coder) -> Coder:
     """The rules alone: neither the head nor the linker (so neither hides the rule)."""
     return rules_alone
-
-
-def _coded(rules: Coder, text: str) -> list[tuple[str, set[str | None]]]:
-    return [(e.type, {country(a) for a in e.source}) for e in rules.code(text).events
-            if not e.negated]  # fmt: skip
 
 
 @pytest.mark.parametrize(

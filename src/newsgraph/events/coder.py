@@ -26,11 +26,14 @@ from ..nlp import cached_ents, load_nlp, sentence_records, span_ents
 from ..records import Actor, Coding, Event, Mention, Quote, Sentence
 from ..settings import Settings
 from .acts import (
+    JOURNEYS,
     NESTED,
     agentless,
     counted_act,
+    envoys,
     generic_subject,
     hit_something,
+    hosted_before,
     nested,
     not_an_act,
     rule_confidence,
@@ -504,31 +507,6 @@ class Coder:
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             location_source=located,  # type: ignore[arg-type]
         )
-
-
-# verbs of travel that are a visit (CONSULT 042) only when those who go speak for a state
-# or an international body ("the foreign minister travelled to Canberra")
-JOURNEYS = frozenset({"travel"})
-# sectors of those who go on a state's or a body's errand
-ENVOY_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP", "PTY"})
-
-
-def envoys(source: Sequence[Actor]) -> bool:
-    """Some of ``source`` act for a state, a party or an international organisation."""
-    return any(a.org or (a.country and (a.sector is None or a.sector in ENVOY_SECTORS))
-               for a in source)  # fmt: skip
-
-
-def hosted_before(tok: Token, kind: str) -> bool:
-    """An event noun that is the object of a verb in a relative clause told in the past
-    perfect ("the town, which had hosted peace talks", "a country that had brokered the
-    deal"): background about what the thing the clause describes is, not news."""
-    if kind != "noun" or tok.dep_ not in ("dobj", "nsubjpass"):
-        return False
-    verb = tok.head
-    if verb.dep_ != "relcl":
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:
