@@ -9,14 +9,13 @@ modifier and its complements.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import Actor
 from .implied import GROUNDS, RECEIVING, confining, culprit, denier
-from .lexicon import PLOVER_TYPES, Trigger, load_lexicon
+from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
 from .match import judge
 from .owners import domestic_target, owned_measure
@@ -663,11 +662,10 @@ def _nominal(
     return Arguments(source, target, own)
 
 
-@lru_cache(maxsize=1)
-def others_act_verbs() -> frozenset[str]:
+def others_act_verbs(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """Verbs whose object is someone else's act (welcoming, condemning, asking about,
-    awaiting, learning of, preventing it; speech, judging and deliberating verbs)."""
-    words = load_lexicon().words
+    awaiting, learning of, preventing it; speech, judging and deliberating verbs), from
+    the lexicon's word lists ``words``."""
     return RECEIVING.union(*(words.get(name, frozenset()) for name in OTHERS_ACT_LISTS))
 
 
@@ -731,7 +729,7 @@ def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
     the governing verb takes someone else's act as its object ("Paris welcomed the release
     of", "Moscow condemned the bombing of", "asked about the detention of")."""
     verb = governing_verb(tok)
-    if verb is None or verb.lemma_.lower() in others_act_verbs():
+    if verb is None or verb.lemma_.lower() in roles.others_acts:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *tok.children)):
         return []  # "saw the pullout as a condition": a judgement of the act, not the act

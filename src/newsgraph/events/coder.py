@@ -41,7 +41,7 @@ from .acts import (
     used_weapon,
     weighing,
 )
-from .arguments import arguments, subject_noun_target
+from .arguments import arguments, others_act_verbs, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
@@ -144,6 +144,7 @@ class Coder:
         self.keep_embedded = self.settings.events_keep_embedded
         self.speech = self.words.get("speech_verbs", frozenset())
         self.light = self.words.get("light_verbs", frozenset())
+        self.others_acts = others_act_verbs(self.words)  # whose object is another's act
         self.judging = self.words.get("judging_verbs", frozenset())
         self.non_state = frozenset(
             w.upper() for w in self.words.get("non_state_sectors", frozenset())
@@ -214,6 +215,7 @@ class Coder:
             people=self.words.get("people_nouns", frozenset()),
             place_country=self.places.place_country,
             documents=self.words.get("documents", frozenset()),
+            others_acts=self.others_acts,
         )
         quotes = find_quotes(doc, spans, roles, self.speech)
         roles.by_token.update(

@@ -123,9 +123,12 @@ class Phrases:
         people: frozenset[str] = frozenset(),
         place_country: Callable[[str], str | None] | None = None,
         documents: frozenset[str] = frozenset(),
+        others_acts: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.documents = documents  # nouns of texts that speak for their issuer
+        # verbs whose object is someone else's act ("welcomed the release of")
+        self.others_acts = others_acts
         self.people = people
         self.place_country = place_country
         self.relative = relative_pronouns
