@@ -170,6 +170,15 @@ ENGAGED = frozenset({"engage", "involve"})
 # the word lists whose verbs take someone else's act as their object (``governing_doer``)
 OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
                     "negators")
+# acts that move the doer's own people or goods somewhere ("the deployment of police
+# officers to Haiti", "a delivery of vaccines to Peru"): where they go is the recipient
+MOVING = frozenset({"MOBILIZE", "AID", "CONSULT"})
+# acts told by a verb whose complement may move the doer's people or goods ("agreed to
+# send troops to Mali", "threatened to send warships into the strait")
+SENDING = MOVING | {"AGREE", "THREATEN"}
+DESTINATIONS = ("to", "into")
+# acts an initial's country may be the place or topic of ("a US visit", "US-bound talks")
+INITIALS_NOT_DOERS = frozenset({"CONSULT"})
 # sectors that the sentence's country context does not place ("aid agencies" stay NGO)
 UNPLACED_SECTORS = frozenset({"NGO"})
 
@@ -235,6 +244,9 @@ def _arguments(
             # "Russian-backed forces", "backed by Iran": the agent and the noun it modifies
             source = roles.agent(tok) or _prefix_actors(tok, lookup) or roles.modifier_actors(tok)
             target = roles.phrase(tok.head) if tok.dep_ in ("amod", "acl") else []
+            if trigger.type in MOVING and not foreign(target, source):
+                # "soldiers deployed by Kenya to Somalia": the doer's own people go there
+                target = roles.target(tok, source, preps) or target
             return Arguments(source, target, True)
         source = roles.subject(tok)
         if (
@@ -257,6 +269,10 @@ def _arguments(
             target = without(roles.target(tok, remover, preps), remover)
             return Arguments(remover, target, False)
         target = roles.target(tok, source, preps, topic_object=trigger.topic_object)
+        if trigger.type in SENDING and not foreign(target, source):
+            # "Ghana agreed to send troops to Mali": the doer's own people or goods are
+            # what is moved, the place they go is the party aimed at
+            target = destination(tok, roles, source) or target
         if not target and (first := shared_subject_verb(tok)) is not None:
             # "halted its grants to Honduras and threatened to cut its trade quota": the
             # second act of one actor is aimed where the first was
@@ -500,6 +516,12 @@ def _nominal(
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
     source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
+    if not source and trigger.type not in INITIALS_NOT_DOERS:
+        source = roles.initialism_owner(tok)  # "U.S. sanctions on", "UK air strikes"
+    if not source:
+        # "Russia's blockade and shelling of the port", "arrests and deportations of
+        # migrants by the police": coordinated acts share the first one's doer
+        source = shared_doer(tok, roles)
     if (undergoer := undergoing(tok)) is not None:
         # "the convoy came under attack (from Syrian troops)": the subject of "come
         # under" suffers the act; who does it is its modifier or "from" phrase (culprit)
@@ -615,12 +637,23 @@ def _nominal(
             named = roles.phrase(whom) or [a for o in inner for a in roles.phrase(o)]
             if any(a.country or a.org for a in named):  # a party, not "the president"
                 target = without(named, source)
+    moved: list[Actor] = []  # "the deployment of police officers": the doer's own people
     if not target and of_objects and not used_of:
         target = roles.search(of_objects[0], source, max_depth=3)
+        if trigger.type in MOVING and not foreign(target, source):
+            moved, target = target, []  # where they go comes first ("to Haiti")
     if not target:
-        for obj in roles.prep_objects(tok, NOUN_PREPS | preps):
+        # "the visit of the minister to Baghdad", "threats from Pyongyang against Seoul":
+        # a phrase the parse hangs on the complement that names the doer is the noun's
+        froms = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
+        doers = (of_objects[:1] if used_of else []) + (
+            [*froms, *(o for f in froms for o in f.children if o.dep_ == "pobj")] if given else []
+        )
+        for obj in [*roles.prep_objects(tok, NOUN_PREPS | preps),
+                    *(o for d in doers for o in roles.prep_objects(d, NOUN_PREPS | preps))]:  # fmt: skip
             if target := roles.search(obj, source, max_depth=3):
                 break
+    target = target or moved
     if not target and trigger.type in HANDED_ON:
         target = handed_on_to(of_objects, roles, source)
     if not target and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
@@ -711,6 +744,50 @@ def governing_verb(tok: Token) -> Token | None:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or Roles.is_passive(verb):
         return None
     return verb
+
+
+def destination(verb: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """Where the verb ``verb`` or its "to" complement sends something: the party of
+    another country (or an organisation) its "to"/"into" phrase, or its object's,
+    names ("sent troops to Mali", "agreed to deliver vaccines to Peru"); none when
+    the actors name no country (every party would be foreign to them)."""
+    if not any(a.country for a in source):
+        return []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    for head in verbs:
+        holders = [head, *(c for c in head.children if c.dep_ in ("dobj", "dative"))]
+        for obj in (o for h in holders for o in roles.prep_objects(h, DESTINATIONS)):
+            found = [a for a in roles.search(obj, source, max_depth=2) if a.country or a.org]
+            if found and foreign(found, source):
+                return found
+    return []
+
+
+def shared_doer(tok: Token, roles: Roles) -> list[Actor]:
+    """The doer named on the first of coordinated event nouns, for a later bare one that
+    shares the first's left side ("Turkish raids and arrests", "the blockade and shelling
+    of the port by Russian forces"): its agent, possessor or modifier.  Not for a
+    conjunct with a determiner, possessor or name-like modifier of its own ("Russian
+    strikes and Western sanctions", "his remarks on raids and the killing of farmers":
+    a phrase of its own)."""
+    if tok.dep_ != "conj":
+        return []
+    first = tok.head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.pos_ not in ("NOUN", "PROPN") or first.i > tok.i:
+        return []
+    if any(own_modifier(c) for c in tok.lefts):
+        return []
+    return roles.agent(first) or roles.modifier_actors(first) or roles.initialism_owner(first)
+
+
+def own_modifier(child: Token) -> bool:
+    """A modifier that opens a noun phrase of its own: a determiner, a possessor, or a
+    capitalised adjective or noun ("Western", "Kurdish", "NATO")."""
+    if child.dep_ in ("poss", "det"):
+        return True
+    return child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper()
 
 
 def counted(noun: Token) -> bool:

@@ -77,7 +77,7 @@ def owned_measure(
             continue
         if trigger.type in DONE_TO and any(a.country or a.org for a in roles.phrase(subj)):
             return None  # "Russian diplomats were expelled": the diplomats undergo it
-        owners = roles.modifier_actors(subj)
+        owners = roles.modifier_actors(subj) or roles.initialism_owner(subj)
         if not owners:
             return None
         target: list[Actor] = []

@@ -140,6 +140,20 @@ class Roles(Phrases):
     def _modifier_actor(self, tok: Token, depth: int) -> Actor | None:
         return None if held(tok) else super()._modifier_actor(tok, depth)
 
+    def initialism_owner(self, tok: Token) -> list[Actor]:
+        """The country an initialism before an event noun names ("U.S. sanctions",
+        "UK troops", "the US ban on"): a country written as its initials stands for its
+        adjective ("American"), the doer, where a spelled-out name used as a modifier is
+        the topic or the place ("the Syria talks").  Only when the noun names no other
+        modifier actor."""
+        for child in tok.lefts:
+            if child.dep_ != "compound" or not initialism(child.text):
+                continue
+            actor = self.at(child)
+            if actor is not None and actor.country and actor.org is None:
+                return [actor]
+        return []
+
     def pair(self, tok: Token) -> list[Actor]:
         """The two parties that "the two countries", "both sides" refer back to."""
         if tok.lemma_.lower() not in PAIRED or tok.tag_ not in ("NNS", "NN"):
@@ -281,6 +295,12 @@ class Roles(Phrases):
                 return self.phrase(controller[0])
             if controller and (found := self.phrase(controller[0])):
                 return found
+            if head.lower_ in CONTROLLED and self.is_passive(governor) and not self.agent(governor):
+                # "the junta was accused of ordering", "was charged with killing": the
+                # passive's subject is the active's object, who does the gerund
+                held = [c for c in governor.children if c.dep_ == "nsubjpass"]
+                if held and (found := self.phrase(held[0])):
+                    return found
             return self.subject(governor, depth + 1)
         if dep == "advcl" and verb.tag_ == "VBN" and not perfect(verb):
             return []  # "when asked", "if attacked": a bare participle is passive
@@ -482,6 +502,13 @@ class Roles(Phrases):
                 ):
                     return found
         return []
+
+
+def initialism(text: str) -> bool:
+    """``text`` is a name's initials, two to four capitals with or without stops ("US",
+    "U.S.", "UK", "UAE")."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def held(tok: Token) -> bool:
