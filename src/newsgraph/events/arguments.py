@@ -581,7 +581,7 @@ def _nominal(
         if not between and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
             # "clashes erupted between the army and the rebels": the phrase on the verb
             between = roles.prep_objects(tok.head, ("between", "among"))
-        both = roles.phrase(between[0]) if between else []
+        both = in_order(roles.phrase(between[0]), between[0], roles) if between else []
         if len(both) > 1:
             # "talks between Turkey and Russia": every party of a joint act is an actor
             if trigger.type in JOINT:
@@ -761,6 +761,18 @@ def destination(verb: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
             if found and foreign(found, source):
                 return found
     return []
+
+
+def in_order(parties: list[Actor], phrase: Token, roles: Roles) -> list[Actor]:
+    """``parties`` in the order the phrase ``phrase`` names them: "fighting between
+    Armenian and Azerbaijani forces" has the Armenian forces first, the side named
+    first acting on the other (the phrase's head actor is read before its modifiers)."""
+    first: dict[int, int] = {}
+    for i in range(phrase.left_edge.i, phrase.right_edge.i + 1):
+        actor = roles.by_token.get(i)
+        if actor is not None:
+            first.setdefault(id(actor), i)
+    return sorted(parties, key=lambda a: first.get(id(a), phrase.right_edge.i + 1))
 
 
 def shared_doer(tok: Token, roles: Roles) -> list[Actor]:

@@ -295,12 +295,6 @@ class Roles(Phrases):
                 return self.phrase(controller[0])
             if controller and (found := self.phrase(controller[0])):
                 return found
-            if head.lower_ in CONTROLLED and self.is_passive(governor) and not self.agent(governor):
-                # "the junta was accused of ordering", "was charged with killing": the
-                # passive's subject is the active's object, who does the gerund
-                held = [c for c in governor.children if c.dep_ == "nsubjpass"]
-                if held and (found := self.phrase(held[0])):
-                    return found
             return self.subject(governor, depth + 1)
         if dep == "advcl" and verb.tag_ == "VBN" and not perfect(verb):
             return []  # "when asked", "if attacked": a bare participle is passive
