@@ -804,7 +804,9 @@ def furthered(tok: Token, actors: Container[int]) -> bool:
     """An act noun that is the object of a verb of furthering or harming whose subject
     is a thing, not a party: "the visit will boost defence cooperation", "the new
     pipeline deepens energy cooperation" (what a thing may bring about, a situation
-    or a forecast, not an act of the parties)."""
+    or a forecast, not an act of the parties); a meeting or visit named as the subject
+    is such a thing even with its doers named ("the premier's visit will boost trade
+    cooperation": what the visit brings, not a new act)."""
     if tok.dep_ != "dobj":
         return False
     verb = tok.head
@@ -813,6 +815,8 @@ def furthered(tok: Token, actors: Container[int]) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if not subjects:
         return False
+    if all(s.lemma_.lower() in CONSULTING_NOUNS for s in subjects):
+        return True  # "the premier's visit to Berlin will push cooperation": its effect
     return not any(t.i in actors for s in subjects for t in s.subtree if t.pos_ != "DET") and all(
         s.pos_ in ("NOUN", "PROPN") and s.lemma_.lower() not in THINGS_THAT_ACT for s in subjects
     )
