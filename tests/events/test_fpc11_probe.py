@@ -126,6 +126,7 @@ NEAR_MISSES: list = [
     "A visit to the old town is a highlight for most travellers to Tallinn.",
     "The Venezuelan opposition's support among young voters has grown.",
     "The Ethiopian prime minister's meeting with reporters lasted two hours.",
+    "The Peruvian president discussed the budget with reporters on Monday.",
     "Many Germans agreed with the chancellor's view on migration, the poll found.",
     "The Albanian premier spoke about the economy at the party conference in Tirana.",
     "Pilgrims from Indonesia visited Mecca in record numbers this year.",

@@ -306,12 +306,12 @@ def no_meeting(tok: Token, trigger: Trigger, kind: str, roles: Roles) -> bool:
 
 def press_meeting(tok: Token, roles: Roles) -> bool:
     """``tok`` meets only with the press: every partner it names after "with" (or as its
-    object) is resolved to journalists or media ("the premier's meeting with reporters",
-    "met reporters in Addis Ababa")."""
+    object, when it names none so) is resolved to journalists or media ("the premier's
+    meeting with reporters", "discussed the budget with reporters")."""
     partners = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
                 for o in c.children if o.dep_ == "pobj"]  # fmt: skip
-    if tok.pos_ in ("VERB", "AUX"):
-        partners += [c for c in tok.children if c.dep_ == "dobj"]
+    if not partners and tok.pos_ in ("VERB", "AUX"):  # "discussed the budget with": a topic
+        partners = [c for c in tok.children if c.dep_ == "dobj"]
     partners += [c for p in partners for c in p.subtree if c.dep_ == "conj"]
     found = [roles.by_token.get(p.i) for p in partners]
     return bool(found) and all(
