@@ -18,7 +18,7 @@ from ..records import Actor
 from .arguments import passive_act, undergoing
 from .embed import answers_in_kind
 from .implied import denied
-from .modality import background
+from .modality import CONSULTING_NOUNS, background, is_body
 from .roles import Roles, in_words
 
 if TYPE_CHECKING:
@@ -267,3 +267,106 @@ def hosted_before(tok: Token, kind: str) -> bool:
     if verb.dep_ != "relcl":
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+# CONSULT verbs of one side coming together ("the board met"): with no one named on the
+# other side, the sitting of one body, not a meeting of parties
+SITTING_VERBS = frozenset({"meet"})
+# phrases that name whom a meeting is with
+PARTNER_PREPS = frozenset({"with", "between", "among"})
+# CONSULT verbs of going somewhere ("visited Rome"), and of receiving someone
+VISITING_VERBS = frozenset({"visit", "tour"})
+HOSTING_VERBS = frozenset({"welcome", "receive", "host", "greet"})
+# the sectors of those who speak for the press: a meeting with them is a press meeting
+PRESS_SECTORS = frozenset({"JRN", "MED"})
+
+
+def no_meeting(tok: Token, trigger: Trigger, kind: str, roles: Roles) -> bool:
+    """A CONSULT word that reports no meeting of parties (ANNOTATION.md: a meeting,
+    visit or reception is an act between two sides): a meeting with the press only (a
+    setting for statements), a body sitting on its own, a journey by private people, or
+    a host's courtesy to guests who are no party.  Read off the parse and the actors the
+    sentence resolves, before the act's parties are drafted (so an act the learned head
+    proposes on the word is held to it too)."""
+    if trigger.type != "CONSULT":
+        return False
+    if press_meeting(tok, roles):
+        return True
+    if kind != "verb":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in VISITING_VERBS:
+        return private_journey(tok, roles.subject(tok))
+    if lemma in SITTING_VERBS:
+        return own_sitting(tok, roles.subject(tok))
+    if lemma in HOSTING_VERBS:
+        return courtesy(tok, roles.by_token)
+    return False
+
+
+def press_meeting(tok: Token, roles: Roles) -> bool:
+    """``tok`` meets only with the press: every partner it names after "with" (or as its
+    object, when it names none so) is resolved to journalists or media ("the premier's
+    meeting with reporters", "discussed the budget with reporters")."""
+    partners = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    if not partners and tok.pos_ in ("VERB", "AUX"):  # "discussed the budget with": a topic
+        partners = [c for c in tok.children if c.dep_ == "dobj"]
+    partners += [c for p in partners for c in p.subtree if c.dep_ == "conj"]
+    found = [roles.by_token.get(p.i) for p in partners]
+    return bool(found) and all(
+        a is not None and a.sector in PRESS_SECTORS and not a.org for a in found
+    )
+
+
+def own_sitting(tok: Token, source: Sequence[Actor]) -> bool:
+    """``tok`` ("met") has no partner (no object, no "with", "between", "among") and its
+    subject is one body, or members of one body, of one country: "the board of directors
+    met in Zurich", "members of the Tunisian parliament met on Monday", "the cabinet will
+    meet on Sunday" (a body's own sitting, CAMEO has no code for it); not "Kenyan and
+    Somali officials met", "the two leaders met", "EU ministers met" (a body of states)."""
+    if any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in PARTNER_PREPS)
+        for c in tok.children
+    ):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(t.dep_ in ("conj", "nummod") for t in subjects[0].subtree):
+        return False
+    subject = subjects[0]
+    members = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not (is_body(subject) or any(is_body(m) for m in members)):
+        return False
+    return not any(a.org for a in source) and len({a.country for a in source}) <= 1
+
+
+def private_journey(tok: Token, source: Sequence[Actor]) -> bool:
+    """``tok`` ("visited") is done by a crowd of private people: its subject is a plural
+    common noun ("tourists", "pilgrims from Indonesia", "students") and none of its doers
+    speaks for a state, a party or an organisation (``envoys``; a sector of the state):
+    sightseeing or a pilgrimage, not a state visit (CAMEO 042).  "US lawmakers visited
+    Taipei" and "the mayor visited Kyiv" stay visits."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+           for c in tok.children):  # fmt: skip
+        return False  # "farmers visited Brussels to lobby the commission": an errand
+    if not source or any(a.org or a.sector in ENVOY_SECTORS for a in source):
+        return False
+    return all(a.sector is not None for a in source)
+
+
+def courtesy(tok: Token, actors: Collection[int]) -> bool:
+    """``tok`` ("welcomed", "received") has as object a plural noun of people that names
+    no party (no actor in it): "the mayor welcomed guests at the opening", "the museum
+    received thousands of visitors" (a courtesy, no meeting of parties); not "welcomed
+    the Nigerian president", "received an Israeli delegation", "hosted the talks"."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].tag_ != "NNS":
+        return False
+    obj = objects[0]
+    if obj.lemma_.lower() in CONSULTING_NOUNS:
+        return False  # "hosted talks"
+    return not any(t.i in actors for t in obj.subtree)

@@ -35,6 +35,7 @@ from .acts import (
     hit_something,
     hosted_before,
     nested,
+    no_meeting,
     not_an_act,
     rule_confidence,
     struck,
@@ -60,6 +61,7 @@ from .modality import (
     granted_fact,
     habitual,
     in_question,
+    judged_relation,
     modality,
     not_a_meeting,
     opinion,
@@ -349,6 +351,10 @@ class Coder:
             return True  # "the visit will boost cooperation": what a thing may bring about
         if kind == "noun" and trigger.type == "AGREE" and cited(tok):
             return True  # "the pullout laid down in the accord": its terms, cited
+        if no_meeting(tok, trigger, kind, roles):
+            return True  # "the board met", "tourists visited", "welcomed guests"
+        if kind == "noun" and judged_relation(tok, trigger.type):
+            return True  # "cooperation with Oslo has been good": a relation judged
         if kind == "noun" and not_a_meeting(tok):
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and any(c.dep_ == "dobj" and sympathy(c) for c in tok.children):

@@ -583,6 +583,18 @@ def referred(tok: Token) -> bool:
     return (setting(tok) or judged(tok)) and not _own_actor(tok)
 
 
+# nouns of a standing relation or stance: cooperation, backing (types of their triggers)
+RELATION_TYPES = frozenset({"COOPERATE", "SUPPORT"})
+
+
+def judged_relation(tok: Token, type_: str) -> bool:
+    """A noun of cooperation or backing that a predicate only judges ("cooperation with
+    Belgium has been good", "US support for Kyiv is unwavering"): the state of a relation,
+    a plain statement (ANNOTATION.md: "X said relations were good"), even when it names
+    its parties; a meeting or visit judged keeps its own doers (``referred``)."""
+    return type_ in RELATION_TYPES and tok.pos_ in ("NOUN", "PROPN") and judged(tok)
+
+
 def stating(verb: Token) -> bool:
     """``verb`` (or the verb a participle of it hangs on: "speaking during the visit,
     she said ...") states something: it has a clause of what is said ("said aid would
@@ -648,6 +660,12 @@ def deliberated(tok: Token, words: dict[str, frozenset[str]]) -> bool:
         return False
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(c.dep_ == "conj" for s in subjects for c in s.children)
+
+
+def is_body(tok: Token) -> bool:
+    """``tok`` is a noun of a body that sits on its own (``BODY_NOUNS``: a cabinet, a
+    board, a parliament)."""
+    return _body(tok)
 
 
 def _body(tok: Token) -> bool:
@@ -786,7 +804,9 @@ def furthered(tok: Token, actors: Container[int]) -> bool:
     """An act noun that is the object of a verb of furthering or harming whose subject
     is a thing, not a party: "the visit will boost defence cooperation", "the new
     pipeline deepens energy cooperation" (what a thing may bring about, a situation
-    or a forecast, not an act of the parties)."""
+    or a forecast, not an act of the parties); a meeting or visit named as the subject
+    is such a thing even with its doers named ("the premier's visit will boost trade
+    cooperation": what the visit brings, not a new act)."""
     if tok.dep_ != "dobj":
         return False
     verb = tok.head
@@ -795,6 +815,8 @@ def furthered(tok: Token, actors: Container[int]) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if not subjects:
         return False
+    if all(s.lemma_.lower() in CONSULTING_NOUNS for s in subjects):
+        return True  # "the premier's visit to Berlin will push cooperation": its effect
     return not any(t.i in actors for s in subjects for t in s.subtree if t.pos_ != "DET") and all(
         s.pos_ in ("NOUN", "PROPN") and s.lemma_.lower() not in THINGS_THAT_ACT for s in subjects
     )
