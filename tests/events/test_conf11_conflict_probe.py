@@ -222,6 +222,10 @@ def _types(coder: Coder, text: str) -> set[str]:
         ("Gunmen massacred thirty villagers in Plateau state.", "ASSAULT"),
         ("Jihadists beheaded a Christian teacher in Mozambique.", "ASSAULT"),
         ("Troops fired live rounds at the marchers in Khartoum.", "ASSAULT"),
+        (
+            "The Turkish military conducted cross-border operations against Kurdish militants in Iraq.",
+            "ASSAULT",
+        ),
     ],
 )
 def test_conflict_coded(rules_alone: Coder, text: str, type_: str) -> None:

@@ -47,6 +47,12 @@ def _types(coder: Coder, text: str) -> set[str]:
         ("Nigerian soldiers burned down houses in the Benue village.", "ASSAULT"),
         ("The Myanmar junta arrested dozens of monks in Mandalay.", "COERCE"),
         ("Students called on the university to cut fees.", "REQUEST"),
+        # written after the operation and military-action entries, not used to tune them
+        (
+            "Pakistani troops launched an operation against the Baloch separatists in Turbat.",
+            "ASSAULT",
+        ),
+        ("Ethiopia took military action against the Fano militia in Gondar.", "ASSAULT"),
     ],
 )
 def test_fresh_coded(rules_alone: Coder, text: str, type_: str) -> None:
@@ -63,6 +69,9 @@ def test_fresh_coded(rules_alone: Coder, text: str, type_: str) -> None:
         "Vietnam's rice exports rose sharply in March.",
         "The author wants readers to think about climate change.",
         "The court adjourned the hearing of the Zambian opposition leader.",
+        "The police conducted an operation against tax evasion in Milan.",
+        "Doctors performed an operation on the injured Kenyan runner.",
+        "The airline began operations between Lagos and Accra.",
     ],
 )
 def test_fresh_near_misses(rules_alone: Coder, text: str) -> None:
