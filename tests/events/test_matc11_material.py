@@ -170,3 +170,35 @@ def test_material_acts_kept(rules_alone: Coder, text: str, type_: str) -> None:
 def test_near_misses_kept(rules_alone: Coder, text: str) -> None:
     """Near misses of the probe: no material cooperation, before and after."""
     assert not MATERIAL & _types(rules_alone, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the draw-down, split by its hyphen, read as the noun the lexicon lists
+        ("The draw-down of Dutch soldiers from Uruzgan ended in August.", "RETREAT"),
+        # anything of the intelligence class shared or handed over
+        ("The United States shared satellite imagery with Ukraine.", "COOPERATE"),
+        ("Britain handed over the dossier to French prosecutors.", "COOPERATE"),
+        # who and what is let in: one class for allow, permit and let
+        ("The junta permitted foreign reporters into the capital.", "RETREAT"),
+        ("Israel let the fuel deliveries into the strip.", "RETREAT"),
+        # a force sent to hand out relief helps (AID), it shows no force
+        ("The army sent troops to distribute food in the flooded areas.", "AID"),
+    ],
+)
+def test_widened_classes(rules_alone: Coder, text: str, type_: str) -> None:
+    """Classes shared by the entries of one act, so a new wording of it is read."""
+    assert type_ in _types(rules_alone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline pulled its flights from the route.",
+        "The senator withdrew his candidacy on Monday.",
+    ],
+)
+def test_services_and_bids_withdrawn(rules_alone: Coder, text: str) -> None:
+    """A business's service or a candidate's bid withdrawn gives up no ground."""
+    assert not MATERIAL & _types(rules_alone, text)

@@ -443,9 +443,11 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     if not entries and tok.pos_ == "VERB":
         for stem in verb_stems(lower):
             entries = entries + tuple(t for t in lexicon.triggers.get(stem, ()) if t.pos == "verb")
-    if not entries and tok.pos_ == "NOUN":
-        for whole in hyphen_joined(tok):
-            entries = entries + tuple(t for t in lexicon.triggers.get(whole, ()) if t.pos == "noun")
+    if tok.pos_ == "NOUN":  # the whole word first: "draw-down" is no "down"
+        whole = tuple(
+            t for w in hyphen_joined(tok) for t in lexicon.triggers.get(w, ()) if t.pos == "noun"
+        )
+        entries = whole + entries
     if not entries:
         return None
     judging = lexicon.words.get("judging_verbs", frozenset())
