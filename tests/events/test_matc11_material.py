@@ -202,3 +202,17 @@ def test_widened_classes(rules_alone: Coder, text: str, type_: str) -> None:
 def test_services_and_bids_withdrawn(rules_alone: Coder, text: str) -> None:
     """A business's service or a candidate's bid withdrawn gives up no ground."""
     assert not MATERIAL & _types(rules_alone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgents laid down their guns.",
+        "The separatists handed over their explosives to the army.",
+        "Authorities lifted the internet shutdown in the province.",
+        "Turkey permitted Swedish warships through the straits.",
+    ],
+)
+def test_arms_given_up_and_shutdowns_lifted(rules_alone: Coder, text: str) -> None:
+    """A side's own arms of any kind given up; a shutdown lifted; a ship let through."""
+    assert "RETREAT" in _types(rules_alone, text)
