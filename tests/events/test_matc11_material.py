@@ -185,6 +185,7 @@ def test_near_misses_kept(rules_alone: Coder, text: str) -> None:
         ("Israel let the fuel deliveries into the strip.", "RETREAT"),
         # a force sent to hand out relief helps (AID), it shows no force
         ("The army sent troops to distribute food in the flooded areas.", "AID"),
+        ("The Kenyan army sent soldiers to deliver food to villages cut off by floods.", "AID"),
     ],
 )
 def test_widened_classes(rules_alone: Coder, text: str, type_: str) -> None:
