@@ -217,3 +217,22 @@ def test_services_and_bids_withdrawn(rules_alone: Coder, text: str) -> None:
 def test_arms_given_up_and_shutdowns_lifted(rules_alone: Coder, text: str) -> None:
     """A side's own arms of any kind given up; a shutdown lifted; a ship let through."""
     assert "RETREAT" in _types(rules_alone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor withdrew from the party's leadership race.",
+        "The Kenyan runner pulled out of the championship with a knee injury.",
+        "The businessman withdrew from the auction for the stadium.",
+    ],
+)
+def test_contests_left_are_no_retreat(rules_alone: Coder, text: str) -> None:
+    """A candidate or a player who leaves a contest gives up no ground (a withdrawal from
+    a pact or talks has entries of its own)."""
+    assert "RETREAT" not in _types(rules_alone, text)
+
+
+def test_forces_leaving_a_town_still_retreat(rules_alone: Coder) -> None:
+    """Only the contest stops the withdrawal: a force leaving a place still retreats."""
+    assert "RETREAT" in _types(rules_alone, "Chadian troops withdrew from the border town.")

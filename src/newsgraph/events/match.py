@@ -255,6 +255,23 @@ def published(tok: Token, documents: frozenset[str]) -> bool:
     )
 
 
+# contests one enters and may leave: leaving one gives up no ground ("withdrew from the race",
+# "pulled out of the tournament"); a withdrawal from a pact or talks has entries of its own
+CONTESTS = frozenset({"race", "election", "contest", "competition", "tournament", "championship",
+                      "primary", "runoff", "run-off", "ballot", "bid", "marathon", "match",
+                      "cup", "olympics", "games", "festival", "auction", "tender", "pageant",
+                      "nomination", "candidacy", "leadership"})  # fmt: skip
+
+
+def left_contest(tok: Token, arcs: Arcs) -> bool:
+    """A verb of leaving whose "from" / "out of" phrase is a contest ("the senator withdrew
+    from the race", "the runner pulled out of the marathon"): a candidate or a player who
+    withdraws is no party retreating."""
+    return tok.pos_ == "VERB" and any(
+        t.lemma_.lower() in CONTESTS or t.lower_ in CONTESTS for t in arcs.prep_objects
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> bool:
     return unmet(trigger, tok, roles, arcs) is None
 
@@ -368,6 +385,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "sympathy"
     if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
         return "published"
+    if trigger.type == "RETREAT" and trigger.pos == "verb" and left_contest(tok, arcs):
+        return "contest"
     if trigger.no_attributive and attributive(tok):
         return "no_attributive"
     if trigger.unless and stopped(tok, trigger.unless):
