@@ -236,3 +236,22 @@ def test_contests_left_are_no_retreat(rules_alone: Coder, text: str) -> None:
 def test_forces_leaving_a_town_still_retreat(rules_alone: Coder) -> None:
     """Only the contest stops the withdrawal: a force leaving a place still retreats."""
     assert "RETREAT" in _types(rules_alone, "Chadian troops withdrew from the border town.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The removal of the barricades by the Peruvian police reopened the highway.",
+        "The removal of Sudanese tanks from the square calmed the capital.",
+        "The disarmament of the tribal militias began under African Union supervision.",
+        "The Kenyan court annulled the curfew on the coastal county.",
+    ],
+)
+def test_nouns_of_retreat_by_class(rules_alone: Coder, text: str) -> None:
+    """The nouns of a retreat take the classes of their verbs."""
+    assert "RETREAT" in _types(rules_alone, text)
+
+
+def test_removal_of_a_person_is_no_retreat(rules_alone: Coder) -> None:
+    """A removal of something outside the classes (an official) is no retreat."""
+    assert "RETREAT" not in _types(rules_alone, "The removal of the minister angered the party.")
