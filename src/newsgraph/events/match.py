@@ -255,6 +255,23 @@ def published(tok: Token, documents: frozenset[str]) -> bool:
     )
 
 
+# contests one enters and may leave: leaving one gives up no ground ("withdrew from the race",
+# "pulled out of the tournament"); a withdrawal from a pact or talks has entries of its own
+CONTESTS = frozenset({"race", "election", "contest", "competition", "tournament", "championship",
+                      "primary", "runoff", "run-off", "ballot", "bid", "marathon", "match",
+                      "cup", "olympics", "games", "festival", "auction", "tender", "pageant",
+                      "nomination", "candidacy", "leadership"})  # fmt: skip
+
+
+def left_contest(tok: Token, arcs: Arcs) -> bool:
+    """A verb of leaving whose "from" / "out of" phrase is a contest ("the senator withdrew
+    from the race", "the runner pulled out of the marathon"): a candidate or a player who
+    withdraws is no party retreating."""
+    return tok.pos_ == "VERB" and any(
+        t.lemma_.lower() in CONTESTS or t.lower_ in CONTESTS for t in arcs.prep_objects
+    )
+
+
 def satisfied(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) -> bool:
     return unmet(trigger, tok, roles, arcs) is None
 
@@ -295,10 +312,47 @@ def misread_objects(tok: Token) -> set[str]:
     }
 
 
+# participles that say what a vehicle or a container holds ("a plane loaded with relief",
+# "trucks carrying food", "ships laden with grain")
+CARRYING = frozenset({"load", "carry", "laden", "pack", "fill", "bear", "transport", "contain",
+                      "stock", "stuff", "cram"})  # fmt: skip
+
+
+def cargo_words(objects: list[Token]) -> set[str]:
+    """The words of what an object carries, when a participle of carrying says it ("sent a
+    plane loaded with medicine", "dispatched trucks carrying food"): a vehicle sent stands
+    for its load, so the load is what is sent, whatever vehicle brings it."""
+    out: set[str] = set()
+    for obj in objects:
+        for part in obj.children:
+            if part.dep_ not in ("acl", "amod", "relcl") or part.lemma_.lower() not in CARRYING:
+                continue
+            loads = [c for c in part.children if c.dep_ == "dobj"]
+            loads += [o for p in part.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            for load in loads:
+                out.update((load.lemma_.lower(), load.lower_))
+                out.update(c.lemma_.lower() for c in load.children if c.dep_ == "compound")
+                out.update(c.lemma_.lower() for c in load.conjuncts)
+    return out
+
+
+def hyphen_joined(tok: Token) -> tuple[str, ...]:
+    """The one word that a hyphen splits into two tokens, read at its second half
+    ("the pull-out of" -> "pullout", "pull-out"; "a draw-down" -> "drawdown"): the tokenizer
+    splits such nominals, the lexicon lists them whole."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].lower_ != "-" or doc[i - 2].is_punct:
+        return ()
+    first, second = doc[i - 2].lower_, tok.lemma_.lower()
+    return (first + second, first + "-" + second)
+
+
 def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     """An object word of the entry, or an object of a kind the matcher resolves per token."""
     return (
         not objects.isdisjoint(arcs.object_words)
+        or not objects.isdisjoint(cargo_words(arcs.objects))
         or not objects.isdisjoint(misread_objects(arcs.tok))
         or ("@held" in objects and any(names_held(o) for o in arcs.objects))
         or ("@state" in objects and any(names_state(o, roles) for o in arcs.objects))
@@ -331,6 +385,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "sympathy"
     if trigger.type in HANDED and trigger.pos == "verb" and published(tok, roles.documents):
         return "published"
+    if trigger.type == "RETREAT" and trigger.pos == "verb" and left_contest(tok, arcs):
+        return "contest"
     if trigger.no_attributive and attributive(tok):
         return "no_attributive"
     if trigger.unless and stopped(tok, trigger.unless):
@@ -406,6 +462,11 @@ def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | N
     if not entries and tok.pos_ == "VERB":
         for stem in verb_stems(lower):
             entries = entries + tuple(t for t in lexicon.triggers.get(stem, ()) if t.pos == "verb")
+    if tok.pos_ == "NOUN":  # the whole word first: "draw-down" is no "down"
+        whole = tuple(
+            t for w in hyphen_joined(tok) for t in lexicon.triggers.get(w, ()) if t.pos == "noun"
+        )
+        entries = whole + entries
     if not entries:
         return None
     judging = lexicon.words.get("judging_verbs", frozenset())
@@ -444,4 +505,7 @@ def trigger_words(doc: Doc, triggers: Mapping[str, object], known: dict[int, boo
             if hit:
                 out.add(i)
                 break
+    out.update(
+        t.i for t in doc if any(whole in triggers for whole in hyphen_joined(t))
+    )  # "the pull-out": the word the hyphen splits ("pullout")
     return out
