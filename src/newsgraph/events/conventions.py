@@ -342,15 +342,32 @@ def _helps(verb: Token, words: Words) -> bool:
     lemma = verb.lemma_.lower()
     objects = {o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"}
     said = {t.lemma_.lower() for t in verb.subtree}
-    if said & (_w(words, "frontier_nouns") | _w(words, "fighting_verbs")):
+    if said & (_w(words, "frontier_nouns") | _w(words, "fighting_verbs")) and not _fights_disaster(
+        verb, words
+    ):
         return False  # "to protect its border", "to help the army fight the rebels"
     if lemma in _w(words, "helping_verbs"):
         return not objects & _w(words, "captive_nouns")
+    if lemma in _w(words, "fighting_verbs"):
+        return _fights_disaster(verb, words)  # "sent soldiers to battle the wildfires"
     if lemma in _w(words, "backing_verbs"):
         # "to bolster the government", "to support the president" (not "to bolster its
         # defences"): backing given to a party, not to the deployer's own force
         return any(o.dep_ == "dobj" and _party(o, words) for o in verb.children)
     return lemma in _w(words, "keeping_verbs") and bool(objects & _w(words, "peace_nouns"))
+
+
+def _fights_disaster(verb: Token, words: Words) -> bool:
+    """The only fighting in the purpose is against a disaster, not a party ("to help fight
+    the cholera outbreak", "to battle the wildfires"): help, not a use of force."""
+    fighting = [t for t in verb.subtree if t.lemma_.lower() in _w(words, "fighting_verbs")]
+    if not fighting or _w(words, "frontier_nouns") & {t.lemma_.lower() for t in verb.subtree}:
+        return False
+    return all(
+        (objs := [o for o in t.children if o.dep_ in ("dobj", "pobj", "obj")])
+        and all(o.lemma_.lower() in _w(words, "disaster_nouns") for o in objs)
+        for t in fighting
+    )
 
 
 def _party(tok: Token, words: Words) -> bool:

@@ -282,7 +282,11 @@ def load_triggers(
     for key, code in future.items():
         if cameo.get(code) is None or cameo[code].type != "AGREE":
             raise _fail(path, f"future_agree {key}", f"{code!r} is not an AGREE code")
-    words = {str(k): _words(v, path, f"words.{k}") for k, v in (data.get("words") or {}).items()}
+    # a ``words:`` list may name a class ("@disasters") shared with the constraints
+    words = {
+        str(k): _expand(_words(v, path, f"words.{k}"), classes, path, f"words.{k}")
+        for k, v in (data.get("words") or {}).items()
+    }
     ordered = {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in index.items()}
     return ordered, future, words
 
