@@ -551,13 +551,13 @@ def _nominal(
         # "the withdrawal of Russian troops", "the delivery of Chinese vaccines"
         source = roles.phrase(of_objects[0]) or roles.modifier_actors(of_objects[0])
         used_of = bool(source)
-        moved = any(a.country or a.org for a in source)  # a party, not "230 troops"
-        if moved and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:
+        a_party = any(a.country or a.org for a in source)  # a party, not "230 troops"
+        if a_party and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:
             # "Egypt announced the release of three Sudanese traders": the one announcing
             # releases them; the "of" complement is who is released
-            doers = roles.subject(tok.head)
-            if any(a.country or a.org for a in doers):
-                source, used_of, own = doers, False, False
+            announcers = roles.subject(tok.head)
+            if any(a.country or a.org for a in announcers):
+                source, used_of, own = announcers, False, False
         if used_of and trigger.cameo.startswith("084"):
             # "welcomed the release of the hostages": who is released or returned, not
             # who releases them (a withdrawal's "of" troops do withdraw)
@@ -646,11 +646,11 @@ def _nominal(
         # "the visit of the minister to Baghdad", "threats from Pyongyang against Seoul":
         # a phrase the parse hangs on the complement that names the doer is the noun's
         froms = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
-        doers = (of_objects[:1] if used_of else []) + (
+        holders = (of_objects[:1] if used_of else []) + (
             [*froms, *(o for f in froms for o in f.children if o.dep_ == "pobj")] if given else []
         )
         for obj in [*roles.prep_objects(tok, NOUN_PREPS | preps),
-                    *(o for d in doers for o in roles.prep_objects(d, NOUN_PREPS | preps))]:  # fmt: skip
+                    *(o for d in holders for o in roles.prep_objects(d, NOUN_PREPS | preps))]:  # fmt: skip
             if target := roles.search(obj, source, max_depth=3):
                 break
     target = target or moved
