@@ -421,7 +421,10 @@ def circumstance(
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
         return True  # "accused Syria of crimes with Russia's support": how, not what
     own = _own_actor(tok)
-    timed = own or named  # an act with its doer named, in a phrase of time
+    # an act with its doer named, in a phrase of time; a modifier on a meeting names the
+    # body that sits or the topic ("ahead of the Danish central bank meeting"), no party
+    consulting = tok.lemma_.lower() in CONSULTING_NOUNS or tok.lower_ in CONSULTING_NOUNS
+    timed = own or (named and not consulting)
     cur = tok
     while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head  # "talks and meetings", the first of coordinated nouns
