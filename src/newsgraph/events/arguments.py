@@ -794,6 +794,29 @@ def shared_doer(tok: Token, roles: Roles) -> list[Actor]:
     return roles.agent(first) or roles.modifier_actors(first) or roles.initialism_owner(first)
 
 
+def own_doer(tok: Token, roles: Roles) -> list[Actor]:
+    """The doer an event noun names by itself, read off the noun alone: a "by" phrase
+    (also one the parse hangs on its "of" complement: "the expulsion of the envoy by
+    Oslo"), or a modifier that names an actor ("Danish raids", "the navy's blockade",
+    "a police raid", "U.S. sanctions").  Not a pronoun possessor ("after her arrest":
+    the one arrested, or a doer named elsewhere) and never the subject of the clause
+    that governs the noun: a noun in a phrase of time is not that subject's act.  A
+    pronoun possessor is the doer only when an "of" complement names who undergoes the
+    act ("after its invasion of Bhutan"; "after her arrest" names who was arrested).
+    Only actors of a known country, body or sector count ("the Soviet occupation": a
+    name of the past the resolver does not place is no identifiable doer)."""
+    of_objects = roles.prep_objects(tok, ("of",))
+    if not of_objects and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return []
+    found = (
+        roles.agent(tok)
+        or roles.modifier_actors(tok)
+        or roles.initialism_owner(tok)
+        or (roles.agent(of_objects[0]) if of_objects else [])
+    )
+    return [a for a in found if a.country or a.org or a.sector]
+
+
 def own_modifier(child: Token) -> bool:
     """A modifier that opens a noun phrase of its own: a determiner, a possessor, or a
     capitalised adjective or noun ("Western", "Kurdish", "NATO")."""

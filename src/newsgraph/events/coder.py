@@ -42,7 +42,7 @@ from .acts import (
     used_weapon,
     weighing,
 )
-from .arguments import arguments, others_act_verbs, subject_noun_target
+from .arguments import arguments, others_act_verbs, own_doer, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
@@ -335,7 +335,8 @@ class Coder:
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return True  # "troops are stationed in the north": where a force stands
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
-        if kind == "noun" and circumstance(tok, self.topics, spoken):
+        named = kind == "noun" and bool(own_doer(tok, roles))
+        if kind == "noun" and circumstance(tok, self.topics, spoken, named):
             return True  # "during his visit", "a precondition for talks": time or topic
         if kind == "noun" and trigger.type == "SUPPORT" and popular_standing(tok):
             return True  # "the government's support among voters fell": popularity

@@ -403,7 +403,9 @@ def told_act(tok: Token) -> bool:
 ABOUT = frozenset({"on", "about", "regarding", "concerning"})
 
 
-def circumstance(tok: Token, topics: frozenset[str], verbs: frozenset[str] = frozenset()) -> bool:
+def circumstance(
+    tok: Token, topics: frozenset[str], verbs: frozenset[str] = frozenset(), named: bool = False
+) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
     will hold talks"), or of a noun in ``topics`` ("a precondition for talks", "a ban
@@ -411,10 +413,18 @@ def circumstance(tok: Token, topics: frozenset[str], verbs: frozenset[str] = fro
     its own ("after Russia's invasion", "during a visit to Ramallah"); the topic of a
     verb of ``topics`` is one even so ("the forum focused on cooperation between
     Kenyan and Somali police"), and so is what a verb of ``verbs`` speaks or asks about
-    ("declined to comment on the talks with Chile")."""
+    ("declined to comment on the talks with Chile").  ``named``: the caller found the
+    noun's own doer in a modifier or a "by" phrase (``arguments.own_doer``: "after Danish
+    raids", "during a police crackdown"): an act by an identifiable actor is news even
+    when it names the time of other news (ANNOTATION.md), a bare one ("after the raids",
+    "amid tensions") is the setting."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in BACKING:
         return True  # "accused Syria of crimes with Russia's support": how, not what
     own = _own_actor(tok)
+    # an act with its doer named, in a phrase of time; a modifier on a meeting names the
+    # body that sits or the topic ("ahead of the Danish central bank meeting"), no party
+    consulting = tok.lemma_.lower() in CONSULTING_NOUNS or tok.lower_ in CONSULTING_NOUNS
+    timed = own or (named and not consulting)
     cur = tok
     while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head  # "talks and meetings", the first of coordinated nouns
@@ -427,10 +437,10 @@ def circumstance(tok: Token, topics: frozenset[str], verbs: frozenset[str] = fro
     if word in TIME_PREPS:
         # "resigned after protests calling for his removal": an act told with its own
         # clause is news of its own, not only the time of the news
-        return not own and not told_act(tok)
+        return not timed and not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
-        return not own
+        return not timed
     if governor.pos_ == "VERB" and word in ABOUT and governor.lemma_.lower() in verbs:
         return True  # "refused to comment on the talks with Chile": what is spoken of
     if own and governor.pos_ not in ("VERB", "AUX"):
