@@ -180,6 +180,9 @@ PENALTIES = frozenset({"consequence", "retaliation", "response", "reprisal", "pu
                        "retribution", "price", "wrath", "sanction", "action", "measure",
                        "countermeasure"})  # fmt: skip
 FUTURE = frozenset({"will", "would", "'ll", "'d", "shall"})
+# a price is a penalty only when told as a heavy one ("will pay a heavy price"; not
+# "consumers will pay a higher price", a cost)
+HEAVY = frozenset({"heavy", "steep", "dear", "terrible", "high", "painful", "bitter"})
 WARNING = "130"  # CAMEO: threaten, not otherwise specified
 
 
@@ -193,9 +196,17 @@ def warned_penalty(verb: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in PENALTIES for c in verb.children) and any(
+    return any(c.dep_ == "dobj" and _penalty(c) for c in verb.children) and any(
         c.dep_ == "nsubj" for c in verb.children
     )
+
+
+def _penalty(noun: Token) -> bool:
+    """``noun`` names a penalty ("consequences", "a firm response", "a heavy price")."""
+    lemma = noun.lemma_.lower()
+    if lemma != "price":
+        return lemma in PENALTIES
+    return any(c.dep_ == "amod" and c.lemma_.lower() in HEAVY for c in noun.children)
 
 
 def penalties(
@@ -219,7 +230,7 @@ def penalties(
         if not reported or speaker is None or not (speaker.code or speaker.country):
             continue
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
-        warned = without(roles.phrase(subject), [speaker])
+        warned = [a for a in without(roles.phrase(subject), [speaker]) if a.code or a.country]
         if not warned:
             continue  # "we will pay a price", said by us: no threat
         mode = lexicon.cameo[WARNING].mode if WARNING in lexicon.cameo else None
