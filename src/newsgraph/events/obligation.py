@@ -29,8 +29,9 @@ PREDICATES = frozenset({"acomp", "attr"})  # "must be ready to mediate": the cop
 # auxiliaries that oblige only with an act: "should be" says what is right, not what to do
 JUDGING_ONLY = frozenset({"should"})
 # verbs that oblige through an infinitive, as "must" does: "Israel has to withdraw",
-# "Russia needs to pull back" (a party said to have to act is asked to, ANNOTATION.md)
-OBLIGING_VERBS = frozenset({"have", "need"})
+# "Russia needs to pull back", "Iran ought to stop" (a party said to have to act is asked
+# to, ANNOTATION.md)
+OBLIGING_VERBS = frozenset({"have", "need", "ought"})
 # the obligation auxiliary whose trigger such a verb takes (REQUEST, CAMEO 100)
 OBLIGING_AS = "must"
 
