@@ -73,7 +73,7 @@ from .modality import (
     told_act,
     unless_clause,
 )
-from .obligation import demands
+from .obligation import demands, penalties, unexcluded
 from .parse import PARSED, Recaser, common_words, selective_parser
 from .placing import in_context, location_target, patient, placed, protest_target
 from .quotes import find_quotes, first_person
@@ -272,9 +272,15 @@ class Coder:
             draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
                 drafts[i] = draft
-        if any(doc[i].lower_ in self.obligations for i in candidates):
+        if self.obligations:  # "Iran must stop", "Israel has to withdraw" (obligation.py)
             speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
             demands(span, self.obligations, roles, speaker, drafts)
+        if matched:  # "did not rule out strikes": a hostile act kept open (obligation.py)
+            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+            unexcluded(span, matched, roles, speaker, drafts, self.lexicon)
+        if self.obligations:  # "said Manila would face consequences": a threat (obligation.py)
+            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+            penalties(span, roles, speaker, drafts, self.lexicon)
         fold(drafts, self.lexicon, self.light)
         seen: set[tuple[Any, ...]] = set()
         dates = SentenceDates(sentence.text, published)

@@ -36,6 +36,9 @@ COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
 COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 THREAT_INTENT = frozenset({"vow", "pledge", "promise", "swear", "warn"})
+# readiness for force is announced force too ("said it was ready to use force",
+# "is prepared to fight"): a THREATEN, as a vow is (ANNOTATION.md)
+READY = frozenset({"ready", "prepared", "willing", "determined", "readiness", "willingness"})
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
 PUNISHING = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # blame, arrest, sentence one for
 ANSWERING = frozenset({"respond", "react", "reply"})  # "vowed to respond (forcefully)"
@@ -224,7 +227,7 @@ def _retype(outer: Draft, inner: Draft, lexicon: Lexicon) -> None:
     """An intention takes its type from the act intended."""
     if inner.trigger.type in YIELDING:  # "agreed to release": an intent to yield (ANNOTATION.md)
         outer.cameo = by_prefix(YIELD_CODES, inner.cameo, "035")
-    elif inner.type in HOSTILE and outer.tok.lemma_.lower() in THREAT_INTENT:
+    elif inner.type in HOSTILE and outer.tok.lemma_.lower() in THREAT_INTENT | READY:
         code = "138" if inner.type in ("ASSAULT", "MOBILIZE") else "130"
         outer.type, outer.cameo, outer.mode = "THREATEN", code, lexicon.cameo[code].mode
     elif inner.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):

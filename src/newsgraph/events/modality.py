@@ -123,6 +123,9 @@ def modality(
         if lemma in speech:
             break
         complement = relation in COMPLEMENTS or relation in COMPLEMENT_PREPS
+        if relation == "xcomp" and unhesitating(gov):
+            intended = future = True  # "would not hesitate to strike": resolve, not denial
+            continue
         weighed = relation == "dobj" and child.lemma_.lower() in options
         if complement or weighed or (nominal and relation == "dobj" and child == tok):
             if (lemma in negators or called_off(gov)) and gov != tok:
@@ -132,6 +135,8 @@ def modality(
                     negated = True
             if lemma == "offer" and child == tok and made:
                 pass  # the act is made by the offering
+            elif relation == "xcomp" and going_to(gov):
+                intended = future = True  # "is going to meet": the plain future of a plan
             elif lemma in intent:
                 intended = True
             elif lemma in irrealis:
@@ -149,6 +154,26 @@ def modality(
         ):
             hypothetical = True
     return Modality(negated, hypothetical, intended, future, negated and (future or able))
+
+
+# verbs of holding back: negated, they announce the act ("will not hesitate to act")
+HESITATING = frozenset({"hesitate", "balk", "baulk", "flinch", "shrink", "shy"})
+
+
+def unhesitating(verb: Token) -> bool:
+    """ "would not hesitate to", "will not shy away from": a negated verb of holding back,
+    a stated resolve to do the act (an intent, not a denial)."""
+    return verb.lemma_.lower() in HESITATING and any(c.dep_ == "neg" for c in verb.children)
+
+
+def going_to(verb: Token) -> bool:
+    """ "is going to", "are going to": the progressive of "go" whose infinitive is the act
+    planned (not "went to meet", a journey made)."""
+    return (
+        verb.lemma_.lower() == "go"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children)
+    )
 
 
 def shared_aux(verb: Token) -> list[Token]:
@@ -941,10 +966,29 @@ def _wh_clause(verb: Token, words: frozenset[str] = QUESTION_WORDS) -> bool:
     )  # fmt: skip
 
 
+def direct_question(tok: Token) -> bool:
+    """``tok`` is in a sentence that asks about an act to come: it ends with "?" and its
+    main verb has a modal before its subject ("Will China invade Taiwan?", "Should Chile
+    cut ties?", "Why would Peru expel the envoy?"): a question, not an act (nor one
+    announced); "Why did Peru expel the envoy?" takes the act as done and stays."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    root = sent.root
+    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and any(
+        c.dep_ == "aux" and c.lower_ in AHEAD_MODALS and c.i < min(subjects) for c in root.children
+    )
+
+
 def in_question(tok: Token) -> bool:
     """``tok`` is the act of an indirect question ("did not say when the talks would
     resume", "it is unclear whether Sri Lanka will accept the terms"): an open question
-    about a future act, with a modal, is no act (nor an announced one)."""
+    about a future act, with a modal, is no act (nor an announced one); or of a direct
+    one (``direct_question``)."""
+    if direct_question(tok):
+        return True
     cur = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     for _ in range(4):
         if cur is None or cur.head is cur:
