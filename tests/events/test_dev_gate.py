@@ -67,7 +67,7 @@ def test_both_parts_are_scored(parts: dict[str, Scores]) -> None:
             "five_class",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="issue 11's 5-class target is not reached (held-out 0.703 against 0.72); "
+                reason="issue 11's 5-class target is not reached (held-out 0.701 against 0.72); "
                 "when it is, this case passes and strict xfail fails: pin it then",
             ),
         ),
