@@ -73,7 +73,7 @@ from .modality import (
     told_act,
     unless_clause,
 )
-from .obligation import demands, penalties, unexcluded
+from .obligation import cues, demands, penalties, unexcluded
 from .parse import PARSED, Recaser, common_words, selective_parser
 from .placing import in_context, location_target, patient, placed, protest_target
 from .quotes import find_quotes, first_person
@@ -272,14 +272,13 @@ class Coder:
             draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
             if draft is not None:
                 drafts[i] = draft
-        if self.obligations:  # "Iran must stop", "Israel has to withdraw" (obligation.py)
-            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+        stages = cues(span, self.obligations)
+        speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+        if "demands" in stages:  # "Iran must stop", "Israel has to withdraw" (obligation.py)
             demands(span, self.obligations, roles, speaker, drafts)
-        if matched:  # "did not rule out strikes": a hostile act kept open (obligation.py)
-            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+        if matched and "unexcluded" in stages:  # "did not rule out strikes": kept open
             unexcluded(span, matched, roles, speaker, drafts, self.lexicon)
-        if self.obligations:  # "said Manila would face consequences": a threat (obligation.py)
-            speaker = lambda t: self._speaker(t, roles, quotes, according)  # noqa: E731
+        if "penalties" in stages:  # "said Manila would face consequences": a threat
             penalties(span, roles, speaker, drafts, self.lexicon)
         fold(drafts, self.lexicon, self.light)
         seen: set[tuple[Any, ...]] = set()
@@ -341,7 +340,7 @@ class Coder:
         if kind == "verb" and trigger.type == "MOBILIZE" and standing(tok):
             return True  # "troops are stationed in the north": where a force stands
         spoken = self.topic_verbs if trigger.type in COOPERATION_TYPES else frozenset()
-        named = kind == "noun" and bool(own_doer(tok, roles))
+        named = lambda: bool(own_doer(tok, roles))  # noqa: E731
         if kind == "noun" and circumstance(tok, self.topics, spoken, named):
             return True  # "during his visit", "a precondition for talks": time or topic
         if kind == "noun" and trigger.type == "SUPPORT" and popular_standing(tok):

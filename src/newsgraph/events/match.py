@@ -494,7 +494,8 @@ def trigger_words(doc: Doc, triggers: Mapping[str, object], known: dict[int, boo
 
     strings = doc.vocab.strings
     out: set[int] = set()
-    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    for i, (lemma, lower) in enumerate(rows):
         for value in (lemma, lower):
             hit = known.get(value)
             if hit is None:
@@ -505,7 +506,10 @@ def trigger_words(doc: Doc, triggers: Mapping[str, object], known: dict[int, boo
             if hit:
                 out.add(i)
                 break
-    out.update(
-        t.i for t in doc if any(whole in triggers for whole in hyphen_joined(t))
-    )  # "the pull-out": the word the hyphen splits ("pullout")
+    dash = strings["-"]  # "the pull-out": the word the hyphen splits ("pullout"),
+    out.update(  # looked at only after a hyphen
+        i
+        for i in range(2, len(rows))
+        if rows[i - 1][1] == dash and any(w in triggers for w in hyphen_joined(doc[i]))
+    )
     return out

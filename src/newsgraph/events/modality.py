@@ -6,7 +6,7 @@ at most a few governors up the tree; word lists come from ``triggers.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -429,7 +429,10 @@ ABOUT = frozenset({"on", "about", "regarding", "concerning"})
 
 
 def circumstance(
-    tok: Token, topics: frozenset[str], verbs: frozenset[str] = frozenset(), named: bool = False
+    tok: Token,
+    topics: frozenset[str],
+    verbs: frozenset[str] = frozenset(),
+    named: Callable[[], bool] = lambda: False,
 ) -> bool:
     """An event noun that names the time or the topic of the news rather than a new
     act: the object of "during", "following", "ahead of" ("during his visit, Obama
@@ -438,8 +441,8 @@ def circumstance(
     its own ("after Russia's invasion", "during a visit to Ramallah"); the topic of a
     verb of ``topics`` is one even so ("the forum focused on cooperation between
     Kenyan and Somali police"), and so is what a verb of ``verbs`` speaks or asks about
-    ("declined to comment on the talks with Chile").  ``named``: the caller found the
-    noun's own doer in a modifier or a "by" phrase (``arguments.own_doer``: "after Danish
+    ("declined to comment on the talks with Chile").  ``named`` (asked only where the
+    noun is in a phrase of time): the caller finds the noun's own doer in a modifier or a "by" phrase (``arguments.own_doer``: "after Danish
     raids", "during a police crackdown"): an act by an identifiable actor is news even
     when it names the time of other news (ANNOTATION.md), a bare one ("after the raids",
     "amid tensions") is the setting."""
@@ -449,7 +452,10 @@ def circumstance(
     # an act with its doer named, in a phrase of time; a modifier on a meeting names the
     # body that sits or the topic ("ahead of the Danish central bank meeting"), no party
     consulting = tok.lemma_.lower() in CONSULTING_NOUNS or tok.lower_ in CONSULTING_NOUNS
-    timed = own or (named and not consulting)
+
+    def timed() -> bool:
+        return own or (not consulting and named())
+
     cur = tok
     while cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head  # "talks and meetings", the first of coordinated nouns
@@ -462,10 +468,10 @@ def circumstance(
     if word in TIME_PREPS:
         # "resigned after protests calling for his removal": an act told with its own
         # clause is news of its own, not only the time of the news
-        return not timed and not told_act(tok)
+        return not timed() and not told_act(tok)
     governor = prep.head
     if word in ("of", "to") and governor.lower_ in TIME_HEADS:
-        return not timed
+        return not timed()
     if governor.pos_ == "VERB" and word in ABOUT and governor.lemma_.lower() in verbs:
         return True  # "refused to comment on the talks with Chile": what is spoken of
     if own and governor.pos_ not in ("VERB", "AUX"):
@@ -972,8 +978,10 @@ def direct_question(tok: Token) -> bool:
     cut ties?", "Why would Peru expel the envoy?"): a question, not an act (nor one
     announced); "Why did Peru expel the envoy?" takes the act as done and stays."""
     sent = tok.sent
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text != "?":
+    doc, end = tok.doc, sent.end - 1
+    while end > sent.start and doc[end].is_space:
+        end -= 1
+    if doc[end].text != "?":
         return False
     root = sent.root
     subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]

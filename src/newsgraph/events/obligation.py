@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
+
 from ..records import Actor
 from .embed import Draft
 from .lexicon import Lexicon, Trigger
@@ -34,6 +36,26 @@ JUDGING_ONLY = frozenset({"should"})
 OBLIGING_VERBS = frozenset({"have", "need", "ought"})
 # the obligation auxiliary whose trigger such a verb takes (REQUEST, CAMEO 100)
 OBLIGING_AS = "must"
+
+
+def cues(span: Span, words: dict[str, Trigger]) -> frozenset[str]:
+    """Which of this module's stages a sentence may need, by its words alone (a set
+    lookup per token, so the stages' parse walks run only where they can fire):
+    "demands" (an obligation auxiliary or verb), "unexcluded" (a verb of excluding),
+    "penalties" (a verb of suffering)."""
+    strings = span.doc.vocab.strings
+    rows = span.doc.to_array([LEMMA, LOWER])[span.start : span.end]
+    forms = {strings[int(h)] for h in set(rows.ravel().tolist())}
+    out = set()
+    if not forms.isdisjoint(words.keys()) or (
+        "to" in forms and not forms.isdisjoint(OBLIGING_VERBS)
+    ):
+        out.add("demands")  # "must", or "has / needs / ought to"
+    if not forms.isdisjoint(EXCLUDING.keys()):
+        out.add("unexcluded")
+    if not forms.isdisjoint(SUFFERING):
+        out.add("penalties")
+    return frozenset(out)
 
 
 def obliged(span: Span, words: dict[str, Trigger]) -> list[tuple[Token, Trigger]]:
