@@ -82,3 +82,18 @@ def affirmed(coder: Any, text: str) -> list[tuple[str, set[str | None]]]:
     """Each event coded and not negated: its type and the countries of its actors."""
     return [(e.type, {country(a) for a in e.source}) for e in coder.code(text).events
             if not e.negated]  # fmt: skip
+
+
+def check_probe(coder: Any, text: str, type_: str | None, actor: str | None) -> None:
+    """A probe case: ``type_`` is coded, not negated (by ``actor``, a country or an
+    organisation's code, when given); ``type_`` None: no event at all."""
+    events = [e for e in coder.code(text).events if not e.negated]
+    if type_ is None:
+        assert not events, [(e.type, e.trigger) for e in events]
+        return
+    assert type_ in {e.type for e in events}, [(e.type, e.trigger) for e in events]
+    if actor is not None:
+        assert any(
+            e.type == type_ and any((a.country or a.code) == actor for a in e.source)
+            for e in events
+        ), [(e.type, [a.country or a.code for a in e.source]) for e in events]

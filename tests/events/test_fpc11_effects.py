@@ -11,12 +11,6 @@ from scoring import affirmed
 from newsgraph.events.coder import Coder
 
 
-@pytest.fixture(scope="module")
-def rules(rules_alone: Coder) -> Coder:
-    """The rules alone: neither the head nor the linker (so neither hides the rule)."""
-    return rules_alone
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -25,10 +19,10 @@ def rules(rules_alone: Coder) -> Coder:
         "The Kenyan president's talks with Ethiopia will boost security cooperation.",
     ],
 )
-def test_effect_of_a_visit_is_no_act(rules: Coder, text: str) -> None:
-    assert all(t not in ("AGREE", "COOPERATE") for t, _ in affirmed(rules, text))
+def test_effect_of_a_visit_is_no_act(rules_alone: Coder, text: str) -> None:
+    assert all(t not in ("AGREE", "COOPERATE") for t, _ in affirmed(rules_alone, text))
 
 
-def test_parties_announcing_cooperation_stay_an_intent(rules: Coder) -> None:
-    found = affirmed(rules, "Turkey and Azerbaijan will deepen energy cooperation.")
+def test_parties_announcing_cooperation_stay_an_intent(rules_alone: Coder) -> None:
+    found = affirmed(rules_alone, "Turkey and Azerbaijan will deepen energy cooperation.")
     assert any(t == "AGREE" and "TUR" in who for t, who in found), found

@@ -67,18 +67,12 @@ NEAR_MISSES: list = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules(rules_alone: Coder) -> Coder:
-    """The rules alone: neither the head nor the linker (so neither hides the rule)."""
-    return rules_alone
-
-
 @pytest.mark.parametrize(("text", "type_", "actor"), MUST_CODE)
-def test_must_code(rules: Coder, text: str, type_: str, actor: str) -> None:
-    found = affirmed(rules, text)
+def test_must_code(rules_alone: Coder, text: str, type_: str, actor: str) -> None:
+    found = affirmed(rules_alone, text)
     assert any(t == type_ and actor in who for t, who in found), found
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_miss(rules: Coder, text: str) -> None:
-    assert affirmed(rules, text) == [], affirmed(rules, text)
+def test_near_miss(rules_alone: Coder, text: str) -> None:
+    assert affirmed(rules_alone, text) == [], affirmed(rules_alone, text)

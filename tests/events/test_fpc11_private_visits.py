@@ -10,12 +10,6 @@ from scoring import affirmed
 from newsgraph.events.coder import Coder
 
 
-@pytest.fixture(scope="module")
-def rules(rules_alone: Coder) -> Coder:
-    """The rules alone: neither the head nor the linker (so neither hides the rule)."""
-    return rules_alone
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -24,8 +18,8 @@ def rules(rules_alone: Coder) -> Coder:
         "The Irish prime minister visited the grave of his grandfather in Boston.",
     ],
 )
-def test_private_visit_is_no_event(rules: Coder, text: str) -> None:
-    assert affirmed(rules, text) == []
+def test_private_visit_is_no_event(rules_alone: Coder, text: str) -> None:
+    assert affirmed(rules_alone, text) == []
 
 
 @pytest.mark.parametrize(
@@ -36,5 +30,5 @@ def test_private_visit_is_no_event(rules: Coder, text: str) -> None:
         ("The Chilean president will visit Spain next month.", "AGREE", "CHL"),
     ],
 )
-def test_state_visit_stays(rules: Coder, text: str, type_: str, actor: str) -> None:
-    assert any(t == type_ and actor in who for t, who in affirmed(rules, text))
+def test_state_visit_stays(rules_alone: Coder, text: str, type_: str, actor: str) -> None:
+    assert any(t == type_ and actor in who for t, who in affirmed(rules_alone, text))
