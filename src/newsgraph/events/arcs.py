@@ -93,7 +93,11 @@ def prep_objects_of(tok: Token) -> list[Token]:
     Not a later phrase ("withdrew from Gaza under the agreement": the agreement is the
     circumstance, Gaza what is left) nor a compound ("from the NATO base": a base)."""
     out: list[Token] = []
-    stack = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent") and 0 < c.i - tok.i <= 2]
+    stack = [
+        c for c in tok.children
+        if (c.dep_ in ("prep", "prt", "agent") or (c.dep_ == "advmod" and c.lower_ in SHIFTED))
+        and 0 < c.i - tok.i <= 2
+    ]  # fmt: skip
     while stack:
         prep = stack.pop()
         for child in prep.children:

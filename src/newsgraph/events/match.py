@@ -389,6 +389,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "contest"
     if trigger.no_attributive and attributive(tok):
         return "no_attributive"
+    if trigger.pos == "verb" and not trigger.particle and phrasal(tok):
+        return "phrasal"
     if trigger.unless and stopped(tok, trigger.unless):
         return "unless"
     if trigger.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -451,6 +453,20 @@ def refusal(tok: Token) -> bool:
     children = list(tok.children)
     negated = any(c.dep_ == "neg" for c in children)
     return negated and any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in children)
+
+
+# particles that make another verb of the one they follow ("backed away from", "wound
+# down", "played down"): an entry that names none of them is the verb without them ("out",
+# "up" and "back" mostly keep the verb's sense: "sent out warships", "fought back")
+PHRASAL = frozenset({"away", "off", "down"})
+
+
+def phrasal(tok: Token) -> bool:
+    """``tok`` is a verb with a particle of ``PHRASAL`` ("backed away", "handed out")."""
+    return any(
+        c.lower_ in PHRASAL and c.dep_ in ("prt", "advmod") and c.i == tok.i + 1
+        for c in tok.children
+    )
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:

@@ -187,20 +187,25 @@ def shared_aux(verb: Token) -> list[Token]:
 
 
 # phrasal verbs of cancelling or leaving: "called off the talks", "pulled out of the
-# talks", "walked out of the negotiations", "broke off the dialogue"
-CANCELLING = {"call": "off", "pull": "out", "walk": "out", "break": "off"}
+# talks", "walked out of the negotiations", "walked away from the deal", "broke off the
+# dialogue"
+CANCELLING = {
+    "call": frozenset({"off"}),
+    "pull": frozenset({"out"}),
+    "walk": frozenset({"out", "away"}),
+    "break": frozenset({"off"}),
+}
+PARTICLE_ARCS = ("prt", "prep", "advmod")  # "away" is read as an adverb
 
 
 def called_off(verb: Token) -> bool:
     """ "called off the talks", "pulled out of the talks": a phrasal verb of cancelling
     or leaving, a negator like "cancel"."""
-    if verb.lower_ in CANCELLING.values() and verb.dep_ in ("prt", "prep"):
+    if verb.dep_ in PARTICLE_ARCS and verb.lower_ in CANCELLING.get(verb.head.lemma_.lower(), ()):
         # the parser may hang "of" on the particle: "pulled [out [of the talks]]"
-        return CANCELLING.get(verb.head.lemma_.lower()) == verb.lower_
-    particle = CANCELLING.get(verb.lemma_.lower())
-    return particle is not None and any(
-        c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children
-    )
+        return True
+    particles = CANCELLING.get(verb.lemma_.lower(), frozenset())
+    return any(c.dep_ in PARTICLE_ARCS and c.lower_ in particles for c in verb.children)
 
 
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "prep", "dobj", "conj"})
