@@ -462,11 +462,12 @@ PHRASAL = frozenset({"away", "off", "down"})
 
 
 def phrasal(tok: Token) -> bool:
-    """``tok`` is a verb with a particle of ``PHRASAL`` ("backed away", "handed out")."""
-    return any(
-        c.lower_ in PHRASAL and c.dep_ in ("prt", "advmod") and c.i == tok.i + 1
-        for c in tok.children
-    )
+    """``tok`` is a verb with a particle of ``PHRASAL`` right after it ("backed away",
+    "wound down")."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.lower_ in PHRASAL and nxt.dep_ in ("prt", "advmod") and nxt.head.i == tok.i
 
 
 def match(tok: Token, lexicon: Lexicon, roles: Roles) -> tuple[Trigger, str] | None:
