@@ -67,6 +67,11 @@ def countries(actors: Iterable[object]) -> list[str | None]:
     return [getattr(a, "country", None) for a in actors]
 
 
+# the PLOVER types of conflict (verbal and material) and of protest, for near-miss probes
+CONFLICT_TYPES = frozenset({"REQUEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN",
+                            "ACCUSE", "REJECT", "PROTEST"})  # fmt: skip
+
+
 def types(coder: Any, text: str) -> set[str]:
     """The types of the events ``coder`` finds in ``text`` (negated ones left out)."""
     return {e.type for e in coder.code(text, "2024-01-15").events if not e.negated}

@@ -6,15 +6,9 @@ misses (sports bans, a hearing, a fire that is no arson, a shot in sport).  Rule
 from __future__ import annotations
 
 import pytest
+from scoring import CONFLICT_TYPES, types
 
 from newsgraph.events.coder import Coder
-
-CONFLICT = {"REQUEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
-            "PROTEST"}  # fmt: skip
-
-
-def _types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text).events if not e.negated}
 
 
 @pytest.mark.parametrize(
@@ -229,7 +223,7 @@ def _types(coder: Coder, text: str) -> set[str]:
     ],
 )
 def test_conflict_coded(rules_alone: Coder, text: str, type_: str) -> None:
-    assert type_ in _types(rules_alone, text)
+    assert type_ in types(rules_alone, text)
 
 
 @pytest.mark.parametrize(
@@ -250,4 +244,4 @@ def test_conflict_coded(rules_alone: Coder, text: str, type_: str) -> None:
     ],
 )
 def test_conflict_near_misses(rules_alone: Coder, text: str) -> None:
-    assert not (_types(rules_alone, text) & CONFLICT)
+    assert not (types(rules_alone, text) & CONFLICT_TYPES)

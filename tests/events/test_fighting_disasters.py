@@ -5,6 +5,7 @@ help. Sentences written for this test."""
 from __future__ import annotations
 
 import pytest
+from scoring import types
 
 from newsgraph.events import Coder
 
@@ -17,10 +18,6 @@ FORCE = [
     "India deployed soldiers to fight the militants along the border.",
     "Kenya deployed troops to fight al-Shabaab militants in Somalia.",
 ]
-
-
-def types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text).events if not e.negated}
 
 
 @pytest.mark.parametrize("text", HELP)

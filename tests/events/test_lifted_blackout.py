@@ -1,11 +1,9 @@
 """A blackout that is lifted or ended is a retreat, not a new restriction (the blackout
 noun takes the same ``unless: ["@reversing"]`` as blockades, embargoes and sanctions)."""
 
+from scoring import types
+
 from newsgraph.events.coder import Coder
-
-
-def types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text).events if not e.negated}
 
 
 def test_a_lifted_blackout_is_no_coercion(rules_alone: Coder) -> None:

@@ -7,12 +7,9 @@ sense ("sent out warships", "fought back"). "Walked away from the talks" is leav
 from __future__ import annotations
 
 import pytest
+from scoring import types
 
 from newsgraph.events.coder import Coder
-
-
-def affirmed_types(coder: Coder, text: str) -> set[str]:
-    return {e.type for e in coder.code(text).events if not e.negated}
 
 
 @pytest.mark.parametrize(
@@ -24,7 +21,7 @@ def affirmed_types(coder: Coder, text: str) -> set[str]:
     ],
 )
 def test_a_phrasal_verb_is_not_its_bare_verb(rules_alone: Coder, text: str, wrong: str) -> None:
-    assert wrong not in affirmed_types(rules_alone, text)
+    assert wrong not in types(rules_alone, text)
 
 
 @pytest.mark.parametrize(
@@ -40,9 +37,9 @@ def test_a_phrasal_verb_is_not_its_bare_verb(rules_alone: Coder, text: str, wron
 def test_particles_that_keep_the_sense_or_are_listed(
     rules_alone: Coder, text: str, type_: str
 ) -> None:
-    assert type_ in affirmed_types(rules_alone, text)
+    assert type_ in types(rules_alone, text)
 
 
 def test_walking_away_from_talks_is_leaving_them(rules_alone: Coder) -> None:
     text = "Serbia walked away from the talks with Kosovo."
-    assert affirmed_types(rules_alone, text) == {"SANCTION"}
+    assert types(rules_alone, text) == {"SANCTION"}
