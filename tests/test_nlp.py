@@ -82,6 +82,15 @@ def test_the_fast_ruler_is_installed() -> None:
     assert isinstance(ruler.match.__self__, FastRuler)  # type: ignore[attr-defined]
 
 
+def test_the_lemma_index_is_held_as_sets() -> None:
+    """The lemmatizer's rules ask whether a form is a known word: a set answers in one
+    lookup where spaCy's lists (57,528 nouns) are scanned; the lemmas are spaCy's
+    (``test_tags_lemmas_and_trees_are_spacys``)."""
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert len(index) >= 4 and all(isinstance(words, frozenset) for words in index.values())
+    assert "treaty" in index["noun"]
+
+
 def test_the_layers_multiply_with_numpy() -> None:
     from thinc.api import NumpyOps
 

@@ -160,6 +160,13 @@ class FastLemmas:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.known: dict[tuple[int, int, int], int] = {}
+        # the rules ask whether a form is a known word: spaCy keeps those words in lists
+        # (57,528 nouns), each question a scan of one; as sets it is one lookup (the same
+        # answers: the lists are only asked for membership and emptiness)
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos, words in list(index.items()):
+                index[pos] = frozenset(words)
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
