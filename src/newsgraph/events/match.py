@@ -363,12 +363,12 @@ def counted(obj: Token) -> bool:
     if any(c.dep_ in ("nummod", "quantmod") for c in obj.children):
         return True
     of = obj.head
+    counter = of.head
     return (
         obj.dep_ == "pobj"
         and of.lower_ == "of"
-        and (of.head.lemma_.lower() in COUNTING or of.head.lower_ in COUNTING
-             or of.head.like_num)
-    )  # fmt: skip
+        and (counter.lemma_.lower() in COUNTING or counter.lower_ in COUNTING or counter.like_num)
+    )
 
 
 def agentive(obj: Token) -> bool:
@@ -467,8 +467,9 @@ def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
         or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
         or ("@place" in objects and any(names_place(o, roles) for o in arcs.objects))
         or ("@org" in objects and any(names_org(o, roles) for o in arcs.objects))
-        or any(name in objects and any(named(o, roles) for o in arcs.objects)
-               for name, named in KINDS)  # fmt: skip
+        or any(
+            name in objects and any(named(o, roles) for o in arcs.objects) for name, named in KINDS
+        )
     )
 
 
