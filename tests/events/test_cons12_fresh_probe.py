@@ -1,7 +1,7 @@
 """cons12 fresh probe, written after the change and not used to tune it: objects of a kind
 (people, forces, measures) in words no list of the lexicon names, and near misses.
-Rules alone: before the change 8/22 coded and 14/14 near
-misses kept, after it 19/22 and 13/14.  ``CODE``: the type must be coded; ``NOT``: it must not."""
+Rules alone: before the change 8/26 coded and 19/19 near
+misses kept, after it 21/26 and 18/19.  ``CODE``: the type must be coded; ``NOT``: it must not."""
 
 from __future__ import annotations
 
@@ -50,11 +50,28 @@ CODE: list[Any] = [
         marks=pytest.mark.xfail(reason="travellers: no party or place bound"),
     ),
     ("The EU eased its visa regime on Georgian citizens.", "RETREAT"),
+    ("Azerbaijani troops hit Stepanakert overnight.", "ASSAULT"),
+    ("Pakistani jets hit Khost on Saturday.", "ASSAULT"),
+    pytest.param(
+        "Myanmar army helicopters hit Hpakant on Tuesday.",
+        "ASSAULT",
+        marks=pytest.mark.xfail(reason="the resolver reads no force in 'army helicopters'"),
+    ),
+    pytest.param(
+        "Colombian army planes hit Guaviare on Thursday.",
+        "ASSAULT",
+        marks=pytest.mark.xfail(reason="the resolver reads no force in 'army planes'"),
+    ),
     ("The refinery workers' strike in Abadan spread to Bandar Abbas.", "PROTEST"),
     ("Kenya's lecturers' strike paralysed public universities for a month.", "PROTEST"),
 ]
 
 NOT: list[Any] = [
+    ("Beijing hit Canberra with barley tariffs.", "ASSAULT"),
+    ("The senator hit Riyadh over the killing.", "ASSAULT"),
+    ("The army's football team hit Cairo for a friendly.", "ASSAULT"),
+    ("Government troops hit the ground in Goma.", "ASSAULT"),
+    ("The heatwave hit Madrid on Monday.", "ASSAULT"),
     ("The singer released a new single in Nairobi.", "RETREAT"),
     ("The courier returned 20 parcels to the warehouse in Leeds.", "RETREAT"),
     ("The store returned 50 printers to the manufacturer in Osaka.", "RETREAT"),

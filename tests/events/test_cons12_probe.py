@@ -1,7 +1,8 @@
 """cons12 probe (written before the change): verbs whose entries take objects of a kind
 (people held or moved, armed forces, measures) with words of that kind that no list of the
 lexicon names, and near misses of another sense of the same verbs.  Rules alone: before the change
-19/42 coded and 27/28 near misses kept, after it 37/42 and 27/28.
+20/45 coded and 32/33 near misses kept, after it 40/45 and 32/33 (the three "hit" cases
+and five of their near misses were added with the "@site" kind: 1/3 and 5/5 before).
 
 ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
 """
@@ -71,6 +72,10 @@ CODE: list[Any] = [
     ("Israel eased its import restrictions on Gaza.", "RETREAT"),
     ("Washington lifted the export controls on Turkish steel.", "RETREAT"),
     ("Jordan lifted its ban on Syrian trucks.", "RETREAT"),
+    # a place named, hit by an armed force (ASSAULT; added with "@site", tuned on these)
+    ("Israeli jets hit Khan Younis on Tuesday.", "ASSAULT"),
+    ("Sudanese army warplanes hit Nyala on Monday.", "ASSAULT"),
+    ("Kharkiv was hit by Russian drones on Sunday.", "ASSAULT"),
     # strikes by workers (PROTEST)
     pytest.param(
         "The dockworkers' strike in Antwerp entered its third day.",
@@ -91,6 +96,11 @@ CODE: list[Any] = [
 ]
 
 NOT: list[Any] = [
+    ("Washington hit Beijing with new tariffs.", "ASSAULT"),
+    ("The EU hit Moscow with fresh sanctions on Friday.", "ASSAULT"),
+    ("The opposition hit Ankara over the arrests.", "ASSAULT"),
+    ("The Russian team hit a home run in Tokyo.", "ASSAULT"),
+    ("The storm hit Florida on Monday.", "ASSAULT"),
     ("The band released a new album on Friday.", "RETREAT"),
     ("The ministry released a statement on Monday.", "RETREAT"),
     ("The carmaker released a cheaper electric model in Seoul.", "RETREAT"),

@@ -442,6 +442,24 @@ def names_imposed(obj: Token, roles: Roles) -> bool:
     return False
 
 
+def struck_by_force(verb: Token, roles: Roles) -> bool:
+    """The verb's doer is an armed force or its hardware, as the actor resolver reads it
+    ("Israeli jets hit", "was hit by Russian drones")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(names_armed(d, roles) for d in doers)
+
+
+def names_site(obj: Token, roles: Roles) -> bool:
+    """A place named, hit by an armed force ("Israeli jets hit Khan Younis", "Kharkiv was
+    hit by Russian drones"): a place entity, a name the gazetteer knows, or a name the
+    resolver reads as a state.  A state hit by a state is no strike by its kind
+    ("Washington hit Beijing with tariffs")."""
+    if obj.dep_ not in ("dobj", "nsubjpass") or not struck_by_force(obj.head, roles):
+        return False
+    return names_place(obj, roles) or (obj.pos_ == "PROPN" and names_state(obj, roles))
+
+
 def workers_act(tok: Token, roles: Roles) -> bool:
     """A noun held by a plural of people of no armed force or state ("the miners'
     strike", "the bus drivers' strike"): their own act, a stoppage by working people."""
@@ -475,7 +493,7 @@ def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
 
 # kinds of objects decided per token by what the object names, not by its word
 KINDS = (("@humans", names_people), ("@civilians", names_civilians),
-         ("@security", names_security), ("@imposed", names_imposed))  # fmt: skip
+         ("@security", names_security), ("@imposed", names_imposed), ("@site", names_site))  # fmt: skip
 
 NAMED = (("@state", names_state), ("@armed", names_armed), ("@person", names_person),
          ("@place", names_place), ("@org", names_org))  # fmt: skip
