@@ -1,7 +1,7 @@
 """cons12 fresh probe, written after the change and not used to tune it: objects of a kind
 (people, forces, measures) in words no list of the lexicon names, and near misses.
-Rules alone: before the change 8/26 coded and 19/19 near
-misses kept, after it 21/26 and 18/19.  ``CODE``: the type must be coded; ``NOT``: it must not."""
+Rules alone: before the change 10/30 coded and 22/23 near
+misses kept, after it 24/30 and 22/23.  ``CODE``: the type must be coded; ``NOT``: it must not."""
 
 from __future__ import annotations
 
@@ -62,11 +62,23 @@ CODE: list[Any] = [
         "ASSAULT",
         marks=pytest.mark.xfail(reason="the resolver reads no force in 'army planes'"),
     ),
+    ("Chile withdrew its consul general from La Paz.", "SANCTION"),
+    ("Morocco withdrew its envoys and attaches from Stockholm.", "SANCTION"),
+    ("The nurses strike in Nairobi entered its fourth day.", "PROTEST"),
+    pytest.param(
+        "Bus conductors' strikes crippled transport in Dhaka.",
+        "PROTEST",
+        marks=pytest.mark.xfail(reason="matched, then no party found"),
+    ),
     ("The refinery workers' strike in Abadan spread to Bandar Abbas.", "PROTEST"),
     ("Kenya's lecturers' strike paralysed public universities for a month.", "PROTEST"),
 ]
 
 NOT: list[Any] = [
+    ("Chile withdrew its consul general from La Paz.", "RETREAT"),
+    ("The bank withdrew its offer to the Greek lenders.", "RETREAT"),
+    ("The Israeli army's strikes on Rafah killed ten.", "PROTEST"),
+    ("The batsmen strike rate in Perth was poor.", "PROTEST"),
     ("Beijing hit Canberra with barley tariffs.", "ASSAULT"),
     ("The senator hit Riyadh over the killing.", "ASSAULT"),
     ("The army's football team hit Cairo for a friendly.", "ASSAULT"),

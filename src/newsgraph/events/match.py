@@ -461,10 +461,11 @@ def names_site(obj: Token, roles: Roles) -> bool:
 
 
 def workers_act(tok: Token, roles: Roles) -> bool:
-    """A noun held by a plural of people of no armed force or state ("the miners'
-    strike", "the bus drivers' strike"): their own act, a stoppage by working people."""
+    """A noun held or modified by a plural of people of no armed force or state ("the
+    miners' strike", "the bus drivers' strike", "a truckers strike"): their own act, a
+    stoppage by working people."""
     return any(
-        c.dep_ == "poss"
+        c.dep_ in ("poss", "compound")
         and c.tag_ in ("NNS", "NNPS")
         and (agentive(c) or roles.at(c) is not None)
         and not names_armed(c, roles)
