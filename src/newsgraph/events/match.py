@@ -348,6 +348,132 @@ def hyphen_joined(tok: Token) -> tuple[str, ...]:
     return (first + second, first + "-" + second)
 
 
+# endings of nouns that name people by what they do or where they are from ("sappers",
+# "labourers", "seafarers", "instructors", "unionists", "Nigerians", "migrants",
+# "militiamen"), read only on a counted plural, where a thing so named is rare
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man")
+# heads of a quantity phrase that counts what follows "of" ("dozens of", "hundreds of")
+COUNTING = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
+                      "thousands", "million", "millions", "group", "number", "handful"})  # fmt: skip
+
+
+def counted(obj: Token) -> bool:
+    """A number counts the noun: "45 conscripts", "the 17 detainees", "hundreds of
+    pensioners", "dozens of them"."""
+    if any(c.dep_ in ("nummod", "quantmod") for c in obj.children):
+        return True
+    of = obj.head
+    counter = of.head
+    return (
+        obj.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (counter.lemma_.lower() in COUNTING or counter.lower_ in COUNTING or counter.like_num)
+    )
+
+
+def agentive(obj: Token) -> bool:
+    """A plural noun with an ending of people ("labourers", "holidaymakers", "fishermen")."""
+    lemma = obj.lemma_.lower()
+    return obj.tag_ in ("NNS", "NNPS") and any(
+        lemma.endswith(end) and len(lemma) >= len(end) + 3 for end in AGENT_ENDINGS
+    )
+
+
+def names_people(obj: Token, roles: Roles) -> bool:
+    """The object names people by their kind, whatever the noun: a person named or a
+    pronoun, a group the actor resolver knows ("conscripts", "Lithuanian truckers",
+    "policemen"), people named by their nation, or a counted plural agent noun ("nine
+    sappers", "hundreds of pensioners").  Not the modifier of another noun ("a fighter
+    jet")."""
+    if obj.dep_ in ("compound", "amod", "poss"):
+        return False
+    if names_person(obj, roles):
+        return True
+    actor = roles.at(obj)
+    if (
+        actor is not None
+        and obj.pos_ == "NOUN"
+        and obj.tag_ == "NNS"
+        and actor.sector is not None
+        and actor.org is None
+    ):
+        return True
+    return agentive(obj) and counted(obj)
+
+
+def names_civilians(obj: Token, roles: Roles) -> bool:
+    """People by their kind (``names_people``) who are no armed force: those driven out
+    or taken out of danger ("expelled 40 labourers"; "expelled the rebels" is fighting)."""
+    return names_people(obj, roles) and not names_armed(obj, roles)
+
+
+# sectors of the forces a state sends or moves: armed forces and its police
+SECURITY_SECTORS = frozenset({"MIL", "COP", "UAF", "PRM"})
+
+
+def names_security(obj: Token, roles: Roles) -> bool:
+    """The object is a force by its kind, as the actor resolver reads it ("sent 300
+    gendarmes", "moved paratroopers", "dispatched commandos"): a common noun that is
+    sent (not the party a thing is sent to, "sent the rebels a message")."""
+    if obj.pos_ != "NOUN" or obj.dep_ in ("dative", "compound", "amod", "poss"):
+        return False
+    actor = roles.at(obj)
+    return actor is not None and actor.sector in SECURITY_SECTORS and actor.org is None
+
+
+# prepositions of what or whom a measure binds ("the quarantine on Shanghai", "curbs against")
+BINDING_PREPS = frozenset({"on", "against"})
+
+
+def names_imposed(obj: Token, roles: Roles) -> bool:
+    """The object is a measure laid "on" or "against" a party or a place ("lifted the
+    quarantine on Shanghai", "eased the rules on Gaza"): lifting or easing it ends a
+    measure, whatever it is called ("lifted the lid on the scandal" binds no party)."""
+    if obj.pos_ != "NOUN" or obj.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    # the phrase of what it binds, on the measure or on its verb ("lifted the quarantine
+    # on Shanghai" parsed either way)
+    for prep in [*obj.children, *obj.head.children]:
+        if prep.dep_ != "prep" or prep.lower_ not in BINDING_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if roles.at(pobj) is not None or names_place(pobj, roles):
+                return True
+    return False
+
+
+def struck_by_force(verb: Token, roles: Roles) -> bool:
+    """The verb's doer is an armed force or its hardware, as the actor resolver reads it
+    ("Israeli jets hit", "was hit by Russian drones")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(names_armed(d, roles) for d in doers)
+
+
+def names_site(obj: Token, roles: Roles) -> bool:
+    """A place named, hit by an armed force ("Israeli jets hit Khan Younis", "Kharkiv was
+    hit by Russian drones"): a place entity, a name the gazetteer knows, or a name the
+    resolver reads as a state.  A state hit by a state is no strike by its kind
+    ("Washington hit Beijing with tariffs")."""
+    if obj.dep_ not in ("dobj", "nsubjpass") or not struck_by_force(obj.head, roles):
+        return False
+    return names_place(obj, roles) or (obj.pos_ == "PROPN" and names_state(obj, roles))
+
+
+def workers_act(tok: Token, roles: Roles) -> bool:
+    """A noun held or modified by a plural of people of no armed force or state ("the
+    miners' strike", "the bus drivers' strike", "a truckers strike"): their own act, a
+    stoppage by working people."""
+    return any(
+        c.dep_ in ("poss", "compound")
+        and c.tag_ in ("NNS", "NNPS")
+        and (agentive(c) or roles.at(c) is not None)
+        and not names_armed(c, roles)
+        and not names_state(c, roles)
+        for c in tok.children
+    )
+
+
 def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     """An object word of the entry, or an object of a kind the matcher resolves per token."""
     return (
@@ -360,8 +486,15 @@ def _objects_met(objects: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
         or ("@person" in objects and any(names_person(o, roles) for o in arcs.objects))
         or ("@place" in objects and any(names_place(o, roles) for o in arcs.objects))
         or ("@org" in objects and any(names_org(o, roles) for o in arcs.objects))
+        or any(
+            name in objects and any(named(o, roles) for o in arcs.objects) for name, named in KINDS
+        )
     )
 
+
+# kinds of objects decided per token by what the object names, not by its word
+KINDS = (("@humans", names_people), ("@civilians", names_civilians),
+         ("@security", names_security), ("@imposed", names_imposed), ("@site", names_site))  # fmt: skip
 
 NAMED = (("@state", names_state), ("@armed", names_armed), ("@person", names_person),
          ("@place", names_place), ("@org", names_org))  # fmt: skip
@@ -415,7 +548,11 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         return "infinitive"
     if trigger.prep_objects and not _prep_objects_met(trigger.prep_objects, arcs, roles):
         return "prep_objects"
-    if trigger.modifiers and trigger.modifiers.isdisjoint(arcs.modifiers):
+    if (
+        trigger.modifiers
+        and trigger.modifiers.isdisjoint(arcs.modifiers)
+        and not ("@workers" in trigger.modifiers and workers_act(tok, roles))
+    ):
         return "modifiers"
     if trigger.not_modifiers and not trigger.not_modifiers.isdisjoint(arcs.modifiers):
         return "not_modifiers"
