@@ -167,6 +167,9 @@ SHARE_NOUNS = frozenset({"role", "part", "hand", "share"})
 # verbs whose passive subject takes part in what their "in" phrase names ("the army was
 # engaged in heavy shelling of", "officers were involved in the killing of")
 ENGAGED = frozenset({"engage", "involve"})
+# verbs whose subject gets away from or bears the act their object names ("refugees fled
+# the shelling", "villagers braved the raids"): not its doer
+FLEEING = frozenset({"flee", "dodge", "brave", "weather"})
 # the word lists whose verbs take someone else's act as their object (``governing_doer``)
 OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
                     "negators")
@@ -841,13 +844,39 @@ def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
     the governing verb takes someone else's act as its object ("Paris welcomed the release
     of", "Moscow condemned the bombing of", "asked about the detention of")."""
     verb = governing_verb(tok)
-    if verb is None or verb.lemma_.lower() in roles.others_acts:
+    if verb is None or verb.lemma_.lower() in roles.others_acts | FLEEING:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *tok.children)):
         return []  # "saw the pullout as a condition": a judgement of the act, not the act
     if Roles.is_passive(verb):  # "the army was engaged in": the passive's own subject
         return [a for c in verb.children if c.dep_ == "nsubjpass" for a in roles.phrase(c)]
     return roles.subject(verb)
+
+
+def doing_verb(
+    tok: Token, light_verbs: frozenset[str], others_acts: frozenset[str], default: bool = True
+) -> Token | None:
+    """The verb whose subject does the act the event noun ``tok`` names, by the shapes
+    ``_nominal`` reads: a light verb or a verb of doing whose object it is ("held a
+    rally", "staged an ambush"), a verb of taking part ("took part in", "were involved
+    in"), of going on with ("pressed ahead with"), or (with ``default``) the verb that
+    governs it; None where that verb takes another's act as its object ("condemned the
+    killing", "fled the shelling") or judges it ("saw the raid as a warning")."""
+    top = tok
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i != top.i:
+        top = top.head
+    if (top.dep_ == "dobj" and in_words(top.head, light_verbs)) or _doer_verb(tok):
+        return tok.head.head if tok.dep_ == "pobj" else top.head
+    if (doer := with_doer(tok)) is not None:
+        return doer
+    verb = governing_verb(top)
+    if not default and (verb is None or verb.lemma_.lower() not in ENGAGED):
+        return None  # only a verb that says its subject does the act
+    if verb is None or verb.lemma_.lower() in others_acts | FLEEING:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *top.children)):
+        return None
+    return verb
 
 
 def for_to(clause: Token) -> bool:
