@@ -224,3 +224,32 @@ def test_coordinated_verb_shares_the_kind_of_people(rules_alone: Coder) -> None:
 def test_quantity_of_people_takes_part(rules_alone: Coder) -> None:
     text = "Hundreds of hooded men took part in the raid on a village near Hebron."
     assert "hooded men" in _doers(rules_alone, text, "ASSAULT")
+
+
+# a gerund after a preposition of time or means is done by the subject of the verb it
+# hangs on, not by that verb's object (the object controls "accused them of rioting")
+TIMED_GERUNDS = [
+    (
+        "After shelling the border town, Ethiopian troops seized two Eritrean trucks.",
+        "shelling",
+        "ETH",
+    ),
+    ("Before raiding the camp, Turkish commandos surrounded Kurdish fighters.", "raiding", "TUR"),
+    ("Police provoked the crowd by beating two Kenyan students.", "beating", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), TIMED_GERUNDS)
+def test_timed_gerund_is_the_subjects_act(
+    rules_alone: Coder, text: str, trigger: str, country: str
+) -> None:
+    doers = [a for e in rules_alone.code(text).events if e.trigger == trigger for a in e.source]
+    assert doers and all(a.country == country for a in doers), doers
+
+
+def test_timed_gerund_of_a_kind_of_people(rules_alone: Coder) -> None:
+    text = "After storming a police station in Kisumu, masked men torched two patrol cars."
+    assert "masked men" in _doers(rules_alone, text, "ASSAULT")
+    doers = [a.text for e in rules_alone.code(text).events if e.trigger == "storming"
+             for a in e.source]  # fmt: skip
+    assert doers == ["masked men"]

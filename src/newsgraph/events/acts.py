@@ -19,7 +19,7 @@ from .arguments import ENGAGED, doing_verb, passive_act, undergoing
 from .embed import answers_in_kind
 from .implied import denied
 from .modality import CONSULTING_NOUNS, background, is_body
-from .roles import Roles, in_words
+from .roles import SUBJECT_CONTROLLED, Roles, in_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -100,17 +100,30 @@ def generic_subject(
 
 
 def subject_holder(verb: Token) -> Token:
-    """The verb whose subject ``verb`` shares: itself, or up through coordinated verbs
-    and "to" complements with no subject of their own ("stormed the office and
-    torched cars", "tried to storm")."""
+    """The verb whose subject ``verb`` shares: itself, or up through coordinated verbs,
+    "to" complements, participle clauses and gerunds after a preposition with no subject
+    of their own ("stormed the office and torched cars", "tried to storm", "firing into
+    the air, the men ...", "after storming the office, the men ...")."""
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             return verb
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "after storming the office"
+        elif verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return verb  # "when attacked": no participle of the main clause's doer
+        elif verb.dep_ not in ("conj", "xcomp", "advcl"):
             return verb
-        if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
-            return verb  # "urged the youths to march": the object marches, not the subject
-        verb = verb.head
+        if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+            return verb
+        timed = verb.dep_ == "pcomp" and verb.head.lower_ in SUBJECT_CONTROLLED
+        if (
+            verb.dep_ in ("xcomp", "pcomp")
+            and not timed
+            and any(c.dep_ in ("dobj", "dative") for c in head.children)
+        ):
+            return verb  # "urged the youths to march", "accused them of rioting": the object
+        verb = head
     return verb
 
 
@@ -156,7 +169,9 @@ def kind_of_people(
                    for o in p.children if o.dep_ == "pobj"]  # fmt: skip
         if counted and not (noun.pos_ == "NOUN" and people_noun(noun, people, endings)):
             noun = counted[0]  # "thousands of nurses": the nurses
-    if noun.pos_ != "NOUN" or any(roles.by_token.get(i) for i in range(noun.left_edge.i, noun.i + 1)):
+    if noun.pos_ != "NOUN" or any(
+        roles.by_token.get(i) for i in range(noun.left_edge.i, noun.i + 1)
+    ):
         return None
     if not people_noun(noun, people, endings):
         return None
