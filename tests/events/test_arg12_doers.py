@@ -253,3 +253,21 @@ def test_timed_gerund_of_a_kind_of_people(rules_alone: Coder) -> None:
     doers = [a.text for e in rules_alone.code(text).events if e.trigger == "storming"
              for a in e.source]  # fmt: skip
     assert doers == ["masked men"]
+
+
+def test_who_dies_in_an_act_is_its_victim(rules_alone: Coder) -> None:
+    text = "Three Malian soldiers died in an ambush near Menaka."
+    found = [e for e in rules_alone.code(text).events if e.type == "ASSAULT"]
+    assert found and not found[0].source
+    assert [a.code for a in found[0].target] == ["MLIMIL"]
+
+
+def test_who_dies_in_an_act_by_a_named_doer(rules_alone: Coder) -> None:
+    text = "Two Kenyan policemen died in an attack by al-Shabaab near Lamu."
+    found = [e for e in rules_alone.code(text).events if e.type == "ASSAULT"]
+    assert found and [a.code for a in found[0].source] == ["SOMREB"]
+    assert [a.country for a in found[0].target] == ["KEN"]
+
+
+def test_dying_in_no_act(rules_alone: Coder) -> None:
+    assert not rules_alone.code("A Nigerian soldier died in a car crash in Abuja.").events

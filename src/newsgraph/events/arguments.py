@@ -64,6 +64,9 @@ OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"}
 CLAIMING = frozenset({"claim", "order", "organize", "organise", "run", "commit"})
 BLAMING_ON = frozenset({"blame", "pin"})
 UNDERGOING = frozenset({"come", "fall"})
+# verbs whose subject dies in the act their "in" phrase names ("died in an ambush")
+DYING = frozenset({"die", "perish"})
+UNDERGONE = frozenset({*(("under", v) for v in UNDERGOING), *(("in", v) for v in DYING)})
 # verbs of arrival: what comes "from" a party is given by it, to where it comes
 ARRIVING = frozenset({"come", "arrive", "pour", "flow", "reach", "flood", "land", "trickle"})
 ARRIVED_AT = ("to", "into", "in", "at")  # "came under attack", "fell under fire"
@@ -924,13 +927,14 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
 
 
 def undergoing(tok: Token) -> Token | None:
-    """The verb of "came under attack", "fell under fire" whose subject suffers ``tok``;
+    """The verb of "came under attack", "fell under fire" whose subject suffers ``tok``,
+    or of "died in an ambush", "perished in the shelling" whose subject is its victim;
     none where the act has grounds ("came under attack over its courts": criticism)."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = head.head
-    if verb.lemma_.lower() not in UNDERGOING:
+    if (head.lower_, verb.lemma_.lower()) not in UNDERGONE:
         return None
     grounds = [
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
