@@ -271,3 +271,9 @@ def test_who_dies_in_an_act_by_a_named_doer(rules_alone: Coder) -> None:
 
 def test_dying_in_no_act(rules_alone: Coder) -> None:
     assert not rules_alone.code("A Nigerian soldier died in a car crash in Abuja.").events
+
+
+def test_to_clause_on_a_noun_with_an_agent(rules_alone: Coder) -> None:
+    text = "A decision by Turkey to carry out strikes on Kurdish positions angered Baghdad."
+    found = [e for e in rules_alone.code(text).events if e.type == "ASSAULT"]
+    assert found and [a.code for a in found[0].source] == ["TUR"]

@@ -311,6 +311,12 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
             found = self.phrase(head) or self.issuer(head, depth)
+            if (
+                not found
+                and dep == "acl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            ):
+                found = self.agent(head)  # "a decision by Turkey to carry out strikes"
             if not found and head.lemma_.lower() in QUANTITIES:
                 # "a number of parties and the Taliban condemned", read as a clause on
                 # "number": the quantity's "of" names the actors, as for a subject
