@@ -277,3 +277,42 @@ def test_to_clause_on_a_noun_with_an_agent(rules_alone: Coder) -> None:
     text = "A decision by Turkey to carry out strikes on Kurdish positions angered Baghdad."
     found = [e for e in rules_alone.code(text).events if e.type == "ASSAULT"]
     assert found and [a.code for a in found[0].source] == ["TUR"]
+
+
+# the second fresh probe, written after the gerund, dying and "to" clause rules
+FRESH2_DOERS = [
+    ("After bombing the tunnel, Israeli jets struck two Lebanese villages.", "israeli"),
+    ("Before robbing the bank in Kano, armed men shot two Nigerian guards.", "men"),
+    ("A decision by Russia to launch missile strikes on Odesa drew condemnation.", "russia"),
+    ("Three Saudi guards died in an attack by Houthi fighters near Jizan.", "houthi"),
+]
+FRESH2_NO_DOER = [
+    "Five Congolese soldiers died in an ambush near Beni.",
+    "Two Indian pilgrims perished in the shelling of a bus in Kashmir.",
+]
+FRESH2_NOT_DOERS = [
+    ("An Indonesian climber died in a fall on the slopes of Everest.", "indonesian"),
+    ("Two Nepalese workers died in a fire at a factory in Qatar.", "nepalese"),
+    ("Police accused Ugandan students of attacking a patrol in Kampala.", "police"),
+    (
+        "Ukrainian officials condemned the attack after inspecting the damage in Kharkiv.",
+        "ukrainian",
+    ),
+    ("The judge charged the Kenyan officer with killing a protester in Kisumu.", "judge"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), FRESH2_DOERS)
+def test_fresh2_doer(rules_alone: Coder, text: str, who: str) -> None:
+    assert any(who in d for d in _doers(rules_alone, text, "ASSAULT")), text
+
+
+@pytest.mark.parametrize("text", FRESH2_NO_DOER)
+def test_fresh2_act_with_no_named_doer(rules_alone: Coder, text: str) -> None:
+    found = [e for e in rules_alone.code(text).events if e.type == "ASSAULT"]
+    assert found and not found[0].source and found[0].target, text
+
+
+@pytest.mark.parametrize(("text", "who"), FRESH2_NOT_DOERS)
+def test_fresh2_not_doer(rules_alone: Coder, text: str, who: str) -> None:
+    assert not any(who in d for d in _doers(rules_alone, text, "ASSAULT")), text
