@@ -530,8 +530,11 @@ def _nominal(
         source = shared_doer(tok, roles)
     if (undergoer := undergoing(tok)) is not None:
         # "the convoy came under attack (from Syrian troops)": the subject of "come
-        # under" suffers the act; who does it is its modifier or "from" phrase (culprit)
-        return Arguments(source, without(roles.subject(undergoer), source), True)
+        # under" suffers the act; who does it is its modifier or "from" phrase (culprit);
+        # "soldiers died in an ambush": the dead (when the act names none of its own)
+        victims = without(roles.subject(undergoer), source)
+        if victims or undergoer.lemma_.lower() in UNDERGOING:
+            return Arguments(source, victims, True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))
