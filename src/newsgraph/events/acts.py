@@ -15,11 +15,11 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Actor
-from .arguments import passive_act, undergoing
+from .arguments import ENGAGED, doing_verb, passive_act, undergoing
 from .embed import answers_in_kind
 from .implied import denied
 from .modality import CONSULTING_NOUNS, background, is_body
-from .roles import Roles, in_words
+from .roles import SUBJECT_CONTROLLED, Roles, in_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,18 +88,130 @@ def generic_subject(
     tok: Token, roles: Roles, people: frozenset[str], endings: tuple[str, ...]
 ) -> Actor | None:
     """The subject of an act that names a kind of people and no party ("anti-war groups
-    called on", "musicians have lifted a boycott"): ANNOTATION.md keeps the act with the
-    actor's text and a null code.  A kind of people is a noun of ``people`` or a plural
-    agent noun (one of ``endings``: -ers, -ists, -ians)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ != "NOUN" or subj.i in roles.by_token:
+    called on", "musicians have lifted a boycott", "youths stoned a patrol and torched
+    a car"): ANNOTATION.md keeps the act with the actor's text and a null code.  The
+    subject is the verb's own, or that of the verb it is coordinated with or is the
+    complement of ("tried to storm")."""
+    verb = subject_holder(tok)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
         return None
-    lemma = subj.lemma_.lower()
-    agentive = subj.tag_ == "NNS" and lemma.endswith(endings)
-    if lemma not in people and not agentive:
+    return kind_of_people(subj, roles, people, endings)
+
+
+def subject_holder(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares: itself, or up through coordinated verbs,
+    "to" complements, participle clauses and gerunds after a preposition with no subject
+    of their own ("stormed the office and torched cars", "tried to storm", "firing into
+    the air, the men ...", "after storming the office, the men ...")."""
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return verb
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "after storming the office"
+        elif verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return verb  # "when attacked": no participle of the main clause's doer
+        elif verb.dep_ not in ("conj", "xcomp", "advcl"):
+            return verb
+        if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+            return verb
+        timed = verb.dep_ == "pcomp" and verb.head.lower_ in SUBJECT_CONTROLLED
+        if (
+            verb.dep_ in ("xcomp", "pcomp")
+            and not timed
+            and any(c.dep_ in ("dobj", "dative") for c in head.children)
+        ):
+            return verb  # "urged the youths to march", "accused them of rioting": the object
+        verb = head
+    return verb
+
+
+def generic_doer(
+    tok: Token,
+    roles: Roles,
+    light: frozenset[str],
+    others_acts: frozenset[str],
+    people: frozenset[str],
+    endings: tuple[str, ...],
+) -> Actor | None:
+    """The kind of people that does what the event noun ``tok`` names, as the subject of
+    the verb that makes its subject the doer (``doing_verb``): "hundreds of dockworkers
+    took part in a strike", "masked men staged an ambush", "militiamen were involved in
+    the killing of", "the youths who led the march"; not "residents feared an attack"."""
+    verb = doing_verb(tok, light, others_acts, default=False)
+    if verb is None:
         return None
-    words = [t for t in subj.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos")]
+    if Roles.is_passive(verb):
+        if verb.lemma_.lower() not in ENGAGED:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return kind_of_people(subj, roles, people, endings) if subj is not None else None
+    return generic_subject(verb, roles, people, endings) or generic_antecedent(
+        verb, roles, people, endings
+    )
+
+
+# relative pronouns that only people take ("the men who", "those whom")
+HUMAN_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
+def kind_of_people(
+    noun: Token, roles: Roles, people: frozenset[str], endings: tuple[str, ...]
+) -> Actor | None:
+    """``noun`` names a kind of people and no party: a noun of ``people``, a plural
+    agent noun (one of ``endings``: -ers, -ists, -ians), a compound of "man"
+    ("gunmen", "tribesmen"), or a noun a "who" clause describes (only people take
+    "who"); a quantity's "of" complement is read for it ("hundreds of dockworkers").
+    The actor keeps the phrase's words with a null code (ANNOTATION.md)."""
+    if noun.pos_ in ("NOUN", "NUM") and noun.i not in roles.by_token:
+        counted = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if counted and not (noun.pos_ == "NOUN" and people_noun(noun, people, endings)):
+            noun = counted[0]  # "thousands of nurses": the nurses
+    if noun.pos_ != "NOUN" or any(
+        roles.by_token.get(i) for i in range(noun.left_edge.i, noun.i + 1)
+    ):
+        return None
+    if not people_noun(noun, people, endings):
+        return None
+    words = [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i]  # "masked men"
     return Actor(text=" ".join(t.text for t in words), code=None)
+
+
+def people_noun(noun: Token, people: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """The common noun ``noun`` names people, by its word's kind: see ``kind_of_people``."""
+    lemma = noun.lemma_.lower()
+    if lemma in people or lemma.endswith("man") or (noun.tag_ == "NNS" and lemma.endswith(endings)):
+        return True
+    return any(
+        c.dep_ == "relcl" and any(r.lower_ in HUMAN_RELATIVES for r in c.subtree if r.head.i == c.i)
+        for c in noun.children
+    )
+
+
+def generic_antecedent(
+    tok: Token, roles: Roles, people: frozenset[str], endings: tuple[str, ...], force: bool = True
+) -> Actor | None:
+    """The noun of people a relative clause or an active participle on it tells the act
+    of: "the men who stormed the consulate", "masked youths, who torched a car",
+    "gunmen firing from a car" (a kind of people, kept with a null code; a participle only
+    for an act of force, ``force``); not a passive
+    clause ("the women who were kidnapped": they undergo it) nor one with a subject of
+    its own ("the men the police arrested")."""
+    verb = subject_holder(tok)
+    if verb.dep_ not in ("relcl", "acl") or Roles.is_passive(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl":
+        if len(subjects) != 1 or subjects[0].lower_ not in roles.relative:
+            return None
+    elif subjects or verb.tag_ != "VBG" or not force:
+        # "a car bought by ...", "the plan to attack": no reduced relative; and a
+        # participle of a verbal or peaceful act tells what the people are ("migrants
+        # seeking asylum", "activists calling for reform"), one of force what they do
+        return None
+    return kind_of_people(verb.head, roles, people, endings)
 
 
 def nested(tok: Token, acts: Collection[int]) -> bool:

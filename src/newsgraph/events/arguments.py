@@ -64,6 +64,9 @@ OVERSEEING = frozenset({"oversee", "supervise", "monitor", "observe", "witness"}
 CLAIMING = frozenset({"claim", "order", "organize", "organise", "run", "commit"})
 BLAMING_ON = frozenset({"blame", "pin"})
 UNDERGOING = frozenset({"come", "fall"})
+# verbs whose subject dies in the act their "in" phrase names ("died in an ambush")
+DYING = frozenset({"die", "perish"})
+UNDERGONE = frozenset({*(("under", v) for v in UNDERGOING), *(("in", v) for v in DYING)})
 # verbs of arrival: what comes "from" a party is given by it, to where it comes
 ARRIVING = frozenset({"come", "arrive", "pour", "flow", "reach", "flood", "land", "trickle"})
 ARRIVED_AT = ("to", "into", "in", "at")  # "came under attack", "fell under fire"
@@ -167,6 +170,9 @@ SHARE_NOUNS = frozenset({"role", "part", "hand", "share"})
 # verbs whose passive subject takes part in what their "in" phrase names ("the army was
 # engaged in heavy shelling of", "officers were involved in the killing of")
 ENGAGED = frozenset({"engage", "involve"})
+# verbs whose subject gets away from or bears the act their object names ("refugees fled
+# the shelling", "villagers braved the raids"): not its doer
+FLEEING = frozenset({"flee", "dodge", "brave", "weather"})
 # the word lists whose verbs take someone else's act as their object (``governing_doer``)
 OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
                     "negators")
@@ -524,8 +530,11 @@ def _nominal(
         source = shared_doer(tok, roles)
     if (undergoer := undergoing(tok)) is not None:
         # "the convoy came under attack (from Syrian troops)": the subject of "come
-        # under" suffers the act; who does it is its modifier or "from" phrase (culprit)
-        return Arguments(source, without(roles.subject(undergoer), source), True)
+        # under" suffers the act; who does it is its modifier or "from" phrase (culprit);
+        # "soldiers died in an ambush": the dead (when the act names none of its own)
+        victims = without(roles.subject(undergoer), source)
+        if victims or undergoer.lemma_.lower() in UNDERGOING:
+            return Arguments(source, victims, True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))
@@ -841,13 +850,39 @@ def governing_doer(tok: Token, roles: Roles) -> list[Actor]:
     the governing verb takes someone else's act as its object ("Paris welcomed the release
     of", "Moscow condemned the bombing of", "asked about the detention of")."""
     verb = governing_verb(tok)
-    if verb is None or verb.lemma_.lower() in roles.others_acts:
+    if verb is None or verb.lemma_.lower() in roles.others_acts | FLEEING:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *tok.children)):
         return []  # "saw the pullout as a condition": a judgement of the act, not the act
     if Roles.is_passive(verb):  # "the army was engaged in": the passive's own subject
         return [a for c in verb.children if c.dep_ == "nsubjpass" for a in roles.phrase(c)]
     return roles.subject(verb)
+
+
+def doing_verb(
+    tok: Token, light_verbs: frozenset[str], others_acts: frozenset[str], default: bool = True
+) -> Token | None:
+    """The verb whose subject does the act the event noun ``tok`` names, by the shapes
+    ``_nominal`` reads: a light verb or a verb of doing whose object it is ("held a
+    rally", "staged an ambush"), a verb of taking part ("took part in", "were involved
+    in"), of going on with ("pressed ahead with"), or (with ``default``) the verb that
+    governs it; None where that verb takes another's act as its object ("condemned the
+    killing", "fled the shelling") or judges it ("saw the raid as a warning")."""
+    top = tok
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i != top.i:
+        top = top.head
+    if (top.dep_ == "dobj" and in_words(top.head, light_verbs)) or _doer_verb(tok):
+        return tok.head.head if tok.dep_ == "pobj" else top.head
+    if (doer := with_doer(tok)) is not None:
+        return doer
+    verb = governing_verb(top)
+    if not default and (verb is None or verb.lemma_.lower() not in ENGAGED):
+        return None  # only a verb that says its subject does the act
+    if verb is None or verb.lemma_.lower() in others_acts | FLEEING:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *top.children)):
+        return None
+    return verb
 
 
 def for_to(clause: Token) -> bool:
@@ -895,13 +930,14 @@ def announcing(tok: Token, depth: int = 5) -> Token | None:
 
 
 def undergoing(tok: Token) -> Token | None:
-    """The verb of "came under attack", "fell under fire" whose subject suffers ``tok``;
+    """The verb of "came under attack", "fell under fire" whose subject suffers ``tok``,
+    or of "died in an ambush", "perished in the shelling" whose subject is its victim;
     none where the act has grounds ("came under attack over its courts": criticism)."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = head.head
-    if verb.lemma_.lower() not in UNDERGOING:
+    if (head.lower_, verb.lemma_.lower()) not in UNDERGONE:
         return None
     grounds = [
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS

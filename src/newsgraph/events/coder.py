@@ -31,6 +31,8 @@ from .acts import (
     agentless,
     counted_act,
     envoys,
+    generic_antecedent,
+    generic_doer,
     generic_subject,
     hit_something,
     hosted_before,
@@ -94,6 +96,9 @@ DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # verbal cooperation that, told as a habit, is a stance ("has always supported")
 STANCE_TYPES = frozenset({"CONSULT", "SUPPORT"})
+# the quad class of acts of force (PLOVER 4): a participle of one on people tells what
+# they do, not what they are ("gunmen firing from a car")
+MATERIAL_CONFLICT = 4
 # the word lists the coder's stages test (here, ``acts``, ``conventions``): moved out of
 # the code as they were, they never named common words for the headline recaser
 # (``parse.common_words``), and still do not
@@ -389,12 +394,19 @@ class Coder:
         if not source and kind == "verb" and (weigher := weighing(tok, self.options)) is not None:
             # "Austria is considering the option of sending experts": Austria's act
             source = dedupe(roles.subject(weigher))
-        if (
-            not source
-            and kind == "verb"
-            and (kind_of := generic_subject(tok, roles, self.people, self.agent_endings))
-        ):
-            source = [kind_of]  # "musicians lifted the boycott": a kind of actor, no code
+        if not source and kind == "verb":
+            # "musicians lifted the boycott", "the men who stormed the consulate": a kind
+            # of actor, no code
+            kind_of = generic_subject(tok, roles, self.people, self.agent_endings)
+            force = PLOVER_TYPES[trigger.type] == MATERIAL_CONFLICT
+            kind_of = kind_of or generic_antecedent(tok, roles, self.people, self.agent_endings,
+                                                    force)  # fmt: skip
+            source = [kind_of] if kind_of is not None else source
+        if not source and kind == "noun":
+            # "hundreds of dockworkers took part in a strike": the doing verb's kind of actor
+            kind_of = generic_doer(tok, roles, self.light, self.others_acts, self.people,
+                                   self.agent_endings)  # fmt: skip
+            source = [kind_of] if kind_of is not None else source
         if not source and not (
             agentless(tok, kind, args.target, self.light, self.series, self.agentless_marks)
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)

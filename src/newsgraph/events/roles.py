@@ -50,6 +50,11 @@ MENACING = frozenset({"threaten", "menace", "punish", "hit", "retaliate", "respo
 # prepositions of a gerund whose doer is the governing verb's object ("charged the officer
 # with killing", "accused him of spying", "stopped them from leaving")
 CONTROLLED = frozenset({"with", "of", "from", "for"})
+# prepositions of a gerund that tells when or how the governing verb's subject acted
+# ("after storming the station, the men torched cars", "provoked them by burning flags"):
+# that subject does it, whatever the verb's object
+SUBJECT_CONTROLLED = frozenset({"after", "before", "since", "upon", "while", "despite",
+                                "without", "by", "through"})  # fmt: skip
 # marks of a clause that tells when the main clause's act happened ("freed him when it
 # sentenced him")
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "once", "while", "until", "since", "as"})
@@ -288,6 +293,8 @@ class Roles(Phrases):
             if head.lower_ == "with" and governor.lemma_.lower() in MENACING:
                 # "threatened Sweden with blocking its bid": the one who threatens acts
                 return self.subject(governor, depth + 1)
+            if head.lower_ in SUBJECT_CONTROLLED:
+                return self.subject(governor, depth + 1)  # "after storming ..., the men"
             # "accused Turkey of shelling", "stopped Turkey from attacking": the object acts
             controller = [c for c in governor.children if c.dep_ in OBJECTS]
             if controller and head.lower_ in CONTROLLED:
@@ -304,6 +311,12 @@ class Roles(Phrases):
             return self.subject(head, depth + 1)  # "rejects and condemns", "rejects" read as a noun
         if dep in ("acl", "relcl"):
             found = self.phrase(head) or self.issuer(head, depth)
+            if (
+                not found
+                and dep == "acl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            ):
+                found = self.agent(head)  # "a decision by Turkey to carry out strikes"
             if not found and head.lemma_.lower() in QUANTITIES:
                 # "a number of parties and the Taliban condemned", read as a clause on
                 # "number": the quantity's "of" names the actors, as for a subject
