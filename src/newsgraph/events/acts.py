@@ -482,3 +482,19 @@ def courtesy(tok: Token, actors: Collection[int]) -> bool:
     if obj.lemma_.lower() in CONSULTING_NOUNS:
         return False  # "hosted talks"
     return not any(t.i in actors for t in obj.subtree)
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
+    """The verb's doer is a natural hazard ("floods destroyed hundreds of homes", "the
+    tsunami that killed thousands", "the typhoon battered the coast"): harm done by
+    nature is news, and no party's act (a fire that someone set is coded on the
+    setting: "set fire to the church")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        subj = tok.head  # "the tsunami that killed": the noun the clause tells of
+    return subj.lemma_.lower() in hazards

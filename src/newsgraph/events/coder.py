@@ -36,6 +36,7 @@ from .acts import (
     generic_subject,
     hit_something,
     hosted_before,
+    natural_doer,
     nested,
     no_meeting,
     not_an_act,
@@ -109,7 +110,7 @@ STAGE_WORDS = frozenset({
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
-    "consent_nouns",
+    "consent_nouns", "hazard_nouns",
 })  # fmt: skip
 
 
@@ -169,6 +170,7 @@ class Coder:
         self.agent_endings = tuple(sorted(self.words.get("agent_endings", frozenset())))
         self.conditions = self.words.get("condition_marks", frozenset())
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
+        self.hazards = self.words.get("hazard_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -368,6 +370,8 @@ class Coder:
             return True  # "cooperation with Oslo has been good": a relation judged
         if kind == "noun" and not_a_meeting(tok):
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
+        if kind == "verb" and natural_doer(tok, self.hazards):
+            return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
         if kind == "verb" and any(c.dep_ == "dobj" and sympathy(c) for c in tok.children):
             return True  # "expressed concern for his health": sympathy, a statement
         if kind == "noun" and used_weapon(tok, self.words):
