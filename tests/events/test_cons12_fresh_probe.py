@@ -105,19 +105,14 @@ NOT: list[Any] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules() -> Coder:
-    return Coder(head=False, linker=False)
-
-
 @pytest.mark.parametrize(("text", "type_"), CODE)
-def test_coded(rules: Coder, text: str, type_: str) -> None:
-    assert type_ in types(rules, text)
+def test_coded(rules_alone: Coder, text: str, type_: str) -> None:
+    assert type_ in types(rules_alone, text)
 
 
 @pytest.mark.parametrize(("text", "type_"), NOT)
-def test_not_coded(rules: Coder, text: str, type_: str) -> None:
-    assert type_ not in types(rules, text)
+def test_not_coded(rules_alone: Coder, text: str, type_: str) -> None:
+    assert type_ not in types(rules_alone, text)
 
 
 if __name__ == "__main__":

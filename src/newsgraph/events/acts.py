@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Actor
-from .arguments import ENGAGED, doing_verb, passive_act, undergoing
+from .arguments import ENGAGED, RELATIVES, doing_verb, passive_act, undergoing
 from .embed import answers_in_kind
 from .implied import denied
 from .modality import CONSULTING_NOUNS, background, is_body
@@ -484,9 +484,6 @@ def courtesy(tok: Token, actors: Collection[int]) -> bool:
     return not any(t.i in actors for t in obj.subtree)
 
 
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
-
-
 def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
     """The verb's doer is a natural hazard ("floods destroyed hundreds of homes", "the
     tsunami that killed thousands", "the typhoon battered the coast"): harm done by
@@ -495,6 +492,6 @@ def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+    if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
         subj = tok.head  # "the tsunami that killed": the noun the clause tells of
     return subj.lemma_.lower() in hazards
