@@ -1,7 +1,8 @@
 """Harm done by nature is no party's act: a verb whose doer is a natural hazard or a
 disease ("floods destroyed homes", "the tsunami that killed thousands") codes nothing, in
 the rules and in the learned head's actorless adds alike. Gunfire ("Israeli fire killed"),
-explosions and bombs stay attacks with whoever does them, named or not. Sentences written
+explosions and bombs stay attacks with whoever does them, named or not; an alert raised
+over a natural hazard is readiness, no MOBILIZE. Sentences written
 for this test (issue 11; found on whole ECB+ articles, scripts/score_ecb_events.py)."""
 
 from __future__ import annotations
@@ -41,3 +42,16 @@ def test_natures_harm_is_no_event(coder: Coder, rules_alone: Coder, text: str) -
 @pytest.mark.parametrize(("text", "type_"), PARTIES)
 def test_fire_bombs_and_troops_still_attack(coder: Coder, text: str, type_: str) -> None:
     assert type_ in types(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [
+        ("Emergency services in Lima were put on alert after the earthquake.", False),
+        ("Japan raised its tsunami alert for the coast of Hokkaido.", False),
+        ("China put its navy on high alert near Taiwan.", True),
+        ("South Korean forces went on alert after the North Korean launch.", True),
+    ],
+)
+def test_an_alert_over_nature_is_readiness(coder: Coder, text: str, mobilized: bool) -> None:
+    assert ("MOBILIZE" in types(coder, text)) is mobilized

@@ -95,6 +95,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE"
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# CAMEO 152, raising an alert: MOBILIZE for forces, readiness when a natural hazard is the cause
+ALERT = "152"
 # verbal cooperation that, told as a habit, is a stance ("has always supported")
 STANCE_TYPES = frozenset({"CONSULT", "SUPPORT"})
 # the quad class of acts of force (PLOVER 4): a participle of one on people tells what
@@ -372,6 +374,11 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if trigger.cameo == ALERT and any(t.lemma_.lower() in self.hazards for t in tok.subtree):
+            # "put on alert after the earthquake", "raised its tsunami alert": readiness
+            # for nature, no military or police move (forces sent to fight a disaster
+            # help: conventions.py)
+            return True
         if kind == "verb" and any(c.dep_ == "dobj" and sympathy(c) for c in tok.children):
             return True  # "expressed concern for his health": sympathy, a statement
         if kind == "noun" and used_weapon(tok, self.words):
