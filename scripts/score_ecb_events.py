@@ -6,7 +6,7 @@
 
 Why: the development set is single sentences; users feed whole articles, where most
 sentences hold no event and a false event is what they see.  ``tests/data/ecb_events.jsonl``
-labels every sentence of 24 articles written by others (see ``tests/data/ECB_EVENTS.md``); it
+labels every sentence of 36 articles written by others (see ``tests/data/ECB_EVENTS.md``); it
 holds offsets only, and the text is read here from ``../shared`` (``NEWSGRAPH_SHARED`` points
 at another copy), from the fit part of ``gold/stories/ecbplus_dev.jsonl`` only.
 
