@@ -88,3 +88,29 @@ def test_offsets_fall_on_fit_part_sentences() -> None:
         found.sort()
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(found)), key  # no overlap
     assert {u for u, f in spans if f == "text"} == urls  # every document's text is labelled
+
+
+def _score_script() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_ecb_events", ROOT / "scripts" / "score_ecb_events.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_write_and_check_parts_split_the_documents_in_file_order() -> None:
+    script = _score_script()
+    rows = script.load_labels()
+    write, check = script.part_of(rows, "write"), script.part_of(rows, "check")
+    urls = list(dict.fromkeys(r["url"] for r in rows))
+    assert list(dict.fromkeys(r["url"] for r in write)) == urls[: script.WRITE_DOCUMENTS]
+    assert list(dict.fromkeys(r["url"] for r in check)) == urls[script.WRITE_DOCUMENTS :]
+    assert len(write) + len(check) == len(rows) and check
+    assert script.part_of(rows, "all") == rows
+
+
+def test_errors_are_never_listed_for_the_check_part(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _score_script().main(["--part", "check", "--errors"]) == 2
+    assert "write part only" in capsys.readouterr().err
