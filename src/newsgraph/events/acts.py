@@ -342,6 +342,20 @@ def agentless(
     return False
 
 
+def standing_charge(tok: Token, marks: frozenset[str]) -> bool:
+    """A passive accusation in a clause on the one accused ("the man accused of setting
+    the fire", "a nurse who is charged with theft"): the charge stands against the person
+    the clause tells of, and is news whoever made it (ECB_EVENTS.md), unlike an act
+    told of a noun as its background ("who was jailed in 2019": ``agentless``)."""
+    if tok.dep_ == "acl":
+        return tok.tag_ == "VBN"
+    return (
+        tok.dep_ == "relcl"
+        and Roles.is_passive(tok)
+        and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+    )
+
+
 def rule_confidence(draft: Draft, light: frozenset[str], marks: frozenset[str]) -> float:
     """How sure the rules are of ``draft``'s act, read off its shape: a verb more than a
     noun, a named recipient, its own actor, a real act, the news itself rather than its

@@ -142,6 +142,18 @@ DOING_PREPS = {
 }  # fmt: skip
 # acts one is on that others do to one ("was on trial", "remained on bail")
 UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
+# acts a state's police and courts do to a person, which the person is told to be in or
+# to meet: "is in custody", "was taken into custody", "remains under investigation",
+# "went on trial", "faces charges", "awaits trial" (``suffered``).  The one the clause is
+# about undergoes the act; its doer goes unnamed, as in a passive (ANNOTATION.md)
+SUFFERED_TYPES = frozenset({"ACCUSE", "COERCE"})
+# verbs whose object is such an act their subject meets ("faces charges", "stood trial")
+MEETING_VERBS = frozenset({"face", "await", "stand", "undergo"})
+# verbs of being, staying, going or being put somewhere: their "in", "into", "under" or
+# "on" phrase is the state their subject is in ("is in custody", "was placed under arrest")
+STATE_VERBS = frozenset({"be", "remain", "stay", "go", "come", "fall", "land", "end", "take",
+                         "remand", "hold", "keep", "place", "put", "spend"})  # fmt: skip
+STATE_PREPS = frozenset({"in", "into", "under", "on"})
 # nouns that count acts and stand in their place ("with a wave of arrests")
 COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
                       "volley", "salvo", "barrage", "campaign"})  # fmt: skip
@@ -535,6 +547,9 @@ def _nominal(
         victims = without(roles.subject(undergoer), source)
         if victims or undergoer.lemma_.lower() in UNDERGOING:
             return Arguments(source, victims, True)
+    if not source and trigger.type in SUFFERED_TYPES and (patient := suffered(tok)) is not None:
+        # "the suspect is in custody", "the senator faces charges": the act is done to them
+        return Arguments(source, roles.phrase(patient), True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))
@@ -943,6 +958,28 @@ def undergoing(tok: Token) -> Token | None:
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
     ]
     return None if grounds else verb
+
+
+def suffered(tok: Token) -> Token | None:
+    """The noun of the one who undergoes the act noun ``tok`` by being put in it or
+    meeting it ("the driver is in custody", "the mayor was placed under investigation",
+    "the senator faces charges", "the teenager went on trial"): the subject of the verb,
+    or its passive subject.  Callers hold it to the acts of ``SUFFERED_TYPES``: one who is
+    "in talks" or "on strike" does the act, not undergoes it."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in STATE_PREPS:
+        verb = tok.head.head
+        if verb.lemma_.lower() not in STATE_VERBS:
+            return None
+    elif tok.dep_ != "dobj" or verb.lemma_.lower() not in MEETING_VERBS:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while verb.dep_ in ("xcomp", "conj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        verb = verb.head  # "is expected to face charges", "fled and was taken into custody"
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def with_doer(tok: Token) -> Token | None:

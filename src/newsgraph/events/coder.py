@@ -41,11 +41,19 @@ from .acts import (
     no_meeting,
     not_an_act,
     rule_confidence,
+    standing_charge,
     struck,
     used_weapon,
     weighing,
 )
-from .arguments import arguments, others_act_verbs, own_doer, subject_noun_target
+from .arguments import (
+    SUFFERED_TYPES,
+    arguments,
+    others_act_verbs,
+    own_doer,
+    subject_noun_target,
+    suffered,
+)
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
@@ -423,6 +431,11 @@ class Coder:
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
+            # "the suspect is in custody", "faces charges": done to them by the state
+            or (trigger.type in SUFFERED_TYPES and kind == "noun" and suffered(tok) is not None)
+            # "the man accused of setting the fire": a charge that stands against him
+            or (trigger.type == "ACCUSE" and kind == "verb"
+                and standing_charge(tok, self.agentless_marks))
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
