@@ -509,3 +509,67 @@ def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
     if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
         subj = tok.head  # "the tsunami that killed": the noun the clause tells of
     return subj.lemma_.lower() in hazards
+
+
+# harm verbs a mishap does: an act of force told with a vehicle or a mishap may be one
+MISHAP_HARM = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "run", "knock",
+                         "slam", "smash", "crash", "drag", "crush", "maim", "damage",
+                         "destroy", "drown", "burn"})  # fmt: skip
+# verbs of running into something
+CONTACT = frozenset({"hit", "strike", "slam", "smash", "crash", "ram"})
+
+
+def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """The harm the verb ``tok`` tells is a mishap, no party's act (ECB_EVENTS.md: a
+    driver's crash is no event): its doer is a road or rail vehicle or its driver ("a van
+    hit a cyclist", "killed by a motorist", "the driver who struck her"), or a mishap ("a
+    crash killed four", "injured in the fire"); it is told as a mishap's outcome ("the jet
+    crashed, killing 60"), or it runs into or with a vehicle ("hit two parked cars",
+    "struck him with his car").  Not when the sentence says it was meant ("rammed his
+    truck into the crowd", "deliberately ran them over")."""
+    if tok.lemma_.lower() not in MISHAP_HARM:
+        return False
+    vehicles = words.get("vehicle_nouns", frozenset())
+    mishaps = words.get("mishap_nouns", frozenset())
+    if any(t.lower_ in words.get("deliberate_marks", frozenset()) for t in tok.sent):
+        return False
+    verb = tok
+    while verb.dep_ in ("conj", "advcl", "xcomp") and not _doers(verb):
+        if verb.head.lemma_.lower() in words.get("mishap_verbs", frozenset()):
+            return True  # "crashed near the airport, killing 60"
+        verb = verb.head  # "gunned the engine and struck her": the first verb's doer
+    for doer in _doers(verb):
+        if doer.lower_ in RELATIVES and verb.dep_ == "relcl":
+            doer = verb.head  # "the driver who killed a woman"
+        lemma = doer.lemma_.lower()
+        if lemma in vehicles or (lemma in mishaps and _told_mishap(doer)):
+            return True
+    outcome = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
+               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if any(p.lemma_.lower() in mishaps and _told_mishap(p) for p in outcome if p.head.lower_ == "in"):
+        return True  # "were hurt in the crash"
+    if any(p.lemma_.lower() in vehicles for p in outcome if p.head.lower_ == "with"):
+        return True  # "struck the boy with his car"
+    # "he hit two parked cars": one person's running into vehicles (a party's men or an
+    # armed group hitting vehicles attack them)
+    return tok.lemma_.lower() in CONTACT and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in vehicles for c in tok.children
+    ) and any(d.lower_ in ("he", "she") for d in _doers(verb))
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The subject of an active verb, the "by" agent of a passive one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subjects or agents
+
+
+def _told_mishap(noun: Token) -> bool:
+    """A mishap noun told as one: with an article and no owner ("a fire", "the crash";
+    "Israeli fire", "mortar fire", "their fire" are an armed party's)."""
+    kids = list(noun.children)
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.lemma_.lower() not in
+           ("huge", "massive", "small", "large", "big", "early", "deadly", "fatal", "serious")
+           for c in kids):  # fmt: skip
+        return noun.lemma_.lower() not in ("fire", "blaze")
+    return any(c.dep_ == "det" for c in kids) or noun.lemma_.lower() not in ("fire", "blaze")

@@ -533,6 +533,11 @@ def _nominal(
 ) -> Arguments:
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
+    if trigger.type in SUFFERED_TYPES and (patient := suffered(tok)) is not None:
+        # "the suspect is in custody", "the senator faces US charges": the act is done to
+        # the one the clause is about, by whoever the noun itself names
+        source = roles.agent(tok) or roles.modifier_actors(tok)
+        return Arguments(source, without(roles.phrase(patient), source), True)
     source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
     if not source and trigger.type not in INITIALS_NOT_DOERS:
         source = roles.initialism_owner(tok)  # "U.S. sanctions on", "UK air strikes"
@@ -547,9 +552,6 @@ def _nominal(
         victims = without(roles.subject(undergoer), source)
         if victims or undergoer.lemma_.lower() in UNDERGOING:
             return Arguments(source, victims, True)
-    if not source and trigger.type in SUFFERED_TYPES and (patient := suffered(tok)) is not None:
-        # "the suspect is in custody", "the senator faces charges": the act is done to them
-        return Arguments(source, roles.phrase(patient), True)
     if trigger.type == "ACCUSE" and (accused := denier(tok, roles)):
         # "rejected accusations from a senator": made against the one who rejects them
         source = source or roles.prep_actors(tok, ("from",))

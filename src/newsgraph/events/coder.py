@@ -28,6 +28,7 @@ from ..settings import Settings
 from .acts import (
     JOURNEYS,
     NESTED,
+    accident,
     agentless,
     counted_act,
     envoys,
@@ -120,7 +121,8 @@ STAGE_WORDS = frozenset({
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
-    "consent_nouns", "hazard_nouns",
+    "consent_nouns", "hazard_nouns", "vehicle_nouns", "mishap_nouns", "mishap_verbs",
+    "deliberate_marks",
 })  # fmt: skip
 
 
@@ -382,6 +384,8 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if kind == "verb" and trigger.type == "ASSAULT" and accident(tok, self.words):
+            return True  # "a van struck a cyclist", "crashed, killing 60": a mishap
         if trigger.cameo == ALERT and any(t.lemma_.lower() in self.hazards for t in tok.subtree):
             # "put on alert after the earthquake", "raised its tsunami alert": readiness
             # for nature, no military or police move (forces sent to fight a disaster
@@ -434,7 +438,8 @@ class Coder:
             # "the suspect is in custody", "faces charges": done to them by the state
             or (trigger.type in SUFFERED_TYPES and kind == "noun" and suffered(tok) is not None)
             # "the man accused of setting the fire": a charge that stands against him
-            or (trigger.type == "ACCUSE" and kind == "verb"
+            # (a person or party the resolver knows: "a group blamed for" only describes)
+            or (trigger.type == "ACCUSE" and kind == "verb" and bool(args.target)
                 and standing_charge(tok, self.agentless_marks))
         ):
             return None

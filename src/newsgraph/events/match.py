@@ -562,7 +562,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         and not bare_prep_object(tok, trigger.governors)
     ):
         return "governors"
-    if trigger.no_object and any(c.dep_ == "dobj" for c in tok.children):
+    if trigger.no_object and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        # a passive has its object for subject ("she was struck by a van"): not intransitive
         return "no_object"
     if trigger.refused and not refusal(tok):
         return "refused"
