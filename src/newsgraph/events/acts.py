@@ -516,6 +516,8 @@ MISHAP_HARM = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "ru
                          "slam", "smash", "crash", "drag", "crush", "maim", "damage",
                          "destroy", "drown", "burn"})  # fmt: skip
 # verbs of running into something
+# relative pronouns that stand for the noun their clause is on ("the driver who hit")
+RELATIVE_DOERS = frozenset({"that", "which", "who"})
 CONTACT = frozenset({"hit", "strike", "slam", "smash", "crash", "ram"})
 
 
@@ -539,7 +541,7 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
             return True  # "crashed near the airport, killing 60"
         verb = verb.head  # "gunned the engine and struck her": the first verb's doer
     for doer in _doers(verb):
-        if doer.lower_ in RELATIVES and verb.dep_ == "relcl":
+        if doer.lower_ in RELATIVE_DOERS and verb.dep_ == "relcl":
             doer = verb.head  # "the driver who killed a woman"
         lemma = doer.lemma_.lower()
         if lemma in vehicles or (lemma in mishaps and _told_mishap(doer)):

@@ -141,7 +141,20 @@ def retyped(
         # "China protested against the policy": a state complains officially (CAMEO
         # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
         return "ACCUSE", "114", table["114"].mode
+    if type_ == "COERCE" and lemma in PENALTIES and judicial(source):
+        # "a Nairobi judge fined the company": a penalty a court hands down is a sentence
+        # (SANCTION, convict; ANNOTATION.md), one an agency imposes a restriction (COERCE)
+        return "SANCTION", "160", table["160"].mode
     return type_, trigger.cameo, trigger.mode
+
+
+# penalties that are sentences when a court imposes them
+PENALTIES = frozenset({"fine", "jail", "imprison"})
+
+
+def judicial(source: Sequence[Actor]) -> bool:
+    """Every doer is a court or a judge (sector JUD)."""
+    return bool(source) and all(a.sector == "JUD" for a in source)
 
 
 def _reality(tok: Token, type_: str, mood: Modality, words: Words) -> Modality:

@@ -185,7 +185,8 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
 
 # resolved per token by the matcher, never expanded
 DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place", "@org", "@held", "@humans",
-                             "@civilians", "@security", "@imposed", "@workers", "@site"})  # fmt: skip
+                             "@civilians", "@security", "@imposed", "@workers", "@site",
+                             "@term"})  # fmt: skip
 
 
 def _classes(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:

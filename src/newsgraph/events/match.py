@@ -506,6 +506,8 @@ def _prep_objects_met(words: frozenset[str], arcs: Arcs, roles: Roles) -> bool:
     tokens = arcs.prep_objects
     if any(t.lemma_.lower() in words or t.lower_ in words for t in tokens):
         return True
+    if "@term" in words and prison_term(arcs.tok):
+        return True
     return any(name in words and any(named(t, roles) for t in tokens) for name, named in NAMED)
 
 
@@ -568,6 +570,23 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
     if trigger.refused and not refusal(tok):
         return "refused"
     return None
+
+
+# the units of a term served ("jailed the editor for four years", "for life")
+TERM_UNITS = frozenset({"year", "month", "week", "day", "decade", "life"})
+
+
+def prison_term(tok: Token) -> bool:
+    """A "for" phrase on the verb anywhere after its object that gives a term to serve:
+    "jailed the tycoon for four years", "locked him up for life" (a sentence handed
+    down; "held for questioning" is no term)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in TERM_UNITS
+                and (o.lower_ == "life" or any(n.dep_ == "nummod" for n in o.children))
+                for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
 
 
 def bare_prep_object(tok: Token, preps: frozenset[str]) -> bool:
