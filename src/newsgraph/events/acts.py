@@ -515,10 +515,12 @@ def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
 MISHAP_HARM = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "run", "knock",
                          "slam", "smash", "crash", "drag", "crush", "maim", "damage",
                          "destroy", "drown", "burn"})  # fmt: skip
-# verbs of running into something
 # relative pronouns that stand for the noun their clause is on ("the driver who hit")
 RELATIVE_DOERS = frozenset({"that", "which", "who"})
+# verbs of running into something
 CONTACT = frozenset({"hit", "strike", "slam", "smash", "crash", "ram"})
+# mishap nouns that are also gunfire ("came under fire"): a blaze only when told as one
+BLAZES = frozenset({"fire", "blaze"})
 
 
 def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
@@ -548,15 +550,19 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
             return True
     outcome = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-    if any(p.lemma_.lower() in mishaps and _told_mishap(p) for p in outcome if p.head.lower_ == "in"):
+    if any(
+        p.lemma_.lower() in mishaps and _told_mishap(p) for p in outcome if p.head.lower_ == "in"
+    ):
         return True  # "were hurt in the crash"
     if any(p.lemma_.lower() in vehicles for p in outcome if p.head.lower_ == "with"):
         return True  # "struck the boy with his car"
     # "he hit two parked cars": one person's running into vehicles (a party's men or an
     # armed group hitting vehicles attack them)
-    return tok.lemma_.lower() in CONTACT and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in vehicles for c in tok.children
-    ) and any(d.lower_ in ("he", "she") for d in _doers(verb))
+    return (
+        tok.lemma_.lower() in CONTACT
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in vehicles for c in tok.children)
+        and any(d.lower_ in ("he", "she") for d in _doers(verb))
+    )
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -567,11 +573,14 @@ def _doers(verb: Token) -> list[Token]:
 
 
 def _told_mishap(noun: Token) -> bool:
-    """A mishap noun told as one: with an article and no owner ("a fire", "the crash";
-    "Israeli fire", "mortar fire", "their fire" are an armed party's)."""
+    """A mishap noun told as one.  "Fire" and "blaze" are a blaze only with an article and
+    no owner ("a fire destroyed", "hurt in the fire"); bare or owned they are gunfire
+    ("came under fire", "Israeli fire", "mortar fire", "their fire")."""
+    if noun.lemma_.lower() not in BLAZES:
+        return True
     kids = list(noun.children)
-    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.lemma_.lower() not in
-           ("huge", "massive", "small", "large", "big", "early", "deadly", "fatal", "serious")
-           for c in kids):  # fmt: skip
-        return noun.lemma_.lower() not in ("fire", "blaze")
-    return any(c.dep_ == "det" for c in kids) or noun.lemma_.lower() not in ("fire", "blaze")
+    owned = any(
+        c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+        for c in kids
+    )
+    return not owned and any(c.dep_ == "det" for c in kids)

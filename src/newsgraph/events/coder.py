@@ -439,8 +439,12 @@ class Coder:
             or (trigger.type in SUFFERED_TYPES and kind == "noun" and suffered(tok) is not None)
             # "the man accused of setting the fire": a charge that stands against him
             # (a person or party the resolver knows: "a group blamed for" only describes)
-            or (trigger.type == "ACCUSE" and kind == "verb" and bool(args.target)
-                and standing_charge(tok, self.agentless_marks))
+            or (
+                trigger.type == "ACCUSE"
+                and kind == "verb"
+                and bool(args.target)
+                and standing_charge(tok, self.agentless_marks)
+            )
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)

@@ -142,14 +142,15 @@ def retyped(
         # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
         return "ACCUSE", "114", table["114"].mode
     if type_ == "COERCE" and lemma in PENALTIES and judicial(source):
-        # "a Nairobi judge fined the company": a penalty a court hands down is a sentence
-        # (SANCTION, convict; ANNOTATION.md), one an agency imposes a restriction (COERCE)
+        # "a Minsk court jailed the editor": a prison term a court hands down is a sentence
+        # (SANCTION, convict; ANNOTATION.md), a jailing by police or a state a detention
         return "SANCTION", "160", table["160"].mode
     return type_, trigger.cameo, trigger.mode
 
 
-# penalties that are sentences when a court imposes them
-PENALTIES = frozenset({"fine", "jail", "imprison"})
+# penalties that are sentences when a court imposes them (a court's fine is left COERCE
+# 172, as the conf11 probe has it)
+PENALTIES = frozenset({"jail", "imprison"})
 
 
 def judicial(source: Sequence[Actor]) -> bool:
