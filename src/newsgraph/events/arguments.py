@@ -154,6 +154,8 @@ MEETING_VERBS = frozenset({"face", "await", "stand", "undergo"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "go", "come", "fall", "land", "end", "take",
                          "remand", "hold", "keep", "place", "put", "spend"})  # fmt: skip
 STATE_PREPS = frozenset({"in", "into", "under", "on"})
+# verbs of answering a charge in court ("pleaded guilty to two charges")
+PLEADING_VERBS = frozenset({"plead"})
 # nouns that count acts and stand in their place ("with a wave of arrests")
 COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
                       "volley", "salvo", "barrage", "campaign"})  # fmt: skip
@@ -972,6 +974,12 @@ def suffered(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in STATE_PREPS:
         verb = tok.head.head
         if verb.lemma_.lower() not in STATE_VERBS:
+            return None
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        verb = tok.head.head  # "pleaded not guilty to the charges"
+        if verb.pos_ == "ADJ":
+            verb = verb.head  # "to" read on "guilty"
+        if verb.lemma_.lower() not in PLEADING_VERBS:
             return None
     elif tok.dep_ != "dobj" or verb.lemma_.lower() not in MEETING_VERBS:
         return None

@@ -122,7 +122,7 @@ STAGE_WORDS = frozenset({
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "vehicle_nouns", "mishap_nouns", "mishap_verbs",
-    "deliberate_marks",
+    "deliberate_marks", "charging_verbs",
 })  # fmt: skip
 
 
@@ -183,6 +183,7 @@ class Coder:
         self.conditions = self.words.get("condition_marks", frozenset())
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
         self.hazards = self.words.get("hazard_nouns", frozenset())
+        self.charging = self.words.get("charging_verbs", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -437,12 +438,13 @@ class Coder:
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
             # "the suspect is in custody", "faces charges": done to them by the state
             or (trigger.type in SUFFERED_TYPES and kind == "noun" and suffered(tok) is not None)
-            # "the man accused of setting the fire": a charge that stands against him
-            # (a person or party the resolver knows: "a group blamed for" only describes)
+            # "the man accused of setting the fire": a charge that stands against him (a
+            # verb of formal charge, or a party the resolver knows: "a group blamed for"
+            # only describes the group)
             or (
                 trigger.type == "ACCUSE"
                 and kind == "verb"
-                and bool(args.target)
+                and (bool(args.target) or tok.lemma_.lower() in self.charging)
                 and standing_charge(tok, self.agentless_marks)
             )
         ):
