@@ -342,11 +342,17 @@ def agentless(
     return False
 
 
-def standing_charge(tok: Token, marks: frozenset[str]) -> bool:
-    """A passive accusation in a clause on the one accused ("the man accused of setting
-    the fire", "a nurse who is charged with theft"): the charge stands against the person
-    the clause tells of, and is news whoever made it (ECB_EVENTS.md), unlike an act
-    told of a noun as its background ("who was jailed in 2019": ``agentless``)."""
+def standing_charge(tok: Token, marks: frozenset[str], bodies: frozenset[str]) -> bool:
+    """A passive charge in a clause on a person charged ("the man accused of setting the
+    fire", "a nurse who is charged with theft"): in crime news the charge stands against
+    the person the clause tells of, and is news whoever made it (ECB_EVENTS.md).  Not on
+    a state, a group or a body (``bodies``; "Russia, which is accused of meddling", "the
+    militia accused of the massacre"): what it is charged with describes it, background
+    (ANNOTATION.md), as an act told of a noun is ("who was jailed in 2019":
+    ``agentless``)."""
+    person = tok.head
+    if person.ent_type_ in BODY_ENTITIES or person.lemma_.lower() in bodies:
+        return False
     if tok.dep_ == "acl":
         return tok.tag_ == "VBN"
     return (
@@ -354,6 +360,10 @@ def standing_charge(tok: Token, marks: frozenset[str]) -> bool:
         and Roles.is_passive(tok)
         and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
     )
+
+
+# entity kinds of states, peoples, places and organisations (no person charged)
+BODY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 
 
 def rule_confidence(draft: Draft, light: frozenset[str], marks: frozenset[str]) -> float:

@@ -144,16 +144,26 @@ DOING_PREPS = {
 UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
 # acts a state's police and courts do to a person, which the person is told to be in or
 # to meet: "is in custody", "was taken into custody", "remains under investigation",
-# "went on trial", "faces charges", "awaits trial" (``suffered``).  The one the clause is
+# "went on trial", "awaits trial" (``suffered``).  The one the clause is
 # about undergoes the act; its doer goes unnamed, as in a passive (ANNOTATION.md)
 SUFFERED_TYPES = frozenset({"ACCUSE", "COERCE"})
-# verbs whose object is such an act their subject meets ("faces charges", "stood trial")
-MEETING_VERBS = frozenset({"face", "await", "stand", "undergo"})
+# ... by their CAMEO codes: investigation (09), charges and trials (1121), arrest and
+# detention (173); not criticism or sanctions, blockades and curfews on a state ("Gaza,
+# which is under blockade": what the place is)
+SUFFERED_CODES = ("09", "1121", "173")
+# verbs whose object is such an act their subject meets ("stood trial", "awaits trial";
+# not "face", as in "faces charges": the development set's news does not read it so)
+MEETING_VERBS = frozenset({"await", "stand", "undergo"})
 # verbs of being, staying, going or being put somewhere: their "in", "into", "under" or
 # "on" phrase is the state their subject is in ("is in custody", "was placed under arrest")
 STATE_VERBS = frozenset({"be", "remain", "stay", "go", "come", "fall", "land", "end", "take",
                          "remand", "hold", "keep", "place", "put", "spend"})  # fmt: skip
+# ... of them those that put someone there: only their passive subject is put ("was taken
+# into custody"); their active subject does the putting ("Egypt put them on trial")
+PUTTING_VERBS = frozenset({"take", "remand", "hold", "keep", "place", "put"})
 STATE_PREPS = frozenset({"in", "into", "under", "on"})
+# modals that make meeting a charge a mere risk ("could stand trial", "may await trial")
+POSSIBLE = frozenset({"could", "may", "might", "would", "can", "should"})
 # verbs of answering a charge in court ("pleaded guilty to two charges")
 PLEADING_VERBS = frozenset({"plead"})
 # nouns that count acts and stand in their place ("with a wave of arrests")
@@ -535,8 +545,8 @@ def _nominal(
 ) -> Arguments:
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
-    if trigger.type in SUFFERED_TYPES and (patient := suffered(tok)) is not None:
-        # "the suspect is in custody", "the senator faces US charges": the act is done to
+    if justice_act(trigger) and (patient := suffered(tok)) is not None:
+        # "the suspect is in custody", "the senator stood trial": the act is done to
         # the one the clause is about, by whoever the noun itself names
         source = roles.agent(tok) or roles.modifier_actors(tok)
         return Arguments(source, without(roles.phrase(patient), source), True)
@@ -964,10 +974,15 @@ def undergoing(tok: Token) -> Token | None:
     return None if grounds else verb
 
 
+def justice_act(trigger: Trigger) -> bool:
+    """The trigger names what police or courts do to a person (``SUFFERED_CODES``)."""
+    return trigger.type in SUFFERED_TYPES and trigger.cameo.startswith(SUFFERED_CODES)
+
+
 def suffered(tok: Token) -> Token | None:
     """The noun of the one who undergoes the act noun ``tok`` by being put in it or
     meeting it ("the driver is in custody", "the mayor was placed under investigation",
-    "the senator faces charges", "the teenager went on trial"): the subject of the verb,
+    "the senator awaits trial", "the teenager went on trial"): the subject of the verb,
     or its passive subject.  Callers hold it to the acts of ``SUFFERED_TYPES``: one who is
     "in talks" or "on strike" does the act, not undergoes it."""
     verb = tok.head
@@ -983,12 +998,16 @@ def suffered(tok: Token) -> Token | None:
             return None
     elif tok.dep_ != "dobj" or verb.lemma_.lower() not in MEETING_VERBS:
         return None
+    elif any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children):
+        return None  # "could stand trial": a risk told, not a charge brought
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     while verb.dep_ in ("xcomp", "conj") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
-        verb = verb.head  # "is expected to face charges", "fled and was taken into custody"
+        verb = verb.head  # "is expected to stand trial", "fled and was taken into custody"
+    if verb.lemma_.lower() in PUTTING_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 

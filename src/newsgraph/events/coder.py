@@ -48,8 +48,8 @@ from .acts import (
     weighing,
 )
 from .arguments import (
-    SUFFERED_TYPES,
     arguments,
+    justice_act,
     others_act_verbs,
     own_doer,
     subject_noun_target,
@@ -122,7 +122,7 @@ STAGE_WORDS = frozenset({
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "vehicle_nouns", "mishap_nouns", "mishap_verbs",
-    "deliberate_marks", "charging_verbs",
+    "deliberate_marks", "charging_verbs", "body_nouns",
 })  # fmt: skip
 
 
@@ -184,6 +184,9 @@ class Coder:
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
         self.hazards = self.words.get("hazard_nouns", frozenset())
         self.charging = self.words.get("charging_verbs", frozenset())
+        self.bodies = self.words.get("state_nouns", frozenset()) | self.words.get(
+            "body_nouns", frozenset()
+        )
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -436,16 +439,15 @@ class Coder:
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
-            # "the suspect is in custody", "faces charges": done to them by the state
-            or (trigger.type in SUFFERED_TYPES and kind == "noun" and suffered(tok) is not None)
-            # "the man accused of setting the fire": a charge that stands against him (a
-            # verb of formal charge, or a party the resolver knows: "a group blamed for"
-            # only describes the group)
+            # "the suspect is in custody", "went on trial": done to them by the state
+            or (justice_act(trigger) and kind == "noun" and suffered(tok) is not None)
+            # "the man accused of setting the fire": a formal charge that stands against
+            # him ("a group blamed for the attack" only describes the group)
             or (
                 trigger.type == "ACCUSE"
                 and kind == "verb"
-                and (bool(args.target) or tok.lemma_.lower() in self.charging)
-                and standing_charge(tok, self.agentless_marks)
+                and tok.lemma_.lower() in self.charging
+                and standing_charge(tok, self.agentless_marks, self.bodies)
             )
         ):
             return None
