@@ -5,7 +5,7 @@ convictions and sentences (prison terms, fines by a court) SANCTION (ANNOTATION.
 tests/data/ECB_EVENTS.md).  Near misses: accidents (vehicles, crashes, mishaps) are no
 ASSAULT unless the sentence says the harm was meant, and other senses of the justice words.
 
-Rules alone: before the change 11/31 coded and 13/18 near misses kept; after it 24/31 and
+Rules alone: before the change 11/31 coded and 13/18 near misses kept; after it 22/31 and
 16/18.  ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
 """
 
@@ -33,8 +33,20 @@ CODE: list[Any] = [
     ("Two Brazilian officials were charged with taking bribes in Recife.", "ACCUSE"),
     ("The Spanish nurse has been charged over the deaths of three patients.", "ACCUSE"),
     ("Ohio prosecutors charged the coach with assault.", "ACCUSE"),
-    ("The Nigerian senator faces charges of money laundering.", "ACCUSE"),
-    ("The Canadian trucker will face charges of dangerous driving, police said.", "ACCUSE"),
+    pytest.param(
+        "The Nigerian senator faces charges of money laundering.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(
+            reason="'face' + charges is left alone: the development set reads it otherwise"
+        ),
+    ),
+    pytest.param(
+        "The Canadian trucker will face charges of dangerous driving, police said.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(
+            reason="'face' + charges is left alone: the development set reads it otherwise"
+        ),
+    ),
     ("A Polish border guard was indicted for smuggling cigarettes.", "ACCUSE"),
     pytest.param(
         "A grand jury in Atlanta indicted the Georgia sheriff.",

@@ -54,8 +54,11 @@ def test_put_on_trial_is_accused_by_who_puts(rules: Coder) -> None:
     assert accused and {a.country for a in accused[0].source} == {"BLR"}
 
 
-def test_a_trial_alone_is_no_accusation(rules: Coder) -> None:
-    assert "ACCUSE" not in types(rules, "The trial of the Polish journalists opened in Minsk.")
+def test_a_trial_of_people_is_an_accusation(rules: Coder) -> None:
+    # jus13: a trial of people is the prosecution's case against them (ECB_EVENTS.md, the
+    # session 13 brief); a trial of a drug or a system is none
+    assert "ACCUSE" in types(rules, "The trial of the Polish journalists opened in Minsk.")
+    assert "ACCUSE" not in types(rules, "The trial of the Polish vaccine opened in Minsk.")
 
 
 @pytest.mark.parametrize(

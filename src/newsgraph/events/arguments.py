@@ -548,8 +548,11 @@ def _nominal(
     if justice_act(trigger) and (patient := suffered(tok)) is not None:
         # "the suspect is in custody", "the senator stood trial": the act is done to
         # the one the clause is about, by whoever the noun itself names
-        source = roles.agent(tok) or roles.modifier_actors(tok)
-        return Arguments(source, without(roles.phrase(patient), source), True)
+        # (or the passive's agent: "were taken into custody by Russian police")
+        source = roles.agent(tok) or roles.modifier_actors(tok) or roles.agent(patient.head)
+        # "dozens of Georgian tourists were taken": a quantity's "of" names who
+        put = roles.phrase(patient) or roles.prep_actors(patient, ("of",))
+        return Arguments(source, without(put, source), True)
     source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
     if not source and trigger.type not in INITIALS_NOT_DOERS:
         source = roles.initialism_owner(tok)  # "U.S. sanctions on", "UK air strikes"
@@ -1002,12 +1005,12 @@ def suffered(tok: Token) -> Token | None:
         return None  # "could stand trial": a risk told, not a charge brought
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lemma_.lower() in PUTTING_VERBS and not Roles.is_passive(verb):
+        return None  # "officers placed the president under arrest": they do it
     while verb.dep_ in ("xcomp", "conj") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         verb = verb.head  # "is expected to stand trial", "fled and was taken into custody"
-    if verb.lemma_.lower() in PUTTING_VERBS:
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
