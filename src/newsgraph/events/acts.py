@@ -351,7 +351,8 @@ def standing_charge(tok: Token, marks: frozenset[str], bodies: frozenset[str]) -
     (ANNOTATION.md), as an act told of a noun is ("who was jailed in 2019":
     ``agentless``)."""
     person = tok.head
-    if person.ent_type_ in BODY_ENTITIES or person.lemma_.lower() in bodies:
+    named_body = person.pos_ == "PROPN" and person.ent_type_ in BODY_ENTITIES
+    if named_body or person.lemma_.lower() in bodies:
         return False
     if tok.dep_ == "acl":
         return tok.tag_ == "VBN"
