@@ -141,6 +141,11 @@ def retyped(
         # "China protested against the policy": a state complains officially (CAMEO
         # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
         return "ACCUSE", "114", table["114"].mode
+    if type_ == "REQUEST" and lemma in _w(words, "order_verbs") and judicial(source):
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in SERVED for c in tok.children):
+            # "the court ordered her to serve 90 days": a term a court imposes is a
+            # sentence (SANCTION, convict; ECB_EVENTS.md), not a demand
+            return "SANCTION", "160", table["160"].mode
     if type_ == "COERCE" and lemma in PENALTIES and judicial(source):
         # "a Minsk court jailed the editor": a prison term a court hands down is a sentence
         # (SANCTION, convict; ANNOTATION.md), a jailing by police or a state a detention
@@ -148,6 +153,9 @@ def retyped(
     return type_, trigger.cameo, trigger.mode
 
 
+# what a court orders one to do when it hands down a sentence: a term to serve ("to
+# serve 90 days", "to spend a year in prison"; not "to pay compensation", a civil award)
+SERVED = frozenset({"serve", "spend"})
 # penalties that are sentences when a court imposes them (a court's fine is left COERCE
 # 172, as the conf11 probe has it)
 PENALTIES = frozenset({"jail", "imprison"})
