@@ -141,11 +141,15 @@ def retyped(
         # "China protested against the policy": a state complains officially (CAMEO
         # 114, ACCUSE); PROTEST is demonstrations by civilians (ANNOTATION.md)
         return "ACCUSE", "114", table["114"].mode
-    if type_ == "REQUEST" and lemma in _w(words, "order_verbs") and judicial(source):
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in SERVED for c in tok.children):
-            # "the court ordered her to serve 90 days": a term a court imposes is a
-            # sentence (SANCTION, convict; ECB_EVENTS.md), not a demand
-            return "SANCTION", "160", table["160"].mode
+    if (
+        type_ == "REQUEST"
+        and lemma in _w(words, "order_verbs")
+        and judicial(source)
+        and served(tok)
+    ):
+        # "the court ordered her to serve 90 days": a term a court imposes is a sentence
+        # (SANCTION, convict; ECB_EVENTS.md), not a demand
+        return "SANCTION", "160", table["160"].mode
     if type_ == "COERCE" and lemma in PENALTIES and judicial(source):
         # "a Minsk court jailed the editor": a prison term a court hands down is a sentence
         # (SANCTION, convict; ANNOTATION.md), a jailing by police or a state a detention
@@ -159,6 +163,11 @@ SERVED = frozenset({"serve", "spend"})
 # penalties that are sentences when a court imposes them (a court's fine is left COERCE
 # 172, as the conf11 probe has it)
 PENALTIES = frozenset({"jail", "imprison"})
+
+
+def served(tok: Token) -> bool:
+    """The order's infinitive is a term to serve ("ordered her to serve 90 days")."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SERVED for c in tok.children)
 
 
 def judicial(source: Sequence[Actor]) -> bool:
