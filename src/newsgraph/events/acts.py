@@ -343,8 +343,8 @@ def agentless(
 
 
 def standing_charge(tok: Token, marks: frozenset[str], bodies: frozenset[str]) -> bool:
-    """A passive charge in a clause on a person charged ("the man accused of setting the
-    fire", "a nurse who is charged with theft"): in crime news the charge stands against
+    """A passive charge in a clause on a person charged ("the clerk accused of forging
+    ballots", "a nurse who is charged with theft"): in crime news the charge stands against
     the person the clause tells of, and is news whoever made it (ECB_EVENTS.md).  Not on
     a state, a group or a body (``bodies``; "Russia, which is accused of meddling", "the
     militia accused of the massacre"): what it is charged with describes it, background

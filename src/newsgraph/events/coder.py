@@ -441,7 +441,7 @@ class Coder:
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
             # "the suspect is in custody", "went on trial": done to them by the state
             or (justice_act(trigger) and kind == "noun" and suffered(tok) is not None)
-            # "the man accused of setting the fire": a formal charge that stands against
+            # "the clerk accused of forging ballots": a formal charge that stands against
             # him ("a group blamed for the attack" only describes the group)
             or (
                 trigger.type == "ACCUSE"

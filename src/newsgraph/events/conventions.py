@@ -147,7 +147,7 @@ def retyped(
         and judicial(source)
         and served(tok)
     ):
-        # "the court ordered her to serve 90 days": a term a court imposes is a sentence
+        # "the court ordered him to serve six months": a term a court imposes is a sentence
         # (SANCTION, convict; ECB_EVENTS.md), not a demand
         return "SANCTION", "160", table["160"].mode
     if type_ == "COERCE" and lemma in PENALTIES and judicial(source):
@@ -158,7 +158,7 @@ def retyped(
 
 
 # what a court orders one to do when it hands down a sentence: a term to serve ("to
-# serve 90 days", "to spend a year in prison"; not "to pay compensation", a civil award)
+# serve six months", "to spend a year in prison"; not "to pay compensation", a civil award)
 SERVED = frozenset({"serve", "spend"})
 # penalties that are sentences when a court imposes them (a court's fine is left COERCE
 # 172, as the conf11 probe has it)
@@ -166,7 +166,7 @@ PENALTIES = frozenset({"jail", "imprison"})
 
 
 def served(tok: Token) -> bool:
-    """The order's infinitive is a term to serve ("ordered her to serve 90 days")."""
+    """The order's infinitive is a term to serve ("ordered him to serve six months")."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in SERVED for c in tok.children)
 
 

@@ -117,7 +117,7 @@ def governor(
         if cur.i in drafts and drafts[cur.i].type in PEOPLE_ACTS and reduced_act(cur):
             return None  # "freed activists arrested last week": the arrest is an act of its own
         if cur.i in drafts and drafts[cur.i].type in STANDING_ACTS and cur.dep_ == "acl":
-            return None  # "the man accused of arson was freed": the charge stands of its own
+            return None  # "the clerk accused of fraud was freed": the charge stands of its own
         relation = dep
         if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "dative") and head.head.i != head.i:
             if head.lower_ not in COMPLEMENT_PREPS:
