@@ -130,6 +130,37 @@ def labels(record: dict[str, Any], tokens: Sequence[tuple[int, int, list[str]]])
     return out
 
 
+def article_spans(coder: Any, watcher: Watcher) -> dict[str, list[tuple[int, int, str]]]:
+    """Code the write part of the whole-article labels with the watching head; the gold
+    trigger spans (offsets in the coded text, type) of each article by its watcher id.
+    Nothing when ../shared has no ECB+ documents."""
+    import score_ecb_events as ecb
+
+    if not ecb.DOCS.exists():
+        return {}
+    labels = ecb.part_of(ecb.load_labels(), "write")
+    docs = ecb.load_documents({r["url"] for r in labels})
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for url, doc in docs.items():
+        text, base = ecb.document_text(doc)
+        rid = "ecb:" + url
+        spans[rid] = [
+            (at + e["trigger"][0], at + e["trigger"][1], e["type"])
+            for r in labels
+            if r["url"] == url
+            for at in [0 if r["field"] == "title" else base]
+            for e in r["events"]
+        ]
+        watcher.current = rid
+        coder.code_doc(coder.nlp(text))
+    return spans
+
+
+def covering(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> str:
+    """The type of the first gold trigger span that covers a token, else ``NONE``."""
+    return next((t for s, e, t in spans if s <= start and end <= e), "NONE")
+
+
 def own_labels(record: dict[str, Any], rows: Sequence[list[str]]) -> list[str | None]:
     """Weak labels on the project's own gold set (no trigger strings there): a token the
     rules kept an event on is right when the sentence's gold has that type, else NONE;
@@ -313,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{','.join(LEFT_OUT) or 'none'}; '' for none)")  # fmt: skip
     ap.add_argument("--no-heldout", dest="heldout", action="store_false",
                     help="with --check or --out: do not score the held-out part (while choosing)")  # fmt: skip
+    ap.add_argument("--no-articles", dest="articles", action="store_false",
+                    help="without the write part of the whole-article labels (tests/data/ecb_events.jsonl)")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
@@ -323,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.heldout and not (args.check or args.out):
         ap.error("--no-heldout needs --check or --out (the model card shows the held-out part)")
     result = train(write=not args.check, out=args.out, classes=args.classes,
-                   without=without, heldout=args.heldout)  # fmt: skip
+                   without=without, heldout=args.heldout, articles=args.articles)  # fmt: skip
     print(json.dumps(result["scores"], indent=1))
     return 0
 
@@ -336,6 +369,7 @@ def train(
     classes: bool = True,
     without: Sequence[str] = LEFT_OUT,
     heldout: bool = True,
+    articles: bool = True,
 ) -> dict[str, Any]:
     """Train, choose thresholds, optionally write; the scores as a dict.
 
@@ -383,6 +417,10 @@ def train(
         watcher.current = str(r["id"])
         coder.code_doc(doc, EXAMPLE_DATE)
 
+    # whole articles written by others (the write part of tests/data/ecb_events.jsonl):
+    # every candidate token labelled by the gold trigger that covers it, always trained on
+    article_labels = article_spans(coder, watcher) if articles else {}
+
     def examples_right() -> set[str]:
         return {
             str(r["id"])
@@ -427,7 +465,9 @@ def train(
     own_by_id = {"own:" + str(r["id"]): r for r in own} | {str(r["id"]): r for r in examples}
     for rid, toks in watcher.rows.items():
         feats = [f for _, _, f in toks]
-        if rid in own_by_id:
+        if rid in article_labels:
+            data[rid] = (feats, [covering(article_labels[rid], s, e) for s, e, _ in toks])
+        elif rid in own_by_id:
             weak = own_labels(own_by_id[rid], feats)
             kept = [n for n, y in enumerate(weak) if y is not None]
             data[rid] = ([feats[n] for n in kept], [str(weak[n]) for n in kept])
@@ -457,7 +497,7 @@ def train(
         return head
 
     ids = sorted(docs)
-    own_ids = sorted(own_by_id)
+    own_ids = sorted(own_by_id) + sorted(article_labels)
     folds = [[rid for rid in ids if fold_of(rid) == k] for k in range(FOLDS)]
     # besides the trigger lexicon's words, the head asks about every word with a CAMEO
     # class of a PLOVER type (statements, 01x, are read as a class but never asked about)
