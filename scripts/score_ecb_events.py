@@ -20,10 +20,12 @@ detection), plus false events per document: predicted events (not negated) whose
 among their sentence's gold types, the events a reader would see wrongly.  Listing errors is
 allowed on the write part only.
 
-The labelled documents are split in two by their order in the file: the first ``WRITE_DOCUMENTS``
-are the *write* part, which rules may be written from; every later document is the *check*
-part, labelled to be scored only, so that it says how a change carries to articles nobody read
-while writing it.  ``--errors`` refuses the check part.
+The labelled documents are split in two by their order in the file: the ``CHECK_DOCUMENTS``
+after the first ``WRITE_DOCUMENTS`` are the *check* part, labelled to be scored only, so that
+it says how a change carries to articles nobody read while writing it; every other document
+(the first ``WRITE_DOCUMENTS`` and every one appended after the check part) is the *write*
+part, which rules may be written from and the learned head is trained on.  ``--errors``
+refuses the check part.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ DOCS = SHARED / "gold" / "stories" / "ecbplus_dev.jsonl"
 LABELS = ROOT / "tests" / "data" / "ecb_events.jsonl"
 SEPARATOR = "\n\n"  # between title and text in the coded document
 WRITE_DOCUMENTS = 24  # the first documents of the file: rules may be written from these
+CHECK_DOCUMENTS = 36  # the documents after them: scored only; later ones are write part again
 
 
 def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
@@ -54,15 +57,15 @@ def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
 
 
 def part_of(labels: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
-    """The labels of one part: ``write`` (the first ``WRITE_DOCUMENTS`` documents in file
-    order), ``check`` (every later one) or ``all``."""
+    """The labels of one part: ``check`` (the ``CHECK_DOCUMENTS`` after the first
+    ``WRITE_DOCUMENTS`` documents in file order), ``write`` (every other) or ``all``."""
     order: dict[str, int] = {}
     for r in labels:
         order.setdefault(r["url"], len(order))
     if part == "all":
         return labels
-    write = part == "write"
-    return [r for r in labels if (order[r["url"]] < WRITE_DOCUMENTS) == write]
+    check = range(WRITE_DOCUMENTS, WRITE_DOCUMENTS + CHECK_DOCUMENTS)
+    return [r for r in labels if (order[r["url"]] in check) == (part == "check")]
 
 
 def load_documents(urls: set[str], path: Path = DOCS) -> dict[str, dict[str, str]]:
