@@ -17,7 +17,12 @@ of the train part shown as unseen words get their gold type with precision at le
 cross-validated type precision. About seven minutes on two busy cores.
 
 Reads the TRAIN part of ../shared/gold/plover_news_dev.jsonl only (``NEWSGRAPH_SHARED``
-points at another copy).  Steps, all deterministic:
+points at another copy), and the *write* part of the whole-article labels
+(``tests/data/ecb_events.jsonl``, text from ``../shared/gold/stories/ecbplus_dev.jsonl``): each
+article is coded whole and its candidate tokens are labelled by the gold trigger spans, always
+in training (never in a cross-validation fold), so the head also learns from whole articles
+written by others, where most sentences hold no event (``--no-articles`` leaves them out; the
+article labels' *check* part is never read here).  Steps, all deterministic:
 
 1. parse the train sentences once and run the rule coder on them with a head that
    only watches: every candidate token of every coded sentence and its feature
@@ -631,7 +636,11 @@ def train(
     meta = {
         "trained": date.today().isoformat(),
         "data": "plover_news_dev.jsonl, split == train; tests/data/events_gold.jsonl and "
+        "the trigger lexicon's examples (weak); the write part of tests/data/ecb_events.jsonl"
+        if article_labels
+        else "plover_news_dev.jsonl, split == train; tests/data/events_gold.jsonl and "
         "the trigger lexicon's examples (weak)",
+        "article_documents": len(article_labels),
         "train_sentences": len(train_part),
         "candidate_tokens": sum(len(v[0]) for v in data.values()),
         "folds": FOLDS,
