@@ -41,7 +41,10 @@ from .acts import (
     no_meeting,
     not_an_act,
     rule_confidence,
+    against_nature,
+    mishap_harm,
     struck,
+    told_done,
     used_weapon,
     weighing,
 )
@@ -92,6 +95,12 @@ DEFAULT_PARSE = "full"
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
+# acts news tells of without their doer: force, arrest and detention, charges and
+# inquiries, court penalties, crowds in the street.  A sentence that names no actor is
+# coded for these alone, the actor unknown ("a car bomb exploded", "he is being held",
+# "was charged with arson"): what was done to whom is the news, the doer may come later
+# or never.  Cooperation, meetings and promises with no party told are no news.
+UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "PROTEST"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -112,7 +121,7 @@ STAGE_WORDS = frozenset({
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
-    "consent_nouns", "hazard_nouns",
+    "consent_nouns", "hazard_nouns", "mishap_nouns",
 })  # fmt: skip
 
 
@@ -173,6 +182,8 @@ class Coder:
         self.conditions = self.words.get("condition_marks", frozenset())
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
         self.hazards = self.words.get("hazard_nouns", frozenset())
+        self.occurring = self.words.get("occurring_verbs", frozenset())
+        self.mishaps = self.words.get("mishap_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -239,10 +250,14 @@ class Coder:
         triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
-            if n not in named or (parsed is not None and span.start not in parsed):
+            if parsed is not None and span.start not in parsed:
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
-            coded = self._code_sentence(sentence, span, roles, quotes, published, words)
+            unnamed = n not in named
+            if unnamed and not words:
+                continue
+            coded = self._code_sentence(sentence, span, roles, quotes, published, words,
+                                        unnamed)  # fmt: skip
             if isinstance(coded, SentenceDrafts):
                 told.append(coded)
             else:
@@ -260,16 +275,21 @@ class Coder:
         quotes: Sequence[Quote],
         published: str | None,
         candidates: Iterable[int],
+        unnamed: bool = False,
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
-        decided, for the head to revise (``EventHead.revise_many``)."""
+        decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
+        sentence names no actor; only its acts of ``UNNAMED_TYPES`` are coded, by the
+        rules alone (the head learned from sentences that name one)."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
-            if found is not None:
+            if found is not None and (not unnamed or found[0].type in UNNAMED_TYPES):
                 matched[i] = found
+        if unnamed and not matched:
+            return []
         drafts: dict[int, Draft] = {}
         # "according to X" reports every act of the sentence
         according = according_to_in(span) if "according" in sentence.text.lower() else None
@@ -278,7 +298,8 @@ class Coder:
             tok = span.doc[i]
             if kind == "verb" and not_an_act(tok, matched, self.light, self.judging, self.speech):
                 continue
-            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
+            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole,
+                                unnamed)  # fmt: skip
             if draft is not None:
                 drafts[i] = draft
         stages = cues(span, self.obligations)
@@ -296,7 +317,9 @@ class Coder:
         kept = [d for d in drafts.values() if not d.folded]
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
-        if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
+        if unnamed:  # a convention may have retyped an act (a threat, a promise)
+            kept = [d for d in kept if d.type in UNNAMED_TYPES]
+        elif self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
         kept = prune(kept)
@@ -374,6 +397,10 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if trigger.type == "ASSAULT" and kind == "verb" and against_nature(tok, self.hazards):
+            return True  # "firefighters attacked the blaze": putting it out
+        if trigger.type == "ASSAULT" and kind == "verb" and mishap_harm(tok, self.mishaps):
+            return True  # "was injured when a wall fell in the storm": no one's act
         if trigger.cameo == ALERT and any(t.lemma_.lower() in self.hazards for t in tok.subtree):
             # "put on alert after the earthquake", "raised its tsunami alert": readiness
             # for nature, no military or police move (forces sent to fight a disaster
@@ -396,9 +423,14 @@ class Coder:
         quotes: Sequence[Quote],
         according: Token | None,
         sole: str | None = None,
+        unnamed: bool = False,
     ) -> Draft | None:
+        """The act ``tok`` tells, its parties read off the sentence; None when it is no
+        act.  ``unnamed``: the sentence names no actor, and a noun act is kept when it is
+        told as done or undergone (``told_done``)."""
         if self.not_an_event(tok, trigger, kind, roles):
             return None
+        done = unnamed and kind == "noun" and told_done(tok, self.occurring, self.light)
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -423,6 +455,7 @@ class Coder:
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
+            or done
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
@@ -473,6 +506,7 @@ class Coder:
             kind == "noun"
             and not source
             and not named
+            and not done
             and not struck(tok, self.series)
             and not hit_something(tok, trigger.type)
         ):
