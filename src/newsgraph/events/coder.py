@@ -28,6 +28,7 @@ from ..settings import Settings
 from .acts import (
     JOURNEYS,
     NESTED,
+    against_nature,
     agentless,
     counted_act,
     envoys,
@@ -36,13 +37,12 @@ from .acts import (
     generic_subject,
     hit_something,
     hosted_before,
+    mishap_harm,
     natural_doer,
     nested,
     no_meeting,
     not_an_act,
     rule_confidence,
-    against_nature,
-    mishap_harm,
     struck,
     told_done,
     used_weapon,
@@ -52,7 +52,7 @@ from .arguments import arguments, others_act_verbs, own_doer, subject_noun_targe
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
-from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
+from .lexicon import PLOVER_TYPES, UNNAMED_TYPES, Lexicon, Trigger, load_lexicon
 from .linker import Linker, load_linker
 from .match import match, sympathy, trigger_words
 from .modality import (
@@ -95,12 +95,6 @@ DEFAULT_PARSE = "full"
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
                             "REJECT", "REQUEST", "SUPPORT", "ASSAULT"})  # fmt: skip
-# acts news tells of without their doer: force, arrest and detention, charges and
-# inquiries, court penalties, crowds in the street.  A sentence that names no actor is
-# coded for these alone, the actor unknown ("a car bomb exploded", "he is being held",
-# "was charged with arson"): what was done to whom is the news, the doer may come later
-# or never.  Cooperation, meetings and promises with no party told are no news.
-UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "PROTEST"})
 # cooperation told in a relative clause on an actor describes the actor, not the news
 DESCRIBING_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})

@@ -184,6 +184,12 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
 
 
 # resolved per token by the matcher, never expanded
+# acts news tells of without their doer: force, arrest and detention, charges and
+# inquiries, court penalties, crowds in the street.  A sentence that names no actor is
+# coded for these alone, the actor unknown ("a car bomb exploded", "he is being held",
+# "was charged with arson"): what was done to whom is the news, the doer may come later
+# or never.  Cooperation, meetings and promises with no party told are no news.
+UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "PROTEST"})
 DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place", "@org", "@held", "@humans",
                              "@civilians", "@security", "@imposed", "@workers", "@site"})  # fmt: skip
 
