@@ -500,6 +500,8 @@ def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
 # prepositions whose object is an act someone is put or kept in ("taken into custody",
 # "held in detention", "is under investigation")
 KEPT_IN = frozenset({"in", "into", "under"})
+# verbs whose subject undergoes their object ("faces charges", "suffered an attack")
+UNDERGOING_VERBS = frozenset({"face", "suffer", "undergo"})
 
 
 def told_done(tok: Token, occurring: frozenset[str], light: frozenset[str]) -> bool:
@@ -507,14 +509,16 @@ def told_done(tok: Token, occurring: frozenset[str], light: frozenset[str]) -> b
     is news with no party named: "an inquiry was opened", "arrests made after the
     raid", "both men face charges", "was taken into custody", "the crash is under
     investigation".  Not the act's own course ("the shelling resumed": ``occurring``
-    verbs), an act called off or dropped, nor one denied ("dismissed the charges")."""
+    verbs), an act called off or dropped, nor one told of ("the film depicts the
+    bombing", "dismissed the charges")."""
     head = tok.head
     if tok.dep_ == "pobj":  # "into custody", "under investigation"
         return head.lower_ in KEPT_IN and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
     if tok.dep_ == "nsubjpass":  # "an inquiry was opened" (by someone: a verb of doing)
         return passive_act(tok, light) is not None
-    if tok.dep_ == "dobj":  # "face charges", "made arrests"
-        return head.pos_ == "VERB" and head.lemma_.lower() not in occurring and not denied(tok)
+    if tok.dep_ == "dobj":  # "face charges", "made arrests"; not "depicts the bombing"
+        lemma = head.lemma_.lower()
+        return lemma in UNDERGOING_VERBS or (lemma in light and lemma not in occurring)
     # a headline's participle: "arrests made after the robbery"
     return any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
 

@@ -52,7 +52,7 @@ from .arguments import arguments, others_act_verbs, own_doer, subject_noun_targe
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
-from .lexicon import PLOVER_TYPES, UNNAMED_TYPES, Lexicon, Trigger, load_lexicon
+from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon, told_without_doer
 from .linker import Linker, load_linker
 from .match import match, sympathy, trigger_words
 from .modality import (
@@ -273,14 +273,15 @@ class Coder:
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
         decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
-        sentence names no actor; only its acts of ``UNNAMED_TYPES`` are coded, by the
+        sentence names no actor; only its acts news tells without their doer
+        (``lexicon.told_without_doer``) are coded, by the
         rules alone (the head learned from sentences that name one)."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
-            if found is not None and (not unnamed or found[0].type in UNNAMED_TYPES):
+            if found is not None and (not unnamed or told_without_doer(*_kind(found[0]))):
                 matched[i] = found
         if unnamed and not matched:
             return []
@@ -312,7 +313,7 @@ class Coder:
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
         if unnamed:  # a convention may have retyped an act (a threat, a promise)
-            kept = [d for d in kept if d.type in UNNAMED_TYPES]
+            kept = [d for d in kept if told_without_doer(d.type, d.cameo, d.mode)]
         elif self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
@@ -583,6 +584,11 @@ def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:
         if n >= 0 and i < spans[n].end:
             out.add(n)
     return out
+
+
+def _kind(trigger: Trigger) -> tuple[str, str, str | None]:
+    """A trigger's type, CAMEO code and mode (``told_without_doer``'s arguments)."""
+    return trigger.type, trigger.cameo, trigger.mode
 
 
 def _codes(actors: Sequence[Actor]) -> tuple[str | None, ...]:

@@ -13,7 +13,7 @@ A sentence that may hold an event or a quoted speaker, i.e. one with
   need a word beside it ("go" needs "strike" or "alert", "take" needs "control" or
   "hostage") counts only where one of those words may occur in the sentence, or
 * a word that may be a trigger of an act news tells without its doer
-  (``lexicon.UNNAMED_TYPES``: "a car bomb exploded", "was charged with arson"), which
+  (``lexicon.told_without_doer``: "a car bomb exploded", "was charged with arson"), which
   the coder codes in a sentence that names no actor, or
 * a speech verb (or "according to") inside or beside a quotation,
 
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import TokenArrays, doc_text, token_spaces
-from .lexicon import DYNAMIC_CLASSES, UNNAMED_TYPES
+from .lexicon import DYNAMIC_CLASSES, told_without_doer
 from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
@@ -141,8 +141,8 @@ class SelectiveParser:
         # words that trigger only beside a cue word ("go" + "strike"): lemma -> cues
         self.cues = cue_words(triggers) if isinstance(triggers, Mapping) else {}
         self.speech = LemmaGuess(nlp, [*speech, "according"])
-        # trigger words of acts coded with no actor named, that need no cue word
-        self.lone = LemmaGuess(nlp, [w for w in lone if w not in self.cues])
+        # trigger words of acts coded with no actor named (some need a cue word too)
+        self.lone = LemmaGuess(nlp, lone)
         self.actor_word = actor_word
         self.actor_words = actor_words
 
@@ -180,6 +180,7 @@ class SelectiveParser:
         for sent in doc.sents:
             trigger = actor = speech = lone = False
             cued: set[str] = set()  # cue words the sentence's trigger candidates wait for
+            lone_cued: set[str] = set()  # those of the lone trigger candidates
             for i in range(sent.start, sent.end):
                 lower = lowers[i]
                 if not trigger and self.trigger(lower):
@@ -194,7 +195,8 @@ class SelectiveParser:
                 if not speech and quoted and self.speech(lower):
                     speech = True
                 if not lone and self.lone(lower):
-                    lone = True  # worth a parse whether or not an actor is named
+                    # worth a parse whether or not an actor is named
+                    lone = self._free(lower, lone_cued, self.lone)
                 if (trigger and actor) or lone:
                     break
             if not trigger and cued and actor:
@@ -202,14 +204,20 @@ class SelectiveParser:
                     not self.trigger.forms(lowers[i]).isdisjoint(cued)
                     for i in range(sent.start, sent.end)
                 )
+            if not lone and lone_cued:
+                lone = any(
+                    not self.trigger.forms(lowers[i]).isdisjoint(lone_cued)
+                    for i in range(sent.start, sent.end)
+                )
             if (trigger and actor) or lone or (speech and _touches(sent, quoted)):
                 out.append(sent)
         return out
 
-    def _free(self, lower: str, cued: set[str]) -> bool:
-        """Does a trigger candidate need no cue word?  If it does, note its cues."""
+    def _free(self, lower: str, cued: set[str], guess: LemmaGuess | None = None) -> bool:
+        """Does a trigger candidate (of ``guess``, by default any trigger) need no cue
+        word?  If it does, note its cues."""
         free = False
-        for lemma in self.trigger.which(lower):
+        for lemma in (guess or self.trigger).which(lower):
             cues = self.cues.get(lemma)
             if cues is None:
                 free = True
@@ -393,5 +401,5 @@ def selective_parser(
         for lemma in weights.lemmas:
             triggers.setdefault(lemma, (None,))
     lone = [w for w, entries in lexicon.triggers.items()
-            if any(t.type in UNNAMED_TYPES for t in entries)]  # fmt: skip
+            if any(told_without_doer(t.type, t.cameo, t.mode) for t in entries)]  # fmt: skip
     return SelectiveParser(nlp, triggers, speech, actor_word, actor_words, lone)
