@@ -1,8 +1,9 @@
 """Article body -> ``Coding``: sentences, actor mentions, PLOVER events and quotes.
 
 The coder parses with the one cached spaCy pipeline, asks the actor resolver for
-mentions, then visits only sentences that name an actor: each token is looked up
-in the trigger lexicon, and for a trigger the actors and recipients are read off
+mentions, then visits the sentences that name an actor (and, for the acts news tells
+without their doer, ``lexicon.told_without_doer``, those that name none): each token is
+looked up in the trigger lexicon, and for a trigger the actors and recipients are read off
 the dependency tree (``roles``), its reality off its modifiers (``modality``).
 This module runs those stages in order (``Coder._code_sentence``, ``Coder._draft``);
 the stages are their own modules: the shapes an act takes in the parse (``acts``), the
@@ -418,14 +419,14 @@ class Coder:
         quotes: Sequence[Quote],
         according: Token | None,
         sole: str | None = None,
-        unnamed: bool = False,
+        nameless: bool = False,
     ) -> Draft | None:
         """The act ``tok`` tells, its parties read off the sentence; None when it is no
-        act.  ``unnamed``: the sentence names no actor, and a noun act is kept when it is
-        told as done or undergone (``told_done``)."""
+        act.  ``nameless``: the sentence names no actor, and a noun act is kept when it
+        is told as done or undergone (``told_done``)."""
         if self.not_an_event(tok, trigger, kind, roles):
             return None
-        done = unnamed and kind == "noun" and told_done(tok, self.occurring, self.light)
+        done = nameless and kind == "noun" and told_done(tok, self.occurring, self.light)
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
