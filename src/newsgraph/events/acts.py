@@ -495,3 +495,51 @@ def natural_doer(tok: Token, hazards: frozenset[str]) -> bool:
     if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
         subj = tok.head  # "the tsunami that killed": the noun the clause tells of
     return subj.lemma_.lower() in hazards
+
+
+# prepositions whose object is an act someone is put or kept in ("taken into custody",
+# "held in detention", "is under investigation")
+KEPT_IN = frozenset({"in", "into", "under"})
+# verbs whose subject undergoes their object ("faces charges", "suffered an attack")
+UNDERGOING_VERBS = frozenset({"face", "suffer", "undergo"})
+
+
+def told_done(tok: Token, occurring: frozenset[str], light: frozenset[str]) -> bool:
+    """A noun act told as done, or as undergone by the subject of its verb, so that it
+    is news with no party named: "an inquiry was opened", "arrests made after the
+    raid", "both men face charges", "was taken into custody", "the crash is under
+    investigation".  Not the act's own course ("the shelling resumed": ``occurring``
+    verbs), an act called off or dropped, nor one told of ("the film depicts the
+    bombing", "dismissed the charges")."""
+    head = tok.head
+    if tok.dep_ == "pobj":  # "into custody", "under investigation"
+        return head.lower_ in KEPT_IN and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+    if tok.dep_ == "nsubjpass":  # "an inquiry was opened" (by someone: a verb of doing)
+        return passive_act(tok, light) is not None
+    if tok.dep_ == "dobj":  # "face charges", "made arrests"; not "depicts the bombing"
+        lemma = head.lemma_.lower()
+        return lemma in UNDERGOING_VERBS or (lemma in light and lemma not in occurring)
+    # a headline's participle: "arrests made after the robbery"
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+
+
+def against_nature(tok: Token, hazards: frozenset[str]) -> bool:
+    """Force aimed at a natural hazard, not a party ("firefighters attacked the blaze",
+    "crews battled the flames"): the work of putting it out.  Not "fire", which is
+    also gunfire ("troops returned fire")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in hazards for o in objects)
+
+
+def mishap_harm(tok: Token, mishaps: frozenset[str]) -> bool:
+    """Harm told in the passive with no party for its doer, in a sentence that tells a
+    disaster or an accident ("a woman was injured when a wall collapsed in the storm",
+    "two men were killed in a crash", "homes were destroyed by the flood"): nature's or
+    a mishap's harm, no one's act.  A doer named ("was shot by a neighbour") or an act
+    of force named beside it keeps it (``Coder`` codes those)."""
+    if not Roles.is_passive(tok):
+        return False
+    by = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if by:
+        return all(o.lemma_.lower() in mishaps for o in by)
+    return any(t.lemma_.lower() in mishaps for t in tok.sent)

@@ -1,8 +1,9 @@
 """Article body -> ``Coding``: sentences, actor mentions, PLOVER events and quotes.
 
 The coder parses with the one cached spaCy pipeline, asks the actor resolver for
-mentions, then visits only sentences that name an actor: each token is looked up
-in the trigger lexicon, and for a trigger the actors and recipients are read off
+mentions, then visits the sentences that name an actor (and, for the acts news tells
+without their doer, ``lexicon.told_without_doer``, those that name none): each token is
+looked up in the trigger lexicon, and for a trigger the actors and recipients are read off
 the dependency tree (``roles``), its reality off its modifiers (``modality``).
 This module runs those stages in order (``Coder._code_sentence``, ``Coder._draft``);
 the stages are their own modules: the shapes an act takes in the parse (``acts``), the
@@ -28,6 +29,7 @@ from ..settings import Settings
 from .acts import (
     JOURNEYS,
     NESTED,
+    against_nature,
     agentless,
     counted_act,
     envoys,
@@ -36,12 +38,14 @@ from .acts import (
     generic_subject,
     hit_something,
     hosted_before,
+    mishap_harm,
     natural_doer,
     nested,
     no_meeting,
     not_an_act,
     rule_confidence,
     struck,
+    told_done,
     used_weapon,
     weighing,
 )
@@ -49,7 +53,7 @@ from .arguments import arguments, others_act_verbs, own_doer, subject_noun_targe
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
-from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
+from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon, told_without_doer
 from .linker import Linker, load_linker
 from .match import match, sympathy, trigger_words
 from .modality import (
@@ -112,7 +116,7 @@ STAGE_WORDS = frozenset({
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
-    "consent_nouns", "hazard_nouns",
+    "consent_nouns", "hazard_nouns", "mishap_nouns",
 })  # fmt: skip
 
 
@@ -173,6 +177,8 @@ class Coder:
         self.conditions = self.words.get("condition_marks", frozenset())
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
         self.hazards = self.words.get("hazard_nouns", frozenset())
+        self.occurring = self.words.get("occurring_verbs", frozenset())
+        self.mishaps = self.words.get("mishap_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -239,10 +245,14 @@ class Coder:
         triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
-            if n not in named or (parsed is not None and span.start not in parsed):
+            if parsed is not None and span.start not in parsed:
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
-            coded = self._code_sentence(sentence, span, roles, quotes, published, words)
+            unnamed = n not in named
+            if unnamed and not words:
+                continue
+            coded = self._code_sentence(sentence, span, roles, quotes, published, words,
+                                        unnamed)  # fmt: skip
             if isinstance(coded, SentenceDrafts):
                 told.append(coded)
             else:
@@ -260,16 +270,22 @@ class Coder:
         quotes: Sequence[Quote],
         published: str | None,
         candidates: Iterable[int],
+        unnamed: bool = False,
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
-        decided, for the head to revise (``EventHead.revise_many``)."""
+        decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
+        sentence names no actor; only its acts news tells without their doer
+        (``lexicon.told_without_doer``) are coded, by the
+        rules alone (the head learned from sentences that name one)."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
-            if found is not None:
+            if found is not None and (not unnamed or told_without_doer(*_kind(found[0]))):
                 matched[i] = found
+        if unnamed and not matched:
+            return []
         drafts: dict[int, Draft] = {}
         # "according to X" reports every act of the sentence
         according = according_to_in(span) if "according" in sentence.text.lower() else None
@@ -278,7 +294,8 @@ class Coder:
             tok = span.doc[i]
             if kind == "verb" and not_an_act(tok, matched, self.light, self.judging, self.speech):
                 continue
-            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
+            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole,
+                                unnamed)  # fmt: skip
             if draft is not None:
                 drafts[i] = draft
         stages = cues(span, self.obligations)
@@ -296,7 +313,9 @@ class Coder:
         kept = [d for d in drafts.values() if not d.folded]
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
-        if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
+        if unnamed:  # a convention may have retyped an act (a threat, a promise)
+            kept = [d for d in kept if told_without_doer(d.type, d.cameo, d.mode)]
+        elif self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
         kept = prune(kept)
@@ -374,6 +393,10 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if trigger.type == "ASSAULT" and kind == "verb" and against_nature(tok, self.hazards):
+            return True  # "firefighters attacked the blaze": putting it out
+        if trigger.type == "ASSAULT" and kind == "verb" and mishap_harm(tok, self.mishaps):
+            return True  # "was injured when a wall fell in the storm": no one's act
         if trigger.cameo == ALERT and any(t.lemma_.lower() in self.hazards for t in tok.subtree):
             # "put on alert after the earthquake", "raised its tsunami alert": readiness
             # for nature, no military or police move (forces sent to fight a disaster
@@ -396,9 +419,14 @@ class Coder:
         quotes: Sequence[Quote],
         according: Token | None,
         sole: str | None = None,
+        nameless: bool = False,
     ) -> Draft | None:
+        """The act ``tok`` tells, its parties read off the sentence; None when it is no
+        act.  ``nameless``: the sentence names no actor, and a noun act is kept when it
+        is told as done or undergone (``told_done``)."""
         if self.not_an_event(tok, trigger, kind, roles):
             return None
+        done = nameless and kind == "noun" and told_done(tok, self.occurring, self.light)
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -423,6 +451,7 @@ class Coder:
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
+            or done
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
@@ -473,6 +502,7 @@ class Coder:
             kind == "noun"
             and not source
             and not named
+            and not done
             and not struck(tok, self.series)
             and not hit_something(tok, trigger.type)
         ):
@@ -555,6 +585,11 @@ def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:
         if n >= 0 and i < spans[n].end:
             out.add(n)
     return out
+
+
+def _kind(trigger: Trigger) -> tuple[str, str, str | None]:
+    """A trigger's type, CAMEO code and mode (``told_without_doer``'s arguments)."""
+    return trigger.type, trigger.cameo, trigger.mode
 
 
 def _codes(actors: Sequence[Actor]) -> tuple[str | None, ...]:
