@@ -18,6 +18,7 @@ event or a quoted speaker (``parse.py``).  ``make bench`` measures both.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -92,6 +93,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PARSE_MODES = ("selective", "full")
+SETTING_SHARE = 0.75  # an article is set in a country that holds this share of its named ones
 DEFAULT_PARSE = "full"
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
@@ -244,6 +246,7 @@ class Coder:
         named = _sentences_with(roles.by_token, spans)
         triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
+        setting = self._setting(doc, roles) if len(spans) > 1 else None
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
             if parsed is not None and span.start not in parsed:
                 continue
@@ -252,7 +255,7 @@ class Coder:
             if unnamed and not words:
                 continue
             coded = self._code_sentence(sentence, span, roles, quotes, published, words,
-                                        unnamed)  # fmt: skip
+                                        unnamed, setting)  # fmt: skip
             if isinstance(coded, SentenceDrafts):
                 told.append(coded)
             else:
@@ -271,12 +274,14 @@ class Coder:
         published: str | None,
         candidates: Iterable[int],
         unnamed: bool = False,
+        setting: str | None = None,
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
         decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
         sentence names no actor; only its acts news tells without their doer
         (``lexicon.told_without_doer``) are coded, by the
-        rules alone (the head learned from sentences that name one)."""
+        rules alone (the head learned from sentences that name one).  ``setting``: the
+        country the article is set in (``_setting``), for a sentence that names none."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
@@ -289,7 +294,7 @@ class Coder:
         drafts: dict[int, Draft] = {}
         # "according to X" reports every act of the sentence
         according = according_to_in(span) if "according" in sentence.text.lower() else None
-        sole = self._sole_country(span, roles) if matched else None
+        sole = self._sole_country(span, roles, setting) if matched else None
         for i, (trigger, kind) in matched.items():
             tok = span.doc[i]
             if kind == "verb" and not_an_act(tok, matched, self.light, self.judging, self.speech):
@@ -516,8 +521,10 @@ class Coder:
                      coded.mode, coded.negated, coded.hypothetical, reported, speaker,
                      location)  # fmt: skip
 
-    def _sole_country(self, span: Span, roles: Roles) -> str | None:
-        """The one country a sentence names (actors and places), or None."""
+    def _sole_country(self, span: Span, roles: Roles, setting: str | None = None) -> str | None:
+        """The one country a sentence names (actors and places), or None; ``setting``
+        (the article's country) when it names none ("Police arrested a man" in a story
+        set in Bloomington: the police are the USA's)."""
         countries: set[str] = set()
         for i in range(span.start, span.end):
             actor = roles.by_token.get(i)
@@ -528,7 +535,29 @@ class Coder:
                 country = self.places.place_country(ent.text)
                 if country:
                     countries.add(country)
+        if not countries:
+            return setting
         return countries.pop() if len(countries) == 1 else None
+
+    def _setting(self, doc: Doc, roles: Roles) -> str | None:
+        """The country an article is set in: the country of at least ``SETTING_SHARE`` of
+        the named actors and places of all its sentences (each entity once), at least two
+        of them; None when the article is about several (a war between two states)."""
+        countries: Counter[str] = Counter()
+        for ent in doc.ents:
+            actor = next((a for t in ent if (a := roles.by_token.get(t.i)) is not None), None)
+            if actor is not None:
+                country = actor.country
+            elif ent.label_ in ("GPE", "LOC"):
+                country = self.places.place_country(ent.text)
+            else:
+                continue
+            if country:
+                countries[country] += 1
+        if not countries:
+            return None
+        top, n = countries.most_common(1)[0]
+        return top if n >= 2 and n >= SETTING_SHARE * sum(countries.values()) else None
 
     def _event(
         self,
