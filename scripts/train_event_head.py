@@ -17,12 +17,13 @@ of the train part shown as unseen words get their gold type with precision at le
 cross-validated type precision. About seven minutes on two busy cores.
 
 Reads the TRAIN part of ../shared/gold/plover_news_dev.jsonl only (``NEWSGRAPH_SHARED``
-points at another copy), and the *write* part of the whole-article labels
-(``tests/data/ecb_events.jsonl``, text from ``../shared/gold/stories/ecbplus_dev.jsonl``): each
+points at another copy), and the *train* part of the whole-article labels
+(``tests/data/ecb_events.jsonl``, text from ``../shared/gold/stories/ecbplus_dev.jsonl``; the
+documents of the ECB+ topics that are never checked, see ``scripts/score_ecb_events.py``): each
 article is coded whole and its candidate tokens are labelled by the gold trigger spans, always
 in training (never in a cross-validation fold), so the head also learns from whole articles
-written by others, where most sentences hold no event (``--no-articles`` leaves them out; the
-article labels' *check* part is never read here).  Steps, all deterministic:
+written by others, where most sentences hold no event (``--no-articles`` leaves them out; no
+document of a checked topic is read here).  Steps, all deterministic:
 
 1. parse the train sentences once and run the rule coder on them with a head that
    only watches: every candidate token of every coded sentence and its feature
@@ -136,14 +137,14 @@ def labels(record: dict[str, Any], tokens: Sequence[tuple[int, int, list[str]]])
 
 
 def article_spans(coder: Any, watcher: Watcher) -> dict[str, list[tuple[int, int, str]]]:
-    """Code the write part of the whole-article labels with the watching head; the gold
+    """Code the train part of the whole-article labels with the watching head; the gold
     trigger spans (offsets in the coded text, type) of each article by its watcher id.
     Nothing when ../shared has no ECB+ documents."""
     import score_ecb_events as ecb
 
     if not ecb.DOCS.exists():
         return {}
-    labels = ecb.part_of(ecb.load_labels(), "write")
+    labels = ecb.part_of(ecb.load_labels(), "train")
     docs = ecb.load_documents({r["url"] for r in labels})
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for url, doc in docs.items():
@@ -350,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-heldout", dest="heldout", action="store_false",
                     help="with --check or --out: do not score the held-out part (while choosing)")  # fmt: skip
     ap.add_argument("--no-articles", dest="articles", action="store_false",
-                    help="without the write part of the whole-article labels (tests/data/ecb_events.jsonl)")  # fmt: skip
+                    help="without the train part of the whole-article labels (tests/data/ecb_events.jsonl)")  # fmt: skip
     args = ap.parse_args(argv)
     if not DEV.exists():
         print(f"no development set at {DEV} (set NEWSGRAPH_SHARED)", file=sys.stderr)
@@ -422,7 +423,7 @@ def train(
         watcher.current = str(r["id"])
         coder.code_doc(doc, EXAMPLE_DATE)
 
-    # whole articles written by others (the write part of tests/data/ecb_events.jsonl):
+    # whole articles written by others (the train part of tests/data/ecb_events.jsonl):
     # every candidate token labelled by the gold trigger that covers it, always trained on
     article_labels = article_spans(coder, watcher) if articles else {}
 
@@ -636,7 +637,7 @@ def train(
     meta = {
         "trained": date.today().isoformat(),
         "data": "plover_news_dev.jsonl, split == train; tests/data/events_gold.jsonl and "
-        "the trigger lexicon's examples (weak); the write part of tests/data/ecb_events.jsonl"
+        "the trigger lexicon's examples (weak); the train part of tests/data/ecb_events.jsonl"
         if article_labels
         else "plover_news_dev.jsonl, split == train; tests/data/events_gold.jsonl and "
         "the trigger lexicon's examples (weak)",
