@@ -26,7 +26,7 @@ article of a checked event is read or trained on: the *check* part is every docu
 an earthquake, sports) but the first ``READ_DOCUMENTS`` of the file, which rules were written
 from; it is scored only, never listed, and tells how a change carries to articles of events
 nobody read while writing it.  Every other document is the *write* part: rules may be written
-from it and ``--errors`` lists it.  The learned head trains on the ``train`` part: the write
+from it and ``--errors`` lists it.  ``train_event_head.py --articles`` trains the head on the ``train`` part: the write
 part without the check topics' documents (same event, same words).
 """
 
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list the sentences each coder gets wrong")
     ap.add_argument("--json", action="store_true", help="print the measures as JSON")
     ap.add_argument("--part", default="all", choices=["write", "check", "train", "all"],
-                    help="write: the documents rules may be written from; check: scored only; train: what the head trains on")  # fmt: skip
+                    help="write: the documents rules may be written from; check: scored only; train: what the head may train on (--articles)")  # fmt: skip
     args = ap.parse_args(argv)
     if args.errors and args.part not in ("write", "train"):
         print("--errors lists the write part only (--part write)", file=sys.stderr)
