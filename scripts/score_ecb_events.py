@@ -20,10 +20,14 @@ detection), plus false events per document: predicted events (not negated) whose
 among their sentence's gold types, the events a reader would see wrongly.  Listing errors is
 allowed on the write part only.
 
-The labelled documents are split in two by their order in the file: the first ``WRITE_DOCUMENTS``
-are the *write* part, which rules may be written from; every later document is the *check*
-part, labelled to be scored only, so that it says how a change carries to articles nobody read
-while writing it.  ``--errors`` refuses the check part.
+The labelled documents are split by ECB+ topic (the event an article reports), so that no
+article of a checked event is read or trained on: the *check* part is every document of the
+``CHECK_TOPICS`` (a war's strikes on a school and a refugee camp, an endangered-species rule,
+an earthquake, sports) but the first ``READ_DOCUMENTS`` of the file, which rules were written
+from; it is scored only, never listed, and tells how a change carries to articles of events
+nobody read while writing it.  Every other document is the *write* part: rules may be written
+from it and ``--errors`` lists it.  ``train_event_head.py --articles`` trains the head on the ``train`` part: the write
+part without the check topics' documents (same event, same words).
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
 DOCS = SHARED / "gold" / "stories" / "ecbplus_dev.jsonl"
 LABELS = ROOT / "tests" / "data" / "ecb_events.jsonl"
 SEPARATOR = "\n\n"  # between title and text in the coded document
-WRITE_DOCUMENTS = 24  # the first documents of the file: rules may be written from these
+READ_DOCUMENTS = 24  # the first documents of the file: rules were written from these
+CHECK_TOPICS = frozenset({"5", "9", "25", "37", "41"})  # ECB+ topics scored only
 
 
 def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
@@ -53,16 +58,28 @@ def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     return rows
 
 
+def topic_of(url: str) -> str:
+    """The ECB+ topic of a labelled document ("https://ecb.example/41_7ecb" -> "41")."""
+    return url.rsplit("/", 1)[-1].split("_", 1)[0]
+
+
 def part_of(labels: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
-    """The labels of one part: ``write`` (the first ``WRITE_DOCUMENTS`` documents in file
-    order), ``check`` (every later one) or ``all``."""
+    """The labels of one part: ``check`` (the documents of ``CHECK_TOPICS`` but the first
+    ``READ_DOCUMENTS`` of the file), ``write`` (every other), ``train`` (the write part
+    without the check topics) or ``all``."""
+    if part == "all":
+        return labels
     order: dict[str, int] = {}
     for r in labels:
         order.setdefault(r["url"], len(order))
-    if part == "all":
-        return labels
-    write = part == "write"
-    return [r for r in labels if (order[r["url"]] < WRITE_DOCUMENTS) == write]
+
+    def which(url: str) -> str:
+        if topic_of(url) not in CHECK_TOPICS:
+            return "train"
+        return "read" if order[url] < READ_DOCUMENTS else "check"
+
+    wanted = {"check": {"check"}, "write": {"train", "read"}, "train": {"train"}}[part]
+    return [r for r in labels if which(r["url"]) in wanted]
 
 
 def load_documents(urls: set[str], path: Path = DOCS) -> dict[str, dict[str, str]]:
@@ -194,10 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list the sentences each coder gets wrong")
     ap.add_argument("--json", action="store_true", help="print the measures as JSON")
-    ap.add_argument("--part", default="all", choices=["write", "check", "all"],
-                    help="write: the documents rules may be written from; check: scored only")  # fmt: skip
+    ap.add_argument("--part", default="all", choices=["write", "check", "train", "all"],
+                    help="write: the documents rules may be written from; check: scored only; train: what the head may train on (--articles)")  # fmt: skip
     args = ap.parse_args(argv)
-    if args.errors and args.part != "write":
+    if args.errors and args.part not in ("write", "train"):
         print("--errors lists the write part only (--part write)", file=sys.stderr)
         return 2
     if not DOCS.exists():

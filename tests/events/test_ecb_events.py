@@ -100,14 +100,18 @@ def _score_script() -> Any:
     return module
 
 
-def test_the_write_and_check_parts_split_the_documents_in_file_order() -> None:
+def test_the_parts_split_the_documents_by_topic() -> None:
+    """No check-part document shares its ECB+ topic with a document the head trains on,
+    and none is among the first documents, which rules were written from."""
     script = _score_script()
     rows = script.load_labels()
-    write, check = script.part_of(rows, "write"), script.part_of(rows, "check")
     urls = list(dict.fromkeys(r["url"] for r in rows))
-    assert list(dict.fromkeys(r["url"] for r in write)) == urls[: script.WRITE_DOCUMENTS]
-    assert list(dict.fromkeys(r["url"] for r in check)) == urls[script.WRITE_DOCUMENTS :]
-    assert len(write) + len(check) == len(rows) and check
+    part = {p: set(dict.fromkeys(r["url"] for r in script.part_of(rows, p)))
+            for p in ("write", "check", "train")}  # fmt: skip
+    assert part["write"] | part["check"] == set(urls) and not part["write"] & part["check"]
+    assert part["train"] <= part["write"] and part["check"]
+    assert not {script.topic_of(u) for u in part["check"]} & {script.topic_of(u) for u in part["train"]}
+    assert not part["check"] & set(urls[: script.READ_DOCUMENTS])
     assert script.part_of(rows, "all") == rows
 
 

@@ -133,9 +133,10 @@ def test_a_malformed_file_says_what_is_wrong(
 def test_the_training_script_rebuilds_weights_that_score_like_the_shipped(
     tmp_path: Path,
 ) -> None:
-    with_classes = bool(load_weights().meta.get("cameo_classes"))
+    meta = load_weights().meta
     rebuilds_alike("train_event_head", load_weights, WEIGHTS, tmp_path / "weights.npz",
-                   classes=with_classes)  # fmt: skip
+                   classes=bool(meta.get("cameo_classes")),
+                   articles=bool(meta.get("article_documents")))  # fmt: skip
 
 
 def test_an_unseen_verb_of_a_known_class_is_coded_by_the_head(coder: Coder) -> None:

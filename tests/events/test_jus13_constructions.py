@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import types
@@ -16,17 +18,23 @@ from scoring import types
 from newsgraph.events.coder import Coder
 from newsgraph.records import Event
 
+# the acts undergone ("in custody", "placed under arrest") and the charges told in a clause
+# on the accused were removed in session 13: these tests are expected to fail
+REMOVED = "removed in session 13: its scope was chosen with the held-out gate"
+
 
 def _on(coder: Coder, text: str, type_: str) -> list[Event]:
     return [e for e in coder.code(text).events if e.type == type_ and not e.negated]
 
 
+@pytest.mark.xfail(reason=REMOVED)
 def test_who_is_in_custody_undergoes_it(rules_alone: Coder) -> None:
     (held,) = _on(rules_alone, "The Moldovan banker remains in custody in Chisinau.", "COERCE")
     assert not held.source
     assert [a.country for a in held.target] == ["MDA"]
 
 
+@pytest.mark.xfail(reason=REMOVED)
 def test_the_agent_of_a_passive_custody_does_it(rules_alone: Coder) -> None:
     text = "Nine Afghan migrants were taken into custody by Iranian border guards."
     (held,) = _on(rules_alone, text, "COERCE")
@@ -34,21 +42,18 @@ def test_the_agent_of_a_passive_custody_does_it(rules_alone: Coder) -> None:
     assert [a.country for a in held.target] == ["AFG"]
 
 
+@pytest.mark.xfail(reason=REMOVED)
 def test_who_puts_someone_under_arrest_does_it(rules_alone: Coder) -> None:
     text = "Gabonese soldiers placed the president under arrest in Libreville."
     (arrest,) = _on(rules_alone, text, "COERCE")
     assert [a.sector for a in arrest.source] == ["MIL"]  # the soldiers, not the one held
 
 
+@pytest.mark.xfail(reason=REMOVED)
 def test_a_charge_in_a_clause_on_a_person_stands(rules_alone: Coder) -> None:
     text = "A Slovenian surgeon charged with forging records resigned in Ljubljana."
     (charge,) = _on(rules_alone, text, "ACCUSE")
     assert [a.country for a in charge.target] == ["SVN"]
-
-
-def test_a_charge_in_a_clause_on_a_state_describes_it(rules_alone: Coder) -> None:
-    text = "Belarus, which is accused of helping Moscow, hosted talks with Lithuania."
-    assert "ACCUSE" not in types(rules_alone, text)
 
 
 def test_a_court_order_to_serve_time_is_a_sentence(rules_alone: Coder) -> None:

@@ -21,28 +21,67 @@ from scoring import types
 
 from newsgraph.events.coder import Coder
 
+# the acts undergone ("in custody", "on trial", "faces charges") and the charges told in a
+# clause on the accused were removed in session 13 (their scope was chosen with the
+# held-out gate): those cases are expected to fail
+REMOVED = "removed in session 13: its scope was chosen with the held-out gate"
+
 CODE: list[Any] = [
-    ("A Ugandan opposition MP accused of inciting violence was denied bail in Kampala.", "ACCUSE"),
-    ("The Austrian doctor, who is charged with manslaughter, returned to Vienna.", "ACCUSE"),
-    ("Two Pakistani bankers charged with fraud fled to Dubai.", "ACCUSE"),
+    pytest.param(
+        "A Ugandan opposition MP accused of inciting violence was denied bail in Kampala.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "The Austrian doctor, who is charged with manslaughter, returned to Vienna.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "Two Pakistani bankers charged with fraud fled to Dubai.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     pytest.param(
         "The former Argentine minister faces charges of embezzlement.",
         "ACCUSE",
-        marks=pytest.mark.xfail(
-            reason="'face' + charges is left alone: the development set reads it otherwise"
-        ),
+        marks=pytest.mark.xfail(reason=REMOVED),
     ),
-    ("A Chilean policeman will stand trial in Valparaiso for the beating of a student.", "ACCUSE"),
-    ("The Danish sailor went on trial in Aarhus on Wednesday.", "ACCUSE"),
+    pytest.param(
+        "A Chilean policeman will stand trial in Valparaiso for the beating of a student.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "The Danish sailor went on trial in Aarhus on Wednesday.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     pytest.param(
         "The trial of the Ghanaian MP opened in Accra.",
         "ACCUSE",
         marks=pytest.mark.xfail(reason="MP: no person or resolved party the trial's objects know"),
     ),
-    ("The Moroccan activist remains in custody in Rabat.", "COERCE"),
-    ("Three Filipino fishermen were taken into custody by the Chinese coast guard.", "COERCE"),
-    ("The Venezuelan general was placed under arrest in Caracas.", "COERCE"),
-    ("The Slovak mayor is under investigation for bribery, Bratislava prosecutors said.", "ACCUSE"),
+    pytest.param(
+        "The Moroccan activist remains in custody in Rabat.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "Three Filipino fishermen were taken into custody by the Chinese coast guard.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "The Venezuelan general was placed under arrest in Caracas.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "The Slovak mayor is under investigation for bribery, Bratislava prosecutors said.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     ("A Hanoi court jailed the Vietnamese blogger for nine years.", "SANCTION"),
     ("The Iranian court sentenced the British-Iranian engineer to ten years.", "SANCTION"),
     ("A Kyrgyz judge convicted the former mayor of Osh of abuse of office.", "SANCTION"),

@@ -23,29 +23,27 @@ from scoring import types
 
 from newsgraph.events.coder import Coder
 
+# the acts undergone ("in custody", "on trial", "faces charges") and the charges told in a
+# clause on the accused were removed in session 13 (their scope was chosen with the
+# held-out gate): those cases are expected to fail
+REMOVED = "removed in session 13: its scope was chosen with the held-out gate"
+
 CODE: list[Any] = [
     # charges, indictments (ACCUSE)
-    pytest.param(
-        "A Houston man was charged with arson on Monday.",
-        "ACCUSE",
-        marks=pytest.mark.xfail(reason="no actor resolves in the sentence (act13's class)"),
-    ),
+    # coded since act13 (sentences with no resolved actor)
+    ("A Houston man was charged with arson on Monday.", "ACCUSE"),
     ("Two Brazilian officials were charged with taking bribes in Recife.", "ACCUSE"),
     ("The Spanish nurse has been charged over the deaths of three patients.", "ACCUSE"),
     ("Ohio prosecutors charged the coach with assault.", "ACCUSE"),
     pytest.param(
         "The Nigerian senator faces charges of money laundering.",
         "ACCUSE",
-        marks=pytest.mark.xfail(
-            reason="'face' + charges is left alone: the development set reads it otherwise"
-        ),
+        marks=pytest.mark.xfail(reason=REMOVED),
     ),
     pytest.param(
         "The Canadian trucker will face charges of dangerous driving, police said.",
         "ACCUSE",
-        marks=pytest.mark.xfail(
-            reason="'face' + charges is left alone: the development set reads it otherwise"
-        ),
+        marks=pytest.mark.xfail(reason=REMOVED),
     ),
     ("A Polish border guard was indicted for smuggling cigarettes.", "ACCUSE"),
     pytest.param(
@@ -53,33 +51,62 @@ CODE: list[Any] = [
         "ACCUSE",
         marks=pytest.mark.xfail(reason="grand jury: no doer the resolver knows"),
     ),
-    ("The Mexican pilot accused of smuggling cocaine was extradited to Texas.", "ACCUSE"),
-    (
+    pytest.param(
+        "The Mexican pilot accused of smuggling cocaine was extradited to Texas.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
         "A Belgian teenager accused of planning an attack on a Brussels synagogue appeared in court.",
         "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
     ),
-    ("The Italian banker, who is accused of fraud, denied wrongdoing.", "ACCUSE"),
-    ("An Irish priest accused in the abuse of two boys was suspended.", "ACCUSE"),
+    pytest.param(
+        "The Italian banker, who is accused of fraud, denied wrongdoing.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "An Irish priest accused in the abuse of two boys was suspended.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     ("Kenyan police are investigating the death of a student in Kisumu.", "ACCUSE"),
     pytest.param(
         "The shooting in Denver is under investigation, Colorado police said.",
         "ACCUSE",
-        marks=pytest.mark.xfail(reason="the investigation names no party of its own"),
+        marks=pytest.mark.xfail(reason=REMOVED),
     ),
     ("Swedish prosecutors opened an inquiry into the stabbing in Malmo.", "ACCUSE"),
     ("The trial of the former Peruvian president began in Lima on Monday.", "ACCUSE"),
-    ("A Dutch man went on trial in Rotterdam for the killing of his neighbour.", "ACCUSE"),
+    pytest.param(
+        "A Dutch man went on trial in Rotterdam for the killing of his neighbour.",
+        "ACCUSE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     pytest.param(
         "Prosecutors in Arizona allege the Phoenix councilman took kickbacks.",
         "ACCUSE",
         marks=pytest.mark.xfail(reason="the parse hangs allege on took"),
     ),
     # custody, detention (COERCE)
-    ("The Chicago man is in custody, Illinois police said.", "COERCE"),
-    ("The French suspect was taken into custody in Marseille.", "COERCE"),
+    pytest.param(
+        "The Chicago man is in custody, Illinois police said.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
+    pytest.param(
+        "The French suspect was taken into custody in Marseille.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     ("The Australian fugitive is being held without bail in a Perth jail.", "COERCE"),
     ("The Florida teenager was jailed pending trial.", "COERCE"),
-    ("A Scottish woman was remanded in custody in Glasgow.", "COERCE"),
+    pytest.param(
+        "A Scottish woman was remanded in custody in Glasgow.",
+        "COERCE",
+        marks=pytest.mark.xfail(reason=REMOVED),
+    ),
     pytest.param(
         "Texas troopers pulled over the Dallas rapper on the interstate.",
         "COERCE",

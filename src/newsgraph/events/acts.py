@@ -342,31 +342,6 @@ def agentless(
     return False
 
 
-def standing_charge(tok: Token, marks: frozenset[str], bodies: frozenset[str]) -> bool:
-    """A passive charge in a clause on a person charged ("the clerk accused of forging
-    ballots", "a nurse who is charged with theft"): in crime news the charge stands against
-    the person the clause tells of, and is news whoever made it (ECB_EVENTS.md).  Not on
-    a state, a group or a body (``bodies``; "Russia, which is accused of meddling", "the
-    militia accused of the massacre"): what it is charged with describes it, background
-    (ANNOTATION.md), as an act told of a noun is ("who was jailed in 2019":
-    ``agentless``)."""
-    person = tok.head
-    named_body = person.pos_ == "PROPN" and person.ent_type_ in BODY_ENTITIES
-    if named_body or person.lemma_.lower() in bodies:
-        return False
-    if tok.dep_ == "acl":
-        return tok.tag_ == "VBN"
-    return (
-        tok.dep_ == "relcl"
-        and Roles.is_passive(tok)
-        and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
-    )
-
-
-# entity kinds of states, peoples, places and organisations (no person charged)
-BODY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
-
-
 def rule_confidence(draft: Draft, light: frozenset[str], marks: frozenset[str]) -> float:
     """How sure the rules are of ``draft``'s act, read off its shape: a verb more than a
     noun, a named recipient, its own actor, a real act, the news itself rather than its
@@ -545,7 +520,7 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     if tok.lemma_.lower() not in MISHAP_HARM:
         return False
     vehicles = words.get("vehicle_nouns", frozenset())
-    mishaps = words.get("mishap_nouns", frozenset())
+    mishaps = words.get("accident_nouns", frozenset())
     if any(t.lower_ in words.get("deliberate_marks", frozenset()) for t in tok.sent):
         return False
     verb = tok
@@ -595,3 +570,51 @@ def _told_mishap(noun: Token) -> bool:
         for c in kids
     )
     return not owned and any(c.dep_ == "det" for c in kids)
+
+
+# prepositions whose object is an act someone is put or kept in ("taken into custody",
+# "held in detention", "is under investigation")
+KEPT_IN = frozenset({"in", "into", "under"})
+# verbs whose subject undergoes their object ("faces charges", "suffered an attack")
+UNDERGOING_VERBS = frozenset({"face", "suffer", "undergo"})
+
+
+def told_done(tok: Token, occurring: frozenset[str], light: frozenset[str]) -> bool:
+    """A noun act told as done, or as undergone by the subject of its verb, so that it
+    is news with no party named: "an inquiry was opened", "arrests made after the
+    raid", "both men face charges", "was taken into custody", "the crash is under
+    investigation".  Not the act's own course ("the shelling resumed": ``occurring``
+    verbs), an act called off or dropped, nor one told of ("the film depicts the
+    bombing", "dismissed the charges")."""
+    head = tok.head
+    if tok.dep_ == "pobj":  # "into custody", "under investigation"
+        return head.lower_ in KEPT_IN and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+    if tok.dep_ == "nsubjpass":  # "an inquiry was opened" (by someone: a verb of doing)
+        return passive_act(tok, light) is not None
+    if tok.dep_ == "dobj":  # "face charges", "made arrests"; not "depicts the bombing"
+        lemma = head.lemma_.lower()
+        return lemma in UNDERGOING_VERBS or (lemma in light and lemma not in occurring)
+    # a headline's participle: "arrests made after the robbery"
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+
+
+def against_nature(tok: Token, hazards: frozenset[str]) -> bool:
+    """Force aimed at a natural hazard, not a party ("firefighters attacked the blaze",
+    "crews battled the flames"): the work of putting it out.  Not "fire", which is
+    also gunfire ("troops returned fire")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in hazards for o in objects)
+
+
+def mishap_harm(tok: Token, mishaps: frozenset[str]) -> bool:
+    """Harm told in the passive with no party for its doer, in a sentence that tells a
+    disaster or an accident ("a woman was injured when a wall collapsed in the storm",
+    "two men were killed in a crash", "homes were destroyed by the flood"): nature's or
+    a mishap's harm, no one's act.  A doer named ("was shot by a neighbour") or an act
+    of force named beside it keeps it (``Coder`` codes those)."""
+    if not Roles.is_passive(tok):
+        return False
+    by = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if by:
+        return all(o.lemma_.lower() in mishaps for o in by)
+    return any(t.lemma_.lower() in mishaps for t in tok.sent)

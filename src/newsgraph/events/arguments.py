@@ -142,30 +142,6 @@ DOING_PREPS = {
 }  # fmt: skip
 # acts one is on that others do to one ("was on trial", "remained on bail")
 UNDERGONE_ON = frozenset({"trial", "bail", "probation", "notice"})
-# acts a state's police and courts do to a person, which the person is told to be in or
-# to meet: "is in custody", "was taken into custody", "remains under investigation",
-# "went on trial", "awaits trial" (``suffered``).  The one the clause is
-# about undergoes the act; its doer goes unnamed, as in a passive (ANNOTATION.md)
-SUFFERED_TYPES = frozenset({"ACCUSE", "COERCE"})
-# ... by their CAMEO codes: investigation (09), charges and trials (1121), arrest and
-# detention (173); not criticism or sanctions, blockades and curfews on a state ("Gaza,
-# which is under blockade": what the place is)
-SUFFERED_CODES = ("09", "1121", "173")
-# verbs whose object is such an act their subject meets ("stood trial", "awaits trial";
-# not "face", as in "faces charges": the development set's news does not read it so)
-MEETING_VERBS = frozenset({"await", "stand", "undergo"})
-# verbs of being, staying, going or being put somewhere: their "in", "into", "under" or
-# "on" phrase is the state their subject is in ("is in custody", "was placed under arrest")
-STATE_VERBS = frozenset({"be", "remain", "stay", "go", "come", "fall", "land", "end", "take",
-                         "remand", "hold", "keep", "place", "put", "spend"})  # fmt: skip
-# ... of them those that put someone there: only their passive subject is put ("was taken
-# into custody"); their active subject does the putting ("Egypt put them on trial")
-PUTTING_VERBS = frozenset({"take", "remand", "hold", "keep", "place", "put"})
-STATE_PREPS = frozenset({"in", "into", "under", "on"})
-# modals that make meeting a charge a mere risk ("could stand trial", "may await trial")
-POSSIBLE = frozenset({"could", "may", "might", "would", "can", "should"})
-# verbs of answering a charge in court ("pleaded guilty to two charges")
-PLEADING_VERBS = frozenset({"plead"})
 # nouns that count acts and stand in their place ("with a wave of arrests")
 COUNTING = frozenset({"series", "wave", "spate", "string", "round", "flurry", "rash", "spree",
                       "volley", "salvo", "barrage", "campaign"})  # fmt: skip
@@ -545,14 +521,6 @@ def _nominal(
 ) -> Arguments:
     of_objects = roles.prep_objects(tok, ("of",))
     own, used_of = True, False
-    if justice_act(trigger) and (patient := suffered(tok)) is not None:
-        # "the suspect is in custody", "the senator stood trial": the act is done to
-        # the one the clause is about, by whoever the noun itself names
-        # (or the passive's agent: "were taken into custody by Russian police")
-        source = roles.agent(tok) or roles.modifier_actors(tok) or roles.agent(patient.head)
-        # "dozens of Georgian tourists were taken": a quantity's "of" names who
-        put = roles.phrase(patient) or roles.prep_actors(patient, ("of",))
-        return Arguments(source, without(put, source), True)
     source = roles.agent(tok) or roles.modifier_actors(tok) or culprit(tok, roles)
     if not source and trigger.type not in INITIALS_NOT_DOERS:
         source = roles.initialism_owner(tok)  # "U.S. sanctions on", "UK air strikes"
@@ -975,43 +943,6 @@ def undergoing(tok: Token) -> Token | None:
         c for t in (tok, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in GROUNDS
     ]
     return None if grounds else verb
-
-
-def justice_act(trigger: Trigger) -> bool:
-    """The trigger names what police or courts do to a person (``SUFFERED_CODES``)."""
-    return trigger.type in SUFFERED_TYPES and trigger.cameo.startswith(SUFFERED_CODES)
-
-
-def suffered(tok: Token) -> Token | None:
-    """The noun of the one who undergoes the act noun ``tok`` by being put in it or
-    meeting it ("the driver is in custody", "the mayor was placed under investigation",
-    "the senator awaits trial", "the teenager went on trial"): the subject of the verb,
-    or its passive subject.  Callers hold it to the acts of ``SUFFERED_TYPES``: one who is
-    "in talks" or "on strike" does the act, not undergoes it."""
-    verb = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in STATE_PREPS:
-        verb = tok.head.head
-        if verb.lemma_.lower() not in STATE_VERBS:
-            return None
-    elif tok.dep_ == "pobj" and tok.head.lower_ == "to":
-        verb = tok.head.head  # "pleaded not guilty to the charges"
-        if verb.pos_ == "ADJ":
-            verb = verb.head  # "to" read on "guilty"
-        if verb.lemma_.lower() not in PLEADING_VERBS:
-            return None
-    elif tok.dep_ != "dobj" or verb.lemma_.lower() not in MEETING_VERBS:
-        return None
-    elif any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children):
-        return None  # "could stand trial": a risk told, not a charge brought
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    if verb.lemma_.lower() in PUTTING_VERBS and not Roles.is_passive(verb):
-        return None  # "officers placed the president under arrest": they do it
-    while verb.dep_ in ("xcomp", "conj") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
-    ):
-        verb = verb.head  # "is expected to stand trial", "fled and was taken into custody"
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def with_doer(tok: Token) -> Token | None:

@@ -1,8 +1,9 @@
 """Article body -> ``Coding``: sentences, actor mentions, PLOVER events and quotes.
 
 The coder parses with the one cached spaCy pipeline, asks the actor resolver for
-mentions, then visits only sentences that name an actor: each token is looked up
-in the trigger lexicon, and for a trigger the actors and recipients are read off
+mentions, then visits the sentences that name an actor (and, for the acts news tells
+without their doer, ``lexicon.told_without_doer``, those that name none): each token is
+looked up in the trigger lexicon, and for a trigger the actors and recipients are read off
 the dependency tree (``roles``), its reality off its modifiers (``modality``).
 This module runs those stages in order (``Coder._code_sentence``, ``Coder._draft``);
 the stages are their own modules: the shapes an act takes in the parse (``acts``), the
@@ -17,6 +18,7 @@ event or a quoted speaker (``parse.py``).  ``make bench`` measures both.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -29,6 +31,7 @@ from .acts import (
     JOURNEYS,
     NESTED,
     accident,
+    against_nature,
     agentless,
     counted_act,
     envoys,
@@ -37,28 +40,22 @@ from .acts import (
     generic_subject,
     hit_something,
     hosted_before,
+    mishap_harm,
     natural_doer,
     nested,
     no_meeting,
     not_an_act,
     rule_confidence,
-    standing_charge,
     struck,
+    told_done,
     used_weapon,
     weighing,
 )
-from .arguments import (
-    arguments,
-    justice_act,
-    others_act_verbs,
-    own_doer,
-    subject_noun_target,
-    suffered,
-)
+from .arguments import arguments, others_act_verbs, own_doer, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
 from .head import EventHead, SentenceDrafts, load_head
-from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
+from .lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon, told_without_doer
 from .linker import Linker, load_linker
 from .match import match, sympathy, trigger_words
 from .modality import (
@@ -97,6 +94,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PARSE_MODES = ("selective", "full")
+SETTING_SHARE = 0.75  # an article is set in a country that holds this share of its named ones
 DEFAULT_PARSE = "full"
 # acts a state mostly does to its own people: an unnamed party shares the other's country
 DOMESTIC_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "ACCUSE", "PROTEST",
@@ -121,8 +119,8 @@ STAGE_WORDS = frozenset({
     "ordered_closures", "ordered_departures", "ordered_dispersals", "state_nouns",
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
-    "consent_nouns", "hazard_nouns", "vehicle_nouns", "mishap_nouns", "mishap_verbs",
-    "deliberate_marks", "charging_verbs", "body_nouns",
+    "consent_nouns", "hazard_nouns", "mishap_nouns", "vehicle_nouns", "accident_nouns",
+    "mishap_verbs", "deliberate_marks",
 })  # fmt: skip
 
 
@@ -183,10 +181,8 @@ class Coder:
         self.conditions = self.words.get("condition_marks", frozenset())
         self.agentless_marks = self.words.get("agentless_marks", frozenset())
         self.hazards = self.words.get("hazard_nouns", frozenset())
-        self.charging = self.words.get("charging_verbs", frozenset())
-        self.bodies = self.words.get("state_nouns", frozenset()) | self.words.get(
-            "body_nouns", frozenset()
-        )
+        self.occurring = self.words.get("occurring_verbs", frozenset())
+        self.mishaps = self.words.get("mishap_nouns", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -252,11 +248,16 @@ class Coder:
         named = _sentences_with(roles.by_token, spans)
         triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
+        setting = self._setting(doc, roles) if len(spans) > 1 else None
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
-            if n not in named or (parsed is not None and span.start not in parsed):
+            if parsed is not None and span.start not in parsed:
                 continue
             words = [i for i in range(span.start, span.end) if i in triggers]
-            coded = self._code_sentence(sentence, span, roles, quotes, published, words)
+            unnamed = n not in named
+            if unnamed and not words:
+                continue
+            coded = self._code_sentence(sentence, span, roles, quotes, published, words,
+                                        unnamed, setting)  # fmt: skip
             if isinstance(coded, SentenceDrafts):
                 told.append(coded)
             else:
@@ -274,25 +275,34 @@ class Coder:
         quotes: Sequence[Quote],
         published: str | None,
         candidates: Iterable[int],
+        unnamed: bool = False,
+        setting: str | None = None,
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
-        decided, for the head to revise (``EventHead.revise_many``)."""
+        decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
+        sentence names no actor; only its acts news tells without their doer
+        (``lexicon.told_without_doer``) are coded, by the
+        rules alone (the head learned from sentences that name one).  ``setting``: the
+        country the article is set in (``_setting``), for a sentence that names none."""
         matched = {}
         doc = span.doc
         candidates = list(candidates)
         for i in candidates:
             found = match(doc[i], self.lexicon, roles)
-            if found is not None:
+            if found is not None and (not unnamed or told_without_doer(*_kind(found[0]))):
                 matched[i] = found
+        if unnamed and not matched:
+            return []
         drafts: dict[int, Draft] = {}
         # "according to X" reports every act of the sentence
         according = according_to_in(span) if "according" in sentence.text.lower() else None
-        sole = self._sole_country(span, roles) if matched else None
+        sole = self._sole_country(span, roles, setting) if matched else None
         for i, (trigger, kind) in matched.items():
             tok = span.doc[i]
             if kind == "verb" and not_an_act(tok, matched, self.light, self.judging, self.speech):
                 continue
-            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole)
+            draft = self._draft(tok, trigger, kind, span, roles, quotes, according, sole,
+                                unnamed)  # fmt: skip
             if draft is not None:
                 drafts[i] = draft
         stages = cues(span, self.obligations)
@@ -310,7 +320,9 @@ class Coder:
         kept = [d for d in drafts.values() if not d.folded]
         if self.keep_embedded:  # also the folded acts, each marked as not (yet) real
             kept += [replace(d, hypothetical=True) for d in drafts.values() if d.folded]
-        if self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
+        if unnamed:  # a convention may have retyped an act (a threat, a promise)
+            kept = [d for d in kept if told_without_doer(d.type, d.cameo, d.mode)]
+        elif self.head is not None:  # the learned head keeps, retypes, drops, adds (events/head)
             return SentenceDrafts(sentence, span, roles, quotes, according, dates, matched, drafts,
                                   prune(kept))  # fmt: skip
         kept = prune(kept)
@@ -390,6 +402,10 @@ class Coder:
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
         if kind == "verb" and trigger.type == "ASSAULT" and accident(tok, self.words):
             return True  # "a van struck a cyclist", "crashed, killing 60": a mishap
+        if trigger.type == "ASSAULT" and kind == "verb" and against_nature(tok, self.hazards):
+            return True  # "firefighters attacked the blaze": putting it out
+        if trigger.type == "ASSAULT" and kind == "verb" and mishap_harm(tok, self.mishaps):
+            return True  # "was injured when a wall fell in the storm": no one's act
         if trigger.cameo == ALERT and any(t.lemma_.lower() in self.hazards for t in tok.subtree):
             # "put on alert after the earthquake", "raised its tsunami alert": readiness
             # for nature, no military or police move (forces sent to fight a disaster
@@ -412,9 +428,14 @@ class Coder:
         quotes: Sequence[Quote],
         according: Token | None,
         sole: str | None = None,
+        nameless: bool = False,
     ) -> Draft | None:
+        """The act ``tok`` tells, its parties read off the sentence; None when it is no
+        act.  ``nameless``: the sentence names no actor, and a noun act is kept when it
+        is told as done or undergone (``told_done``)."""
         if self.not_an_event(tok, trigger, kind, roles):
             return None
+        done = nameless and kind == "noun" and told_done(tok, self.occurring, self.light)
         reported, speaker = self._speaker(tok, roles, quotes, according)
         args = arguments(tok, trigger, kind, roles, speaker, self.light, self._lookup, self.judging)
         source = dedupe(args.source)
@@ -439,16 +460,7 @@ class Coder:
             or (trigger.type in PEOPLE_ACTS and reduced_act(tok) and tok.head.i in roles.by_token)
             # "after protests calling for his removal": people protest where they live
             or (trigger.type == "PROTEST" and kind == "noun" and told_act(tok))
-            # "the suspect is in custody", "went on trial": done to them by the state
-            or (justice_act(trigger) and kind == "noun" and suffered(tok) is not None)
-            # "the clerk accused of forging ballots": a formal charge that stands against
-            # him ("a group blamed for the attack" only describes the group)
-            or (
-                trigger.type == "ACCUSE"
-                and kind == "verb"
-                and tok.lemma_.lower() in self.charging
-                and standing_charge(tok, self.agentless_marks, self.bodies)
-            )
+            or done
         ):
             return None
         target = dedupe(args.target) if args.domestic else without(dedupe(args.target), source)
@@ -499,6 +511,7 @@ class Coder:
             kind == "noun"
             and not source
             and not named
+            and not done
             and not struck(tok, self.series)
             and not hit_something(tok, trigger.type)
         ):
@@ -512,8 +525,10 @@ class Coder:
                      coded.mode, coded.negated, coded.hypothetical, reported, speaker,
                      location)  # fmt: skip
 
-    def _sole_country(self, span: Span, roles: Roles) -> str | None:
-        """The one country a sentence names (actors and places), or None."""
+    def _sole_country(self, span: Span, roles: Roles, setting: str | None = None) -> str | None:
+        """The one country a sentence names (actors and places), or None; ``setting``
+        (the article's country) when it names none ("Police arrested a man" in a story
+        set in Bloomington: the police are the USA's)."""
         countries: set[str] = set()
         for i in range(span.start, span.end):
             actor = roles.by_token.get(i)
@@ -524,7 +539,29 @@ class Coder:
                 country = self.places.place_country(ent.text)
                 if country:
                     countries.add(country)
+        if not countries:
+            return setting
         return countries.pop() if len(countries) == 1 else None
+
+    def _setting(self, doc: Doc, roles: Roles) -> str | None:
+        """The country an article is set in: the country of at least ``SETTING_SHARE`` of
+        the named actors and places of all its sentences (each entity once), at least two
+        of them; None when the article is about several (a war between two states)."""
+        countries: Counter[str] = Counter()
+        for ent in doc.ents:
+            actor = next((a for t in ent if (a := roles.by_token.get(t.i)) is not None), None)
+            if actor is not None:
+                country = actor.country
+            elif ent.label_ in ("GPE", "LOC"):
+                country = self.places.place_country(ent.text)
+            else:
+                continue
+            if country:
+                countries[country] += 1
+        if not countries:
+            return None
+        top, n = countries.most_common(1)[0]
+        return top if n >= 2 and n >= SETTING_SHARE * sum(countries.values()) else None
 
     def _event(
         self,
@@ -581,6 +618,11 @@ def _sentences_with(tokens: Iterable[int], spans: Sequence[Span]) -> set[int]:
         if n >= 0 and i < spans[n].end:
             out.add(n)
     return out
+
+
+def _kind(trigger: Trigger) -> tuple[str, str, str | None]:
+    """A trigger's type, CAMEO code and mode (``told_without_doer``'s arguments)."""
+    return trigger.type, trigger.cameo, trigger.mode
 
 
 def _codes(actors: Sequence[Actor]) -> tuple[str | None, ...]:

@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 ACT_PREPS = frozenset({"during", "on", "after", "in", "at", "near", "since", "amid", "while"})
 # acts done to people that a participle on them tells as news ("reporters jailed on Monday")
 PEOPLE_ACTS = frozenset({"COERCE"})
-# acts that a participle on the people they are done to keeps standing ("a teacher accused
-# of fraud", "the men charged with the killing"): the charge is news (ECB_EVENTS.md)
-STANDING_ACTS = frozenset({"ACCUSE"})
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "acomp"})
 COMPLEMENT_PREPS = frozenset({"of", "for", "to", "from"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -116,8 +113,6 @@ def governor(
             return None
         if cur.i in drafts and drafts[cur.i].type in PEOPLE_ACTS and reduced_act(cur):
             return None  # "freed activists arrested last week": the arrest is an act of its own
-        if cur.i in drafts and drafts[cur.i].type in STANDING_ACTS and cur.dep_ == "acl":
-            return None  # "the clerk accused of fraud was freed": the charge stands of its own
         relation = dep
         if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "dative") and head.head.i != head.i:
             if head.lower_ not in COMPLEMENT_PREPS:

@@ -183,6 +183,28 @@ def _words(value: Any, path: Path | None = None, where: str = "") -> frozenset[s
     return frozenset(str(v).lower() for v in items)
 
 
+# acts news tells of without their doer: force, arrest and detention, crowds in the
+# street, and the acts of police and courts: investigations (CAMEO 09), accusations of
+# a crime and charges (112, 1121), lawsuits (115), convictions and sentences (mode
+# convict).  A sentence that names no actor is coded for these alone, the actor unknown
+# ("a car bomb exploded", "he is being held", "was charged with arson"): what was done
+# to whom is the news.  Criticism, complaints, cooperation, meetings, promises and the
+# measures between states (ties, aid, envoys) with no party told are no news.
+UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+UNNAMED_CAMEO = ("09", "112", "1121", "115")  # a prefix (two digits) or a whole code
+UNNAMED_MODES = frozenset({"convict"})
+
+
+def told_without_doer(type_: str, cameo: str, mode: str | None) -> bool:
+    """Is an act of this type, CAMEO code and mode news with no doer named?"""
+    return (
+        type_ in UNNAMED_TYPES
+        or mode in UNNAMED_MODES
+        or (type_ == "ACCUSE" and any(cameo == c or (len(c) == 2 and cameo.startswith(c))
+                                      for c in UNNAMED_CAMEO))
+    )  # fmt: skip
+
+
 # resolved per token by the matcher, never expanded
 DYNAMIC_CLASSES = frozenset({"@state", "@armed", "@person", "@place", "@org", "@held", "@humans",
                              "@civilians", "@security", "@imposed", "@workers", "@site",

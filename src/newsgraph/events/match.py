@@ -564,9 +564,8 @@ def unmet(trigger: Trigger, tok: Token, roles: Roles, arcs: Arcs | None = None) 
         and not bare_prep_object(tok, trigger.governors)
     ):
         return "governors"
-    if trigger.no_object and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        # a passive has its object for subject ("she was struck by a van"): not intransitive
-        return "no_object"
+    if trigger.no_object and (any(c.dep_ == "dobj" for c in tok.children) or passive(tok)):
+        return "no_object"  # an intransitive sense has no passive: "she was struck" is no strike
     if trigger.refused and not refusal(tok):
         return "refused"
     return None
@@ -587,6 +586,14 @@ def prison_term(tok: Token) -> bool:
                 for o in c.children)
         for c in tok.children
     )  # fmt: skip
+
+
+def passive(tok: Token) -> bool:
+    """A verb in the passive: with a passive subject or auxiliary ("was struck"), or a past
+    participle after its noun ("a woman struck by a car")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
 
 
 def bare_prep_object(tok: Token, preps: frozenset[str]) -> bool:

@@ -70,6 +70,18 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
+PARTIES = ("nsubj", "nsubjpass", "dobj")  # the verb's doer or patient
+NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def nobody(party: Token) -> bool:
+    """A party that is no one: "nobody", "none", or a noun under "no" ("no one",
+    "no soldiers")."""
+    return party.lower_ in NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in party.children
+    )
+
+
 def modality(
     tok: Token, words: dict[str, frozenset[str]], speech: frozenset[str], reported: bool = False
 ) -> Modality:
@@ -102,6 +114,8 @@ def modality(
             negated = True  # "did not hold talks"; not "did not condemn Russia's invasion"
         elif child.dep_ == "det" and low == "no" and child.head == tok:
             negated = True
+        elif child.head == verb and child.dep_ in PARTIES and nobody(child):
+            negated = True  # "no one was hurt", "nobody was arrested", "killed no civilians"
         elif child.dep_ in ("aux", "auxpass"):
             if low == "would" and reported:
                 intended = future = True

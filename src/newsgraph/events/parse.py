@@ -12,6 +12,9 @@ A sentence that may hold an event or a quoted speaker, i.e. one with
   start there, a PERSON/ORG/NORP entity, a pronoun); a word all of whose entries
   need a word beside it ("go" needs "strike" or "alert", "take" needs "control" or
   "hostage") counts only where one of those words may occur in the sentence, or
+* a word that may be a trigger of an act news tells without its doer
+  (``lexicon.told_without_doer``: "a car bomb exploded", "was charged with arson"), which
+  the coder codes in a sentence that names no actor, or
 * a speech verb (or "according to") inside or beside a quotation,
 
 is run through tok2vec, tagger, parser, attribute ruler and lemmatizer (the chosen
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..actors.matching import token_key
 from ..errors import ConfigError
 from ..nlp import TokenArrays, doc_text, token_spaces
-from .lexicon import DYNAMIC_CLASSES
+from .lexicon import DYNAMIC_CLASSES, told_without_doer
 from .quotes import QUOTE_RE
 
 if TYPE_CHECKING:
@@ -123,6 +126,7 @@ class SelectiveParser:
         speech: frozenset[str],
         actor_word: Callable[[str], bool] | None = None,
         actor_words: frozenset[str] = frozenset(),
+        lone: Iterable[str] = (),
     ) -> None:
         missing = [n for n in (*WHOLE_DOC, *PER_SENTENCE) if n not in nlp.component_names]
         if missing:
@@ -137,6 +141,8 @@ class SelectiveParser:
         # words that trigger only beside a cue word ("go" + "strike"): lemma -> cues
         self.cues = cue_words(triggers) if isinstance(triggers, Mapping) else {}
         self.speech = LemmaGuess(nlp, [*speech, "according"])
+        # trigger words of acts coded with no actor named (some need a cue word too)
+        self.lone = LemmaGuess(nlp, lone)
         self.actor_word = actor_word
         self.actor_words = actor_words
 
@@ -172,8 +178,9 @@ class SelectiveParser:
         lowers, texts = columns.lowers, columns.texts
         out: list[Span] = []
         for sent in doc.sents:
-            trigger = actor = speech = False
+            trigger = actor = speech = lone = False
             cued: set[str] = set()  # cue words the sentence's trigger candidates wait for
+            lone_cued: set[str] = set()  # those of the lone trigger candidates
             for i in range(sent.start, sent.end):
                 lower = lowers[i]
                 if not trigger and self.trigger(lower):
@@ -187,21 +194,30 @@ class SelectiveParser:
                     actor = True
                 if not speech and quoted and self.speech(lower):
                     speech = True
-                if trigger and actor:
+                if not lone and self.lone(lower):
+                    # worth a parse whether or not an actor is named
+                    lone = self._free(lower, lone_cued, self.lone)
+                if (trigger and actor) or lone:
                     break
             if not trigger and cued and actor:
                 trigger = any(
                     not self.trigger.forms(lowers[i]).isdisjoint(cued)
                     for i in range(sent.start, sent.end)
                 )
-            if (trigger and actor) or (speech and _touches(sent, quoted)):
+            if not lone and lone_cued:
+                lone = any(
+                    not self.trigger.forms(lowers[i]).isdisjoint(lone_cued)
+                    for i in range(sent.start, sent.end)
+                )
+            if (trigger and actor) or lone or (speech and _touches(sent, quoted)):
                 out.append(sent)
         return out
 
-    def _free(self, lower: str, cued: set[str]) -> bool:
-        """Does a trigger candidate need no cue word?  If it does, note its cues."""
+    def _free(self, lower: str, cued: set[str], guess: LemmaGuess | None = None) -> bool:
+        """Does a trigger candidate (of ``guess``, by default any trigger) need no cue
+        word?  If it does, note its cues."""
         free = False
-        for lemma in self.trigger.which(lower):
+        for lemma in (guess or self.trigger).which(lower):
             cues = self.cues.get(lemma)
             if cues is None:
                 free = True
@@ -384,4 +400,6 @@ def selective_parser(
         # parse too (an entry of None needs no cue word)
         for lemma in weights.lemmas:
             triggers.setdefault(lemma, (None,))
-    return SelectiveParser(nlp, triggers, speech, actor_word, actor_words)
+    lone = [w for w, entries in lexicon.triggers.items()
+            if any(told_without_doer(t.type, t.cameo, t.mode) for t in entries)]  # fmt: skip
+    return SelectiveParser(nlp, triggers, speech, actor_word, actor_words, lone)
