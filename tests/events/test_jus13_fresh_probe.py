@@ -4,7 +4,8 @@ in or meets, trials, prison terms by a court; accidents that must not be ASSAULT
 senses of the justice words.
 
 Rules alone: before the change 3/15 coded and 7/12 near misses kept; after it 12/15 and
-12/12.  ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
+12/12.  Session 13 (jus13b), with the undergone acts and the charges told in a clause
+removed: main 3/15 and 7/12, jus13b 4/15 and 12/12.  ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
 """
 
 from __future__ import annotations

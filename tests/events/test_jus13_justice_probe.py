@@ -6,7 +6,8 @@ tests/data/ECB_EVENTS.md).  Near misses: accidents (vehicles, crashes, mishaps) 
 ASSAULT unless the sentence says the harm was meant, and other senses of the justice words.
 
 Rules alone: before the change 11/31 coded and 13/18 near misses kept; after it 22/31 and
-16/18.  ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
+16/18.  Session 13 (jus13b), with the undergone acts and the charges told in a clause
+removed: main 12/31 and 13/18, jus13b 16/31 and 16/18.  ``CODE``: the type must be coded.  ``NOT``: the type must not be coded.
 """
 
 from __future__ import annotations
