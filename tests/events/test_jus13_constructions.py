@@ -34,7 +34,6 @@ def test_who_is_in_custody_undergoes_it(rules_alone: Coder) -> None:
     assert [a.country for a in held.target] == ["MDA"]
 
 
-@pytest.mark.xfail(reason=REMOVED)
 def test_the_agent_of_a_passive_custody_does_it(rules_alone: Coder) -> None:
     text = "Nine Afghan migrants were taken into custody by Iranian border guards."
     (held,) = _on(rules_alone, text, "COERCE")
@@ -42,7 +41,6 @@ def test_the_agent_of_a_passive_custody_does_it(rules_alone: Coder) -> None:
     assert [a.country for a in held.target] == ["AFG"]
 
 
-@pytest.mark.xfail(reason=REMOVED)
 def test_who_puts_someone_under_arrest_does_it(rules_alone: Coder) -> None:
     text = "Gabonese soldiers placed the president under arrest in Libreville."
     (arrest,) = _on(rules_alone, text, "COERCE")

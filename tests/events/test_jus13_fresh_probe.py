@@ -68,11 +68,8 @@ CODE: list[Any] = [
         "COERCE",
         marks=pytest.mark.xfail(reason=REMOVED),
     ),
-    pytest.param(
-        "Three Filipino fishermen were taken into custody by the Chinese coast guard.",
-        "COERCE",
-        marks=pytest.mark.xfail(reason=REMOVED),
-    ),
+    # coded without the removed undergone state, by the custody entry with its "by" agent
+    ("Three Filipino fishermen were taken into custody by the Chinese coast guard.", "COERCE"),
     pytest.param(
         "The Venezuelan general was placed under arrest in Caracas.",
         "COERCE",

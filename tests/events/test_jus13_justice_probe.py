@@ -80,11 +80,8 @@ CODE: list[Any] = [
     ),
     ("Swedish prosecutors opened an inquiry into the stabbing in Malmo.", "ACCUSE"),
     ("The trial of the former Peruvian president began in Lima on Monday.", "ACCUSE"),
-    pytest.param(
-        "A Dutch man went on trial in Rotterdam for the killing of his neighbour.",
-        "ACCUSE",
-        marks=pytest.mark.xfail(reason=REMOVED),
-    ),
+    # the undergone state was removed; the kept trial-of-people entry codes it
+    ("A Dutch man went on trial in Rotterdam for the killing of his neighbour.", "ACCUSE"),
     pytest.param(
         "Prosecutors in Arizona allege the Phoenix councilman took kickbacks.",
         "ACCUSE",
