@@ -102,3 +102,26 @@ def check_probe(coder: Any, text: str, type_: str | None, actor: str | None) -> 
             e.type == type_ and any((a.country or a.code) == actor for a in e.source)
             for e in events
         ), [(e.type, [a.country or a.code for a in e.source]) for e in events]
+
+
+def _cases(cases: Sequence[Any]) -> list[tuple[str, str]]:
+    """(text, type) of each case, a plain pair or a ``pytest.param``."""
+    return [tuple(c.values) if hasattr(c, "values") else c for c in cases]
+
+
+def probe_score(coder: Any, code: Sequence[Any], near: Sequence[Any]) -> None:
+    """Print a probe's misses and its score: ``code`` cases must be coded as their type,
+    ``near`` misses must not be (run a probe test file as a script)."""
+    hit = 0
+    for text, type_ in _cases(code):
+        got = types(coder, text)
+        hit += type_ in got
+        if type_ not in got:
+            print("MISS", type_, text, sorted(got))
+    ok = 0
+    for text, type_ in _cases(near):
+        got = types(coder, text)
+        ok += type_ not in got
+        if type_ in got:
+            print("FALSE", type_, text, sorted(got))
+    print(f"code {hit}/{len(code)}, near misses kept {ok}/{len(near)}")

@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import types
+from scoring import probe_score, types
 
 from newsgraph.events.coder import Coder
 
@@ -151,27 +151,5 @@ def test_not_coded(rules_alone: Coder, text: str, type_: str) -> None:
     assert type_ not in types(rules_alone, text)
 
 
-def _pairs(cases: list[Any]) -> list[tuple[str, str]]:
-    return [tuple(c.values) if hasattr(c, "values") else c for c in cases]
-
-
-def score(coder: Coder, code: list[Any], near: list[Any]) -> None:
-    """Print the cases missed and the score (``python tests/events/test_act13_unnamed_probe.py``)."""
-    hit = 0
-    code, near = _pairs(code), _pairs(near)
-    for text, type_ in code:
-        got = types(coder, text)
-        hit += type_ in got
-        if type_ not in got:
-            print("MISS", type_, text, sorted(got))
-    ok = 0
-    for text, type_ in near:
-        got = types(coder, text)
-        ok += type_ not in got
-        if type_ in got:
-            print("FALSE", type_, text, sorted(got))
-    print(f"code {hit}/{len(code)}, near misses kept {ok}/{len(near)}")
-
-
 if __name__ == "__main__":
-    score(Coder(head=False, linker=False), CODE, NOT)
+    probe_score(Coder(head=False, linker=False), CODE, NOT)  # print the misses and the score

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import ConfigError
@@ -248,7 +249,8 @@ class Coder:
         named = _sentences_with(roles.by_token, spans)
         triggers = trigger_words(doc, self.lexicon.triggers, self._trigger_ids)
         told: list[SentenceDrafts] = []  # for the head: all the doc's sentences at once
-        setting = self._setting(doc, roles) if len(spans) > 1 else None
+        # the article's country, read once and only when a sentence names none (_sole_country)
+        setting = cache(lambda: self._setting(doc, roles)) if len(spans) > 1 else None
         for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
             if parsed is not None and span.start not in parsed:
                 continue
@@ -276,13 +278,13 @@ class Coder:
         published: str | None,
         candidates: Iterable[int],
         unnamed: bool = False,
-        setting: str | None = None,
+        setting: Callable[[], str | None] | None = None,
     ) -> list[Event] | SentenceDrafts:
         """The sentence's events by the rules; with the learned head, what the rules
         decided, for the head to revise (``EventHead.revise_many``).  ``unnamed``: the
         sentence names no actor; only its acts news tells without their doer
         (``lexicon.told_without_doer``) are coded, by the
-        rules alone (the head learned from sentences that name one).  ``setting``: the
+        rules alone (the head learned from sentences that name one).  ``setting`` gives the
         country the article is set in (``_setting``), for a sentence that names none."""
         matched = {}
         doc = span.doc
@@ -525,9 +527,11 @@ class Coder:
                      coded.mode, coded.negated, coded.hypothetical, reported, speaker,
                      location)  # fmt: skip
 
-    def _sole_country(self, span: Span, roles: Roles, setting: str | None = None) -> str | None:
-        """The one country a sentence names (actors and places), or None; ``setting``
-        (the article's country) when it names none ("Police arrested a man" in a story
+    def _sole_country(
+        self, span: Span, roles: Roles, setting: Callable[[], str | None] | None = None
+    ) -> str | None:
+        """The one country a sentence names (actors and places), or None; what ``setting``
+        gives (the article's country) when it names none ("Police arrested a man" in a story
         set in Bloomington: the police are the USA's)."""
         countries: set[str] = set()
         for i in range(span.start, span.end):
@@ -540,7 +544,7 @@ class Coder:
                 if country:
                     countries.add(country)
         if not countries:
-            return setting
+            return setting() if setting is not None else None
         return countries.pop() if len(countries) == 1 else None
 
     def _setting(self, doc: Doc, roles: Roles) -> str | None:
