@@ -1,5 +1,7 @@
 """mat14: the mechanisms behind the material-act changes, on own sentences.  Rules alone.
 
+- people handed back or repatriated, with no party they go to named, are the party the
+  release is aimed at ("handed back 90 Ukrainian prisoners": UKR), as with "released";
 - an aid act whose recipient is told only in its purpose ("to support clinics which serve
   Syrian refugees") is aimed at the party the purpose helps;
 - people given help are read by their kind, not by a list of nouns ("rescued eleven divers");
@@ -25,8 +27,11 @@ def _targets(coder: Coder, text: str, type_: str) -> set[str | None]:
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
-        ("Sweden provided 4 million euros to support clinics which serve Syrian refugees in "
-         "Lebanon.", "SYR"),
+        (
+            "Sweden provided 4 million euros to support clinics which serve Syrian refugees in "
+            "Lebanon.",
+            "SYR",
+        ),
         ("Canada gave ten million dollars to help Haitian families rebuild their homes.", "HTI"),
         ("Austria donated 40 tents to help Afghan families who lost their homes.", "AFG"),
     ],
@@ -39,8 +44,11 @@ def test_recipient_from_purpose(rules_alone: Coder, text: str, recipient: str) -
     ("text", "type_", "actor"),
     [
         ("The Maltese navy rescued eleven Libyan divers off the coast.", "AID", "MLT"),
-        ("Spanish soldiers evacuated forty Ecuadorian nurses from the besieged town.", "AID",
-         "ESP"),
+        (
+            "Spanish soldiers evacuated forty Ecuadorian nurses from the besieged town.",
+            "AID",
+            "ESP",
+        ),
         ("Irish relief flights reached the stricken island on Monday.", "AID", "IRL"),
         ("Kuwait footed the bill for the rebuilding of the Mosul hospital.", "AID", "KWT"),
         ("Norway chipped in $5 million towards the Somali famine response.", "AID", "NOR"),
@@ -68,3 +76,14 @@ def test_coded(rules_alone: Coder, text: str, type_: str, actor: str | None) -> 
 )
 def test_not_coded(rules_alone: Coder, text: str, type_: str) -> None:
     assert type_ not in {t for t, _ in affirmed(rules_alone, text)}, affirmed(rules_alone, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Baku handed back fourteen Armenian prisoners of war on Tuesday.", "ARM"),
+        ("Kyiv repatriated Belarusian prisoners of war last week.", "BLR"),
+    ],
+)
+def test_freed_people_are_the_recipient(rules_alone: Coder, text: str, recipient: str) -> None:
+    assert recipient in _targets(rules_alone, text, "RETREAT"), text

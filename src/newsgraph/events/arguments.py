@@ -17,7 +17,7 @@ from ..records import Actor
 from .implied import GROUNDS, RECEIVING, confining, culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
-from .match import judge
+from .match import judge, names_people
 from .owners import domestic_target, owned_measure
 from .roles import Roles, in_words, with_country, without
 
@@ -31,6 +31,8 @@ RELATIVES = frozenset({"that", "which"})
 # aid given to people of no country named: they are of the country the sentence names
 AIDED_TYPES = frozenset({"AID"})
 PURPOSE_ARCS = frozenset({"advcl", "xcomp", "acl"})
+# acts that free people: the people freed are the party the act is aimed at
+FREEING = frozenset({"RETREAT"})
 AIDED_SECTORS = frozenset({"CVL", "REF"})
 # verbs of a purpose clause whose object is the party an aid act helps ("gave $5 million to
 # support schools for Palestinian refugees", "lent trucks that serve Hopi households")
@@ -220,9 +222,22 @@ def arguments(
     args = _arguments(tok, trigger, kind, roles, speaker, light_verbs, lookup, judging_verbs)
     if trigger.type in AIDED_TYPES and not args.target and args.source:
         args = replace(args, target=purposed_party(tok, roles, args.source))
+    if kind == "verb" and trigger.type in FREEING and not args.target and trigger.topic_object:
+        args = replace(args, target=freed_people(tok, roles, args.source))
     if trigger.type in AIDED_TYPES and args.target:
         return replace(args, target=aided_people(tok, roles, args.source, args.target))
     return args
+
+
+def freed_people(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """People handed back, repatriated or handed over, with no party they go to named:
+    the party freed is theirs, as with "released" ("Moscow handed back 90 Ukrainian
+    prisoners": UKR).  Objects that name people by their kind only."""
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and names_people(obj, roles):
+            if found := without(roles.phrase(obj), source):
+                return found
+    return []
 
 
 def purposed_party(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
