@@ -234,9 +234,12 @@ def freed_people(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
     the party freed is theirs, as with "released" ("Moscow handed back 90 Ukrainian
     prisoners": UKR).  Objects that name people by their kind only."""
     for obj in tok.children:
-        if obj.dep_ == "dobj" and names_people(obj, roles):
-            if found := without(roles.phrase(obj), source):
-                return found
+        if (
+            obj.dep_ == "dobj"
+            and names_people(obj, roles)
+            and (found := without(roles.phrase(obj), source))
+        ):
+            return found
     return []
 
 
