@@ -7,7 +7,7 @@
 - people given help are read by their kind, not by a list of nouns ("rescued eleven divers");
 - what is delivered or provided in words is no aid ("delivered a eulogy", "provided an
   explanation"), "first aid" is care, not an aid event, and a confession released is no
-  release of a person;
+  release of a person, and leaving a market traded in is no retreat;
 - aid told by its vehicle ("relief flights"), paid for ("footed the bill", "chipped in"),
   a curfew called off, and training alongside another force."""
 
@@ -72,6 +72,7 @@ def test_coded(rules_alone: Coder, text: str, type_: str, actor: str | None) -> 
         ("The hospital said the singer was being treated for exhaustion.", "AID"),
         ("Everyone chipped in for the office party.", "AID"),
         ("Apple pulled the app from its store.", "RETREAT"),
+        ("Pension funds withdrew from emerging markets in March.", "RETREAT"),
     ],
 )
 def test_not_coded(rules_alone: Coder, text: str, type_: str) -> None:

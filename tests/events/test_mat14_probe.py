@@ -2,8 +2,8 @@
 RETREAT, COOPERATE, COERCE) and near misses that must not be coded.  Rules alone.
 
 Sentences in the probe's own words; the cases the change does not fix (a rescue told as
-"plucked", a business's shipment, an investor pulling out of stocks, a company funding a
-lab) are kept out of the asserted lists and named in the report."""
+"plucked", a business's shipment, a company funding a lab) are kept out of the asserted
+lists and named in the report."""
 
 from __future__ import annotations
 
@@ -148,6 +148,7 @@ NOT_CODED = [
     ("The chancellor delivered a speech on the economy.", "AID"),
     ("The tennis player withdrew from the tournament with a knee injury.", None),
     ("The studio released the trailer for the sequel.", None),
+    ("Investors pulled out of technology stocks on Wednesday.", None),
     ("The central bank lifted interest rates by a quarter point.", None),
     ("The club held a minute of silence before the match.", None),
     ("The coach dropped the goalkeeper for Saturday's match.", None),
