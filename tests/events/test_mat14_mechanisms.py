@@ -2,11 +2,11 @@
 
 - people handed back or repatriated, with no party they go to named, are the party the
   release is aimed at ("handed back 90 Ukrainian prisoners": UKR), as with "released";
-- an aid act whose recipient is told only in its purpose ("to support clinics which serve
-  Syrian refugees") is aimed at the party the purpose helps;
+- an aid act whose recipient is told only in its purpose ("shipped buses that serve
+  Bolivian schools", "to help Haitian families") is aimed at the party the purpose helps;
 - people given help are read by their kind, not by a list of nouns ("rescued eleven divers");
 - what is delivered or provided in words is no aid ("delivered a eulogy", "provided an
-  explanation"), "first aid" is care, not an aid event, and a confession released is no
+  explanation"), "first aid" is care, not an aid event, a confession released is no
   release of a person, and leaving a market traded in is no retreat;
 - aid told by its vehicle ("relief flights"), paid for ("footed the bill", "chipped in"),
   a curfew called off, and training alongside another force."""
@@ -27,11 +27,7 @@ def _targets(coder: Coder, text: str, type_: str) -> set[str | None]:
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
-        (
-            "Sweden provided 4 million euros to support clinics which serve Syrian refugees in "
-            "Lebanon.",
-            "SYR",
-        ),
+        ("Finland shipped forty buses that serve Bolivian schools in the highlands.", "BOL"),
         ("Canada gave ten million dollars to help Haitian families rebuild their homes.", "HTI"),
         ("Austria donated 40 tents to help Afghan families who lost their homes.", "AFG"),
     ],

@@ -34,8 +34,8 @@ PURPOSE_ARCS = frozenset({"advcl", "xcomp", "acl"})
 # acts that free people: the people freed are the party the act is aimed at
 FREEING = frozenset({"RETREAT"})
 AIDED_SECTORS = frozenset({"CVL", "REF"})
-# verbs of a purpose clause whose object is the party an aid act helps ("gave $5 million to
-# support schools for Palestinian refugees", "lent trucks that serve Hopi households")
+# verbs of a purpose clause whose object is the party an aid act helps ("sent tents to help
+# Kurdish villagers", "gave buses that serve Bolivian schools")
 BENEFITING = frozenset({"help", "assist", "aid", "support", "benefit", "feed", "rebuild",
                         "reconstruct", "shelter", "house", "serve", "relieve", "rescue",
                         "protect", "treat", "save", "resettle", "care"})  # fmt: skip
@@ -245,9 +245,9 @@ def freed_people(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
 
 def purposed_party(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
     """The party an aid act helps, told only in its purpose: a "to" clause or a relative
-    clause of helping on the act or on what it gives ("provided 6 million euros to support
-    projects which benefit Palestinian refugees": PSE).  The first party of the clause
-    that is not the giver; none when the clause helps no party named."""
+    clause of helping on the act or on what it gives ("Austria gave forty tents to help
+    Afghan families who lost their homes": AFG).  The first party of the clause that is
+    not the giver; none when the clause helps no party named."""
     holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
     for holder in holders:
         for clause in holder.children:
