@@ -17,7 +17,7 @@ from ..records import Actor
 from .implied import GROUNDS, RECEIVING, confining, culprit, denier
 from .lexicon import PLOVER_TYPES, Trigger
 from .match import copula as copula_of
-from .match import judge
+from .match import judge, names_people
 from .owners import domestic_target, owned_measure
 from .roles import Roles, in_words, with_country, without
 
@@ -30,7 +30,15 @@ MEANS_TYPES = frozenset({"ASSAULT"})
 RELATIVES = frozenset({"that", "which"})
 # aid given to people of no country named: they are of the country the sentence names
 AIDED_TYPES = frozenset({"AID"})
+PURPOSE_ARCS = frozenset({"advcl", "xcomp", "acl"})
+# acts that free people: the people freed are the party the act is aimed at
+FREEING = frozenset({"RETREAT"})
 AIDED_SECTORS = frozenset({"CVL", "REF"})
+# verbs of a purpose clause whose object is the party an aid act helps ("sent tents to help
+# Kurdish villagers", "gave buses that serve Bolivian schools")
+BENEFITING = frozenset({"help", "assist", "aid", "support", "benefit", "feed", "rebuild",
+                        "reconstruct", "shelter", "house", "serve", "relieve", "rescue",
+                        "protect", "treat", "save", "resettle", "care"})  # fmt: skip
 # acts whose "from" complement names who does them ("aid from Japan", "threats from
 # Russia"); not moves ("a withdrawal from Syria"), force or arrests
 GIVEN_FROM = frozenset({"REQUEST", "AID", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
@@ -212,9 +220,46 @@ def arguments(
 ) -> Arguments:
     """Actors and recipients for ``tok`` firing ``trigger`` as ``kind``."""
     args = _arguments(tok, trigger, kind, roles, speaker, light_verbs, lookup, judging_verbs)
+    if trigger.type in AIDED_TYPES and not args.target and args.source:
+        args = replace(args, target=purposed_party(tok, roles, args.source))
+    if kind == "verb" and trigger.type in FREEING and not args.target and trigger.topic_object:
+        args = replace(args, target=freed_people(tok, roles, args.source))
     if trigger.type in AIDED_TYPES and args.target:
         return replace(args, target=aided_people(tok, roles, args.source, args.target))
     return args
+
+
+def freed_people(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """People handed back, repatriated or handed over, with no party they go to named:
+    the party freed is theirs, as with "released" ("Moscow handed back 90 Ukrainian
+    prisoners": UKR).  Objects that name people by their kind only."""
+    for obj in tok.children:
+        if (
+            obj.dep_ == "dobj"
+            and names_people(obj, roles)
+            and (found := without(roles.phrase(obj), source))
+        ):
+            return found
+    return []
+
+
+def purposed_party(tok: Token, roles: Roles, source: list[Actor]) -> list[Actor]:
+    """The party an aid act helps, told only in its purpose: a "to" clause or a relative
+    clause of helping on the act or on what it gives ("Austria gave forty tents to help
+    Afghan families who lost their homes": AFG).  The first party of the clause that is
+    not the giver; none when the clause helps no party named."""
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.pos_ != "VERB" or clause.lemma_.lower() not in BENEFITING:
+                continue
+            to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if not (clause.dep_ == "relcl" or (clause.dep_ in PURPOSE_ARCS and to_clause)):
+                continue
+            for word in clause.subtree:
+                if word.i > clause.i and (found := without(roles.phrase(word), source)):
+                    return found
+    return []
 
 
 def aided_people(tok: Token, roles: Roles, source: list[Actor], target: list[Actor]) -> list[Actor]:

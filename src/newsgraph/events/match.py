@@ -263,12 +263,20 @@ CONTESTS = frozenset({"race", "election", "contest", "competition", "tournament"
                       "nomination", "candidacy", "leadership"})  # fmt: skip
 
 
+# holdings one buys into and sells out of: leaving them is trading, no ground given up
+# ("investors pulled out of bank shares", "funds withdrew from emerging markets")
+HOLDINGS = frozenset({"stock", "share", "bond", "equity", "market", "commodity", "currency",
+                      "cryptocurrency", "bitcoin"})  # fmt: skip
+
+
 def left_contest(tok: Token, arcs: Arcs) -> bool:
     """A verb of leaving whose "from" / "out of" phrase is a contest ("the senator withdrew
-    from the race", "the runner pulled out of the marathon"): a candidate or a player who
-    withdraws is no party retreating."""
+    from the race", "the runner pulled out of the marathon") or a holding traded ("pulled
+    out of technology stocks"): a candidate, a player or an investor who withdraws is no
+    party retreating."""
+    left = CONTESTS | HOLDINGS
     return tok.pos_ == "VERB" and any(
-        t.lemma_.lower() in CONTESTS or t.lower_ in CONTESTS for t in arcs.prep_objects
+        t.lemma_.lower() in left or t.lower_ in left for t in arcs.prep_objects
     )
 
 
