@@ -52,6 +52,7 @@ from .acts import (
     used_weapon,
     weighing,
 )
+from .arcs import prenominal
 from .arguments import arguments, others_act_verbs, own_doer, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
@@ -121,7 +122,7 @@ STAGE_WORDS = frozenset({
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "mishap_nouns", "vehicle_nouns", "accident_nouns",
-    "mishap_verbs", "deliberate_marks",
+    "mishap_verbs", "deliberate_marks", "vehicle_makes", "on_foot_words",
 })  # fmt: skip
 
 
@@ -368,6 +369,8 @@ class Coder:
             return True  # "thinks the EU should impose sanctions": an opinion, not an act
         if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
             return True  # "asked the spokesman about the talks": a question, not an appeal
+        if kind == "verb" and trigger.type == "REQUEST" and prenominal(tok):
+            return True  # "a court-ordered stay": what the stay is, no demand made of anyone
         if in_question(tok):
             return True  # "did not say when the talks would resume": an open question
         if predicted(tok):
