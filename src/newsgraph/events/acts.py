@@ -573,7 +573,7 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return (
         tok.lemma_.lower() in CONTACT
         and any(c.dep_ == "dobj" and c.lemma_.lower() in vehicles for c in tok.children)
-        and any(d.lower_ in ("he", "she") for d in _doers(verb))
+        and any(d.lower_ in ("he", "she") or d.ent_type_ == "PERSON" for d in _doers(verb))
     )
 
 
@@ -595,17 +595,49 @@ def _vehicle(noun: Token, vehicles: frozenset[str], makes: frozenset[str]) -> bo
     return noun.tag_ == "CD" and len(noun.text) == 4 and noun.text[:2] in ("19", "20")
 
 
+# prepositions that say where a scene was recorded ("captured on video", "in a photo")
+RECORDED_IN = frozenset({"on", "in", "by"})
+
+
+def recorded(tok: Token, recordings: frozenset[str]) -> bool:
+    """A seizing verb told of a recording ("was captured on video", "captured in a
+    surveillance tape", "captured by a security camera"): the scene was filmed, no one
+    was seized."""
+    return any(
+        c.dep_ in ("prep", "agent") and c.lower_ in RECORDED_IN
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in recordings for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
+def arrival(tok: Token, phrasals: frozenset[str]) -> bool:
+    """``tok`` is a phrasal verb of arriving ("checked into a clinic", "pulled up to the
+    gate", "showed up in court"): one's own coming somewhere, no act on a party."""
+    lemma = tok.lemma_.lower()
+    return any(
+        c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in phrasals for c in tok.children
+    )
+
+
 def _struck_on_foot(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    """Someone on foot "was struck" or "was hit", by no one named: the sentence tells a
-    walker on a road or pavement ("was walking to the store when she was struck",
-    "struck in the crosswalk"), the scene of a road accident, not of an attack (an
-    attack names its doer or its weapon: "struck by a rubber bullet" has a doer)."""
+    """Someone "was struck" or "was hit", by no one named, as the end of a walk: in a
+    "when" clause on a verb of walking ("was crossing the road when she was struck"), or
+    struck on a walkway ("was struck in the crosswalk").  The walk is the scene and the
+    blow cuts it short, as reports of road accidents tell them; an attack names its doer
+    or weapon ("struck by a rubber bullet", "struck with a club"), and a blow told first
+    ("was struck in the head as she walked") is left to the other tests."""
     if tok.lemma_.lower() not in CONTACT or not Roles.is_passive(tok):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return False  # "struck with a club": a weapon named
     on_foot = words.get("on_foot_words", frozenset())
-    return any(t.lemma_.lower() in on_foot and t.pos_ in ("VERB", "NOUN") for t in tok.sent)
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in on_foot:
+        return any(m.lower_ in WHEN_MARKS for m in tok.children if m.dep_ in ("advmod", "mark"))
+    return any(
+        c.dep_ == "prep"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in on_foot for o in c.children)
+        for c in tok.children
+    )
 
 
 def _shared_doers(verb: Token) -> list[Token]:

@@ -34,6 +34,7 @@ from .acts import (
     accident,
     against_nature,
     agentless,
+    arrival,
     counted_act,
     envoys,
     generic_antecedent,
@@ -46,6 +47,7 @@ from .acts import (
     nested,
     no_meeting,
     not_an_act,
+    recorded,
     rule_confidence,
     struck,
     told_done,
@@ -122,7 +124,8 @@ STAGE_WORDS = frozenset({
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "mishap_nouns", "vehicle_nouns", "accident_nouns",
-    "mishap_verbs", "deliberate_marks", "vehicle_makes", "on_foot_words",
+    "mishap_verbs", "deliberate_marks", "vehicle_makes", "on_foot_words", "recordings",
+    "arrival_phrasals",
 })  # fmt: skip
 
 
@@ -185,6 +188,8 @@ class Coder:
         self.hazards = self.words.get("hazard_nouns", frozenset())
         self.occurring = self.words.get("occurring_verbs", frozenset())
         self.mishaps = self.words.get("mishap_nouns", frozenset())
+        self.recordings = self.words.get("recordings", frozenset())
+        self.arrivals = self.words.get("arrival_phrasals", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -405,6 +410,10 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if kind == "verb" and arrival(tok, self.arrivals):
+            return True  # "checked into a clinic", "pulled up to the gate": a coming
+        if kind == "verb" and trigger.type == "COERCE" and recorded(tok, self.recordings):
+            return True  # "the attack was captured on video": filmed, no one seized
         if kind == "verb" and trigger.type == "ASSAULT" and accident(tok, self.words):
             return True  # "a van struck a cyclist", "crashed, killing 60": a mishap
         if trigger.type == "ASSAULT" and kind == "verb" and against_nature(tok, self.hazards):
