@@ -94,3 +94,17 @@ def test_a_scene_captured_on_camera_is_filmed(rules_alone: Coder) -> None:
 def test_a_confession_released_is_published(rules_alone: Coder) -> None:
     text = "Texas police released a taped confession from the suspect."
     assert "RETREAT" not in _types(rules_alone, text)
+
+
+def test_a_player_signed_is_a_teams_business(rules_alone: Coder) -> None:
+    text = "Porto signed the Uruguayan midfielder from Nacional."
+    assert "SUPPORT" not in _types(rules_alone, text)
+    text = "Greek police released the Albanian goalkeeper after questioning."
+    assert "RETREAT" in _types(rules_alone, text)
+
+
+def test_a_warning_of_nature_is_no_threat(rules_alone: Coder) -> None:
+    text = "Chilean officials warned of more aftershocks along the coast."
+    assert "THREATEN" not in _types(rules_alone, text)
+    text = "North Korea warned of a merciless strike on South Korea."
+    assert "THREATEN" in _types(rules_alone, text)

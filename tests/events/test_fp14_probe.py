@@ -8,7 +8,8 @@ signed in sports and business, a pre-noun "court-ordered", "pulled up to"; and t
 political acts beside them that must still be coded.  Each line: the text, the types that
 must be coded, the types that must not be ("ALL": nothing may be coded).
 
-Rules alone: before the change 37/51 lines held, after it 46/51.
+Rules alone: before the change 37/51 lines held, after it 47/51 (46/51 before the sports
+rule of ``test_fp14_sports_probe.py`` was added).
 """
 
 from __future__ import annotations
@@ -135,12 +136,7 @@ PROBE: list[Any] = [
         {"AID"},
         marks=pytest.mark.xfail(reason=OPEN),
     ),
-    pytest.param(
-        "The Brazilian striker agreed to a new contract with Chelsea.",
-        set(),
-        {"AGREE"},
-        marks=pytest.mark.xfail(reason=OPEN),
-    ),
+    ("The Brazilian striker agreed to a new contract with Chelsea.", set(), {"AGREE"}),
     pytest.param(
         "The Canadian forward signed with a Swiss club for two seasons.",
         set(),

@@ -619,6 +619,45 @@ def arrival(tok: Token, phrasals: frozenset[str]) -> bool:
     )
 
 
+# the PLOVER types a game's dealings may be told in: signing, releasing, asking for,
+# meeting or backing a player (force, arrests, charges and sentences stay acts)
+GAME_TYPES = frozenset({"SUPPORT", "AGREE", "RETREAT", "REQUEST", "CONSULT", "AID",
+                        "COOPERATE", "REJECT"})  # fmt: skip
+# the sectors of a state: a state's act on a player is still a state's act
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# arguments of a verb: its subject, object, passive subject, objects of its prepositions
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def sports_dealing(tok: Token, type_: str, roles: Roles, sports: frozenset[str]) -> bool:
+    """A cooperative or verbal act whose party is a player named by his place in a game
+    ("Chelsea signed the Brazilian winger", "released the veteran forward", "asked to
+    interview the quarterback"), with no state among its doers: a team's business,
+    sports news (ECB_EVENTS.md: sports news holds no PLOVER event).  "Police released
+    the striker" (a state's doer) and force, arrests, charges stay acts."""
+    if type_ not in GAME_TYPES or not sports:
+        return False
+    args = [c for c in tok.children if c.dep_ in ARGUMENT_DEPS]
+    args += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    args += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children
+             if o.dep_ == "dobj"]  # fmt: skip
+    # the role may stand as a title before a name: "released veteran forward Dan Ortiz"
+    titles = [c for a in args for c in a.children if c.dep_ in ("compound", "appos")]
+    if not any(a.lemma_.lower() in sports for a in args + titles):
+        return False
+    return not any(a.sector in STATE_SECTORS for a in roles.subject(tok))
+
+
+def hazard_warning(tok: Token, type_: str, hazards: frozenset[str]) -> bool:
+    """A warning of a natural hazard ("warned of more aftershocks", "warned about
+    flooding"): a forecast of nature, no threat of a party's act."""
+    return type_ == "THREATEN" and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in hazards for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
 def _struck_on_foot(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """Someone "was struck" or "was hit", by no one named, as the end of a walk: in a
     "when" clause on a verb of walking ("was crossing the road when she was struck"), or

@@ -40,6 +40,7 @@ from .acts import (
     generic_antecedent,
     generic_doer,
     generic_subject,
+    hazard_warning,
     hit_something,
     hosted_before,
     mishap_harm,
@@ -49,6 +50,7 @@ from .acts import (
     not_an_act,
     recorded,
     rule_confidence,
+    sports_dealing,
     struck,
     told_done,
     used_weapon,
@@ -125,7 +127,7 @@ STAGE_WORDS = frozenset({
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "mishap_nouns", "vehicle_nouns", "accident_nouns",
     "mishap_verbs", "deliberate_marks", "vehicle_makes", "on_foot_words", "recordings",
-    "arrival_phrasals",
+    "arrival_phrasals", "sports_roles",
 })  # fmt: skip
 
 
@@ -190,6 +192,7 @@ class Coder:
         self.mishaps = self.words.get("mishap_nouns", frozenset())
         self.recordings = self.words.get("recordings", frozenset())
         self.arrivals = self.words.get("arrival_phrasals", frozenset())
+        self.sports = self.words.get("sports_roles", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -410,6 +413,10 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if kind == "verb" and sports_dealing(tok, trigger.type, roles, self.sports):
+            return True  # "signed the Brazilian winger": a team's business
+        if kind == "verb" and hazard_warning(tok, trigger.type, self.hazards):
+            return True  # "warned of more aftershocks": a forecast of nature
         if kind == "verb" and arrival(tok, self.arrivals):
             return True  # "checked into a clinic", "pulled up to the gate": a coming
         if kind == "verb" and trigger.type == "COERCE" and recorded(tok, self.recordings):
