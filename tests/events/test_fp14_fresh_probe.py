@@ -4,7 +4,8 @@ contracts, scenes captured on camera, documents released or provided, and the po
 acts beside them that must still be coded.  Each line: the text, the types that must be
 coded, the types that must not be.
 
-Rules alone: before the change 16/24 lines held, after it 24/24.
+Rules alone: before the change 16/24 lines held, after it 24/24; the ten lines added after
+the sports and hazard-warning rules: 8/10 before the whole change, 10/10 after.
 """
 
 from __future__ import annotations
@@ -57,6 +58,24 @@ FRESH: list[tuple[str, set[str], set[str]]] = [
     ("Escaping the police, Tom Reyes struck three parked cars on Elm Road.", set(), {"ASSAULT"}),
     ("The actress checked into a state-mandated treatment program.", set(), {"REQUEST"}),
     ("The prime minister ordered the army to withdraw from the city.", {"REQUEST"}, set()),
+]
+
+# written after the sports and hazard-warning rules, not used to tune them
+FRESH += [
+    ("Ajax signed the Nigerian striker on a five-year deal.", set(), {"AGREE", "SUPPORT"}),
+    ("The Yankees asked the league to reinstate their suspended pitcher.", set(), {"REQUEST"}),
+    ("The rookie quarterback agreed to terms with the Jets.", set(), {"AGREE"}),
+    ("Seismologists warned of further tremors in the coming days.", set(), {"THREATEN"}),
+    ("The weather service warned of flooding along the Danube.", set(), {"THREATEN"}),
+    ("Hamas warned of an escalation if the raids continued.", {"THREATEN"}, set()),
+    ("Spanish police detained the Argentine goalkeeper at Madrid airport.", {"COERCE"}, set()),
+    ("The Kenyan government thanked the marathon runners for their victory.", {"SUPPORT"}, set()),
+    ("Turkey signed a gas deal with Azerbaijan.", {"SUPPORT"}, set()),
+    (
+        "A Russian court sentenced the American basketball player to nine years.",
+        {"SANCTION"},
+        set(),
+    ),
 ]
 
 

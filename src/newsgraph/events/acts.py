@@ -611,11 +611,15 @@ def recorded(tok: Token, recordings: frozenset[str]) -> bool:
 
 
 def arrival(tok: Token, phrasals: frozenset[str]) -> bool:
-    """``tok`` is a phrasal verb of arriving ("checked into a clinic", "pulled up to the
-    gate", "showed up in court"): one's own coming somewhere, no act on a party."""
+    """``tok`` is a phrasal verb of arriving, with no object and its particle or
+    preposition right after it ("checked into a clinic", "pulled up to the gate", "showed
+    up in court"): one's own coming somewhere, no act on a party."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "pulled survivors from the rubble in Turkey": a thing moved
     lemma = tok.lemma_.lower()
     return any(
-        c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in phrasals for c in tok.children
+        c.dep_ in ("prt", "prep") and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in phrasals
+        for c in tok.children
     )
 
 
