@@ -407,6 +407,8 @@ def no_meeting(tok: Token, trigger: Trigger, kind: str, roles: Roles) -> bool:
     if kind != "verb":
         return False
     lemma = tok.lemma_.lower()
+    if lemma in VISITING_VERBS | SITTING_VERBS and partyless(tok, roles):
+        return True  # "a sewing circle was meeting", "she was visiting a friend"
     if lemma in VISITING_VERBS:
         return private_journey(tok, roles.subject(tok))
     if lemma in SITTING_VERBS:
@@ -429,6 +431,25 @@ def press_meeting(tok: Token, roles: Roles) -> bool:
     return bool(found) and all(
         a is not None and a.sector in PRESS_SECTORS and not a.org for a in found
     )
+
+
+def partyless(tok: Token, roles: Roles) -> bool:
+    """``tok`` ("met", "visited") is private life: its doers resolve to no party (no
+    country, sector or organisation: "a sewing circle", "she" of no known side) and it
+    names no party as met or visited (its object, its "with" partners resolve to none:
+    "visiting a friend", "met in the church hall").  A meeting is between parties
+    (ANNOTATION.md: an act by an identifiable kind of actor); when no side of it is
+    one, it is no CONSULT.  A verb with no subject leaves it to the other tests."""
+    source = roles.subject(tok)
+    if any(a.code or a.country or a.sector or a.org for a in source):
+        return False
+    if not source and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    partners = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    partners += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+                 for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    found = (roles.by_token.get(t.i) for p in partners for t in p.subtree)
+    return not any(a is not None and (a.code or a.country or a.sector or a.org) for a in found)
 
 
 def own_sitting(tok: Token, source: Sequence[Actor]) -> bool:
@@ -520,6 +541,7 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     if tok.lemma_.lower() not in MISHAP_HARM:
         return False
     vehicles = words.get("vehicle_nouns", frozenset())
+    makes = words.get("vehicle_makes", frozenset())
     mishaps = words.get("accident_nouns", frozenset())
     if any(t.lower_ in words.get("deliberate_marks", frozenset()) for t in tok.sent):
         return False
@@ -528,26 +550,162 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
         if verb.head.lemma_.lower() in words.get("mishap_verbs", frozenset()):
             return True  # "crashed near the airport, killing 60"
         verb = verb.head  # "gunned the engine and struck her": the first verb's doer
-    for doer in _doers(verb):
+    for doer in _doers(verb) or _shared_doers(verb):
         if doer.lower_ in RELATIVE_DOERS and verb.dep_ == "relcl":
             doer = verb.head  # "the driver who killed a woman"
         lemma = doer.lemma_.lower()
-        if lemma in vehicles or (lemma in mishaps and _told_mishap(doer)):
+        if _vehicle(doer, vehicles, makes) or (lemma in mishaps and _told_mishap(doer)):
             return True
+    if not _doers(verb) and _accident_clause(verb, words):
+        return True  # "was killed when a speeding motorist struck him"
+    if not (_doers(tok) or _shared_doers(tok)) and _struck_on_foot(tok, words):
+        return True  # "was crossing the road when she was struck"
     outcome = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     if any(
         p.lemma_.lower() in mishaps and _told_mishap(p) for p in outcome if p.head.lower_ == "in"
     ):
         return True  # "were hurt in the crash"
-    if any(p.lemma_.lower() in vehicles for p in outcome if p.head.lower_ == "with"):
+    if any(_vehicle(p, vehicles, makes) for p in outcome if p.head.lower_ == "with"):
         return True  # "struck the boy with his car"
     # "he hit two parked cars": one person's running into vehicles (a party's men or an
     # armed group hitting vehicles attack them)
     return (
         tok.lemma_.lower() in CONTACT
         and any(c.dep_ == "dobj" and c.lemma_.lower() in vehicles for c in tok.children)
-        and any(d.lower_ in ("he", "she") for d in _doers(verb))
+        and any(d.lower_ in ("he", "she") or d.ent_type_ == "PERSON" for d in _doers(verb))
+    )
+
+
+# words of a clause that tells when or how the harm came about
+WHEN_MARKS = frozenset({"when", "as", "after"})
+
+
+def _vehicle(noun: Token, vehicles: frozenset[str], makes: frozenset[str]) -> bool:
+    """``noun`` names a road vehicle or its driver: by its kind ("a van", "a motorist"),
+    by its make and model ("a Toyota Camry", "a Ford": a make said as the noun or as a
+    word compounded on it), or by a bare model year standing for it ("struck by a 2015":
+    no party is a year)."""
+    if noun.lemma_.lower() in vehicles or noun.lower_ in makes:
+        return True
+    if any(c.dep_ == "compound" and c.lower_ in makes for c in noun.children):
+        return True
+    if any(c.dep_ == "appos" and _vehicle(c, vehicles, makes) for c in noun.children):
+        return True  # "a grey, a Toyota Camry" as the parser may split the make off
+    return noun.tag_ == "CD" and len(noun.text) == 4 and noun.text[:2] in ("19", "20")
+
+
+# prepositions that say where a scene was recorded ("captured on video", "in a photo")
+RECORDED_IN = frozenset({"on", "in", "by"})
+
+
+def recorded(tok: Token, recordings: frozenset[str]) -> bool:
+    """A seizing verb told of a recording ("was captured on video", "captured in a
+    surveillance tape", "captured by a security camera"): the scene was filmed, no one
+    was seized."""
+    return any(
+        c.dep_ in ("prep", "agent") and c.lower_ in RECORDED_IN
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in recordings for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
+def arrival(tok: Token, phrasals: frozenset[str]) -> bool:
+    """``tok`` is a phrasal verb of arriving, with no object and its particle or
+    preposition right after it ("checked into a clinic", "pulled up to the gate", "showed
+    up in court"): one's own coming somewhere, no act on a party."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "pulled survivors from the rubble in Turkey": a thing moved
+    lemma = tok.lemma_.lower()
+    return any(
+        c.dep_ in ("prt", "prep") and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in phrasals
+        for c in tok.children
+    )
+
+
+# the PLOVER types a game's dealings may be told in: signing, releasing, asking for,
+# meeting or backing a player (force, arrests, charges and sentences stay acts)
+GAME_TYPES = frozenset({"SUPPORT", "AGREE", "RETREAT", "REQUEST", "CONSULT", "AID",
+                        "COOPERATE", "REJECT"})  # fmt: skip
+# the sectors of a state: a state's act on a player is still a state's act
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# arguments of a verb: its subject, object, passive subject, objects of its prepositions
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def sports_dealing(tok: Token, type_: str, roles: Roles, sports: frozenset[str]) -> bool:
+    """A cooperative or verbal act whose party is a player named by his place in a game
+    ("Chelsea signed the Brazilian winger", "released the veteran forward", "asked to
+    interview the quarterback"), with no state among its doers: a team's business,
+    sports news (ECB_EVENTS.md: sports news holds no PLOVER event).  "Police released
+    the striker" (a state's doer) and force, arrests, charges stay acts."""
+    if type_ not in GAME_TYPES or not sports:
+        return False
+    args = [c for c in tok.children if c.dep_ in ARGUMENT_DEPS]
+    args += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    args += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children
+             if o.dep_ == "dobj"]  # fmt: skip
+    # the role may stand as a title before a name: "released veteran forward Dan Ortiz"
+    titles = [c for a in args for c in a.children if c.dep_ in ("compound", "appos")]
+    if not any(a.lemma_.lower() in sports for a in args + titles):
+        return False
+    return not any(a.sector in STATE_SECTORS for a in roles.subject(tok))
+
+
+def hazard_warning(tok: Token, type_: str, hazards: frozenset[str]) -> bool:
+    """A warning of a natural hazard ("warned of more aftershocks", "warned about
+    flooding"): a forecast of nature, no threat of a party's act."""
+    return type_ == "THREATEN" and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in hazards for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
+def _struck_on_foot(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """Someone "was struck" or "was hit", by no one named, as the end of a walk: in a
+    "when" clause on a verb of walking ("was crossing the road when she was struck"), or
+    struck on a walkway ("was struck in the crosswalk").  The walk is the scene and the
+    blow cuts it short, as reports of road accidents tell them; an attack names its doer
+    or weapon ("struck by a rubber bullet", "struck with a club"), and a blow told first
+    ("was struck in the head as she walked") is left to the other tests."""
+    if tok.lemma_.lower() not in CONTACT or not Roles.is_passive(tok):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False  # "struck with a club": a weapon named
+    on_foot = words.get("on_foot_words", frozenset())
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in on_foot:
+        return any(m.lower_ in WHEN_MARKS for m in tok.children if m.dep_ in ("advmod", "mark"))
+    return any(
+        c.dep_ == "prep"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in on_foot for o in c.children)
+        for c in tok.children
+    )
+
+
+def _shared_doers(verb: Token) -> list[Token]:
+    """The doers of a verb told with none of its own, that it shares with the verbs
+    conjoined to it: "was struck and killed by a motorist" (the agent stands on the
+    last verb, and is the doer of both)."""
+    return [d for c in verb.children if c.dep_ == "conj" for d in _doers(c)]
+
+
+def _accident_clause(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """Harm told with no doer, whose "when" ("as", "after") clause tells a vehicle's or a
+    mishap's harm: "the boy was killed when a truck struck him", "she died after a car
+    hit her" (the clause says how the harm came; no party's act is told)."""
+    vehicles = words.get("vehicle_nouns", frozenset())
+    makes = words.get("vehicle_makes", frozenset())
+    mishaps = words.get("accident_nouns", frozenset())
+    return any(
+        c.dep_ == "advcl"
+        and c.lemma_.lower() in MISHAP_HARM
+        and any(m.lower_ in WHEN_MARKS for m in c.children if m.dep_ in ("advmod", "mark"))
+        and any(
+            _vehicle(d, vehicles, makes) or (d.lemma_.lower() in mishaps and _told_mishap(d))
+            for d in _doers(c) or _shared_doers(c)
+        )
+        for c in verb.children
     )
 
 

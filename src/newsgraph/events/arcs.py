@@ -335,6 +335,14 @@ def attributive(tok: Token) -> bool:
     )
 
 
+def prenominal(tok: Token) -> bool:
+    """A past participle set before the noun it describes ("a court-ordered stay", "a
+    state-mandated test"): it says what the noun is, and names no one it is addressed to
+    nor anyone made to act (an order given is told as a verb with its addressee:
+    "the court ordered her to stay")."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i < tok.head.i
+
+
 class Arcs:
     """A token's arcs that the constraints read, each computed at most once however
     many entries of its word are tried (the lexicon may list many for one word)."""

@@ -182,8 +182,14 @@ ENGAGED = frozenset({"engage", "involve"})
 # the shelling", "villagers braved the raids"): not its doer
 FLEEING = frozenset({"flee", "dodge", "brave", "weather"})
 # the word lists whose verbs take someone else's act as their object (``governing_doer``)
-OTHERS_ACT_LISTS = ("others_acts", "speech_verbs", "judging_verbs", "deliberating", "topic_verbs",
-                    "negators")
+OTHERS_ACT_LISTS = (
+    "others_acts",
+    "speech_verbs",
+    "judging_verbs",
+    "deliberating",
+    "topic_verbs",
+    "negators",
+)
 # acts that move the doer's own people or goods somewhere ("the deployment of police
 # officers to Haiti", "a delivery of vaccines to Peru"): where they go is the recipient
 MOVING = frozenset({"MOBILIZE", "AID", "CONSULT"})
@@ -778,7 +784,11 @@ def governing_verb(tok: Token) -> Token | None:
     behind the attack", or the verb of "played a role in"; None otherwise, or for a
     passive verb (its subject undergoes the act)."""
     node = tok
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in COUNTING:
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in COUNTING
+    ):
         node = node.head.head
     head = node.head
     verb: Token | None = None
@@ -791,7 +801,9 @@ def governing_verb(tok: Token) -> Token | None:
                 verb = above.head  # "played a key role in the capture of"
         elif prep == "behind" and above.lemma_.lower() == "be":
             verb = above  # "the police were behind the killing"
-        elif prep in MEANS_PREPS and counted(node) and any(c.dep_ == "dobj" for c in above.children):
+        elif (
+            prep in MEANS_PREPS and counted(node) and any(c.dep_ == "dobj" for c in above.children)
+        ):
             verb = above
         elif prep == "in" and above.lemma_.lower() in ENGAGED:
             return above  # "was engaged in the shelling of": its subject takes part

@@ -34,11 +34,13 @@ from .acts import (
     accident,
     against_nature,
     agentless,
+    arrival,
     counted_act,
     envoys,
     generic_antecedent,
     generic_doer,
     generic_subject,
+    hazard_warning,
     hit_something,
     hosted_before,
     mishap_harm,
@@ -46,12 +48,15 @@ from .acts import (
     nested,
     no_meeting,
     not_an_act,
+    recorded,
     rule_confidence,
+    sports_dealing,
     struck,
     told_done,
     used_weapon,
     weighing,
 )
+from .arcs import prenominal
 from .arguments import arguments, others_act_verbs, own_doer, subject_noun_target
 from .conventions import convention
 from .embed import PEOPLE_ACTS, Draft, fold, prune, reduced_act
@@ -121,7 +126,8 @@ STAGE_WORDS = frozenset({
     "scheduling_words", "being_forms", "deciding_verbs", "taken_aux", "exercise_nouns",
     "backing_verbs", "helped_nouns", "mission_nouns", "force_nouns", "combat_words",
     "consent_nouns", "hazard_nouns", "mishap_nouns", "vehicle_nouns", "accident_nouns",
-    "mishap_verbs", "deliberate_marks",
+    "mishap_verbs", "deliberate_marks", "vehicle_makes", "on_foot_words", "recordings",
+    "arrival_phrasals", "sports_roles",
 })  # fmt: skip
 
 
@@ -184,6 +190,9 @@ class Coder:
         self.hazards = self.words.get("hazard_nouns", frozenset())
         self.occurring = self.words.get("occurring_verbs", frozenset())
         self.mishaps = self.words.get("mishap_nouns", frozenset())
+        self.recordings = self.words.get("recordings", frozenset())
+        self.arrivals = self.words.get("arrival_phrasals", frozenset())
+        self.sports = self.words.get("sports_roles", frozenset())
         lookup = getattr(self.resolver, "lookup", None)
         self._lookup: Callable[[str], Actor | None] | None = lookup if callable(lookup) else None
         self.places = Places()  # the geo stage (events/where.py)
@@ -368,6 +377,8 @@ class Coder:
             return True  # "thinks the EU should impose sanctions": an opinion, not an act
         if kind == "verb" and trigger.type == "REQUEST" and asked_about(tok):
             return True  # "asked the spokesman about the talks": a question, not an appeal
+        if kind == "verb" and trigger.type == "REQUEST" and prenominal(tok):
+            return True  # "a court-ordered stay": what the stay is, no demand made of anyone
         if in_question(tok):
             return True  # "did not say when the talks would resume": an open question
         if predicted(tok):
@@ -402,6 +413,14 @@ class Coder:
             return True  # "a cabinet meeting", "spoke at the summit": no meeting of parties
         if kind == "verb" and natural_doer(tok, self.hazards):
             return True  # "floods destroyed homes", "the tsunami that killed": nature's harm
+        if kind == "verb" and sports_dealing(tok, trigger.type, roles, self.sports):
+            return True  # "signed the Brazilian winger": a team's business
+        if kind == "verb" and hazard_warning(tok, trigger.type, self.hazards):
+            return True  # "warned of more aftershocks": a forecast of nature
+        if kind == "verb" and arrival(tok, self.arrivals):
+            return True  # "checked into a clinic", "pulled up to the gate": a coming
+        if kind == "verb" and trigger.type == "COERCE" and recorded(tok, self.recordings):
+            return True  # "the attack was captured on video": filmed, no one seized
         if kind == "verb" and trigger.type == "ASSAULT" and accident(tok, self.words):
             return True  # "a van struck a cyclist", "crashed, killing 60": a mishap
         if trigger.type == "ASSAULT" and kind == "verb" and against_nature(tok, self.hazards):

@@ -95,7 +95,7 @@ def convention(
         type_, mode = "AGREE", None
     else:
         threat = mood.hypothetical and not reported and announced_with_would(tok)
-        coded = announced(type_, cameo, mood, threat, conditioned, trigger.lemma)
+        coded = announced(type_, cameo, mood, threat, conditioned, trigger.lemma, mode)
         type_, cameo, negated, hypothetical = (
             coded.type, coded.cameo, coded.negated, coded.hypothetical
         )  # fmt: skip

@@ -275,6 +275,8 @@ HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # boycott" is THREATEN; CAMEO 1312 boycott, 133 dissent, 130 any other)
 REFUSAL_DEEDS = {"boycott": "1312", "veto": "130", "defy": "133", "flout": "133"}
 YIELDING_ACTS = frozenset({"RETREAT", "CONCEDE"})
+# the mode of a court's sentence (PLOVER SANCTION, convict): to come, it is scheduled
+COURT_MODE = "convict"
 # acts one can refuse to do ("will not accept refugees", "cannot support the plan")
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}) | YIELDING_ACTS
 
@@ -299,7 +301,13 @@ class Coded:
 
 
 def announced(
-    type_: str, cameo: str, mood: Modality, threat: bool, unless: bool = False, lemma: str = ""
+    type_: str,
+    cameo: str,
+    mood: Modality,
+    threat: bool,
+    unless: bool = False,
+    lemma: str = "",
+    mode: str | None = None,
 ) -> Coded:
     """Apply the conventions for acts not (yet) done.
 
@@ -309,7 +317,11 @@ def announced(
     ("will release") an AGREE; an
     announced refusal to yield ("will not release") a REJECT; a refusal that is a deed
     (``lemma`` in ``REFUSAL_DEEDS``: "will boycott the summit") a THREATEN.  A deployment
-    announced stays a MOBILIZE (sending police to lead a mission is no threat).
+    announced stays a MOBILIZE (sending police to lead a mission is no threat).  A
+    court's sentence to come (``mode`` convict: "will be sentenced on May 3", "is to be
+    sentenced next week") is a step of a case on the court's calendar, told of the
+    defendant, not a threat anyone makes: it stays a SANCTION, to come (ECB_EVENTS.md);
+    said with "would" or on a condition it is still a threat.
     """
     if mood.refused and type_ in REFUSABLE:
         return Coded("REJECT", by_prefix(REFUSAL_CODES, cameo, "120"), False, False, True)
@@ -317,6 +329,8 @@ def announced(
         return Coded(type_, cameo, True, mood.hypothetical or mood.intended, False)
     if unless and PLOVER_QUAD.get(type_, 0) != 3:
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
+    if mood.intended and not threat and mode == COURT_MODE and type_ == "SANCTION":
+        return Coded(type_, cameo, False, True, False)  # "will be sentenced in May"
     if (mood.intended or threat) and type_ in HOSTILE_ACTS:
         return Coded("THREATEN", by_prefix(THREAT_CODES, cameo, "130"), False, False, True)
     if (mood.intended or threat) and type_ == "REJECT" and lemma in REFUSAL_DEEDS:
