@@ -987,7 +987,30 @@ def asked_about(tok: Token) -> bool:
         return False  # "asked Turkey to attend", "asked for help"
     # ("asked ... on Thursday": "on" is a time there, so only "about" and its like)
     about = any(c.dep_ == "prep" and c.lower_ in ABOUT - {"on"} for c in tok.children)
-    return about or any(c.dep_ == "ccomp" and _wh_clause(c) for c in tok.children)
+    return (
+        about
+        or any(c.dep_ == "ccomp" and _wh_clause(c) for c in tok.children)
+        or asked_nothing(tok)
+    )
+
+
+ASKED_QUESTIONS = frozenset({"question", "query"})
+
+
+def asked_nothing(tok: Token) -> bool:
+    """An "ask" that asks for nothing to be done or given (``asked_about`` has ruled out
+    "to", "for"): a quoted question ("asked the witness, 'Did you see him?'"), questions
+    put ("asked the minister questions"), or a person asked and then told of in a clause
+    of its own ("asked Ortiz, who said he had never owned a car"): a question, not an
+    appeal."""
+    if any(t.text == "?" for t in tok.sent if t.i > tok.i):
+        return True
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in ASKED_QUESTIONS for o in objects):
+        return True
+    if any(c.dep_ in ("ccomp", "dative") for c in tok.children):
+        return False  # "asked that the drills be postponed"
+    return bool(objects) and all(any(c.dep_ == "relcl" for c in o.children) for o in objects)
 
 
 # the words of an open question: "explained why Kenya would send troops" presupposes
