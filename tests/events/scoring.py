@@ -125,3 +125,11 @@ def probe_score(coder: Any, code: Sequence[Any], near: Sequence[Any]) -> None:
         if type_ in got:
             print("FALSE", type_, text, sorted(got))
     print(f"code {hit}/{len(code)}, near misses kept {ok}/{len(near)}")
+
+
+def assert_probe(coder: Any, text: str, must: set[str], banned: Any) -> None:
+    """A probe case: the sentence is coded with every type of ``must`` and none of
+    ``banned`` (``"ALL"``: with no event at all)."""
+    found = types(coder, text)
+    assert must <= found
+    assert not found if banned == "ALL" else not (found & banned)

@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import types
+from scoring import assert_probe
 
 from newsgraph.events.coder import Coder
 
@@ -81,6 +81,4 @@ FRESH += [
 
 @pytest.mark.parametrize(("text", "must", "banned"), FRESH)
 def test_fp14_fresh_probe(rules_alone: Coder, text: str, must: set[str], banned: set[str]) -> None:
-    found = types(rules_alone, text)
-    assert must <= found
-    assert not (found & banned)
+    assert_probe(rules_alone, text, must, banned)

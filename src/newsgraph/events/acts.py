@@ -553,10 +553,9 @@ def accident(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     for doer in _doers(verb) or _shared_doers(verb):
         if doer.lower_ in RELATIVE_DOERS and verb.dep_ == "relcl":
             doer = verb.head  # "the driver who killed a woman"
-        lemma = doer.lemma_.lower()
-        if _vehicle(doer, vehicles, makes) or (lemma in mishaps and _told_mishap(doer)):
+        if _mishap_doer(doer, vehicles, makes, mishaps):
             return True
-    if not _doers(verb) and _accident_clause(verb, words):
+    if not _doers(verb) and _accident_clause(verb, vehicles, makes, mishaps):
         return True  # "was killed when a speeding motorist struck him"
     if not (_doers(tok) or _shared_doers(tok)) and _struck_on_foot(tok, words):
         return True  # "was crossing the road when she was struck"
@@ -690,21 +689,27 @@ def _shared_doers(verb: Token) -> list[Token]:
     return [d for c in verb.children if c.dep_ == "conj" for d in _doers(c)]
 
 
-def _accident_clause(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+def _mishap_doer(
+    doer: Token, vehicles: frozenset[str], makes: frozenset[str], mishaps: frozenset[str]
+) -> bool:
+    """The doer of a harm is a road vehicle or its driver (``_vehicle``) or a mishap told as
+    one ("a crash killed four")."""
+    return _vehicle(doer, vehicles, makes) or (
+        doer.lemma_.lower() in mishaps and _told_mishap(doer)
+    )
+
+
+def _accident_clause(
+    verb: Token, vehicles: frozenset[str], makes: frozenset[str], mishaps: frozenset[str]
+) -> bool:
     """Harm told with no doer, whose "when" ("as", "after") clause tells a vehicle's or a
     mishap's harm: "the boy was killed when a truck struck him", "she died after a car
     hit her" (the clause says how the harm came; no party's act is told)."""
-    vehicles = words.get("vehicle_nouns", frozenset())
-    makes = words.get("vehicle_makes", frozenset())
-    mishaps = words.get("accident_nouns", frozenset())
     return any(
         c.dep_ == "advcl"
         and c.lemma_.lower() in MISHAP_HARM
         and any(m.lower_ in WHEN_MARKS for m in c.children if m.dep_ in ("advmod", "mark"))
-        and any(
-            _vehicle(d, vehicles, makes) or (d.lemma_.lower() in mishaps and _told_mishap(d))
-            for d in _doers(c) or _shared_doers(c)
-        )
+        and any(_mishap_doer(d, vehicles, makes, mishaps) for d in _doers(c) or _shared_doers(c))
         for c in verb.children
     )
 
